@@ -1,0 +1,41 @@
+/** ISO calendar date, `YYYY-MM-DD`. Used everywhere outside `data/`. */
+export type IsoDate = string;
+
+/**
+ * One daily series as parallel arrays, oldest first. `close` is always present; `open`, `high`, `low`,
+ * `volume` only when the source file has them. Missing values inside a column are `NaN`.
+ */
+export interface Series {
+  key: string;
+  name: string;
+  /** `price` (default) or `yield` (values are yields in percent, e.g. 4.21). */
+  kind: 'price' | 'yield';
+  file: string;
+  dates: IsoDate[];
+  close: Float64Array;
+  open?: Float64Array;
+  high?: Float64Array;
+  low?: Float64Array;
+  volume?: Float64Array;
+}
+
+/**
+ * A universe of members in one wide file: `dates` shared, one close column per member
+ * (`NaN` = no data that day, e.g. before listing).
+ */
+export interface Universe {
+  key: string;
+  name: string;
+  file: string;
+  dates: IsoDate[];
+  members: string[];
+  /** closes[m][d] for member m on dates[d]. */
+  closes: Float64Array[];
+}
+
+export interface Market {
+  /** Where the market was loaded from (a market.yaml path, a folder, or `demo`). */
+  source: string;
+  series: Record<string, Series>;
+  universes: Record<string, Universe>;
+}
