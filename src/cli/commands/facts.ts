@@ -1,0 +1,18 @@
+import { loadMarket } from '../../data/load-market.js';
+import { buildFacts } from '../../facts/build-facts.js';
+import { loadNote } from '../../narrative/load-note.js';
+import type { CliIo } from '../io.js';
+
+export interface FactsArgs {
+  note?: string;
+  data?: string;
+  asOf?: string;
+}
+
+/** `market-note facts`: the facts object as JSON on stdout, nothing else. */
+export async function factsCommand(args: FactsArgs, io: CliIo): Promise<number> {
+  const note = loadNote(args.note);
+  const facts = buildFacts(loadMarket(args.data), note.config, { asOf: args.asOf, noteName: note.name });
+  io.out(JSON.stringify(facts, null, 2));
+  return 0;
+}

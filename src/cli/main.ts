@@ -1,0 +1,81 @@
+import { Command, CommanderError, Option } from 'commander';
+import { MarketNoteError } from '../errors/market-note-error.js';
+import { parseDate, parseFormats, parsePaper } from './args.js';
+import { buildCommand } from './commands/build.js';
+import { demoDataCommand } from './commands/demo-data.js';
+import { factsCommand } from './commands/facts.js';
+import { lintCommand } from './commands/lint.js';
+import { type CliIo, processIo } from './io.js';
+
+const noteOpt = () => new Option('--note <name|dir>', 'note name under templates/ or a note folder').default('weekly-outlook');
+const dataOpt = () => new Option('--data <path>', 'market.yaml, a folder holding it, or a folder of <SYMBOL>.csv files (default: the built-in synthetic demo market)');
+const asOfOpt = () => new Option('--as-of <date>', 'as-of date YYYY-MM-DD (default: last date all required series have)').argParser(parseDate);
+
+/**
+ * Run the CLI. Returns the exit code: 0 ok, 1 bad input or failed check, 2 usage error.
+ * Diagnostics go to stderr; stdout carries only results (paths, JSON).
+ */
+export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
+  let code = 0;
+  const program = new Command('market-note')
+    .description('Writes a weekly market note from daily price data: facts, narrative, charts, PDF and HTML.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) })
+    .showHelpAfterError(false);
+
+  program
+    .command('build')
+    .description('build the note: <out>/<note>-<as-of>.pdf/.html (as asked) and always .facts.json; prints the paths')
+    .addOption(noteOpt())
+    .addOption(dataOpt())
+    .addOption(asOfOpt())
+    .addOption(new Option('--format <list>', 'comma-separated: pdf, html, email').default(['pdf', 'html'], 'pdf,html').argParser(parseFormats))
+    .addOption(new Option('--out <dir>', 'output folder').default('output'))
+    .addOption(new Option('--paper <size>', 'A4 or Letter').default('A4').argParser(parsePaper))
+    .action(async (o) => {
+      code = await buildCommand(o, io);
+    });
+
+  program
+    .command('facts')
+    .description('print the facts object as JSON on stdout')
+    .addOption(noteOpt())
+    .addOption(dataOpt())
+    .addOption(asOfOpt())
+    .action(async (o) => {
+      code = await factsCommand(o, io);
+    });
+
+  program
+    .command('lint')
+    .description("check the note's templates against the facts it would get; exit 1 and one line per problem")
+    .addOption(noteOpt())
+    .addOption(dataOpt())
+    .addOption(asOfOpt())
+    .action(async (o) => {
+      code = await lintCommand(o, io);
+    });
+
+  program
+    .command('demo-data')
+    .description('write the synthetic demo market (same bytes every time)')
+    .requiredOption('--out <dir>', 'folder to write market.yaml and the CSV files into')
+    .action(async (o) => {
+      code = await demoDataCommand(o, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof MarketNoteError) {
+      io.err(`market-note: ${e.format()}`);
+      return e.code === 'USAGE' ? 2 : 1;
+    }
+    throw e;
+  }
+}

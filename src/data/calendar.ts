@@ -1,0 +1,97 @@
+/**
+ * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) without `Date` objects or the clock: a date is turned into a
+ * day number (days since 1970-01-01, proleptic Gregorian) and back. Used to validate input dates and to lay out
+ * the business days of the synthetic demo market.
+ */
+import type { IsoDate } from './types.js';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * True when `text` is a real calendar date written `YYYY-MM-DD`.
+ * @example isIsoDate('2024-02-29') //=> true
+ * @example isIsoDate('2023-02-29') //=> false
+ */
+export function isIsoDate(text: string): boolean {
+  const m = ISO.exec(text);
+  if (!m) return false;
+  const year = +m[1];
+  const month = +m[2];
+  const day = +m[3];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * Days since 1970-01-01 of an ISO date (assumed valid; see `isIsoDate`).
+ * @example dayNumber('1970-01-02') //=> 1
+ */
+export function dayNumber(date: IsoDate): number {
+  // Howard Hinnant's days_from_civil, with the year starting in March so leap days fall at the end.
+  let y = +date.slice(0, 4);
+  const m = +date.slice(5, 7);
+  const d = +date.slice(8, 10);
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * The ISO date of a day number (inverse of `dayNumber`).
+ * @example isoDate(19723) //=> '2024-01-01'
+ */
+export function isoDate(day: number): IsoDate {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/**
+ * Day of the week of a day number, 0 = Sunday … 6 = Saturday.
+ * @example weekday(dayNumber('2025-12-12')) //=> 5
+ */
+export function weekday(day: number): number {
+  return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+}
+
+/** Fixed-date holidays of the demo calendar (month-day), not moved when they fall on a weekend. */
+export const DEMO_HOLIDAYS: readonly string[] = ['01-01', '07-04', '12-25'];
+
+/**
+ * True for a trading day of the demo calendar: a weekday that is not Jan 1, Jul 4 or Dec 25.
+ * @example isBusinessDay('2025-07-04') //=> false
+ */
+export function isBusinessDay(date: IsoDate): boolean {
+  const wd = weekday(dayNumber(date));
+  return wd !== 0 && wd !== 6 && !DEMO_HOLIDAYS.includes(date.slice(5));
+}
+
+/**
+ * The demo calendar's trading days from `from` to `to`, both included when they are trading days.
+ * @example businessDays('2025-12-24', '2025-12-29') //=> ['2025-12-24', '2025-12-26', '2025-12-29']
+ */
+export function businessDays(from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  const last = dayNumber(to);
+  for (let day = dayNumber(from); day <= last; day++) {
+    const wd = weekday(day);
+    if (wd === 0 || wd === 6) continue;
+    const date = isoDate(day);
+    if (!DEMO_HOLIDAYS.includes(date.slice(5))) out.push(date);
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+/**
+ * Facts: market + note config + as-of date → one typed, JSON-serialisable object.
+ *
+ *   1. resolve roles and check every series the note needs exists and covers the as-of date
+ *   2. cut nothing: every metric reads only rows ≤ asOf itself (point-in-time)
+ *   3. returns (§10) → lead comparison
+ *   4. chart data
+ */
+import type { IsoDate, Market, Series } from '../data/types.js';
+import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
+import { h1Return, h2Return, ytdReturn } from '../metrics/returns.js';
+import { lastIndexOnOrBefore } from '../metrics/calendar.js';
+import type { NoteConfig } from '../narrative/load-note.js';
+import { figure, type Figure } from './provenance.js';
+import type { ChartData, DatedValues, Facts, LeadFacts, Roles, SeriesInfo } from './types.js';
+
+export interface BuildFactsOptions {
+  asOf?: IsoDate;
+  noteName?: string;
+}
+
+interface Measured {
+  value: number | null;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  reason?: string;
+}
+
+/** The series keys a note needs, from its roles and P&F settings. */
+export function requiredSeries(config: NoteConfig): string[] {
+  const r = config.roles;
+  return [r.largeCap, r.smallCap, r.yield, r.smallFund, r.largeFund, r.marketBenchmark];
+}
+
+const METHODS = {
+  ytd: 'close on the as-of date / last close of the prior calendar year − 1, in percent (methodology §10)',
+  h1: 'last close on or before 30 June / last close of the prior year − 1, in percent; to date while the as-of date is in H1',
+  h2: 'last close of the year (or the as-of close, in H2 to date) / last close on or before 30 June − 1, in percent',
+};
+
+function returnFigure(m: Measured, s: Series, method: string): Figure {
+  return figure(m.value, { unit: 'percent', from: m.from, to: m.to, inputs: [`${s.key} (${s.file})`], method, reason: m.reason });
+}
+
+function leader(small: number | null, large: number | null): 'small' | 'large' | 'tie' | null {
+  if (small === null || large === null) return null;
+  if (Math.abs(small - large) < 0.05) return 'tie';
+  return small > large ? 'small' : 'large';
+}
+
+function gapFigure(a: Figure, b: Figure, what: string): Figure {
+  const v = a.value === null || b.value === null ? null : a.value - b.value;
+  return figure(v, {
+    unit: 'percentage points',
+    from: a.from,
+    to: a.to,
+    inputs: [...a.inputs, ...b.inputs],
+    method: `${what}: small-cap return minus large-cap return`,
+    reason: v === null ? 'one of the two returns is missing' : undefined,
+  });
+}
+
+function seriesInfo(s: Series): SeriesInfo {
+  const info: SeriesInfo = { key: s.key, name: s.name, file: s.file, firstDate: s.dates[0], lastDate: s.dates[s.dates.length - 1] };
+  const pf = (s as Series & { priceField?: string }).priceField;
+  if (pf) info.priceField = pf;
+  return info;
+}
+
+/** Closes from the prior year-end to the as-of date, rebased to 100 at the prior year-end. */
+function rebasedYtd(s: Series, asOf: IsoDate): DatedValues {
+  const end = lastIndexOnOrBefore(s.dates, asOf);
+  const base = lastIndexOnOrBefore(s.dates, `${Number(asOf.slice(0, 4)) - 1}-12-31`);
+  if (end < 0 || base < 0) return { dates: [], values: [] };
+  const dates: IsoDate[] = [];
+  const values: (number | null)[] = [];
+  const b = s.close[base];
+  for (let i = base; i <= end; i++) {
+    const v = s.close[i];
+    if (!Number.isFinite(v)) continue;
+    dates.push(s.dates[i]);
+    values.push(Math.round((v / b) * 100 * 100) / 100);
+  }
+  return { dates, values };
+}
+
+/** Compute every fact of a note for one as-of date. */
+export function buildFacts(market: Market, config: NoteConfig, options: BuildFactsOptions = {}): Facts {
+  // 1. roles and coverage
+  const roles: Roles = { ...config.roles };
+  const needed = requiredSeries(config);
+  const who = `note "${options.noteName ?? 'weekly-outlook'}"`;
+  requireSeries(market, needed, who);
+  const asOf = options.asOf ?? defaultAsOf(market, needed);
+  checkAsOf(market, needed, asOf);
+  const S = (key: string): Series => market.series[key];
+
+  // 3. returns for the series the narrative compares
+  const returnKeys = [...new Set([roles.smallCap, roles.largeCap, roles.smallFund, roles.largeFund])];
+  const returns: Facts['returns'] = { ytd: {}, h1: {}, h2: {} };
+  for (const key of returnKeys) {
+    const s = S(key);
+    returns.ytd[key] = returnFigure(ytdReturn(s, asOf), s, METHODS.ytd);
+    returns.h1[key] = returnFigure(h1Return(s, asOf), s, METHODS.h1);
+    returns.h2[key] = returnFigure(h2Return(s, asOf), s, METHODS.h2);
+  }
+  const side = (key: string) => ({ key, name: S(key).name, ytd: returns.ytd[key], h1: returns.h1[key], h2: returns.h2[key] });
+  const small = side(roles.smallCap);
+  const large = side(roles.largeCap);
+  const inH2 = asOf.slice(5) > '06-30';
+  const h1Leader = leader(small.h1.value, large.h1.value);
+  const h2Leader = inH2 ? leader(small.h2.value, large.h2.value) : null;
+  const lead: LeadFacts = {
+    small,
+    large,
+    ytdLeader: leader(small.ytd.value, large.ytd.value),
+    ytdGap: gapFigure(small.ytd, large.ytd, 'YTD'),
+    inH2,
+    h1Leader,
+    h2Leader,
+    h2Gap: gapFigure(small.h2, large.h2, 'H2'),
+    h2Reversed: h1Leader !== null && h2Leader !== null && h1Leader !== 'tie' && h2Leader !== 'tie' && h1Leader !== h2Leader,
+  };
+
+  // 4. chart data
+  const charts: ChartData = {
+    ytd: [
+      { key: large.key, name: large.name, role: 'largeCap', series: rebasedYtd(S(large.key), asOf) },
+      { key: small.key, name: small.name, role: 'smallCap', series: rebasedYtd(S(small.key), asOf) },
+    ],
+  };
+
+  const series: Record<string, SeriesInfo> = {};
+  for (const key of needed) series[key] = seriesInfo(S(key));
+  const caveats: string[] = [];
+  for (const key of needed) {
+    const info = series[key];
+    if (info.priceField && /adj/i.test(info.priceField)) caveats.push(`${info.name} (${key}) uses dividend-adjusted closes (${info.priceField}).`);
+  }
+
+  return {
+    asOf,
+    note: { name: options.noteName ?? 'weekly-outlook', title: config.title, standfirst: config.standfirst ?? '', desk: config.desk },
+    data: { source: market.source, series, caveats },
+    roles,
+    returns,
+    lead,
+    charts,
+  };
+}

@@ -1,0 +1,160 @@
+import type { IsoDate } from '../data/types.js';
+import { fail } from '../errors/market-note-error.js';
+
+/**
+ * Calendar and point-in-time helpers shared by the market-statistics metrics.
+ *
+ * Every metric reads a plain `{ dates, close }` pair (a `Series` satisfies it), dates ascending ISO strings,
+ * `NaN` close = missing row (skipped). Nothing here copies arrays: lookups are binary searches on `dates`.
+ */
+
+/** The minimum a metric reads: ascending ISO dates and parallel closes (`NaN` = missing). */
+export interface CloseSeries {
+  dates: IsoDate[];
+  close: ArrayLike<number>;
+}
+
+/** Options shared by the point-in-time metrics. */
+export interface PointInTimeOptions {
+  /**
+   * How many calendar days a close may lie before the date it stands for (the as-of date, a year-end,
+   * June 30) before the figure is refused as stale. Default 7: covers weekends, holidays and the
+   * 2001-09-11 closure, and refuses a series that stopped updating.
+   */
+  maxStaleDays?: number;
+}
+
+/** Default for {@link PointInTimeOptions.maxStaleDays}. */
+export const DEFAULT_MAX_STALE_DAYS = 7;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Throws (a caller mistake) unless `value` looks like `YYYY-MM-DD`.
+ * @example assertIsoDate('asOf', '2025-12-12') //=> undefined
+ */
+export function assertIsoDate(name: string, value: string): void {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) {
+    fail('USAGE', `${name} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  }
+}
+
+/**
+ * Index of the last date `<= date` in ascending `dates`, or -1 if none (binary search, O(log n)).
+ * @example lastIndexOnOrBefore(['2025-01-02', '2025-01-03', '2025-01-06'], '2025-01-05') //=> 1
+ */
+export function lastIndexOnOrBefore(dates: IsoDate[], date: IsoDate): number {
+  let lo = 0;
+  let hi = dates.length; // first index with dates[i] > date lies in [lo, hi]
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid] <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** True when a close is usable (not NaN / ±Infinity). */
+export function isValidClose(v: number): boolean {
+  return Number.isFinite(v);
+}
+
+/**
+ * Index of the last row dated `<= date` whose close is not missing, or -1 if none.
+ * @example lastCloseIndexOnOrBefore({ dates: ['2025-01-02', '2025-01-03'], close: [10, NaN] }, '2025-01-03') //=> 0
+ */
+export function lastCloseIndexOnOrBefore(s: CloseSeries, date: IsoDate): number {
+  let i = lastIndexOnOrBefore(s.dates, date);
+  while (i >= 0 && !isValidClose(s.close[i])) i--;
+  return i;
+}
+
+/** Index of the first row with a usable close, or -1. */
+export function firstCloseIndex(s: CloseSeries): number {
+  for (let i = 0; i < s.dates.length; i++) if (isValidClose(s.close[i])) return i;
+  return -1;
+}
+
+/**
+ * Calendar year of an ISO date.
+ * @example yearOf('2025-12-12') //=> 2025
+ */
+export function yearOf(d: IsoDate): number {
+  return Number(d.slice(0, 4));
+}
+
+function pad4(y: number): string {
+  return String(y).padStart(4, '0');
+}
+
+/** @example yearEnd(2024) //=> '2024-12-31' */
+export function yearEnd(year: number): IsoDate {
+  return `${pad4(year)}-12-31`;
+}
+
+/** Last day of the first half. @example midYear(2025) //=> '2025-06-30' */
+export function midYear(year: number): IsoDate {
+  return `${pad4(year)}-06-30`;
+}
+
+/** True from July 1 on. @example inSecondHalf('2025-07-01') //=> true */
+export function inSecondHalf(d: IsoDate): boolean {
+  return d.slice(5) >= '07-01';
+}
+
+/** The earlier of two ISO dates. */
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+/**
+ * Days since 1970-01-01 of an ISO date (proleptic Gregorian, no `Date` object involved).
+ * @example dayNumber('1970-01-02') //=> 1
+ */
+export function dayNumber(d: IsoDate): number {
+  let y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7));
+  const day = Number(d.slice(8, 10));
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * Calendar days from `a` to `b` (positive when `b` is later).
+ * @example daysBetween('2025-12-31', '2026-01-02') //=> 2
+ */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** Reads `options.maxStaleDays`, validating it. */
+export function maxStaleDaysOf(options: PointInTimeOptions | undefined): number {
+  const v = options?.maxStaleDays ?? DEFAULT_MAX_STALE_DAYS;
+  if (!(v >= 0)) fail('CONFIG', `maxStaleDays must be a number >= 0, got ${v}`);
+  return v;
+}
+
+/** The row standing for a date, or why there is none. */
+export type Anchor = { index: number; reason?: undefined } | { index: -1; reason: string };
+
+/**
+ * The last usable close on or before `date`, refused when there is none or when it lies more than
+ * `maxStaleDays` calendar days before `date`.
+ * @example anchorOnOrBefore({ dates: ['2024-12-31'], close: [5] }, '2025-01-01', 7) //=> { index: 0 }
+ */
+export function anchorOnOrBefore(s: CloseSeries, date: IsoDate, maxStaleDays: number): Anchor {
+  const i = lastCloseIndexOnOrBefore(s, date);
+  if (i < 0) return { index: -1, reason: `no close on or before ${date}` };
+  const gap = daysBetween(s.dates[i], date);
+  if (gap > maxStaleDays) {
+    return {
+      index: -1,
+      reason: `last close on or before ${date} is ${s.dates[i]}, ${gap} days earlier (limit ${maxStaleDays})`,
+    };
+  }
+  return { index: i };
+}

@@ -1,0 +1,147 @@
+import Handlebars from 'handlebars';
+import type { Market } from '../data/types.js';
+import { buildCharts } from '../charts/build-charts.js';
+import { buildFacts } from '../facts/build-facts.js';
+import { MarketNoteError } from '../errors/market-note-error.js';
+import { templateContext } from '../render/render-note.js';
+import type { NoteSource } from './load-note.js';
+import { builtins, helpers } from './register.js';
+import { compileNote } from './render-narrative.js';
+
+/** One problem found in a note's templates. */
+export interface LintIssue {
+  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'remote-resource';
+  message: string;
+  template: string;
+  line?: number;
+  path?: string;
+}
+
+type Node = hbs.AST.Node & Record<string, any>;
+
+interface Found {
+  paths: { path: string; line: number }[];
+  helpers: { name: string; line: number }[];
+  partials: { name: string; line: number }[];
+}
+
+/** Walk a template's AST: root-level fact paths, helper calls, partial references. */
+function scan(ast: hbs.AST.Program): Found {
+  const found: Found = { paths: [], helpers: [], partials: [] };
+  const visit = (node: Node | undefined, depth: number): void => {
+    if (!node || typeof node !== 'object') return;
+    switch (node.type) {
+      case 'MustacheStatement':
+      case 'SubExpression':
+      case 'BlockStatement':
+      case 'DecoratorBlock': {
+        const isCall = node.params.length > 0 || (node.hash && node.hash.pairs.length > 0) || node.type === 'SubExpression';
+        const name = node.path.type === 'PathExpression' ? node.path.original : undefined;
+        const isBlock = node.type === 'BlockStatement';
+        if (name && (isCall || isBlock || name in helpers) && !name.includes('.')) {
+          found.helpers.push({ name, line: node.loc.start.line });
+        } else visit(node.path, depth);
+        for (const p of node.params) visit(p, depth);
+        for (const pair of node.hash?.pairs ?? []) visit(pair.value, depth);
+        const inner = isBlock && ['each', 'with'].includes(name ?? '') ? depth + 1 : depth;
+        visit(node.program, inner);
+        visit(node.inverse, depth);
+        break;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        if (node.name.type === 'PathExpression' && !node.name.original.startsWith('@')) {
+          found.partials.push({ name: node.name.original, line: node.loc.start.line });
+        }
+        for (const p of node.params) visit(p, depth);
+        for (const pair of node.hash?.pairs ?? []) visit(pair.value, depth);
+        visit(node.program, depth);
+        break;
+      }
+      case 'PathExpression':
+        if (depth === 0 && !node.data && !node.original.startsWith('this') && node.parts.length > 0) {
+          found.paths.push({ path: node.parts.join('.'), line: node.loc.start.line });
+        }
+        break;
+      case 'Program':
+        for (const s of node.body) visit(s, depth);
+        break;
+      case 'ContentStatement':
+        break;
+      default:
+        break;
+    }
+  };
+  visit(ast as Node, 0);
+  return found;
+}
+
+function hasPath(obj: unknown, path: string): boolean {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    if (typeof cur !== 'object' || cur === null || !Object.prototype.hasOwnProperty.call(cur, part)) return false;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return true;
+}
+
+const REMOTE = /\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i;
+const CSS_REMOTE = /url\(\s*["']?\s*(?:https?:)?\/\//i;
+
+/** Static checks of every template plus one real render against the facts for `asOf`. */
+export async function lintNote(note: NoteSource, market: Market, asOf?: string): Promise<LintIssue[]> {
+  const issues: LintIssue[] = [];
+  const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
+  const figures = await buildCharts(facts);
+  const context = templateContext(facts, figures, note);
+  const known = new Set([...Object.keys(helpers), ...builtins]);
+  const partialNames = new Set(note.partials.map((p) => p.name));
+  const used = new Set<string>();
+  const files = [{ name: 'note', file: note.main.file, text: note.main.text }, ...note.partials];
+  for (const f of files) {
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(f.text);
+    } catch (e) {
+      const m = /line (\d+)/.exec((e as Error).message);
+      issues.push({ code: 'render-error', message: (e as Error).message.split('\n')[0], template: f.file, line: m ? Number(m[1]) : undefined });
+      continue;
+    }
+    const found = scan(ast);
+    for (const p of found.paths) {
+      if (!hasPath(context, p.path)) issues.push({ code: 'unknown-path', message: `"${p.path}" is not a fact`, template: f.file, line: p.line, path: p.path });
+    }
+    for (const h of found.helpers) {
+      if (!known.has(h.name)) issues.push({ code: 'unknown-helper', message: `unknown helper "${h.name}"`, template: f.file, line: h.line });
+    }
+    for (const p of found.partials) {
+      used.add(p.name);
+      if (!partialNames.has(p.name)) issues.push({ code: 'unknown-partial', message: `no partial named "${p.name}"`, template: f.file, line: p.line });
+    }
+    f.text.split('\n').forEach((line, i) => {
+      if (REMOTE.test(line) || CSS_REMOTE.test(line)) {
+        issues.push({ code: 'remote-resource', message: 'loads a remote resource; notes must be self-contained (it would be blocked when printing)', template: f.file, line: i + 1 });
+      }
+    });
+  }
+  note.css.split('\n').forEach((line, i) => {
+    if (CSS_REMOTE.test(line)) issues.push({ code: 'remote-resource', message: 'loads a remote resource; notes must be self-contained', template: `${note.dir}/note.css`, line: i + 1 });
+  });
+  for (const p of note.partials) {
+    if (!used.has(p.name)) issues.push({ code: 'unused-partial', message: `partial "${p.name}" is never used`, template: p.file });
+  }
+  if (issues.length === 0) {
+    try {
+      compileNote(note)(context);
+    } catch (e) {
+      if (!(e instanceof MarketNoteError)) throw e;
+      issues.push({ code: 'render-error', message: e.message, template: e.file ?? note.main.file, line: e.line });
+    }
+  }
+  return issues;
+}
+
+/** `templates/weekly-outlook/partials/lead.hbs:12: "lead.x" is not a fact [unknown-path]` */
+export function formatLintIssue(i: LintIssue): string {
+  return `${i.template}${i.line ? `:${i.line}` : ''}: ${i.message} [${i.code}]`;
+}

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { buildCharts, type Figures } from '../charts/build-charts.js';
+import type { IsoDate, Market } from '../data/types.js';
+import { buildFacts } from '../facts/build-facts.js';
+import type { Facts } from '../facts/types.js';
+import { loadNote, type NoteSource } from '../narrative/load-note.js';
+import { compileNote } from '../narrative/render-narrative.js';
+import type { BrowserSession } from './browser.js';
+import { printPdf, setHtml, type Paper } from './pdf.js';
+import { renderNote } from './render-note.js';
+import { AtomicOutputs } from './write-atomic.js';
+import { format, parseISO } from 'date-fns';
+
+export type OutputFormat = 'pdf' | 'html' | 'email';
+
+export interface BuildNoteOptions {
+  note: NoteSource;
+  market: Market;
+  asOf?: IsoDate;
+  formats: OutputFormat[];
+  outDir: string;
+  paper?: Paper;
+  /** Needed for pdf; a promise so the browser can start while facts and charts are computed. */
+  browser?: Promise<BrowserSession> | BrowserSession;
+  /** A compiled note, reused across a batch. */
+  compiled?: (ctx: object) => string;
+}
+
+export interface BuiltNote {
+  facts: Facts;
+  figures: Figures;
+  html: string;
+  files: string[];
+}
+
+/** Everything that has no browser in it: facts, charts and the HTML document. */
+export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDate, compiled = compileNote(note)) {
+  const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
+  const figures = await buildCharts(facts);
+  const html = renderNote(facts, figures, note, compiled);
+  return { facts, figures, html };
+}
+
+/**
+ * Build one note: facts → charts → HTML → PDF, then write `<note>-<as-of>.*` atomically (all files appear
+ * together, or none does).
+ */
+export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
+  const { facts, figures, html } = await composeNote(o.note, o.market, o.asOf, o.compiled);
+  const base = join(o.outDir, `${o.note.name}-${facts.asOf}`);
+  const out = new AtomicOutputs();
+  try {
+    out.write(`${base}.facts.json`, `${JSON.stringify(facts, null, 2)}\n`);
+    if (o.formats.includes('html')) out.write(`${base}.html`, html);
+    if (o.formats.includes('pdf')) {
+      if (!o.browser) throw new Error('buildNote: a browser is needed for the PDF');
+      const session = await o.browser;
+      const pdf = await session.withPage(async (page) => {
+        await setHtml(page, html);
+        return printPdf(page, pdfOptions(o.note, facts, o.paper));
+      });
+      out.write(`${base}.pdf`, pdf);
+    }
+    return { facts, figures, html, files: out.commit() };
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+}
+
+export function pdfOptions(note: NoteSource, facts: Facts, paper?: Paper) {
+  const c = note.config;
+  return {
+    paper,
+    desk: c.desk,
+    title: c.title,
+    dateLine: format(parseISO(facts.asOf), 'd MMMM yyyy'),
+    metadata: { title: c.title, author: c.author, subject: c.subject ?? c.title, keywords: c.keywords, asOf: facts.asOf },
+  };
+}
+
+export { loadNote };

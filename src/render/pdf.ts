@@ -1,0 +1,70 @@
+import { PDFDocument } from 'pdf-lib';
+import type { Page } from 'puppeteer-core';
+import { FONT } from '../charts/theme.js';
+import { regularFontFaceCss } from './fonts.js';
+import { escapeHtml } from './html.js';
+
+export type Paper = 'A4' | 'Letter';
+
+export interface PdfOptions {
+  paper?: Paper;
+  /** Left side of the header band. */
+  desk: string;
+  /** Right side of the header band: the note title and its date. */
+  title: string;
+  dateLine: string;
+  metadata: { title: string; author: string; subject: string; keywords: string[]; asOf: string };
+}
+
+function headerTemplate(o: PdfOptions): string {
+  return `<style>${regularFontFaceCss()}</style>
+<div style="font-family:'${FONT}';font-size:8px;color:#333;width:100%;margin:0 16mm;padding-bottom:3px;border-bottom:0.5px solid #888;display:flex;justify-content:space-between;">
+<span style="font-weight:400;letter-spacing:0.04em;text-transform:uppercase;">${escapeHtml(o.desk)}</span>
+<span>${escapeHtml(o.title)} · ${escapeHtml(o.dateLine)}</span></div>`;
+}
+
+function footerTemplate(o: PdfOptions): string {
+  return `<style>${regularFontFaceCss()}</style>
+<div style="font-family:'${FONT}';font-size:8px;color:#555;width:100%;margin:0 16mm;display:flex;justify-content:space-between;">
+<span>${escapeHtml(o.desk)} · data through ${escapeHtml(o.dateLine)}</span>
+<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+}
+
+/** Load self-contained HTML into a page (JavaScript is off, so no load scripts run). */
+export async function setHtml(page: Page, html: string): Promise<void> {
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.emulateMediaType('print');
+}
+
+/**
+ * Print the page to PDF (paper size, margins, header band and "page N of M" footer), then set the document
+ * metadata with pdf-lib. Dates come from the as-of date, so the same inputs give the same bytes.
+ */
+export async function printPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
+  const raw = await page.pdf({
+    format: o.paper ?? 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: headerTemplate(o),
+    footerTemplate: footerTemplate(o),
+    margin: { top: '20mm', bottom: '18mm', left: '16mm', right: '16mm' },
+    preferCSSPageSize: false,
+    tagged: true,
+  });
+  return setPdfMetadata(raw, o.metadata);
+}
+
+/** Title, author, subject, keywords and creation date (= the as-of date, noon UTC). */
+export async function setPdfMetadata(pdf: Uint8Array, m: PdfOptions['metadata']): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const when = new Date(`${m.asOf}T12:00:00Z`);
+  doc.setTitle(m.title, { showInWindowTitleBar: true });
+  doc.setAuthor(m.author);
+  doc.setSubject(m.subject);
+  doc.setKeywords(m.keywords);
+  doc.setCreator('market-note');
+  doc.setProducer('market-note (Chromium, pdf-lib)');
+  doc.setCreationDate(when);
+  doc.setModificationDate(when);
+  return doc.save({ useObjectStreams: false });
+}
