@@ -3,6 +3,7 @@ import { MarketNoteError } from '../errors/market-note-error.js';
 import { parseDate, parseFormats, parsePaper } from './args.js';
 import { buildCommand } from './commands/build.js';
 import { demoDataCommand } from './commands/demo-data.js';
+import { explainCommand } from './commands/explain.js';
 import { factsCommand } from './commands/facts.js';
 import { lintCommand } from './commands/lint.js';
 import { type CliIo, processIo } from './io.js';
@@ -44,6 +45,17 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(asOfOpt())
     .action(async (o) => {
       code = await factsCommand(o, io);
+    });
+
+  program
+    .command('explain')
+    .description('say how one figure of the facts was computed, from which rows (e.g. explain returns.ytd.RUT)')
+    .argument('<path>', 'dotted facts path')
+    .addOption(noteOpt())
+    .addOption(dataOpt())
+    .addOption(asOfOpt())
+    .action(async (path, o) => {
+      code = await explainCommand(path, o, io);
     });
 
   program

@@ -11,6 +11,11 @@ export interface Series {
   /** `price` (default) or `yield` (values are yields in percent, e.g. 4.21). */
   kind: 'price' | 'yield';
   file: string;
+  /**
+   * The CSV column `close` was read from: `Close`, `Adj Close` (only when there is no `Close`), or the value column of
+   * a FRED-style file (e.g. `DGS10`). Optional so hand-built series in tests need not set it.
+   */
+  priceField?: string;
   dates: IsoDate[];
   close: Float64Array;
   open?: Float64Array;

@@ -9,7 +9,7 @@
 import type { IsoDate, Market, Series } from '../data/types.js';
 import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
 import { h1Return, h2Return, ytdReturn } from '../metrics/returns.js';
-import { lastIndexOnOrBefore } from '../metrics/calendar.js';
+import { lastCloseIndexOnOrBefore } from '../metrics/calendar.js';
 import type { NoteConfig } from '../narrative/load-note.js';
 import { figure, type Figure } from './provenance.js';
 import type { ChartData, DatedValues, Facts, LeadFacts, Roles, SeriesInfo } from './types.js';
@@ -69,8 +69,8 @@ function seriesInfo(s: Series): SeriesInfo {
 
 /** Closes from the prior year-end to the as-of date, rebased to 100 at the prior year-end. */
 function rebasedYtd(s: Series, asOf: IsoDate): DatedValues {
-  const end = lastIndexOnOrBefore(s.dates, asOf);
-  const base = lastIndexOnOrBefore(s.dates, `${Number(asOf.slice(0, 4)) - 1}-12-31`);
+  const end = lastCloseIndexOnOrBefore(s, asOf);
+  const base = lastCloseIndexOnOrBefore(s, `${Number(asOf.slice(0, 4)) - 1}-12-31`);
   if (end < 0 || base < 0) return { dates: [], values: [] };
   const dates: IsoDate[] = [];
   const values: (number | null)[] = [];

@@ -144,7 +144,8 @@ export interface CorrelationSummary {
  * rolling values (`mean252`). `from`/`to` are the first and last rows those values read. Null with a reason
  * when the window is longer than the data, the window has zero variance, or the last common date is more than
  * `maxStaleDays` before T.
- * @example correlationSummary(spx, tnx, '2025-12-12').latest //=> { value: -0.2…, from: '2025-06-…', to: '2025-12-12' }
+ * @example correlationSummary(spx, tnx, '2025-12-12') // Yahoo ^GSPC vs ^TNX
+ * //=> { latest: { value: 0.0525, from: '2025-06-13', to: '2025-12-12' }, mean252: { value: 0.1351, from: '2024-06-12', to: '2025-12-12' } }
  */
 export function correlationSummary(
   equity: CloseSeries,

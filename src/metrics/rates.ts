@@ -40,7 +40,7 @@ export interface RatePeak {
  * (percent and TNX 10×), and the change from it to the close at T in bp. `null` when the series has fewer than
  * `windowDays` closes up to T or its last close is stale; {@link ratePeakMeasured} gives the reason.
  * @example ratePeak({ dates: ['2025-01-02', '2025-01-03', '2025-01-06'], close: [4.5, 4.8, 4.6] }, '2025-01-06', 3)
- * //=> { date: '2025-01-03', level: 4.8, tnxLevel: 48, changeBp: -20, current: 4.6, currentDate: '2025-01-06', … }
+ * //=> { date: '2025-01-03', level: 4.8, tnxLevel: 48, changeBp: -20, current: 4.6, currentDate: '2025-01-06', … } (up to float rounding)
  */
 export function ratePeak(
   yieldSeries: CloseSeries,

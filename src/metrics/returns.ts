@@ -4,7 +4,6 @@ import {
   anchorOnOrBefore,
   assertIsoDate,
   firstCloseIndex,
-  inSecondHalf,
   maxStaleDaysOf,
   midYear,
   minDate,

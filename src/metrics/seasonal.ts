@@ -35,7 +35,8 @@ export interface H2Streak {
  * Number of consecutive years, ending with T's year, in which `small`'s H2 return beat `large`'s.
  * T in the second half: T's year counts with its H2-to-date return. T in the first half: T's year has no H2
  * yet, so the count ends with the previous year (its complete H2).
- * @example h2Streak(rut, spx, '2025-12-12') //=> { value: 2, years: [2024, 2025], throughYear: 2025, toDate: true, brokenIn: 2023 }
+ * @example h2Streak(rut, spx, '2025-12-12') // Yahoo ^RUT vs ^GSPC
+ * //=> { value: 4, years: [2022, 2023, 2024, 2025], throughYear: 2025, toDate: true, brokenIn: 2021 }
  */
 export function h2Streak(
   small: CloseSeries,
@@ -98,7 +99,9 @@ export interface NextYearAfterH2 {
  * For every year Y with a complete H2 (both series) and a complete year Y+1 (small caps) on or before T,
  * classify Y by whether small caps beat large caps in H2 and summarise the small-cap return of Y+1 per class.
  * Y+1 is complete when T >= Dec 31 of Y+1. The sample starts at the first year with all three figures.
- * @example nextYearAfterH2(rut, spx, '2025-12-12').afterH2Beat.count //=> number of years Y ≤ 2023 with an H2 win
+ * @example nextYearAfterH2(rut, spx, '2025-12-12') // Yahoo ^RUT vs ^GSPC
+ * //=> { sampleStart: 1988, sampleEnd: 2023, afterH2Beat: { count: 20, mean: 10.15, median: 13.42, hitRate: 75, … },
+ * //     afterH2Lag: { count: 16, mean: 8.49, median: 14.70, hitRate: 62.5, … }, gaps: [] }
  */
 export function nextYearAfterH2(
   small: CloseSeries,

@@ -65,14 +65,20 @@ export function anchorLine(dates: readonly IsoDate[], anchors: readonly Anchor[]
 /**
  * A random path pinned to the anchors: between two anchors it is the straight line plus a Brownian bridge
  * built from `increments` (the walk of the increments minus its own straight line, so it ends where it began).
- * The first anchor must fall on `dates[0]`. `increments[i]` is the shock from day i−1 to day i.
+ * The first anchor must fall on `dates[0]`. `increments[i]` is the shock from day i−1 to day i. With `revert` > 0
+ * the walk is pulled back toward zero by that fraction each day, which keeps long stretches near the line.
  * @example bridgePath(['a', 'b', 'c'], [{ date: 'a', value: 1 }, { date: 'c', value: 3 }], Float64Array.of(0, 5, 5)) //=> Float64Array [1, 2, 3]
  */
-export function bridgePath(dates: readonly IsoDate[], anchors: readonly Anchor[], increments: Float64Array): Float64Array {
+export function bridgePath(
+  dates: readonly IsoDate[],
+  anchors: readonly Anchor[],
+  increments: Float64Array,
+  revert = 0,
+): Float64Array {
   const n = dates.length;
   const out = new Float64Array(n);
   const walk = new Float64Array(n);
-  for (let i = 1; i < n; i++) walk[i] = walk[i - 1] + increments[i];
+  for (let i = 1; i < n; i++) walk[i] = (1 - revert) * walk[i - 1] + increments[i];
   const idx = anchors.map((a) => Math.min(indexOnOrAfter(dates, a.date), n - 1));
   out[0] = anchors[0].value;
   for (let k = 0; k + 1 < anchors.length; k++) {

@@ -1,0 +1,25 @@
+/**
+ * Point & Figure engine (methodology §1–§3): price charts, relative-strength charts and the breadth fast path.
+ * See README.md in this folder and docs/pnf.md.
+ */
+export { pointAndFigure } from './point-and-figure.js';
+export { signalStates } from './signal-states.js';
+export { relativeStrength } from './relative-strength.js';
+export { boxScale, BOX_EPSILON, type BoxScale } from './boxes.js';
+export { LONG_TAIL_BOXES, POLE_EXCESS } from './patterns.js';
+export type {
+  PnfScale,
+  PnfOptions,
+  PnfInput,
+  PnfColumn,
+  PnfSignal,
+  PnfEvent,
+  PnfEventName,
+  PnfPatternName,
+  PnfTrend,
+  PnfTrendLine,
+  PnfCurrent,
+  PnfChart,
+  RelativeStrengthOptions,
+  RelativeStrengthChart,
+} from './types.js';

@@ -1,0 +1,92 @@
+/**
+ * Fast path for breadth (§4): the per-day buy/sell state of a close-only chart, without building columns.
+ * Same rules as `pointAndFigure(..., { method: 'close' })` (§1.4, §1.5, §2.1); one pass, two comparisons on most
+ * days, ladder arithmetic only when a box is added or a column reverses.
+ */
+import { boxScale, checkReversal } from './boxes.js';
+import type { PnfScale } from './types.js';
+
+/**
+ * Per-day signal state (+1 buy, −1 sell, 0 none yet) of a close-only chart. Days without a usable value (NaN,
+ * or ≤ 0 on traditional/percentage scales) are skipped and carry the previous state.
+ * @example Array.from(signalStates([5, 1, 6, 3, 7], { scale: { fixed: 1 } })) //=> [0, 0, 0, 0, 1]
+ */
+export function signalStates(close: ArrayLike<number>, options: { scale: PnfScale; reversal?: number }): Int8Array {
+  const scale = boxScale(options.scale);
+  const R = checkReversal(options.reversal);
+  const positiveOnly = scale.positiveOnly;
+  const n = close.length;
+  const out = new Int8Array(n);
+
+  let phase = 0; // 0 no value yet, 1 anchored (day 0 seen), 2 X column, 3 O column
+  let top = 0; // X: top index; O: unused
+  let bot = 0; // O: bottom index
+  let lastXTop = Infinity; // top of the last completed X column (none → never exceeded)
+  let lastOBot = -Infinity; // bottom of the last completed O column
+  let thrExt = 0;
+  let thrRev = 0;
+  let state = 0;
+
+  for (let i = 0; i < n; i++) {
+    const v = close[i];
+    if (!(v - v === 0) || (positiveOnly && !(v > 0))) {
+      out[i] = state; // NaN, ±Infinity or a non-positive price: skip the day
+      continue;
+    }
+    if (phase === 2) {
+      if (v >= thrExt) {
+        const k = scale.floorIndex(v);
+        top = k > top + 1 ? k : top + 1;
+        thrExt = scale.upAt(top + 1);
+        thrRev = scale.downAt(top - R);
+        if (top > lastXTop) state = 1;
+      } else if (v <= thrRev) {
+        lastXTop = top;
+        const k = scale.ceilIndex(v);
+        bot = k < top - R ? k : top - R;
+        phase = 3;
+        thrExt = scale.downAt(bot - 1);
+        thrRev = scale.upAt(bot + R);
+        if (bot < lastOBot) state = -1;
+      }
+    } else if (phase === 3) {
+      if (v <= thrExt) {
+        const k = scale.ceilIndex(v);
+        bot = k < bot - 1 ? k : bot - 1;
+        thrExt = scale.downAt(bot - 1);
+        thrRev = scale.upAt(bot + R);
+        if (bot < lastOBot) state = -1;
+      } else if (v >= thrRev) {
+        lastOBot = bot;
+        const k = scale.floorIndex(v);
+        top = k > bot + R ? k : bot + R;
+        phase = 2;
+        thrExt = scale.upAt(top + 1);
+        thrRev = scale.downAt(top - R);
+        if (top > lastXTop) state = 1;
+      }
+    } else {
+      if (phase === 0) {
+        top = scale.floorIndex(v); // up0
+        bot = scale.ceilIndex(v); // dn0
+        thrExt = scale.upAt(top + 1);
+        thrRev = scale.downAt(bot - 1);
+        phase = 1;
+      } else if (v >= thrExt) {
+        const k = scale.floorIndex(v);
+        top = k > top + 1 ? k : top + 1;
+        phase = 2;
+        thrExt = scale.upAt(top + 1);
+        thrRev = scale.downAt(top - R);
+      } else if (v <= thrRev) {
+        const k = scale.ceilIndex(v);
+        bot = k < bot - 1 ? k : bot - 1;
+        phase = 3;
+        thrExt = scale.downAt(bot - 1);
+        thrRev = scale.upAt(bot + R);
+      }
+    }
+    out[i] = state;
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BIN = join(ROOT, 'bin/market-note.js');
+/** The real data folder beside the project root (absent on machines without it). */
+export const REAL = resolve(ROOT, '../shared/data/real');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI (`npm test` compiles dist/ first). */
+export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((res) => {
+    execFile('node', [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+      res({ code, stdout, stderr });
+    });
+  });
+}
+
+export function tempDir(prefix = 'market-note-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Text of a PDF (pdftotext -layout), optionally one page. */
+export function pdfText(file: string, page?: number): string {
+  const args = page ? ['-f', String(page), '-l', String(page)] : [];
+  return execFileSync('pdftotext', ['-layout', ...args, file, '-'], { encoding: 'utf8' });
+}
+
+export function pdfPages(file: string): number {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+}
+
+/** Chromium processes started by market-note (their profile folder carries the name). */
+export function leftoverChromium(): string[] {
+  try {
+    return execFileSync('pgrep', ['-af', 'market-note-chrome-'], { encoding: 'utf8' }).trim().split('\n').filter((l) => l && !l.includes('pgrep'));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REAL, pdfText, runCli, tempDir } from '../helpers/cli.js';
+import { HAS_REAL, rawCloses, writeRealMarketYaml } from '../helpers/real-market.js';
+
+if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the real-data note tests`);
+
+/** YTD by hand: last close ≤ prior year-end → close on the as-of date. */
+function ytdByHand(file: string, asOf: string): number {
+  const rows = rawCloses(readFileSync(file, 'utf8'));
+  const base = rows.filter((r) => r.date <= `${Number(asOf.slice(0, 4)) - 1}-12-31`).pop()!;
+  const end = rows.filter((r) => r.date <= asOf).pop()!;
+  return (end.close / base.close - 1) * 100;
+}
+
+describe.skipIf(!HAS_REAL)('the weekly outlook on real data, as of 2025-12-12', () => {
+  it('builds the note and its YTD returns match the CSV rows', async () => {
+    const market = writeRealMarketYaml();
+    const out = tempDir();
+    const r = await runCli(['build', '--data', market, '--as-of', '2025-12-12', '--out', out, '--format', 'pdf,html']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['weekly-outlook-2025-12-12.facts.json', 'weekly-outlook-2025-12-12.html', 'weekly-outlook-2025-12-12.pdf']);
+    const facts = JSON.parse(readFileSync(join(out, 'weekly-outlook-2025-12-12.facts.json'), 'utf8'));
+    const spx = ytdByHand(join(REAL, 'culolom-backtest/GSPC.csv'), '2025-12-12');
+    const rut = ytdByHand(join(REAL, 'alitalbi-storage_data_fy/RUT.csv'), '2025-12-12');
+    // 6827.41015625 / 5881.6298828125 − 1 and 2551.4599609375 / 2230.159912109375 − 1
+    expect(spx).toBeCloseTo(16.08, 1);
+    expect(rut).toBeCloseTo(14.41, 1);
+    expect(facts.returns.ytd.SPX.value).toBeCloseTo(spx, 9);
+    expect(facts.returns.ytd.RUT.value).toBeCloseTo(rut, 9);
+    expect(facts.returns.ytd.RUT.from).toBe('2024-12-31');
+    expect(facts.returns.ytd.RUT.to).toBe('2025-12-12');
+    const text = pdfText(join(out, 'weekly-outlook-2025-12-12.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain(`${Math.abs(rut).toFixed(1)}%`);
+    expect(text).toContain(`${Math.abs(spx).toFixed(1)}%`);
+  }, 180_000);
+});
