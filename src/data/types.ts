@@ -22,6 +22,15 @@ export interface Series {
   high?: Float64Array;
   low?: Float64Array;
   volume?: Float64Array;
+  /** Things the reader fixed up while loading (e.g. Yahoo's `0` opens read as missing); absent when none. */
+  warnings?: DataWarning[];
+}
+
+/** A recoverable problem found while loading: the data was used, but the user may want to know. */
+export interface DataWarning {
+  file: string;
+  line?: number;
+  message: string;
 }
 
 /**
@@ -43,4 +52,6 @@ export interface Market {
   source: string;
   series: Record<string, Series>;
   universes: Record<string, Universe>;
+  /** Every series' warnings, in load order; absent when none. */
+  warnings?: DataWarning[];
 }

@@ -103,6 +103,10 @@ export const negativeVolume = (column: string, value: number): Problem => ({
   hint: 'Fix the value or leave the cell empty.',
 });
 
+export const zerosReadAsMissing = (column: string, count: number): Problem => ({
+  message: `${column} is 0 on ${count} ${count === 1 ? 'row' : 'rows'}, the first on this line; read as missing (Yahoo writes 0 when it has no ${column.toLowerCase()})`,
+});
+
 export const highBelowLow = (high: number, low: number): Problem => ({
   message: `High (${high}) is below Low (${low})`,
   hint: "Check the row: a day's High must be at least its Low (are the two columns swapped?).",
@@ -138,7 +142,7 @@ export const yamlSyntax = (detail: string): Problem => ({
 
 export const yamlNotAMapping = (): Problem => ({
   message: 'market.yaml must be a mapping with `series:` and/or `universes:`',
-  hint: 'Start from the example: series:\n  SPX: { file: GSPC.csv, name: "S&P 500" }',
+  hint: 'List the data under `series:` (and `universes:`), e.g. series: { SPX: { file: GSPC.csv, name: "S&P 500" } }.',
 });
 
 export const yamlNothingListed = (): Problem => ({
@@ -178,7 +182,7 @@ export const badSymbol = (symbol: string): Problem => ({
 
 export const symbolTwice = (symbol: string): Problem => ({
   message: `${symbol} is both a series and a universe`,
-  hint: 'Give the universe a different key, e.g. SP600.',
+  hint: 'Use different keys for the two, e.g. IJR for the fund and SP600 for its members.',
 });
 
 export const referencedFileMissing = (path: string, file: string, resolved: string): Problem => ({
@@ -236,16 +240,20 @@ export const asOfNotADate = (raw: string): Problem => ({
   hint: 'Write it as YYYY-MM-DD, e.g. --as-of 2025-12-12.',
 });
 
+/** "SPX has" / "SPX and RUT both have" / "SPX, RUT and TNX all have" */
+const subject = (keys: readonly string[]): string =>
+  keys.length === 1 ? `${keys[0]} has` : `${listWords(keys)} ${keys.length === 2 ? 'both' : 'all'} have`;
+
 export const asOfAfterData = (asOf: string, last: string, first: string, keys: readonly string[], limiting?: string): Problem => ({
   message:
-    `as-of ${asOf} is after the data: ${keys.length > 1 ? `${listWords(keys)} all have` : `${keys[0]} has`} data only up to ${last}` +
+    `as-of ${asOf} is after the data: ${subject(keys)} data only up to ${last}` +
     (limiting && keys.length > 1 ? ` (${limiting} ends first)` : ''),
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });
 
 export const asOfBeforeData = (asOf: string, first: string, last: string, keys: readonly string[], limiting?: string): Problem => ({
   message:
-    `as-of ${asOf} is before the data: ${keys.length > 1 ? `${listWords(keys)} all have` : `${keys[0]} has`} data only from ${first}` +
+    `as-of ${asOf} is before the data: ${subject(keys)} data only from ${first}` +
     (limiting && keys.length > 1 ? ` (${limiting} starts last)` : ''),
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });

@@ -15,7 +15,7 @@ import { type Bars, ohlcBars, roundTo, trackingBars } from './ohlc-bars.js';
 import { rng, seedOf } from './random.js';
 
 const SPX_ANCHORS: Anchor[] = [
-  { date: '2001-01-02', value: 1250 },
+  { date: '2001-01-02', value: 1252.37 },
   { date: '2001-06-29', value: 1225 },
   { date: '2001-09-21', value: 950 },
   { date: '2002-01-04', value: 1165 },
@@ -64,11 +64,11 @@ const SPX_ANCHORS: Anchor[] = [
   { date: '2025-04-08', value: 4985 },
   { date: '2025-10-28', value: 6880 },
   { date: '2025-11-20', value: 6540 },
-  { date: '2025-12-12', value: 6820 },
+  { date: '2025-12-12', value: 6827.43 },
 ];
 
 const RUT_ANCHORS: Anchor[] = [
-  { date: '2001-01-02', value: 485 },
+  { date: '2001-01-02', value: 484.71 },
   { date: '2001-05-22', value: 520 },
   { date: '2001-06-29', value: 510 },
   { date: '2001-09-21', value: 380 },
@@ -117,12 +117,12 @@ const RUT_ANCHORS: Anchor[] = [
   { date: '2025-04-08', value: 1735 },
   { date: '2025-09-19', value: 2460 },
   { date: '2025-11-20', value: 2340 },
-  { date: '2025-12-12', value: 2575 },
+  { date: '2025-12-12', value: 2573.86 },
 ];
 
 /** 10-year yield in percent; kept inside ~1.5 %–5 %, with a peak in May 2025 and a decline into December. */
 const TNX_ANCHORS: Anchor[] = [
-  { date: '2001-01-02', value: 4.95 },
+  { date: '2001-01-02', value: 4.953 },
   { date: '2001-11-07', value: 4.3 },
   { date: '2002-04-01', value: 5.1 },
   { date: '2003-06-13', value: 3.15 },
@@ -165,7 +165,7 @@ const TNX_ANCHORS: Anchor[] = [
   { date: '2025-05-21', value: 4.62 },
   { date: '2025-09-16', value: 4.03 },
   { date: '2025-10-28', value: 3.98 },
-  { date: '2025-12-12', value: 4.15 },
+  { date: '2025-12-12', value: 4.163 },
 ];
 
 /** Daily volatility of the large-cap index (log-return), by regime. Small caps run at 1.3 ×. */

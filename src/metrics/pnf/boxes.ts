@@ -37,6 +37,8 @@ const PRE_2022: [number, number][] = [
   [1000, 50], [25000, 500],
 ];
 const TICKS = 16;
+/** Indexes with precomputed thresholds on traditional ladders (covers prices up to ~70,000). */
+const TABLE_SIZE = 1024;
 
 /**
  * Builds the ladder of a scale, validating it.
@@ -44,8 +46,8 @@ const TICKS = 16;
  * @example boxScale({ fixed: 0.1 }).level(3) //=> 0.3
  */
 export function boxScale(scale: PnfScale): BoxScale {
-  if (scale === 'traditional') return traditionalScale('traditional', POST_2022);
-  if (scale === 'traditional-pre2022') return traditionalScale('traditional-pre2022', PRE_2022);
+  if (scale === 'traditional') return TRADITIONAL;
+  if (scale === 'traditional-pre2022') return TRADITIONAL_PRE;
   if (scale !== null && typeof scale === 'object') {
     const s = scale as { fixed?: unknown; percent?: unknown };
     if ('fixed' in s && !('percent' in s)) {
@@ -73,6 +75,27 @@ export function checkReversal(reversal: number | undefined): number {
     throw new RangeError(`P&F reversal must be an integer >= 1, got ${show(reversal)}`);
   }
   return reversal;
+}
+
+/**
+ * Highest index k ≥ from with `v >= upAt(k)`, given `v >= upAt(from)`: the top of an X column after a high of v.
+ * Steps box by box (jumping with `floorIndex` after 8 boxes), so the result always agrees with the thresholds.
+ */
+export function climb(scale: BoxScale, v: number, from: number): number {
+  let k = from;
+  for (let steps = 1; v >= scale.upAt(k + 1); steps++) {
+    k = steps === 8 ? Math.max(k + 1, scale.floorIndex(v) - 1) : k + 1;
+  }
+  return k;
+}
+
+/** Lowest index k ≤ from with `v <= downAt(k)`, given `v <= downAt(from)`: the bottom of an O column after a low of v. */
+export function descend(scale: BoxScale, v: number, from: number): number {
+  let k = from;
+  for (let steps = 1; v <= scale.downAt(k - 1); steps++) {
+    k = steps === 8 ? Math.min(k - 1, scale.ceilIndex(v) + 1) : k - 1;
+  }
+  return k;
 }
 
 function show(v: unknown): string {
@@ -113,6 +136,20 @@ function traditionalScale(kind: 'traditional' | 'traditional-pre2022', bands: [n
     return lowT[i] + (k - start[i]) * stepT[i];
   };
   const level = (k: number): number => levelTicks(k) / TICKS;
+  const upSlow = (k: number): number => {
+    const t = levelTicks(k);
+    return (t - BOX_EPSILON * (t - levelTicks(k - 1))) / TICKS;
+  };
+  const downSlow = (k: number): number => {
+    const t = levelTicks(k);
+    return (t + BOX_EPSILON * (levelTicks(k + 1) - t)) / TICKS;
+  };
+  const UP = new Float64Array(TABLE_SIZE);
+  const DOWN = new Float64Array(TABLE_SIZE);
+  for (let k = 0; k < TABLE_SIZE; k++) {
+    UP[k] = upSlow(k);
+    DOWN[k] = downSlow(k);
+  }
   return {
     kind,
     positiveOnly: true,
@@ -127,14 +164,8 @@ function traditionalScale(kind: 'traditional' | 'traditional-pre2022', bands: [n
       const i = bandBelow(x);
       return start[i] + Math.ceil((x - lowT[i]) / stepT[i] - BOX_EPSILON);
     },
-    upAt(k) {
-      const t = levelTicks(k);
-      return (t - BOX_EPSILON * (t - levelTicks(k - 1))) / TICKS;
-    },
-    downAt(k) {
-      const t = levelTicks(k);
-      return (t + BOX_EPSILON * (levelTicks(k + 1) - t)) / TICKS;
-    },
+    upAt: (k) => (k >= 0 && k < TABLE_SIZE ? UP[k] : upSlow(k)),
+    downAt: (k) => (k >= 0 && k < TABLE_SIZE ? DOWN[k] : downSlow(k)),
     label(lastValue) {
       if (!Number.isFinite(lastValue)) return kind;
       const i = bandBelow(lastValue * TICKS);
@@ -190,3 +221,7 @@ function percentScale(percent: number): BoxScale {
     label: () => `${percent}%`,
   };
 }
+
+// The traditional scales are immutable constants, built once when the module loads.
+const TRADITIONAL = traditionalScale('traditional', POST_2022);
+const TRADITIONAL_PRE = traditionalScale('traditional-pre2022', PRE_2022);

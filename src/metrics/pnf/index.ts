@@ -5,8 +5,7 @@
 export { pointAndFigure } from './point-and-figure.js';
 export { signalStates } from './signal-states.js';
 export { relativeStrength } from './relative-strength.js';
-export { boxScale, BOX_EPSILON, type BoxScale } from './boxes.js';
-export { LONG_TAIL_BOXES, POLE_EXCESS } from './patterns.js';
+export { boxScale, type BoxScale } from './boxes.js';
 export type {
   PnfScale,
   PnfOptions,

@@ -4,6 +4,7 @@
  * (T = −bottom of O columns, B = −top of X columns). Precedence [I]: catapult > spread triple > quadruple >
  * triple > ascending triple > triangle > double. Traps, poles, long tail, shakeout and signal-reversed are events
  * that can coexist with any label; they also tag the signal of their column (a trap tags the trapped breakout).
+ * Everything is evaluated as of the chart's last day, so the label of a column still extending can upgrade.
  */
 import type { RawColumn } from './columns.js';
 import type { RawSignal } from './signals.js';
@@ -116,7 +117,8 @@ export interface RawEvent {
 
 /**
  * Labels every signal and lists the pattern events.
- * @example labelPatterns(columnsOf([5, 1, 6, 3, 7]), signals, trend.afterColumn, 3).labels[0].pattern //=> 'double top'
+ * @example // closes 5,1,6,3,7 on 1-point boxes: O[1-5] X[2-6] O[3-5] X[4-7]
+ * labelPatterns(cols, rawSignals(cols), rawTrend(cols, sigs, false).afterColumn, 3).labels[0].pattern //=> 'double top'
  */
 export function labelPatterns(
   columns: RawColumn[],
@@ -124,10 +126,12 @@ export function labelPatterns(
   trendAfter: Int8Array,
   reversal: number,
 ): { labels: RawLabel[]; events: RawEvent[] } {
+  const views = { up: view(columns, true), down: view(columns, false) };
+  const side = (up: boolean): View => (up ? views.up : views.down);
   const bySignalColumn = new Map<number, number>();
   const labels = signals.map((s, i): RawLabel => {
     bySignalColumn.set(s.column, i);
-    return breakoutLabel(columns, s);
+    return breakoutLabel(columns, s, side(s.buy));
   });
   const events: RawEvent[] = [];
   const add = (e: RawEvent, tagColumn = e.column): void => {
@@ -143,7 +147,7 @@ export function labelPatterns(
     const col = columns[c];
     // signal reversed: tags the signal of this column
     const si = bySignalColumn.get(c);
-    if (si !== undefined && isSignalReversed(view(columns, col.up), c)) {
+    if (si !== undefined && isSignalReversed(side(col.up), c)) {
       const s = signals[si];
       add({
         name: col.up ? 'bearish signal reversed' : 'bullish signal reversed',
@@ -155,7 +159,7 @@ export function labelPatterns(
     }
     // trap: a multiple-top breakout at c−1 that went exactly one box beyond resistance, then reversed
     if (c >= 5) {
-      const v = view(columns, !col.up);
+      const v = side(!col.up);
       const b = c - 1;
       const R = isTriple(v, b) ? v.T(b - 2) : spreadLevel(v, b);
       if (R !== null && v.T(b) === R + 1) {
@@ -167,7 +171,7 @@ export function labelPatterns(
     }
     // pole: column c−1 beyond c−3 by ≥ 3 boxes, c retraces more than half of it
     if (c >= 3) {
-      const v = view(columns, !col.up);
+      const v = side(!col.up);
       const n1 = columns[c - 1].hi - columns[c - 1].lo + 1;
       const need = Math.floor(n1 / 2) + 1;
       if (v.T(c - 1) - v.T(c - 3) >= POLE_EXCESS && col.hi - col.lo + 1 >= need) {
@@ -203,8 +207,7 @@ export function labelPatterns(
 }
 
 /** Most specific breakout label of a signal (§2.3 precedence). */
-function breakoutLabel(columns: RawColumn[], s: RawSignal): RawLabel {
-  const v = view(columns, s.buy);
+function breakoutLabel(columns: RawColumn[], s: RawSignal, v: View): RawLabel {
   const c = s.column;
   const side = s.buy ? 0 : 1;
   const plain = (key: string): RawLabel => ({ pattern: LABELS[key][side], box: s.box, day: s.day, tags: [] });

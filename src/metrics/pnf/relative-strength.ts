@@ -44,9 +44,9 @@ export function relativeStrength(
   const order = dates.map((_, i) => i).sort((p, q) => (dates[p] < dates[q] ? -1 : dates[p] > dates[q] ? 1 : 0));
   const sortedDates = order.map((i) => dates[i]);
   const values = Float64Array.from(order, (i) => ratio[i]);
-  const options_: Required<PnfOptions> = { scale: scaleSpec, reversal, method: 'close', requireSignalForTrendFlip: false };
+  const chartOptions: Required<PnfOptions> = { scale: scaleSpec, reversal, method: 'close', requireSignalForTrendFlip: false };
   const raw = buildColumns({ high: values, low: values, close: values, length: values.length }, scale, reversal);
-  const chart = assembleChart(raw, sortedDates, scale, options_, (k) => round12(scale.level(k) * 100));
+  const chart = assembleChart(raw, sortedDates, scale, chartOptions, (k) => round12(scale.level(k) * 100));
   const last = chart.columns[chart.columns.length - 1];
   return Object.assign(chart, { lastColumnChange: last ? last.start : null, dates: sortedDates });
 }

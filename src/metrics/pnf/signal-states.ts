@@ -3,7 +3,7 @@
  * Same rules as `pointAndFigure(..., { method: 'close' })` (§1.4, §1.5, §2.1); one pass, two comparisons on most
  * days, ladder arithmetic only when a box is added or a column reverses.
  */
-import { boxScale, checkReversal } from './boxes.js';
+import { boxScale, checkReversal, climb, descend } from './boxes.js';
 import type { PnfScale } from './types.js';
 
 /**
@@ -35,15 +35,13 @@ export function signalStates(close: ArrayLike<number>, options: { scale: PnfScal
     }
     if (phase === 2) {
       if (v >= thrExt) {
-        const k = scale.floorIndex(v);
-        top = k > top + 1 ? k : top + 1;
+        top = climb(scale, v, top + 1);
         thrExt = scale.upAt(top + 1);
         thrRev = scale.downAt(top - R);
         if (top > lastXTop) state = 1;
       } else if (v <= thrRev) {
         lastXTop = top;
-        const k = scale.ceilIndex(v);
-        bot = k < top - R ? k : top - R;
+        bot = descend(scale, v, top - R);
         phase = 3;
         thrExt = scale.downAt(bot - 1);
         thrRev = scale.upAt(bot + R);
@@ -51,15 +49,13 @@ export function signalStates(close: ArrayLike<number>, options: { scale: PnfScal
       }
     } else if (phase === 3) {
       if (v <= thrExt) {
-        const k = scale.ceilIndex(v);
-        bot = k < bot - 1 ? k : bot - 1;
+        bot = descend(scale, v, bot - 1);
         thrExt = scale.downAt(bot - 1);
         thrRev = scale.upAt(bot + R);
         if (bot < lastOBot) state = -1;
       } else if (v >= thrRev) {
         lastOBot = bot;
-        const k = scale.floorIndex(v);
-        top = k > bot + R ? k : bot + R;
+        top = climb(scale, v, bot + R);
         phase = 2;
         thrExt = scale.upAt(top + 1);
         thrRev = scale.downAt(top - R);
@@ -73,14 +69,12 @@ export function signalStates(close: ArrayLike<number>, options: { scale: PnfScal
         thrRev = scale.downAt(bot - 1);
         phase = 1;
       } else if (v >= thrExt) {
-        const k = scale.floorIndex(v);
-        top = k > top + 1 ? k : top + 1;
+        top = climb(scale, v, top + 1);
         phase = 2;
         thrExt = scale.upAt(top + 1);
         thrRev = scale.downAt(top - R);
       } else if (v <= thrRev) {
-        const k = scale.ceilIndex(v);
-        bot = k < bot - 1 ? k : bot - 1;
+        bot = descend(scale, v, bot - 1);
         phase = 3;
         thrExt = scale.downAt(bot - 1);
         thrRev = scale.upAt(bot + R);

@@ -20,7 +20,8 @@ export interface RawSignal {
 
 /**
  * Finds every signal of a column list, oldest first.
- * @example rawSignals(buildColumns(bars([5, 1, 6, 3, 7]), boxScale({ fixed: 1 }), 3).columns)
+ * @example // columns of closes 5,1,6,3,7 on 1-point boxes: O[1-5] X[2-6] O[3-5] X[4-7]
+ * rawSignals(columns)
  * //=> [{ buy: true, column: 3, day: 4, box: 7, resistance: 6, consecutive: 1 }]
  */
 export function rawSignals(columns: RawColumn[]): RawSignal[] {

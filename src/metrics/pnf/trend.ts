@@ -29,7 +29,8 @@ export interface RawTrend {
  * Follows the trend line through the columns.
  * Initialisation [I]: the first line is drawn when column j ≥ 1 opens: a BRL over the highest X of columns < j if
  * the last signal so far is a sell, else a BSL under the lowest O of columns < j (ties → the latest column).
- * @example rawTrend(columnsOf([20, 10, 16, 12, 18, 13, 16, 12, 17]), signals, false).flips.map(f => f.column) //=> [4, 7]
+ * @example // closes 20,10,16,12,18,13,16,12,17 on 1-point boxes (§2.4):
+ * rawTrend(cols, rawSignals(cols), false).flips.map((f) => [f.column, f.to]) //=> [[4, -1], [7, 1]]
  */
 export function rawTrend(columns: RawColumn[], signals: RawSignal[], requireSignal: boolean): RawTrend {
   const n = columns.length;

@@ -1,0 +1,70 @@
+/**
+ * Cell-level rules shared by the series and universe readers: what a number, a missing value and a date look
+ * like, the date-order check, and how a bad cell becomes a `MarketNoteError` at `file:line`.
+ */
+import { fail, type ErrorCode } from '../errors/market-note-error.js';
+import * as msg from '../errors/messages.js';
+import type { Problem } from '../errors/messages.js';
+import { isIsoDate } from './calendar.js';
+import type { IsoDate } from './types.js';
+
+/** Cells that mean "no value that day": empty, FRED's `.`, and the `null` / `NaN` some exporters write. */
+const MISSING = new Set(['', '.', 'null', 'NULL', 'nan', 'NaN']);
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Throws the problem as a `MarketNoteError` at `file:line` (column 1-based). */
+export function raise(code: ErrorCode, p: Problem, file: string, line?: number, column?: number): never {
+  return fail(code, p.message, { file, line, column, hint: p.hint });
+}
+
+/**
+ * A number cell: the number, `NaN` for a missing-value marker, `undefined` when it is not a number.
+ * @example numberCell(' 4.25 ') //=> 4.25
+ * @example numberCell('.') //=> NaN
+ * @example numberCell('n/a') //=> undefined
+ */
+export function numberCell(raw: string): number | undefined {
+  const cell = raw.trim();
+  if (MISSING.has(cell)) return NaN;
+  return NUMBER.test(cell) ? Number(cell) : undefined;
+}
+
+/**
+ * A date cell as `YYYY-MM-DD`, or `undefined`. A time of day after the date (`2025-12-12 00:00:00`,
+ * `2025-12-12T00:00:00Z`, as pandas and yfinance sometimes write) is dropped.
+ * @example dateCell('2025-12-12 00:00:00') //=> '2025-12-12'
+ */
+export function dateCell(raw: string): IsoDate | undefined {
+  let cell = raw.trim();
+  if (cell.length > 10 && (cell[10] === ' ' || cell[10] === 'T')) cell = cell.slice(0, 10);
+  return isIsoDate(cell) ? cell : undefined;
+}
+
+/**
+ * Throws unless `date` comes after the last of `dates` (which are strictly increasing so far); `lines[i]` is
+ * the line of `dates[i]`. A repeated date is reported with the line where it first appeared.
+ */
+export function checkDateOrder(date: IsoDate, dates: readonly IsoDate[], lines: readonly number[], line: number, file: string, column: number): void {
+  const n = dates.length;
+  if (n === 0 || date > dates[n - 1]) return;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] < date) lo = mid + 1;
+    else hi = mid;
+  }
+  if (dates[lo] === date) raise('BAD_CSV', msg.duplicateDate(date, lines[lo]), file, line, column);
+  raise('BAD_CSV', msg.datesOutOfOrder(date, dates[n - 1], lines[n - 1]), file, line, column);
+}
+
+/**
+ * Throws the right error for a price cell that failed the fast check: not a number, or not above zero.
+ * Returns the value when the cell is fine after all (a missing-value marker → `NaN`).
+ */
+export function strictPrice(raw: string, column: string, file: string, line: number, col: number): number {
+  const v = numberCell(raw);
+  if (v === undefined) raise('BAD_CSV', msg.notANumber(column, raw.trim()), file, line, col);
+  if (v <= 0) raise('BAD_DATA', msg.notPositive(column, v), file, line, col);
+  return v;
+}

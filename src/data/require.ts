@@ -1,0 +1,111 @@
+/**
+ * What a note needs from the market: its symbols must exist, and the as-of date must fall inside the data
+ * they have in common.
+ */
+import { fail } from '../errors/market-note-error.js';
+import * as msg from '../errors/messages.js';
+import { isIsoDate } from './calendar.js';
+import type { IsoDate, Market } from './types.js';
+
+/** Levenshtein distance, for "did you mean RUT?". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.length];
+}
+
+function closest(symbol: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(symbol.toUpperCase(), k.toUpperCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(1, Math.floor(symbol.length / 3)) ? best : undefined;
+}
+
+/**
+ * Throws `UNKNOWN_SYMBOL` unless every key is a series or a universe of the market. `who` says what needs them
+ * (e.g. `note weekly-outlook`); the error lists the known symbols and suggests a close match.
+ * @example requireSeries(loadMarket(), ['SPX', 'SP600'], 'note weekly-outlook') //=> undefined
+ */
+export function requireSeries(market: Market, keys: string[], who: string): void {
+  const missing = keys.filter((k) => !(k in market.series) && !(k in market.universes));
+  if (missing.length === 0) return;
+  const series = Object.keys(market.series).sort();
+  const universes = Object.keys(market.universes).sort();
+  const guess = missing.length === 1 ? closest(missing[0], [...series, ...universes]) : undefined;
+  const p = msg.unknownSymbols(who, missing, market.source, series, universes, guess);
+  fail('UNKNOWN_SYMBOL', p.message, { hint: p.hint });
+}
+
+/** The dates on which `key` has data: a finite close (series) or at least one member's close (universe). */
+function datesWithData(market: Market, key: string): IsoDate[] {
+  const s = market.series[key];
+  if (s) return s.dates.filter((_, i) => Number.isFinite(s.close[i]));
+  const u = market.universes[key];
+  return u.dates.filter((_, d) => u.closes.some((col) => Number.isFinite(col[d])));
+}
+
+function keysOf(market: Market, required: string[]): string[] {
+  const keys = required.length ? required : Object.keys(market.series);
+  requireSeries(market, keys, 'finding the as-of date');
+  return keys;
+}
+
+/**
+ * The last date on which every required series (and universe) has data; with no keys, all series of the market.
+ * @example defaultAsOf(loadMarket(), ['SPX', 'RUT', 'TNX']) //=> '2025-12-12'
+ */
+export function defaultAsOf(market: Market, required: string[]): IsoDate {
+  const keys = keysOf(market, required);
+  const [first, ...rest] = keys.map((k) => datesWithData(market, k));
+  const sets = rest.map((dates) => new Set(dates));
+  for (let i = first.length - 1; i >= 0; i--) {
+    if (sets.every((s) => s.has(first[i]))) return first[i];
+  }
+  const p = msg.noCommonDate(keys);
+  return fail('BAD_DATA', p.message, { hint: p.hint });
+}
+
+/**
+ * Throws unless `asOf` is a date between the first date on which all required series have data and
+ * `defaultAsOf` (`USAGE` for a malformed date, `AS_OF_OUT_OF_RANGE` with the data's range otherwise).
+ * @example checkAsOf(loadMarket(), ['SPX'], '2030-01-02') //=> throws "as-of 2030-01-02 is after the data: …"
+ */
+export function checkAsOf(market: Market, required: string[], asOf: IsoDate): void {
+  if (!isIsoDate(asOf)) {
+    const p = msg.asOfNotADate(asOf);
+    fail('USAGE', p.message, { hint: p.hint });
+  }
+  const keys = keysOf(market, required);
+  const spans = keys.map((k) => {
+    const dates = datesWithData(market, k);
+    return { key: k, first: dates[0], last: dates[dates.length - 1] };
+  });
+  const last = defaultAsOf(market, keys);
+  const startsLast = spans.reduce((a, b) => (b.first > a.first ? b : a));
+  const endsFirst = spans.reduce((a, b) => (b.last < a.last ? b : a));
+  const first = startsLast.first;
+  if (asOf > last) {
+    const limiting = spans.some((s) => s.last > endsFirst.last) ? endsFirst.key : undefined;
+    const p = msg.asOfAfterData(asOf, last, first, keys, limiting);
+    fail('AS_OF_OUT_OF_RANGE', p.message, { hint: p.hint });
+  }
+  if (asOf < first) {
+    const limiting = spans.some((s) => s.first < startsLast.first) ? startsLast.key : undefined;
+    const p = msg.asOfBeforeData(asOf, first, last, keys, limiting);
+    fail('AS_OF_OUT_OF_RANGE', p.message, { hint: p.hint });
+  }
+}
