@@ -49,9 +49,44 @@ export interface DatedValues {
   values: (number | null)[];
 }
 
+/** An X/O chart ready to draw: the last columns of a P&F chart on its box grid. */
+export interface PnfChartData {
+  key: string;
+  name: string;
+  boxLabel: string;
+  /** Ladder index of levels[0]; levels[i] is the price of box index minIndex + i. */
+  minIndex: number;
+  levels: number[];
+  columns: {
+    type: 'X' | 'O';
+    lowIndex: number;
+    highIndex: number;
+    start: IsoDate;
+    end: IsoDate;
+    /** Per box, bottom → top: the month digit (1–9, A–C) when the box is the first box printed in a new month, else null. */
+    monthMarks: (string | null)[];
+  }[];
+  /** The latest signal: its breakout box, drawn as a short rule with its value. */
+  lastSignal: { type: 'buy' | 'sell'; index: number; level: number; date: IsoDate; column: number } | null;
+  /** The active trend line over the drawn columns (column positions are 0-based in `columns`). */
+  trendLine: { type: 'BSL' | 'BRL'; points: { column: number; index: number }[] } | null;
+}
+
 export interface ChartData {
   /** YTD paths rebased to 100 at the prior year-end. */
   ytd: { key: string; name: string; role: 'largeCap' | 'smallCap'; series: DatedValues }[];
+  /** X/O chart of the small-cap fund. */
+  pnf?: PnfChartData;
+  /** Daily trend-and-RS score of the two funds over the last year. */
+  score?: { small: { key: string; name: string }; large: { key: string; name: string }; dates: IsoDate[]; smallValues: (number | null)[]; largeValues: (number | null)[] };
+  /** Daily bullish percent of the universe over the last two years, with its current status. */
+  breadth?: { universe: string; name: string; series: DatedValues; status: string | null; lower: number; upper: number };
+  /** The yield (percent) over the trailing window with its peak, and the small-cap index rebased to 100 at the peak. */
+  rates?: { yieldKey: string; yieldName: string; yield: DatedValues; peak: { date: IsoDate; level: number } | null; small: { key: string; name: string; series: DatedValues } };
+  /** Rolling correlation to the yield over the last three years, one line per series. */
+  correlation?: { window: number; lines: { key: string; name: string; role: 'largeCap' | 'smallCap'; series: DatedValues }[] };
+  /** Next-year small-cap return after each sample year, by H2 class, with the class means. */
+  seasonal?: { rows: { year: number; nextYear: number; h2Diff: number; beat: boolean }[]; meanAfterBeat: number | null; meanAfterLag: number | null };
 }
 
 /** The facts object of one note on one as-of date: every figure the note prints, with its provenance. */
