@@ -4,7 +4,8 @@
  *   1. resolve roles and check every series the note needs exists and covers the as-of date
  *   2. cut nothing: every metric reads only rows ≤ asOf itself (point-in-time)
  *   3. returns (§10) → lead comparison
- *   4. chart data
+ *   4. P&F and relative strength (§1–§3), rates, correlation, seasonality (§10)
+ *   5. chart data
  */
 import type { IsoDate, Market, Series } from '../data/types.js';
 import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
@@ -12,6 +13,8 @@ import { h1Return, h2Return, ytdReturn } from '../metrics/returns.js';
 import { lastCloseIndexOnOrBefore } from '../metrics/calendar.js';
 import type { NoteConfig } from '../narrative/load-note.js';
 import { figure, type Figure } from './provenance.js';
+import { marketStatsSection } from './sections/market-stats.js';
+import { pnfSection } from './sections/pnf.js';
 import type { ChartData, DatedValues, Facts, LeadFacts, Roles, SeriesInfo } from './types.js';
 
 export interface BuildFactsOptions {
@@ -122,12 +125,18 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     h2Reversed: h1Leader !== null && h2Leader !== null && h1Leader !== 'tie' && h2Leader !== 'tie' && h1Leader !== h2Leader,
   };
 
-  // 4. chart data
+  // 4. P&F, RS, rates, correlation, seasonality
+  const pnf = pnfSection(market, config, asOf);
+  const stats = marketStatsSection(market, config, asOf);
+
+  // 5. chart data
   const charts: ChartData = {
     ytd: [
       { key: large.key, name: large.name, role: 'largeCap', series: rebasedYtd(S(large.key), asOf) },
       { key: small.key, name: small.name, role: 'smallCap', series: rebasedYtd(S(small.key), asOf) },
     ],
+    pnf: pnf.chart,
+    ...stats.charts,
   };
 
   const series: Record<string, SeriesInfo> = {};
@@ -145,6 +154,11 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     roles,
     returns,
     lead,
+    pnf: pnf.pnf,
+    rs: pnf.rs,
+    rates: stats.rates,
+    correlation: stats.correlation,
+    seasonal: stats.seasonal,
     charts,
   };
 }

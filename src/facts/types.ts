@@ -1,5 +1,9 @@
 import type { IsoDate } from '../data/types.js';
 import type { Figure } from './provenance.js';
+import type { PnfFacts, RsFacts } from './sections/pnf.js';
+import type { CorrelationFacts, RatesFacts, SeasonalFacts } from './sections/market-stats.js';
+
+export type { PnfFacts, RsFacts, CorrelationFacts, RatesFacts, SeasonalFacts };
 
 export type { Figure } from './provenance.js';
 
@@ -97,5 +101,13 @@ export interface Facts {
   roles: Roles;
   returns: { ytd: Record<string, Figure>; h1: Record<string, Figure>; h2: Record<string, Figure> };
   lead: LeadFacts;
+  /** Point & Figure state per series (contract `pnf.SYM.*`). */
+  pnf: Record<string, PnfFacts>;
+  /** Relative-strength charts, keyed `A_vs_B` (contract `rs.*`). */
+  rs: Record<string, RsFacts>;
+  rates: RatesFacts;
+  /** Rolling correlation to the yield per series, plus which is more negative / more sensitive. */
+  correlation: Record<string, CorrelationFacts> & { moreNegative?: string | null; moreSensitive?: string | null };
+  seasonal: SeasonalFacts;
   charts: ChartData;
 }

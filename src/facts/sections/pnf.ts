@@ -1,0 +1,227 @@
+import type { IsoDate, Market, Series } from '../../data/types.js';
+import { lastIndexOnOrBefore } from '../../metrics/calendar.js';
+import { pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
+import type { NoteConfig } from '../../narrative/load-note.js';
+import type { PnfChartData } from '../types.js';
+
+/** P&F facts of one symbol (contract `pnf.SYM.*`); plain values, provenance at this level. */
+export interface PnfFacts {
+  column: 'X' | 'O' | null;
+  signal: 'buy' | 'sell' | null;
+  consecutiveSignals: number;
+  /** The run of opposite signals before the current run ("after four consecutive sell signals"). */
+  previousRun: { signal: 'buy' | 'sell'; count: number } | null;
+  lastPattern: string | null;
+  lastSignalDate: IsoDate | null;
+  lastSignalTags: string[];
+  breakoutLevel: number | null;
+  /** Level the latest signal broke (the prior column's extreme). */
+  resistanceLevel: number | null;
+  trend: 'positive' | 'negative' | null;
+  trendSince: IsoDate | null;
+  /** The trend flipped within the last 10 trading days. */
+  trendFlippedRecently: boolean;
+  atAllTimeHigh: boolean;
+  columnTop: number | null;
+  columnBottom: number | null;
+  boxSize: string;
+  method: string;
+  /** TNX-style charts are drawn on 10 × the yield. */
+  multiplier: number;
+  inputs: string[];
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+export interface RsSideFacts {
+  column: 'X' | 'O' | null;
+  signal: 'buy' | 'sell' | null;
+  /** Day the current column started. */
+  lastColumnChange: IsoDate | null;
+  lastSignalDate: IsoDate | null;
+  boxPercent: number;
+}
+
+export interface RsFacts {
+  numerator: string;
+  denominator: string;
+  nearTerm: RsSideFacts;
+  longTerm: RsSideFacts;
+  method: string;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+/** Rows of a series up to and including `asOf` (point-in-time: later rows are never read). */
+export function upTo(s: Series, asOf: IsoDate) {
+  const end = lastIndexOnOrBefore(s.dates, asOf) + 1;
+  return {
+    dates: s.dates.slice(0, end),
+    close: s.close.subarray(0, end),
+    high: s.high?.subarray(0, end),
+    low: s.low?.subarray(0, end),
+  };
+}
+
+const scaled = (a: Float64Array | undefined, k: number) => (a && k !== 1 ? a.map((v) => v * k) : a);
+
+/** The P&F chart of a series as the note configures it (scale, method; yields × 10). */
+export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): { chart: PnfChart; multiplier: number; dates: IsoDate[] } {
+  const set = config.pnf[s.key] ?? { scale: 'traditional' as const };
+  const rows = upTo(s, asOf);
+  const multiplier = s.kind === 'yield' ? 10 : 1;
+  const hasHL = !!(rows.high && rows.low);
+  const method = set.method === 'highlow' && !hasHL ? 'close' : (set.method ?? (hasHL ? 'highlow' : 'close'));
+  const opts: PnfOptions = { scale: set.scale, reversal: set.reversal ?? 3, method };
+  const chart = pointAndFigure(
+    { dates: rows.dates, close: scaled(rows.close, multiplier)!, high: scaled(rows.high, multiplier), low: scaled(rows.low, multiplier) },
+    opts,
+  );
+  return { chart, multiplier, dates: rows.dates };
+}
+
+function previousRun(chart: PnfChart): PnfFacts['previousRun'] {
+  const sig = chart.signals;
+  const cur = sig[sig.length - 1];
+  if (!cur) return null;
+  const before = sig[sig.length - 1 - cur.consecutive];
+  return before ? { signal: before.type, count: before.consecutive } : null;
+}
+
+/** Contract `pnf.SYM` for one series. */
+export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts: PnfFacts; chart: PnfChart; multiplier: number } {
+  const { chart, multiplier, dates } = configuredChart(s, config, asOf);
+  const last = chart.signals[chart.signals.length - 1];
+  const col = chart.columns[chart.columns.length - 1];
+  const flipIdx = chart.trend.since ? lastIndexOnOrBefore(dates, chart.trend.since) : -1;
+  const facts: PnfFacts = {
+    column: chart.current.column,
+    signal: chart.current.signal,
+    consecutiveSignals: chart.current.consecutiveSignals,
+    previousRun: previousRun(chart),
+    lastPattern: chart.current.lastPattern,
+    lastSignalDate: chart.current.lastSignalDate,
+    lastSignalTags: last?.tags ?? [],
+    breakoutLevel: chart.current.breakoutLevel,
+    resistanceLevel: last?.resistanceLevel ?? null,
+    trend: chart.trend.state,
+    trendSince: chart.trend.since,
+    trendFlippedRecently: chart.trend.flips.length > 0 && flipIdx >= 0 && dates.length - 1 - flipIdx <= 10,
+    atAllTimeHigh: chart.current.atAllTimeHigh,
+    columnTop: col?.high ?? null,
+    columnBottom: col?.low ?? null,
+    boxSize: chart.boxLabel,
+    method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
+    multiplier,
+    inputs: [`${s.key} (${s.file})`],
+    from: dates[0] ?? null,
+    to: dates[dates.length - 1] ?? null,
+  };
+  return { facts, chart, multiplier };
+}
+
+function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number): RsSideFacts {
+  return {
+    column: chart.current.column,
+    signal: chart.current.signal,
+    lastColumnChange: chart.lastColumnChange,
+    lastSignalDate: chart.current.lastSignalDate,
+    boxPercent: percent,
+  };
+}
+
+/** Contract `rs.A_vs_B`: near-term (3.25%) and long-term (6.5%) RS charts of close(A)/close(B). */
+export function rsFacts(a: Series, b: Series, asOf: IsoDate): RsFacts {
+  const near = relativeStrength(a, b, { percent: 3.25, asOf });
+  const long = relativeStrength(a, b, { percent: 6.5, asOf });
+  return {
+    numerator: a.key,
+    denominator: b.key,
+    nearTerm: rsSide(near, 3.25),
+    longTerm: rsSide(long, 6.5),
+    method: `P&F chart of close(${a.key}) / close(${b.key}) × 100 on a 1.0-anchored percentage grid, close method, 3-box reversal (methodology §3)`,
+    from: near.dates[0] ?? null,
+    to: near.dates[near.dates.length - 1] ?? null,
+  };
+}
+
+const MONTH_DIGITS = '123456789ABC';
+
+/** The last `maxColumns` columns of a chart as drawable data: box grid, month marks, last signal, trend line. */
+export function pnfChartData(key: string, name: string, chart: PnfChart, maxColumns = 48): PnfChartData | undefined {
+  if (chart.columns.length === 0) return undefined;
+  const first = Math.max(0, chart.columns.length - maxColumns);
+  const cols = chart.columns.slice(first);
+  let minIndex = Math.min(...cols.map((c) => c.lowIndex));
+  let maxIndex = Math.max(...cols.map((c) => c.highIndex));
+  const line = chart.trend.line;
+  const linePoints: { column: number; index: number }[] = [];
+  if (line) {
+    const slope = line.type === 'BSL' ? 1 : -1;
+    for (let c = Math.max(line.anchorColumn, first); c < chart.columns.length; c++) {
+      const idx = line.anchorIndex + slope * (c - line.anchorColumn);
+      linePoints.push({ column: c - first, index: idx });
+    }
+  }
+  // Keep the trend line inside a sensible band around the drawn boxes.
+  const pad = 2;
+  const visibleLine = linePoints.filter((p) => p.index >= minIndex - pad && p.index <= maxIndex + pad);
+  for (const p of visibleLine) {
+    minIndex = Math.min(minIndex, p.index);
+    maxIndex = Math.max(maxIndex, p.index);
+  }
+  minIndex -= 1;
+  maxIndex += 1;
+  const levels: number[] = [];
+  for (let i = minIndex; i <= maxIndex; i++) levels.push(chart.level(i));
+  let prevMonth = '';
+  const columns = cols.map((c) => {
+    const n = c.highIndex - c.lowIndex + 1;
+    // Boxes in the order they were printed: up for X, down for O.
+    const order = c.type === 'X' ? [...Array(n).keys()] : [...Array(n).keys()].reverse();
+    const marks: (string | null)[] = new Array(n).fill(null);
+    for (const b of order) {
+      const d = c.boxDates[b];
+      const month = d?.slice(0, 7) ?? '';
+      if (month && month !== prevMonth) {
+        if (prevMonth) marks[b] = MONTH_DIGITS[Number(month.slice(5, 7)) - 1];
+        prevMonth = month;
+      }
+    }
+    return { type: c.type, lowIndex: c.lowIndex, highIndex: c.highIndex, start: c.start, end: c.end, monthMarks: marks };
+  });
+  const sig = chart.signals[chart.signals.length - 1];
+  // The breakout box is one box beyond the previous same-type column's extreme (§2.1).
+  const prev = sig ? chart.columns[sig.column - 2] : undefined;
+  const sigIndex = sig && prev ? (sig.type === 'buy' ? prev.highIndex + 1 : prev.lowIndex - 1) : 0;
+  return {
+    key,
+    name,
+    boxLabel: chart.boxLabel,
+    minIndex,
+    levels,
+    columns,
+    lastSignal: sig && sig.column >= first ? { type: sig.type, index: sigIndex, level: sig.level, date: sig.date, column: sig.column - first } : null,
+    trendLine: line && visibleLine.length > 1 ? { type: line.type, points: visibleLine } : null,
+  };
+}
+
+/** pnf.* and rs.* sections of the facts plus the small-cap fund's X/O chart data. */
+export function pnfSection(market: Market, config: NoteConfig, asOf: IsoDate) {
+  const r = config.roles;
+  const keys = [...new Set([r.smallFund, r.largeFund, r.smallCap, r.largeCap, r.yield])];
+  const pnf: Record<string, PnfFacts> = {};
+  let chartData: PnfChartData | undefined;
+  for (const key of keys) {
+    const s = market.series[key];
+    const { facts, chart } = pnfFacts(s, config, asOf);
+    pnf[key] = facts;
+    if (key === r.smallFund) chartData = pnfChartData(key, s.name, chart);
+  }
+  const rs: Record<string, RsFacts> = {};
+  for (const fund of [r.smallFund, r.largeFund]) {
+    rs[`${fund}_vs_${r.marketBenchmark}`] = rsFacts(market.series[fund], market.series[r.marketBenchmark], asOf);
+  }
+  rs[`${r.smallFund}_vs_${r.largeFund}`] = rsFacts(market.series[r.smallFund], market.series[r.largeFund], asOf);
+  return { pnf, rs, chart: chartData };
+}
