@@ -152,6 +152,12 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     note: { name: options.noteName ?? 'weekly-outlook', title: config.title, standfirst: config.standfirst ?? '', desk: config.desk },
     data: { source: market.source, series, caveats },
     roles,
+    keys: {
+      rsSmallVsMarket: `${roles.smallFund}_vs_${roles.marketBenchmark}`,
+      rsLargeVsMarket: `${roles.largeFund}_vs_${roles.marketBenchmark}`,
+      rsSmallVsLarge: `${roles.smallFund}_vs_${roles.largeFund}`,
+      scoreGap: `${roles.largeFund}_${roles.smallFund}`,
+    },
     returns,
     lead,
     pnf: pnf.pnf,

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../data/types.js';
 import type { Figure } from './provenance.js';
 import type { PnfFacts, RsFacts } from './sections/pnf.js';
-import type { CorrelationFacts, RatesFacts, SeasonalFacts } from './sections/market-stats.js';
+import type { CorrelationFacts, CorrelationSection, RatesFacts, SeasonalFacts } from './sections/market-stats.js';
 
 export type { PnfFacts, RsFacts, CorrelationFacts, RatesFacts, SeasonalFacts };
 
@@ -99,6 +99,8 @@ export interface Facts {
   note: { name: string; title: string; standfirst: string; desk: string };
   data: { source: string; series: Record<string, SeriesInfo>; caveats: string[] };
   roles: Roles;
+  /** Keys of the composite sections the note reads (e.g. `rs` key of the small-cap fund vs the market benchmark). */
+  keys: { rsSmallVsMarket: string; rsLargeVsMarket: string; rsSmallVsLarge: string; scoreGap: string };
   returns: { ytd: Record<string, Figure>; h1: Record<string, Figure>; h2: Record<string, Figure> };
   lead: LeadFacts;
   /** Point & Figure state per series (contract `pnf.SYM.*`). */
@@ -107,7 +109,7 @@ export interface Facts {
   rs: Record<string, RsFacts>;
   rates: RatesFacts;
   /** Rolling correlation to the yield per series, plus which is more negative / more sensitive. */
-  correlation: Record<string, CorrelationFacts> & { moreNegative?: string | null; moreSensitive?: string | null };
+  correlation: CorrelationSection;
   seasonal: SeasonalFacts;
   charts: ChartData;
 }

@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import abs from './helpers/abs.js';
+import article from './helpers/article.js';
 import at from './helpers/at.js';
 import bp from './helpers/bp.js';
 import capitalize from './helpers/capitalize.js';
@@ -8,6 +9,7 @@ import countWord from './helpers/count-word.js';
 import date from './helpers/date.js';
 import degree from './helpers/degree.js';
 import direction from './helpers/direction.js';
+import level from './helpers/level.js';
 import list from './helpers/list.js';
 import { and, has, not, or } from './helpers/logic.js';
 import num from './helpers/num.js';
@@ -20,7 +22,7 @@ import since from './helpers/since.js';
 
 /** Every helper a template may call; `knownHelpersOnly` makes any other name a compile error. */
 export const helpers: Record<string, (...args: any[]) => unknown> = {
-  abs, and, at, bp, capitalize, countWord, date, degree, direction, eq, gt, gte, has, list, lt, lte, ne, not, num,
+  abs, and, article, at, bp, capitalize, countWord, date, degree, direction, eq, gt, gte, has, level, list, lt, lte, ne, not, num,
   or, ordinal, pct, plural, signedBp, signedPct, since,
 };
 

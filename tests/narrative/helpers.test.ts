@@ -103,3 +103,14 @@ describe('escaping', () => {
     expect(render('<p>{{name}}</p>', { name: '<script>alert(1)</script>' })).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
   });
 });
+
+describe('article / level', () => {
+  it('picks a or an by the first letter', () => {
+    expect(h.article('ascending triple top')).toBe('an ascending triple top');
+    expect(h.article('double top')).toBe('a double top');
+  });
+  it('prints chart levels without padding zeros', () => {
+    expect([256, 42.5, 5.25, 0.0625, 1010].map((v) => h.level(v))).toEqual(['256', '42.5', '5.25', '0.0625', '1,010']);
+    expect(h.level(null)).toBe('n/a');
+  });
+});

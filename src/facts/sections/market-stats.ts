@@ -11,6 +11,8 @@ import type { ChartData, DatedValues } from '../types.js';
 const src = (s: Series) => `${s.key} (${s.file})`;
 
 export interface RatesFacts {
+  yieldKey: string;
+  yieldName: string;
   peak: {
     date: Figure<IsoDate>;
     level: Figure;
@@ -29,6 +31,13 @@ export interface CorrelationFacts {
   latest: Figure;
   mean252: Figure;
 }
+
+/** Per series key: its correlation figures; plus the window and which series is more negative / more sensitive. */
+export type CorrelationSection = { [key: string]: CorrelationFacts | string | number | null | undefined } & {
+  window: number;
+  moreNegative?: string | null;
+  moreSensitive?: string | null;
+};
 
 export interface SeasonalClassFacts {
   count: number;
@@ -92,6 +101,8 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
     });
   }
   const rates: RatesFacts = {
+    yieldKey: y.key,
+    yieldName: y.name,
     peak: {
       date: figure(p?.date ?? null, { ...peakInit, unit: 'date', method: `date of the highest yield close in the trailing ${set.ratePeakWindow} trading days` }),
       level: figure(p?.level ?? null, { ...peakInit, unit: 'percent-yield', method: `highest yield close in the trailing ${set.ratePeakWindow} trading days` }),
@@ -105,7 +116,7 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
   };
 
   // Rolling correlation to yield changes.
-  const correlation: Record<string, CorrelationFacts> & { moreNegative?: string | null; moreSensitive?: string | null } = {};
+  const correlation: CorrelationSection = { window: set.correlationWindow };
   const corrLines: NonNullable<ChartData['correlation']>['lines'] = [];
   const threeYearsAgo = `${Number(asOf.slice(0, 4)) - 3}${asOf.slice(4)}`;
   for (const [s, role] of [[large, 'largeCap'], [small, 'smallCap']] as const) {
@@ -125,8 +136,8 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
     });
     corrLines.push({ key: s.key, name: s.name, role, series: { dates, values } });
   }
-  const lc = correlation[large.key].latest.value;
-  const sc = correlation[small.key].latest.value;
+  const lc = (correlation[large.key] as CorrelationFacts).latest.value;
+  const sc = (correlation[small.key] as CorrelationFacts).latest.value;
   correlation.moreNegative = lc === null || sc === null ? null : lc < sc ? large.key : small.key;
   correlation.moreSensitive = lc === null || sc === null ? null : Math.abs(lc) > Math.abs(sc) ? large.key : small.key;
 

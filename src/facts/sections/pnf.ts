@@ -6,6 +6,8 @@ import type { PnfChartData } from '../types.js';
 
 /** P&F facts of one symbol (contract `pnf.SYM.*`); plain values, provenance at this level. */
 export interface PnfFacts {
+  key: string;
+  name: string;
   column: 'X' | 'O' | null;
   signal: 'buy' | 'sell' | null;
   consecutiveSignals: number;
@@ -24,6 +26,9 @@ export interface PnfFacts {
   atAllTimeHigh: boolean;
   columnTop: number | null;
   columnBottom: number | null;
+  /** The highest box the chart ever printed, and the date it first printed. */
+  highestBox: number | null;
+  highestBoxDate: IsoDate | null;
   boxSize: string;
   method: string;
   /** TNX-style charts are drawn on 10 × the yield. */
@@ -43,6 +48,8 @@ export interface RsSideFacts {
 }
 
 export interface RsFacts {
+  numeratorName: string;
+  denominatorName: string;
   numerator: string;
   denominator: string;
   nearTerm: RsSideFacts;
@@ -94,7 +101,17 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
   const last = chart.signals[chart.signals.length - 1];
   const col = chart.columns[chart.columns.length - 1];
   const flipIdx = chart.trend.since ? lastIndexOnOrBefore(dates, chart.trend.since) : -1;
+  let hi = -Infinity;
+  let hiDate: IsoDate | null = null;
+  for (const c of chart.columns) {
+    if (c.type === 'X' && c.highIndex > hi) {
+      hi = c.highIndex;
+      hiDate = c.boxDates[c.boxDates.length - 1] ?? c.end;
+    }
+  }
   const facts: PnfFacts = {
+    key: s.key,
+    name: s.name,
     column: chart.current.column,
     signal: chart.current.signal,
     consecutiveSignals: chart.current.consecutiveSignals,
@@ -110,6 +127,8 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     atAllTimeHigh: chart.current.atAllTimeHigh,
     columnTop: col?.high ?? null,
     columnBottom: col?.low ?? null,
+    highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
+    highestBoxDate: hiDate,
     boxSize: chart.boxLabel,
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
     multiplier,
@@ -135,6 +154,8 @@ export function rsFacts(a: Series, b: Series, asOf: IsoDate): RsFacts {
   const near = relativeStrength(a, b, { percent: 3.25, asOf });
   const long = relativeStrength(a, b, { percent: 6.5, asOf });
   return {
+    numeratorName: a.name,
+    denominatorName: b.name,
     numerator: a.key,
     denominator: b.key,
     nearTerm: rsSide(near, 3.25),

@@ -1,0 +1,176 @@
+/**
+ * What changed since the previous note: two facts objects (the previous week's and this week's) → a list of
+ * events worth a sentence. Pure and defensive: a section or field missing from either side is skipped, so it
+ * works on facts from any version of the note (and on hand-made objects in tests).
+ *
+ *   pnf.SYM.signal / .consecutiveSignals / .lastSignalDate  → 'new-signal'
+ *   pnf.SYM.trend                                           → 'trend-flip'
+ *   pnf.SYM.atAllTimeHigh (false → true)                    → 'new-high'
+ *   rs.A_vs_B.{nearTerm,longTerm}.column                    → 'rs-flip'
+ *   rs.A_vs_B.{nearTerm,longTerm}.signal                    → 'rs-signal'
+ *   breadth.U.status                                        → 'status-flip'
+ *   score.SYM.value (|Δ| ≥ threshold)                       → 'score-change'
+ */
+import { dayNumber, isIsoDate, isoDate } from '../data/calendar.js';
+import type { IsoDate } from '../data/types.js';
+import type { Facts } from './types.js';
+
+export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'rs-flip' | 'rs-signal';
+
+/** One change between two facts objects; `path` is the dotted facts path that changed. */
+export interface Change {
+  kind: ChangeKind;
+  path: string;
+  from: unknown;
+  to: unknown;
+  /** A short plain sentence for lists and logs; templates may choose their own words from the fields. */
+  text?: string;
+}
+
+export interface WhatChangedThresholds {
+  /** Smallest absolute score change reported (score points); default 0.5. */
+  score?: number;
+}
+
+export const DEFAULT_SCORE_THRESHOLD = 0.5;
+
+type Obj = Record<string, unknown>;
+
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** A field's plain value: unwraps `{ value, … }` figures; `undefined` when the field is absent. */
+function field(obj: unknown, ...path: string[]): unknown {
+  let cur: unknown = obj;
+  for (const p of path) {
+    if (!isObj(cur) || !(p in cur)) return undefined;
+    cur = cur[p];
+  }
+  if (isObj(cur) && 'value' in cur && ('unit' in cur || 'method' in cur)) return cur.value;
+  return cur;
+}
+
+/** Keys of a section present in both objects, in the current object's order. */
+function commonKeys(prev: unknown, cur: unknown, section: string): string[] {
+  const a = field(prev, section);
+  const b = field(cur, section);
+  if (!isObj(a) || !isObj(b)) return [];
+  return Object.keys(b).filter((k) => isObj(a[k]) && isObj(b[k]));
+}
+
+/** Both sides present, the new side set, and different. */
+const flipped = (from: unknown, to: unknown): boolean => from !== undefined && to !== undefined && to !== null && from !== to;
+
+const ordinal = (n: number): string => {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${s}`;
+};
+
+const nameOf = (facts: unknown, section: string, key: string): string => {
+  const n = field(facts, section, key, 'name');
+  return typeof n === 'string' && n !== key ? `${n} (${key})` : key;
+};
+
+function pnfChanges(prev: unknown, cur: unknown): Change[] {
+  const out: Change[] = [];
+  for (const key of commonKeys(prev, cur, 'pnf')) {
+    const who = nameOf(cur, 'pnf', key);
+    const get = (facts: unknown, f: string) => field(facts, 'pnf', key, f);
+    // A new signal: the signal differs, or the same kind fired again (count or date moved).
+    const [s0, s1] = [get(prev, 'signal'), get(cur, 'signal')];
+    const [n0, n1] = [get(prev, 'consecutiveSignals'), get(cur, 'consecutiveSignals')];
+    const [d0, d1] = [get(prev, 'lastSignalDate'), get(cur, 'lastSignalDate')];
+    const again = s0 === s1 && s1 != null && ((typeof n0 === 'number' && typeof n1 === 'number' && n0 !== n1) || flipped(d0, d1));
+    if (flipped(s0, s1) || again) {
+      const count = typeof n1 === 'number' && n1 > 1 ? ` (${ordinal(n1)} consecutive)` : '';
+      const was = flipped(s0, s1) && s0 != null ? `, was on a ${s0} signal` : '';
+      out.push({ kind: 'new-signal', path: `pnf.${key}.signal`, from: s0, to: s1, text: `${who}: new P&F ${s1} signal${count}${was}` });
+    }
+    const [t0, t1] = [get(prev, 'trend'), get(cur, 'trend')];
+    if (flipped(t0, t1)) out.push({ kind: 'trend-flip', path: `pnf.${key}.trend`, from: t0, to: t1, text: `${who}: P&F trend turned ${t1}` });
+    const [h0, h1] = [get(prev, 'atAllTimeHigh'), get(cur, 'atAllTimeHigh')];
+    if (h1 === true && h0 !== undefined && h0 !== true) {
+      out.push({ kind: 'new-high', path: `pnf.${key}.atAllTimeHigh`, from: h0, to: h1, text: `${who}: new all-time high` });
+    }
+  }
+  return out;
+}
+
+function rsChanges(prev: unknown, cur: unknown): Change[] {
+  const out: Change[] = [];
+  for (const key of commonKeys(prev, cur, 'rs')) {
+    const num = field(cur, 'rs', key, 'numeratorName') ?? field(cur, 'rs', key, 'numerator');
+    const den = field(cur, 'rs', key, 'denominatorName') ?? field(cur, 'rs', key, 'denominator');
+    const who = typeof num === 'string' && typeof den === 'string' ? `${num} vs ${den}` : key;
+    for (const side of ['nearTerm', 'longTerm'] as const) {
+      const label = side === 'nearTerm' ? 'near-term' : 'long-term';
+      const [c0, c1] = [field(prev, 'rs', key, side, 'column'), field(cur, 'rs', key, side, 'column')];
+      if (flipped(c0, c1)) {
+        out.push({ kind: 'rs-flip', path: `rs.${key}.${side}.column`, from: c0, to: c1, text: `${who}: ${label} RS reversed into ${c1}s` });
+      }
+      const [s0, s1] = [field(prev, 'rs', key, side, 'signal'), field(cur, 'rs', key, side, 'signal')];
+      if (flipped(s0, s1)) {
+        out.push({ kind: 'rs-signal', path: `rs.${key}.${side}.signal`, from: s0, to: s1, text: `${who}: ${label} RS ${s1} signal` });
+      }
+    }
+  }
+  return out;
+}
+
+function breadthChanges(prev: unknown, cur: unknown): Change[] {
+  const out: Change[] = [];
+  for (const key of commonKeys(prev, cur, 'breadth')) {
+    const [a, b] = [field(prev, 'breadth', key, 'status'), field(cur, 'breadth', key, 'status')];
+    if (flipped(a, b)) {
+      const was = a == null ? '' : ` (was ${a})`;
+      out.push({ kind: 'status-flip', path: `breadth.${key}.status`, from: a, to: b, text: `${nameOf(cur, 'breadth', key)}: ${b}${was}` });
+    }
+  }
+  return out;
+}
+
+function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] {
+  const out: Change[] = [];
+  for (const key of commonKeys(prev, cur, 'score')) {
+    const [a, b] = [field(prev, 'score', key, 'value'), field(cur, 'score', key, 'value')];
+    if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b)) continue;
+    const delta = b - a;
+    // Scores are multiples of 0.2: allow for float noise (0.6 − 0.1 ≠ 0.5 exactly).
+    if (Math.abs(delta) + 1e-9 < threshold) continue;
+    const d = Math.round(delta * 100) / 100;
+    out.push({
+      kind: 'score-change',
+      path: `score.${key}.value`,
+      from: a,
+      to: b,
+      text: `${nameOf(cur, 'score', key)}: score ${d > 0 ? 'up' : 'down'} ${Math.abs(d)} to ${Math.round(b * 100) / 100}`,
+    });
+  }
+  return out;
+}
+
+/**
+ * What changed from `prev` (last week's facts) to `cur`: new P&F signals, trend flips, new all-time highs,
+ * RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5).
+ * Fields missing on either side are skipped.
+ * @example whatChanged({ pnf: { RUT: { signal: 'sell' } } } as Facts, { pnf: { RUT: { signal: 'buy' } } } as Facts)
+ * //=> [{ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'RUT: new P&F buy signal, was on a sell signal' }]
+ */
+export function whatChanged(prev: Facts, cur: Facts, thresholds: WhatChangedThresholds = {}): Change[] {
+  const threshold = thresholds.score ?? DEFAULT_SCORE_THRESHOLD;
+  if (!(threshold >= 0)) throw new RangeError(`whatChanged: thresholds.score must be a number ≥ 0, got ${thresholds.score}`);
+  return [...pnfChanges(prev, cur), ...rsChanges(prev, cur), ...breadthChanges(prev, cur), ...scoreChanges(prev, cur, threshold)];
+}
+
+/**
+ * The as-of date to compare with: `compare` when given, else one week before `asOf`.
+ * @example comparisonDate('2025-12-12') //=> '2025-12-05'
+ * @example comparisonDate('2025-12-12', '2025-11-28') //=> '2025-11-28'
+ */
+export function comparisonDate(asOf: IsoDate, compare?: IsoDate): IsoDate {
+  if (compare !== undefined) {
+    if (!isIsoDate(compare)) throw new RangeError(`comparisonDate: expected YYYY-MM-DD, got "${compare}"`);
+    return compare;
+  }
+  if (!isIsoDate(asOf)) throw new RangeError(`comparisonDate: expected YYYY-MM-DD, got "${asOf}"`);
+  return isoDate(dayNumber(asOf) - 7);
+}

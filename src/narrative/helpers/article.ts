@@ -1,0 +1,7 @@
+import { describe } from './format.js';
+
+/** `{{article "ascending triple top"}}` → "an ascending triple top"; `{{article "double top"}}` → "a double top". */
+export default function article(value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`article: expected a word, got ${describe(value)}`);
+  return `${/^[aeiou]/i.test(value) ? 'an' : 'a'} ${value}`;
+}
