@@ -40,8 +40,12 @@ export const GAP_OPACITY = 0.18;
 
 /** P&F chart sizing: columns fitted across the width between these bounds; boxes stay square. */
 export const PNF = {
-  /** Target number of columns drawn; fewer columns are drawn at this box size, more shrink the box. */
-  columns: 50,
+  /** Column slots across the width: at least this many (few columns get large boxes, up to maxBox) … */
+  minSlots: 40,
+  /** … and at most this many (older columns are left out on the left). */
+  maxSlots: 60,
+  /** Empty column slots kept on the right of the last column. */
+  spare: 3,
   /** Square box size in px: largest and smallest. */
   maxBox: 12,
   minBox: 7,

@@ -64,6 +64,9 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(noteOpt())
     .addOption(dataOpt())
     .addOption(asOfOpt())
+    .option('--coverage', 'build the facts for every Friday from --from to --to; report template errors and branches never taken')
+    .addOption(new Option('--from <date>', 'first date for --coverage').argParser(parseDate))
+    .addOption(new Option('--to <date>', 'last date for --coverage').argParser(parseDate))
     .action(async (o) => {
       code = await lintCommand(o, io);
     });

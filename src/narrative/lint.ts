@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Market } from '../data/types.js';
-import { buildCharts } from '../charts/build-charts.js';
+import { buildCharts, type Figures } from '../charts/build-charts.js';
+import { instrumentedNote, type BranchCoverage } from './coverage.js';
 import { buildFacts } from '../facts/build-facts.js';
 import { MarketNoteError } from '../errors/market-note-error.js';
 import { templateContext } from '../render/render-note.js';
@@ -144,4 +145,69 @@ export async function lintNote(note: NoteSource, market: Market, asOf?: string):
 /** `templates/weekly-outlook/partials/lead.hbs:12: "lead.x" is not a fact [unknown-path]` */
 export function formatLintIssue(i: LintIssue): string {
   return `${i.template}${i.line ? `:${i.line}` : ''}: ${i.message} [${i.code}]`;
+}
+
+/** What `lint --coverage` found over a range of dates. */
+export interface CoverageReport {
+  dates: string[];
+  failures: { date: string; template?: string; line?: number; message: string }[];
+  branches: BranchCoverage[];
+  /** Conditionals that went only one way (or never ran) on every date tried. */
+  untaken: { branch: BranchCoverage; missing: 'true' | 'false' | 'both' }[];
+}
+
+/** Every Friday from `from` to `to`, each rolled back to the last trading day ≤ it (duplicates dropped). */
+export function fridays(tradingDates: string[], from: string, to: string): string[] {
+  const out: string[] = [];
+  const d = new Date(`${from}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + ((5 - d.getUTCDay() + 7) % 7));
+  let j = 0;
+  for (; d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 7)) {
+    const day = d.toISOString().slice(0, 10);
+    while (j + 1 < tradingDates.length && tradingDates[j + 1] <= day) j++;
+    const t = tradingDates[j];
+    if (t && t <= day && t >= from && out[out.length - 1] !== t) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Build the facts for every Friday in [from, to], render the note on each, and report template errors by date
+ * and every conditional branch that was never taken. Charts are not drawn (they do not change wording).
+ */
+export async function lintCoverage(note: NoteSource, market: Market, from: string, to: string): Promise<CoverageReport> {
+  const { render, branches } = instrumentedNote(note);
+  const trading = market.series[note.config.roles.largeCap]?.dates ?? [];
+  const dates = fridays(trading, from, to);
+  const failures: CoverageReport['failures'] = [];
+  let figures: Figures | undefined;
+  for (const date of dates) {
+    try {
+      const facts = buildFacts(market, note.config, { asOf: date, noteName: note.name });
+      figures ??= placeholderFigures(await buildCharts(facts));
+      render(templateContext(facts, figures, note));
+    } catch (e) {
+      if (!(e instanceof MarketNoteError)) throw e;
+      failures.push({ date, template: e.file, line: e.line, message: e.message });
+    }
+  }
+  const all = branches();
+  const untaken = all
+    .filter((b) => b.trueCount === 0 || b.falseCount === 0)
+    .map((b) => ({ branch: b, missing: (b.trueCount === 0 && b.falseCount === 0 ? 'both' : b.trueCount === 0 ? 'true' : 'false') as 'true' | 'false' | 'both' }));
+  return { dates, failures, branches: all, untaken };
+}
+
+function placeholderFigures(real: Figures): Figures {
+  return Object.fromEntries(Object.entries(real).map(([id, f]) => [id, { ...f, svg: '' }]));
+}
+
+/** Report lines: failures first, then branches never taken. */
+export function formatCoverage(r: CoverageReport): string[] {
+  const lines = r.failures.map((f) => `${f.template ?? '?'}${f.line ? `:${f.line}` : ''}: fails on ${f.date}: ${f.message} [render-error]`);
+  for (const u of r.untaken) {
+    const what = u.missing === 'both' ? 'never evaluated' : `never ${u.missing}`;
+    lines.push(`${u.branch.template}:${u.branch.line}: {{#${u.branch.helper} ${u.branch.condition}}} ${what} over ${r.dates.length} dates [untaken-branch]`);
+  }
+  return lines;
 }

@@ -28,15 +28,33 @@ export function templateError(e: unknown, file: string): MarketNoteError {
   });
 }
 
+export interface CompileNoteOptions {
+  /** Rewrite each template's syntax tree before it is compiled (used by `lint --coverage`). */
+  transform?: (ast: hbs.AST.Program, file: string) => void;
+  /** Extra helpers for the transformed templates. */
+  extraHelpers?: Record<string, (...args: any[]) => unknown>;
+}
+
 /** Compile every template of a note once; returns a function from the render context to HTML. */
-export function compileNote(note: NoteSource): (context: object) => string {
+export function compileNote(note: NoteSource, options: CompileNoteOptions = {}): (context: object) => string {
   const hb = createHandlebars();
+  const extra = options.extraHelpers ?? {};
+  for (const [name, fn] of Object.entries(extra)) hb.registerHelper(name, fn);
+  const compileOptions = {
+    ...COMPILE_OPTIONS,
+    knownHelpers: { ...COMPILE_OPTIONS.knownHelpers, ...Object.fromEntries(Object.keys(extra).map((k) => [k, true])) },
+  };
   const compileFile = (text: string, file: string): TemplateDelegate => {
     let fn: TemplateDelegate;
     try {
-      fn = hb.compile(text, COMPILE_OPTIONS);
+      let input: string | hbs.AST.Program = text;
+      if (options.transform) {
+        input = hb.parse(text);
+        options.transform(input, file);
+      }
+      fn = hb.compile(input, compileOptions);
       // Handlebars compiles lazily: force it now so syntax errors surface with the file name.
-      hb.precompile(text, COMPILE_OPTIONS);
+      hb.precompile(input, compileOptions);
     } catch (e) {
       throw templateError(e, file);
     }

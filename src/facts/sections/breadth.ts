@@ -1,0 +1,144 @@
+/**
+ * Facts section `breadth.*` (methodology §4): the bullish percent of the note's universe on the as-of date, its
+ * P&F column, signal and status, and the chart data of its last two years.
+ *
+ * Module state: the daily BP history of a universe is computed once per process and kept in a WeakMap keyed by
+ * the `Universe` object (the one module-level cache of the facts layer). The history holds every date of the
+ * universe; signal states are causal, so its rows ≤ T are exactly the history of rows ≤ T, and every figure
+ * below reads only those rows.
+ */
+import type { IsoDate, Market, Universe } from '../../data/types.js';
+import {
+  bpStatusHistory,
+  bpZone,
+  bullishPercentChart,
+  bullishPercentHistory,
+  lowestBetween,
+  monthsBefore,
+  statusSince,
+  type BpStatus,
+  type BullishPercentHistory,
+} from '../../metrics/breadth.js';
+import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore } from '../../metrics/calendar.js';
+import type { NoteConfig } from '../../narrative/load-note.js';
+import { figure, type Figure } from '../provenance.js';
+import type { ChartData } from '../types.js';
+
+export interface UniverseBreadth {
+  bullishPercent: Figure;
+  column: 'X' | 'O' | null;
+  status: BpStatus | null;
+  statusSince: IsoDate | null;
+  /** The low (O-column bottom) the current X column reversed up from, or the high an O column reversed down from. */
+  reversedFrom: { level: number; date: IsoDate } | null;
+  /** Lowest BP reading in the last 6 months (first day it was reached). */
+  recentLow: { level: number; date: IsoDate } | null;
+  zone: 'oversold' | 'neutral' | 'overbought';
+  /** Members with a signal that day (the BP's denominator). */
+  members: number;
+  signal: 'buy' | 'sell' | null;
+  columnTop: number | null;
+  columnBottom: number | null;
+  /** Survivorship: membership is today's list. */
+  caveat: string;
+}
+
+export interface BreadthSection {
+  breadth: Record<string, UniverseBreadth>;
+  chart: ChartData['breadth'];
+}
+
+const cache = new WeakMap<Universe, BullishPercentHistory>();
+
+/**
+ * The universe's daily BP history, computed on first use and cached per `Universe` object.
+ * @example bullishPercentOf(loadMarket().universes.SP600).values.length //=> 2834
+ */
+export function bullishPercentOf(universe: Universe): BullishPercentHistory {
+  let h = cache.get(universe);
+  if (!h) {
+    h = bullishPercentHistory(universe);
+    cache.set(universe, h);
+  }
+  return h;
+}
+
+const METHOD =
+  "members on a P&F buy signal / members with a signal × 100; each member's chart on closes, traditional scale, " +
+  '3-box reversal (methodology §4.1); a member joins the count once its chart has a signal';
+const CHART_METHOD = 'BP chart: 2-point boxes on 0–100, 3-box (6-point) reversal counted on the grid (§4.2); status per §4.3';
+
+/** How far the BP chart data reaches back (calendar years). */
+const CHART_YEARS = 2;
+
+/**
+ * Bullish percent facts of the note's universe (`config.roles.universe`) as of `asOf`. Without a universe role
+ * or with the universe absent from the market, the section is empty.
+ * @example breadthSection(loadMarket(), config, '2025-12-12').breadth.SP600.status //=> 'Bull Confirmed'
+ */
+export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate): BreadthSection {
+  const key = config.roles.universe;
+  const universe = key ? market.universes[key] : undefined;
+  if (!key || !universe) return { breadth: {}, chart: undefined };
+
+  const h = bullishPercentOf(universe);
+  const caveat =
+    `Survivorship bias: ${universe.name} membership is today's list of ${h.universeSize} members, applied to all past dates; ` +
+    'members that left the index are missing and members added later count before they joined.';
+  const inputs = [`${key} (${universe.file})`];
+  const anchor = anchorOnOrBefore({ dates: h.dates, close: h.values }, asOf, DEFAULT_MAX_STALE_DAYS);
+  if (anchor.index < 0) {
+    return {
+      breadth: {
+        [key]: {
+          bullishPercent: figure<number>(null, { unit: 'percent', to: asOf, inputs, method: METHOD, reason: `bullish percent: ${anchor.reason}` }),
+          column: null, status: null, statusSince: null, reversedFrom: null, recentLow: null, zone: 'neutral',
+          members: 0, signal: null, columnTop: null, columnBottom: null, caveat,
+        },
+      },
+      chart: undefined,
+    };
+  }
+  const i = anchor.index;
+  const dates = h.dates.slice(0, i + 1);
+  const values = h.values.subarray(0, i + 1);
+  const chart = bullishPercentChart(dates, values);
+  const statuses = bpStatusHistory(chart, dates);
+  const first = h.values.findIndex((v) => !Number.isNaN(v));
+  const value = values[i];
+  const cols = chart.columns;
+  const col = cols.at(-1) ?? null;
+  const prev = cols.length > 1 ? cols[cols.length - 2] : null;
+  const reversedFrom =
+    col && prev ? (col.type === 'X' ? { level: prev.low, date: prev.end } : { level: prev.high, date: prev.end }) : null;
+
+  const b: UniverseBreadth = {
+    bullishPercent: figure(value, { unit: 'percent', from: h.dates[first], to: h.dates[i], inputs, method: METHOD }),
+    column: chart.current.column,
+    status: statuses[i],
+    statusSince: statusSince(dates, statuses, i),
+    reversedFrom,
+    recentLow: lowestBetween(dates, values, monthsBefore(h.dates[i], 6), h.dates[i]),
+    zone: bpZone(value),
+    members: h.members[i],
+    signal: chart.current.signal,
+    columnTop: col ? col.high : null,
+    columnBottom: col ? col.low : null,
+    caveat,
+  };
+
+  const from = monthsBefore(h.dates[i], 12 * CHART_YEARS);
+  const series = { dates: [] as IsoDate[], values: [] as (number | null)[] };
+  for (let d = 0; d <= i; d++) {
+    if (dates[d] < from) continue;
+    series.dates.push(dates[d]);
+    series.values.push(Number.isNaN(values[d]) ? null : Math.round(values[d] * 100) / 100);
+  }
+  return {
+    breadth: { [key]: b },
+    chart: { universe: key, name: universe.name, series, status: b.status, lower: 30, upper: 70 },
+  };
+}
+
+/** One-line description of the BP chart rules, for provenance printers. */
+export const BREADTH_CHART_METHOD = CHART_METHOD;

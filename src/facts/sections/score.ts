@@ -1,0 +1,206 @@
+/**
+ * Facts section `score.*` (methodology §5.2): market-note's own trend-and-RS score (0–6) of the small-cap and the
+ * large-cap fund, its direction over `settings.scoreDirectionWindow` trading days, the large-minus-small gap with
+ * "smallest since", and the chart data of the last 252 trading days. Never a vendor's score.
+ *
+ *   1. per fund: price P&F chart (config.pnf[fund]) and four RS charts (6.5% / 3.25% vs the market benchmark and
+ *      vs the peer from config.peers), all on rows ≤ asOf
+ *   2. daily components from the charts' daily arrays (dailyScore) → value, direction, components
+ *   3. gap = large − small on common dates → value, smallest since, narrowing
+ *   4. chart data
+ */
+import type { IsoDate, Market, Series } from '../../data/types.js';
+import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
+import { pointAndFigure, relativeStrength, type PnfOptions } from '../../metrics/pnf/index.js';
+import {
+  SCORE_LABEL,
+  componentsAt,
+  dailyScore,
+  scoreGap,
+  smallestSince,
+  unitsToPoints,
+  type DailyScore,
+  type ScoreComponents,
+} from '../../metrics/score.js';
+import type { NoteConfig } from '../../narrative/load-note.js';
+import { figure, type Figure } from '../provenance.js';
+import type { ChartData } from '../types.js';
+
+export interface FundScore {
+  value: Figure;
+  /** score(t) − score(t − W), W = settings.scoreDirectionWindow trading days of the fund. */
+  direction: Figure;
+  components: ScoreComponents;
+  label: string;
+  /** Benchmarks used: the market benchmark and the peer (the market benchmark again when the peer is absent). */
+  benchmarks: { market: string; peer: string };
+  /** Fallbacks taken (peer absent, high/low asked but missing); empty when none. */
+  warnings: string[];
+}
+
+export interface ScoreGap {
+  value: Figure;
+  /** Last prior date with gap ≤ today's; null = the smallest in the available history. */
+  smallestSince: Figure<IsoDate>;
+  /** The gap is smaller than W trading days ago. */
+  narrowing: boolean;
+}
+
+export type ScoreFacts = Record<string, FundScore> & { gap: Record<string, ScoreGap> };
+
+export interface ScoreSection {
+  score: ScoreFacts;
+  chart: ChartData['score'];
+}
+
+/** Trading days shown on the score chart. */
+const CHART_DAYS = 252;
+
+interface FundDaily {
+  key: string;
+  series: Series;
+  daily: DailyScore;
+  /** Row of the as-of date in `daily` (last close on or before it, not stale), or -1. */
+  row: number;
+  /** `row` when the score is defined there, else -1 with a reason. */
+  index: number;
+  reason?: string;
+  market: string;
+  peer: string;
+  warnings: string[];
+  inputs: string[];
+  method: string;
+}
+
+const describeScale = (o: Required<PnfOptions>): string =>
+  `${typeof o.scale === 'string' ? o.scale : 'fixed' in o.scale ? `fixed ${o.scale.fixed}` : `${o.scale.percent}%`} scale, ${o.reversal}-box, ${o.method}`;
+
+function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDate): FundDaily {
+  const warnings: string[] = [];
+  const s = market.series[fund];
+  const marketKey = config.roles.marketBenchmark;
+  const bench = market.series[marketKey];
+  if (!s) throw new RangeError(`score: no series ${fund} in the market`);
+  if (!bench) throw new RangeError(`score: no market benchmark series ${marketKey} in the market`);
+  let peer = config.peers[fund];
+  if (!peer || !market.series[peer]) {
+    warnings.push(
+      peer
+        ? `${fund}: peer benchmark ${peer} is not in the market data; RS vs the market benchmark ${marketKey} used for the peer segment`
+        : `${fund}: no peer benchmark configured (note.yaml peers); RS vs the market benchmark ${marketKey} used for the peer segment`,
+    );
+    peer = marketKey;
+  }
+  const n = lastIndexOnOrBefore(s.dates, asOf) + 1;
+  const dates = s.dates.slice(0, n);
+  const cut = (a: Float64Array | undefined) => a?.subarray(0, n);
+  const cfg = config.pnf[fund];
+  const hasHL = s.high !== undefined && s.low !== undefined;
+  let method = cfg?.method ?? (hasHL ? 'highlow' : 'close');
+  if (method === 'highlow' && !hasHL) {
+    warnings.push(`${fund}: note.yaml asks for the high/low method but ${s.file} has no High/Low columns; the close method is used`);
+    method = 'close';
+  }
+  const price = pointAndFigure(
+    { dates, close: cut(s.close)!, high: method === 'highlow' ? cut(s.high) : undefined, low: method === 'highlow' ? cut(s.low) : undefined },
+    { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 },
+  );
+  const fundInput = { dates, close: cut(s.close)! };
+  const rs = (b: Series, percent: number) => relativeStrength(fundInput, b, { percent, asOf });
+  const peerSeries = market.series[peer];
+  const daily = dailyScore({
+    dates,
+    close: fundInput.close,
+    price,
+    market: { long: rs(bench, 6.5), near: rs(bench, 3.25) },
+    peer: { long: rs(peerSeries, 6.5), near: rs(peerSeries, 3.25) },
+  });
+  const anchor = anchorOnOrBefore(fundInput, asOf, DEFAULT_MAX_STALE_DAYS);
+  const row = anchor.index;
+  let index = row;
+  let reason = anchor.reason;
+  if (index >= 0 && daily.units[index] < 0) {
+    reason = `${fund}: fewer than 252 trading days of history for the fund or one of its RS charts on ${dates[index]}`;
+    index = -1;
+  }
+  const inputs = [...new Set([fund, marketKey, peer])].map((k) => `${k} (${market.series[k].file})`);
+  const method2 =
+    `sum of 13 binary data points (methodology §5.2): trend 2.0 (P&F trend 1.0, buy signal 0.4, Xs 0.2, close > SMA50 0.2, ` +
+    `close > SMA200 0.2; price chart: ${describeScale(price.options)}), RS vs ${marketKey} 2.0 and RS vs ${peer} 2.0 ` +
+    `(6.5% chart buy 0.8, Xs 0.4; 3.25% chart buy 0.4, Xs 0.4); market-note's own score, not a vendor's`;
+  return { key: fund, series: s, daily, row, index, reason, market: marketKey, peer, warnings, inputs, method: method2 };
+}
+
+const points = (u: number): number | null => (u < 0 ? null : unitsToPoints(u));
+
+function fundScore(f: FundDaily, window: number): FundScore {
+  const { daily, index: i } = f;
+  const from = f.series.dates[0];
+  const value = figure(i >= 0 ? points(daily.units[i]) : null, {
+    unit: 'points', from, to: i >= 0 ? daily.dates[i] : null, inputs: f.inputs, method: f.method, reason: f.reason,
+  });
+  let dir: number | null = null;
+  let reason: string | undefined = f.reason;
+  const j = i - window;
+  if (i >= 0) {
+    if (j < 0 || daily.units[j] < 0) reason = `no score ${window} trading days before ${daily.dates[i]}`;
+    else dir = unitsToPoints(daily.units[i] - daily.units[j]);
+  }
+  const direction = figure(dir, {
+    unit: 'points', from: j >= 0 && i >= 0 ? daily.dates[j] : null, to: i >= 0 ? daily.dates[i] : null, inputs: f.inputs,
+    method: `score on the as-of date minus the score ${window} trading days earlier (settings.scoreDirectionWindow)`, reason,
+  });
+  // the data points are reported on the as-of row even during the warm-up (all false without a row)
+  const components = componentsAt(daily, f.row);
+  return { value, direction, components, label: SCORE_LABEL, benchmarks: { market: f.market, peer: f.peer }, warnings: f.warnings };
+}
+
+function gapFacts(large: FundDaily, small: FundDaily, window: number): ScoreGap {
+  const g = scoreGap(large.daily, small.daily);
+  const inputs = [...new Set([...large.inputs, ...small.inputs])];
+  const date = large.index >= 0 ? large.daily.dates[large.index] : null;
+  const k = date !== null && small.index >= 0 && small.daily.dates[small.index] === date ? lastIndexOnOrBefore(g.dates, date) : -1;
+  const ok = k >= 0 && g.dates[k] === date;
+  const reason = ok ? undefined : large.reason ?? small.reason ?? `${large.key} and ${small.key} have no score on the same as-of row`;
+  const what = `${large.key} score minus ${small.key} score`;
+  const value = figure(ok ? unitsToPoints(g.units[k]) : null, {
+    unit: 'points', from: g.dates[0] ?? null, to: ok ? g.dates[k] : null, inputs, method: `${what}, on the as-of date`, reason,
+  });
+  const since = ok ? smallestSince(g.dates, g.units, k) : null;
+  const smallest = figure<IsoDate>(since, {
+    unit: 'date', from: g.dates[0] ?? null, to: ok ? g.dates[k] : null, inputs,
+    method: `last prior date on which ${what} was ≤ the as-of gap, over the whole daily history of both scores (methodology §10)`,
+    reason: ok ? `the as-of gap is the smallest in the available history (since ${g.dates[0]})` : reason,
+  });
+  const narrowing = ok && k - window >= 0 && g.units[k] < g.units[k - window];
+  return { value, smallestSince: smallest, narrowing };
+}
+
+/**
+ * Score facts of `roles.smallFund` and `roles.largeFund` as of `asOf`, with RS vs `roles.marketBenchmark` and
+ * the peers of `config.peers`.
+ * @example scoreSection(loadMarket(), config, '2025-12-12').score.IWM.value.value //=> 4.4
+ */
+export function scoreSection(market: Market, config: NoteConfig, asOf: IsoDate): ScoreSection {
+  const { smallFund, largeFund } = config.roles;
+  const window = config.settings.scoreDirectionWindow;
+  const small = fundDaily(market, config, smallFund, asOf);
+  const large = largeFund === smallFund ? small : fundDaily(market, config, largeFund, asOf);
+  const funds: Record<string, FundScore> = {};
+  for (const f of [small, large]) funds[f.key] = fundScore(f, window);
+  const score = Object.assign(funds, { gap: { [`${largeFund}_${smallFund}`]: gapFacts(large, small, window) } }) as ScoreFacts;
+
+  // chart: the small fund's last 252 rows ≤ asOf, the large fund's score looked up by date
+  const end = small.daily.dates.length - 1;
+  const start = Math.max(0, end - CHART_DAYS + 1);
+  const largeAt = new Map(large.daily.dates.map((d, i) => [d, large.daily.units[i]]));
+  const dates = small.daily.dates.slice(start, end + 1);
+  const chart: ChartData['score'] = {
+    small: { key: smallFund, name: small.series.name },
+    large: { key: largeFund, name: large.series.name },
+    dates,
+    smallValues: dates.map((_, k) => points(small.daily.units[start + k])),
+    largeValues: dates.map((d) => points(largeAt.get(d) ?? -1)),
+  };
+  return { score, chart };
+}

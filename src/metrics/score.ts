@@ -1,0 +1,220 @@
+/**
+ * Trend-and-RS score (methodology §5.2): market-note's own transparent 0–6 score built from 13 binary data
+ * points in three 2-point segments (trend, RS vs the market benchmark, RS vs a peer benchmark). It is not a
+ * vendor's score and must never be presented as one.
+ *
+ *   price P&F chart (daily trend/signal/column) + SMA50/200 ─┐
+ *   RS vs market, 6.5% and 3.25% (daily signal/column)      ├─ dailyScoreComponents ─▶ dailyScore (units of 0.2)
+ *   RS vs peer,   6.5% and 3.25%                            ─┘
+ *
+ * Scores are kept as integers in units of 0.2 points (every weight is a multiple of 0.2), so gaps and
+ * "smallest since" comparisons are exact.
+ */
+import type { IsoDate } from '../data/types.js';
+import type { PnfChart } from './pnf/index.js';
+
+/** The 13 data points of §5.2 with their weights (points); each segment sums to 2. */
+export const SCORE_DATA_POINTS = [
+  { key: 'trendPositive', segment: 'trend', weight: 1.0, label: 'price P&F trend positive (bullish support line active)' },
+  { key: 'priceBuySignal', segment: 'trend', weight: 0.4, label: 'price P&F chart on a buy signal' },
+  { key: 'priceInXs', segment: 'trend', weight: 0.2, label: 'price P&F chart in a column of Xs' },
+  { key: 'aboveSma50', segment: 'trend', weight: 0.2, label: 'close above its 50-day simple moving average' },
+  { key: 'aboveSma200', segment: 'trend', weight: 0.2, label: 'close above its 200-day simple moving average' },
+  { key: 'marketRsLongBuy', segment: 'market', weight: 0.8, label: '6.5% RS chart vs the market benchmark on a buy signal' },
+  { key: 'marketRsLongX', segment: 'market', weight: 0.4, label: '6.5% RS chart vs the market benchmark in Xs' },
+  { key: 'marketRsNearBuy', segment: 'market', weight: 0.4, label: '3.25% RS chart vs the market benchmark on a buy signal' },
+  { key: 'marketRsNearX', segment: 'market', weight: 0.4, label: '3.25% RS chart vs the market benchmark in Xs' },
+  { key: 'peerRsLongBuy', segment: 'peer', weight: 0.8, label: '6.5% RS chart vs the peer benchmark on a buy signal' },
+  { key: 'peerRsLongX', segment: 'peer', weight: 0.4, label: '6.5% RS chart vs the peer benchmark in Xs' },
+  { key: 'peerRsNearBuy', segment: 'peer', weight: 0.4, label: '3.25% RS chart vs the peer benchmark on a buy signal' },
+  { key: 'peerRsNearX', segment: 'peer', weight: 0.4, label: '3.25% RS chart vs the peer benchmark in Xs' },
+] as const;
+
+export type ScoreComponent = (typeof SCORE_DATA_POINTS)[number]['key'];
+export type ScoreComponents = Record<ScoreComponent, boolean>;
+
+/** Points per score unit: every weight is a whole number of units. */
+export const SCORE_UNIT = 0.2;
+const UNITS = SCORE_DATA_POINTS.map((p) => Math.round(p.weight / SCORE_UNIT));
+
+/** What the score is called wherever it is printed. */
+export const SCORE_LABEL = "trend-and-RS score (market-note's own, 0–6)";
+
+/**
+ * Score in units of 0.2 points (0–30) from the 13 data points.
+ * @example scoreUnits({ ...allFalse, trendPositive: true, priceInXs: true }) //=> 6
+ */
+export function scoreUnits(components: ScoreComponents): number {
+  let u = 0;
+  for (let i = 0; i < SCORE_DATA_POINTS.length; i++) if (components[SCORE_DATA_POINTS[i].key]) u += UNITS[i];
+  return u;
+}
+
+/**
+ * The trend-and-RS score (0–6, a multiple of 0.2) from the 13 data points of §5.2.
+ * @example trendRsScore({ ...allFalse, trendPositive: true, marketRsLongBuy: true }) //=> 1.8
+ */
+export function trendRsScore(components: ScoreComponents): number {
+  return unitsToPoints(scoreUnits(components));
+}
+
+/** @example unitsToPoints(22) //=> 4.4 */
+export function unitsToPoints(units: number): number {
+  return units / 5;
+}
+
+/**
+ * Simple moving average of the last `window` valid closes (NaN rows skipped); NaN until `window` closes exist
+ * and on NaN rows.
+ * @example Array.from(sma([1, 2, 3, 4], 2)) //=> [NaN, 1.5, 2.5, 3.5]
+ */
+export function sma(close: ArrayLike<number>, window: number): Float64Array {
+  if (!Number.isInteger(window) || window < 1) throw new RangeError(`SMA window must be a whole number >= 1, got ${window}`);
+  const n = close.length;
+  const out = new Float64Array(n).fill(NaN);
+  const ring = new Float64Array(window);
+  let count = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const v = close[i];
+    if (!Number.isFinite(v)) continue;
+    const slot = count % window;
+    if (count >= window) sum -= ring[slot];
+    ring[slot] = v;
+    sum += v;
+    count++;
+    if (count >= window) out[i] = sum / window;
+  }
+  return out;
+}
+
+/** The per-day state of an RS chart: its dates and its daily signal/column arrays (`RelativeStrengthChart` fits). */
+export interface RsDaily {
+  dates: IsoDate[];
+  daily: { column: Int8Array; signal: Int8Array };
+}
+
+export interface ScoreInput {
+  /** The fund's dates and closes, oldest first. */
+  dates: IsoDate[];
+  close: ArrayLike<number>;
+  /** The fund's price P&F chart, built on the same dates (its `daily` arrays are aligned with `dates`). */
+  price: Pick<PnfChart, 'daily'>;
+  market: { long: RsDaily; near: RsDaily };
+  peer: { long: RsDaily; near: RsDaily };
+}
+
+export interface DailyScoreOptions {
+  /**
+   * Trading days of history every input needs before the score is reported: the fund's own closes and each RS
+   * chart's ratio series. Default 252 (≥ 200, so the 200-day SMA exists). Earlier days are undefined [I].
+   */
+  warmup?: number;
+}
+
+export interface DailyScore {
+  dates: IsoDate[];
+  /** Score in units of 0.2 points; −1 on days before the warm-up. */
+  units: Int16Array;
+  /** Each data point per day (1 true, 0 false). */
+  components: Record<ScoreComponent, Uint8Array>;
+}
+
+/**
+ * Daily components and score of one fund from its charts' daily arrays (no chart is rebuilt per day). An RS
+ * chart's state on a fund date is its state on the last RS date on or before it; "no signal yet" and "no column
+ * yet" count as false.
+ * @example dailyScore(input).units.at(-1) //=> 22   (4.4 points)
+ */
+export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): DailyScore {
+  const warmup = options.warmup ?? 252;
+  if (!Number.isInteger(warmup) || warmup < 200) throw new RangeError(`score warm-up must be a whole number >= 200, got ${warmup}`);
+  const n = input.dates.length;
+  const { daily } = input.price;
+  if (daily.column.length !== n || input.close.length !== n) {
+    throw new RangeError(`score input: ${n} dates, ${input.close.length} closes, ${daily.column.length} price-chart days`);
+  }
+  const comp = Object.fromEntries(SCORE_DATA_POINTS.map((p) => [p.key, new Uint8Array(n)])) as Record<ScoreComponent, Uint8Array>;
+  const sma50 = sma(input.close, 50);
+  const sma200 = sma(input.close, 200);
+  const units = new Int16Array(n).fill(-1);
+
+  const rs = [
+    [input.market.long, comp.marketRsLongBuy, comp.marketRsLongX],
+    [input.market.near, comp.marketRsNearBuy, comp.marketRsNearX],
+    [input.peer.long, comp.peerRsLongBuy, comp.peerRsLongX],
+    [input.peer.near, comp.peerRsNearBuy, comp.peerRsNearX],
+  ] as const;
+  // rsCount[k][i]: RS rows of chart k on or before fund day i (its history length then)
+  const rsCount = rs.map(() => new Int32Array(n));
+  rs.forEach(([chart, buy, x], k) => {
+    let j = -1;
+    for (let i = 0; i < n; i++) {
+      const d = input.dates[i];
+      while (j + 1 < chart.dates.length && chart.dates[j + 1] <= d) j++;
+      rsCount[k][i] = j + 1;
+      if (j >= 0) {
+        buy[i] = chart.daily.signal[j] === 1 ? 1 : 0;
+        x[i] = chart.daily.column[j] === 1 ? 1 : 0;
+      }
+    }
+  });
+
+  let closes = 0;
+  for (let i = 0; i < n; i++) {
+    const c = input.close[i];
+    if (Number.isFinite(c)) closes++;
+    comp.trendPositive[i] = daily.trend[i] === 1 ? 1 : 0;
+    comp.priceBuySignal[i] = daily.signal[i] === 1 ? 1 : 0;
+    comp.priceInXs[i] = daily.column[i] === 1 ? 1 : 0;
+    comp.aboveSma50[i] = c > sma50[i] ? 1 : 0;
+    comp.aboveSma200[i] = c > sma200[i] ? 1 : 0;
+    if (!Number.isFinite(c) || closes < warmup || rsCount.some((r) => r[i] < warmup)) continue;
+    let u = 0;
+    for (let p = 0; p < SCORE_DATA_POINTS.length; p++) if (comp[SCORE_DATA_POINTS[p].key][i]) u += UNITS[p];
+    units[i] = u;
+  }
+  return { dates: input.dates, units, components: comp };
+}
+
+/**
+ * The 13 data points of day `index` as booleans.
+ * @example componentsAt(daily, daily.dates.length - 1).trendPositive //=> true
+ */
+export function componentsAt(daily: DailyScore, index: number): ScoreComponents {
+  return Object.fromEntries(SCORE_DATA_POINTS.map((p) => [p.key, daily.components[p.key][index] === 1])) as ScoreComponents;
+}
+
+/**
+ * Last date before `index` whose value is ≤ the value at `index` (NaN values skipped); null when none, i.e. the
+ * value at `index` is the smallest of the available history (methodology §10, "smallest since").
+ * @example smallestSince(['a', 'b', 'c', 'd'], [1, 3, 4, 2], 3) //=> 'a'
+ */
+export function smallestSince(dates: IsoDate[], values: ArrayLike<number>, index: number): IsoDate | null {
+  const v = values[index];
+  if (Number.isNaN(v)) throw new RangeError(`smallestSince: no value on ${dates[index]}`);
+  for (let j = index - 1; j >= 0; j--) {
+    const w = values[j];
+    if (!Number.isNaN(w) && w <= v) return dates[j];
+  }
+  return null;
+}
+
+/**
+ * Daily gap a − b of two unit-score series on the dates both have a score (inner join), in units.
+ * @example scoreGap(large, small).units.at(-1) //=> 4   (0.8 points)
+ */
+export function scoreGap(a: Pick<DailyScore, 'dates' | 'units'>, b: Pick<DailyScore, 'dates' | 'units'>): { dates: IsoDate[]; units: Int16Array } {
+  const dates: IsoDate[] = [];
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.dates.length; i++) {
+    const d = a.dates[i];
+    while (j < b.dates.length && b.dates[j] < d) j++;
+    if (j < b.dates.length && b.dates[j] === d && a.units[i] >= 0 && b.units[j] >= 0) {
+      dates.push(d);
+      out.push(a.units[i] - b.units[j]);
+    }
+  }
+  return { dates, units: Int16Array.from(out) };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonDate, whatChanged } from '../../src/facts/what-changed.js';
+import type { Facts } from '../../src/facts/types.js';
+
+/** Hand-made facts: only the sections whatChanged reads. */
+const facts = (x: object): Facts => x as Facts;
+
+const pnf = (o: object) => ({ key: 'RUT', name: 'Russell 2000', signal: 'sell', consecutiveSignals: 2, lastSignalDate: '2025-10-01', trend: 'negative', atAllTimeHigh: false, ...o });
+
+describe('whatChanged', () => {
+  it('reports nothing when the two weeks are the same', () => {
+    const f = facts({ pnf: { RUT: pnf({}) }, breadth: { SP600: { status: 'Bull Confirmed' } }, score: { IWM: { value: 3.2 } } });
+    expect(whatChanged(f, f)).toEqual([]);
+  });
+
+  it('reports a P&F signal that changed side', () => {
+    const prev = facts({ pnf: { RUT: pnf({}) } });
+    const cur = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1, lastSignalDate: '2025-12-10' }) } });
+    expect(whatChanged(prev, cur)).toEqual([
+      { kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'Russell 2000 (RUT): new P&F buy signal, was on a sell signal' },
+    ]);
+  });
+
+  it('reports a second signal of the same kind (the consecutive count moved)', () => {
+    const prev = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1 }) } });
+    const cur = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 2 }) } });
+    const [c] = whatChanged(prev, cur);
+    expect(c).toMatchObject({ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'buy', to: 'buy' });
+    expect(c.text).toBe('Russell 2000 (RUT): new P&F buy signal (2nd consecutive)');
+  });
+
+  it('reports a first signal on a chart that had none', () => {
+    const prev = facts({ pnf: { RUT: pnf({ signal: null, consecutiveSignals: 0, lastSignalDate: null }) } });
+    const cur = facts({ pnf: { RUT: pnf({ signal: 'sell', consecutiveSignals: 1, lastSignalDate: '2025-12-11' }) } });
+    expect(whatChanged(prev, cur).map((c) => [c.kind, c.from, c.to])).toEqual([['new-signal', null, 'sell']]);
+  });
+
+  it('reports trend flips and new all-time highs, not highs that persist', () => {
+    const prev = facts({ pnf: { RUT: pnf({}), SPX: pnf({ key: 'SPX', name: 'S&P 500', atAllTimeHigh: true }) } });
+    const cur = facts({ pnf: { RUT: pnf({ trend: 'positive', atAllTimeHigh: true }), SPX: pnf({ key: 'SPX', name: 'S&P 500', atAllTimeHigh: true }) } });
+    expect(whatChanged(prev, cur).map((c) => `${c.kind} ${c.path} ${String(c.from)}→${String(c.to)}`)).toEqual([
+      'trend-flip pnf.RUT.trend negative→positive',
+      'new-high pnf.RUT.atAllTimeHigh false→true',
+    ]);
+  });
+
+  it('reports RS column flips and RS signal flips on each chart', () => {
+    const side = (column: string, signal: string) => ({ column, signal });
+    const rs = (near: object, long: object) => ({ numeratorName: 'IWM', denominatorName: 'SPY', nearTerm: near, longTerm: long });
+    const prev = facts({ rs: { IWM_vs_SPY: rs(side('O', 'sell'), side('X', 'sell')) } });
+    const cur = facts({ rs: { IWM_vs_SPY: rs(side('X', 'sell'), side('X', 'buy')) } });
+    expect(whatChanged(prev, cur)).toEqual([
+      { kind: 'rs-flip', path: 'rs.IWM_vs_SPY.nearTerm.column', from: 'O', to: 'X', text: 'IWM vs SPY: near-term RS reversed into Xs' },
+      { kind: 'rs-signal', path: 'rs.IWM_vs_SPY.longTerm.signal', from: 'sell', to: 'buy', text: 'IWM vs SPY: long-term RS buy signal' },
+    ]);
+  });
+
+  it('reports breadth status flips', () => {
+    const prev = facts({ breadth: { SP600: { name: 'S&P 600', status: 'Bull Correction' } } });
+    const cur = facts({ breadth: { SP600: { name: 'S&P 600', status: 'Bull Confirmed' } } });
+    expect(whatChanged(prev, cur)).toEqual([
+      { kind: 'status-flip', path: 'breadth.SP600.status', from: 'Bull Correction', to: 'Bull Confirmed', text: 'S&P 600 (SP600): Bull Confirmed (was Bull Correction)' },
+    ]);
+  });
+
+  describe('score changes', () => {
+    const week = (iwm: number, ivv: number) => facts({ score: { IWM: { value: iwm }, IVV: { value: ivv } } });
+
+    it('reports a move of at least the threshold (0.5 by default) and ignores smaller ones', () => {
+      // IWM 3.2 → 3.8 is +0.6 (reported); IVV 4.4 → 4.0 is −0.4 (not).
+      expect(whatChanged(week(3.2, 4.4), week(3.8, 4.0))).toEqual([{ kind: 'score-change', path: 'score.IWM.value', from: 3.2, to: 3.8, text: 'IWM: score up 0.6 to 3.8' }]);
+    });
+
+    it('counts a move equal to the threshold despite float noise', () => {
+      // 0.6 − 0.1 = 0.49999999999999994 in floating point.
+      expect(whatChanged(week(0.1, 1), week(0.6, 1)).map((c) => c.path)).toEqual(['score.IWM.value']);
+    });
+
+    it('takes another threshold', () => {
+      expect(whatChanged(week(3.2, 4.4), week(3.8, 4.0), { score: 0.3 }).map((c) => c.text)).toEqual(['IWM: score up 0.6 to 3.8', 'IVV: score down 0.4 to 4']);
+    });
+
+    it('reads figures ({ value, unit, … }) as well as plain numbers', () => {
+      const fig = (value: number | null) => ({ value, unit: 'points', from: null, to: null, inputs: [], method: 'm' });
+      const prev = facts({ score: { IWM: fig(2), IVV: fig(null) } });
+      const cur = facts({ score: { IWM: fig(3), IVV: fig(5) } });
+      expect(whatChanged(prev, cur).map((c) => [c.path, c.from, c.to])).toEqual([['score.IWM.value', 2, 3]]);
+    });
+
+    it('rejects a negative threshold', () => {
+      expect(() => whatChanged(week(1, 1), week(1, 1), { score: -1 })).toThrowErrorMatchingInlineSnapshot(
+        `[RangeError: whatChanged: thresholds.score must be a number ≥ 0, got -1]`,
+      );
+    });
+  });
+
+  describe('missing data', () => {
+    it('skips sections, series and fields absent on either side', () => {
+      const prev = facts({ pnf: { RUT: { signal: 'sell' } }, score: { IWM: { value: 1 } } });
+      const cur = facts({
+        pnf: { RUT: { trend: 'positive', atAllTimeHigh: true }, SPX: pnf({ signal: 'buy' }) },
+        breadth: { SP600: { status: 'Bull Alert' } },
+        rs: { A_vs_B: { nearTerm: { column: 'X' } } },
+        score: { IVV: { value: 4 } },
+      });
+      expect(whatChanged(prev, cur)).toEqual([]);
+    });
+
+    it('does not report a field that became null', () => {
+      const prev = facts({ breadth: { SP600: { status: 'Bull Alert' } } });
+      const cur = facts({ breadth: { SP600: { status: null } } });
+      expect(whatChanged(prev, cur)).toEqual([]);
+    });
+  });
+
+  it('lists changes in section order: P&F, RS, breadth, score', () => {
+    const prev = facts({ score: { IWM: { value: 1 } }, breadth: { U: { status: 'a' } }, rs: { X_vs_Y: { nearTerm: { column: 'O' } } }, pnf: { R: { trend: 'negative' } } });
+    const cur = facts({ score: { IWM: { value: 2 } }, breadth: { U: { status: 'b' } }, rs: { X_vs_Y: { nearTerm: { column: 'X' } } }, pnf: { R: { trend: 'positive' } } });
+    expect(whatChanged(prev, cur).map((c) => c.kind)).toEqual(['trend-flip', 'rs-flip', 'status-flip', 'score-change']);
+  });
+});
+
+describe('comparisonDate', () => {
+  it('is one week before the as-of date by default, across a month and a year end', () => {
+    expect(comparisonDate('2025-12-12')).toBe('2025-12-05');
+    expect(comparisonDate('2025-03-03')).toBe('2025-02-24');
+    expect(comparisonDate('2026-01-02')).toBe('2025-12-26');
+  });
+
+  it('uses the date given with --compare', () => {
+    expect(comparisonDate('2025-12-12', '2025-11-28')).toBe('2025-11-28');
+  });
+
+  it('rejects a malformed date', () => {
+    expect(() => comparisonDate('2025-12-12', '28/11/2025')).toThrow(/expected YYYY-MM-DD, got "28\/11\/2025"/);
+  });
+});
