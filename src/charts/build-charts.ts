@@ -1,12 +1,28 @@
-import type { Facts } from '../facts/types.js';
+/**
+ * Every chart of the note, from the facts alone:
+ *
+ *   facts.charts.<id> ──spec builder──▶ Vega-Lite spec (data inlined) ──toSvg──▶ static SVG
+ *                     └─ alt text (the key numbers in a sentence) and the "Source: …; data through …" line
+ *
+ * A chart whose data is absent from the facts is left out (the template decides whether it needs it).
+ */
+import type { ChartData, Facts } from '../facts/types.js';
+import { breadthChartSpec, type BreadthData } from './breadth-chart.js';
+import { correlationChartSpec, type CorrelationData } from './correlation-chart.js';
+import { num, shortDate, signed } from './format.js';
+import { pnfChartSpec } from './pnf-chart.js';
+import { ratesChartSpec, type RatesData } from './rates-chart.js';
+import { scoreLinesSpec, type ScoreData } from './score-lines.js';
+import { seasonalBarsSpec, type SeasonalData } from './seasonal-bars.js';
 import { toSvg } from './to-svg.js';
 import { ytdLinesSpec } from './ytd-lines.js';
+import type { TopLevelSpec } from 'vega-lite';
 
 /** A rendered chart: static SVG plus the words around it. */
 export interface RenderedChart {
   id: string;
   svg: string;
-  /** Plain-text description for alt text and the e-mail edition. */
+  /** Plain-text description for alt text and the e-mail edition: a sentence with the key numbers. */
   alt: string;
   /** "Source: …; data through …" */
   source: string;
@@ -14,31 +30,188 @@ export interface RenderedChart {
 
 export type Figures = Record<string, RenderedChart>;
 
-function sourceLine(facts: Facts, keys: string[]): string {
-  const parts = keys.map((k) => facts.data.series[k]).filter(Boolean);
-  const last = parts.map((p) => p.lastDate).sort()[0] ?? facts.asOf;
-  const through = last < facts.asOf ? last : facts.asOf;
-  return `Source: ${parts.map((p) => p.name).join(', ')} daily closes; data through ${through}.`;
+/** The ids of the charts a note can have, in the order they are built. */
+export const CHART_IDS = ['ytd', 'pnf', 'score', 'breadth', 'rates', 'correlation', 'seasonal'] as const;
+export type ChartId = (typeof CHART_IDS)[number];
+
+/** A chart before rendering: its spec and its words. */
+export interface ChartPlan {
+  id: ChartId;
+  spec: TopLevelSpec;
+  alt: string;
+  source: string;
 }
 
 /** Every chart of the note, from the facts alone, rendered to SVG in Node. */
 export async function buildCharts(facts: Facts): Promise<Figures> {
-  const ytdLines = facts.charts.ytd.map((l) => ({
+  const figures: Figures = {};
+  for (const plan of chartPlans(facts)) {
+    figures[plan.id] = { id: plan.id, svg: await toSvg(plan.spec), alt: plan.alt, source: plan.source };
+  }
+  return figures;
+}
+
+/**
+ * The spec, alt text and source line of every chart whose data the facts carry (pure: no rendering).
+ * @example chartPlans(facts).map((p) => p.id) //=> ['ytd', 'pnf', 'score', 'breadth', 'rates', 'correlation', 'seasonal']
+ */
+export function chartPlans(facts: Facts): ChartPlan[] {
+  const c: ChartData = facts.charts;
+  const plans: ChartPlan[] = [ytdPlan(facts)];
+  if (c.pnf) plans.push(pnfPlan(facts, c.pnf));
+  if (c.score) plans.push(scorePlan(facts, c.score));
+  if (c.breadth) plans.push(breadthPlan(facts, c.breadth));
+  if (c.rates) plans.push(ratesPlan(facts, c.rates));
+  if (c.correlation) plans.push(correlationPlan(facts, c.correlation));
+  if (c.seasonal) plans.push(seasonalPlan(facts, c.seasonal));
+  return plans;
+}
+
+/** The last date of the data a chart draws, never after the as-of date. */
+function through(facts: Facts, ...dateLists: string[][]): string {
+  let last = '';
+  for (const ds of dateLists) for (const d of ds) if (d > last && d <= facts.asOf) last = d;
+  return last || facts.asOf;
+}
+
+/** The last date of the named series (the earliest of their last dates), never after the as-of date. */
+function seriesThrough(facts: Facts, keys: string[]): string {
+  const lasts = keys.map((k) => facts.data.series[k]?.lastDate).filter((d): d is string => Boolean(d)).sort();
+  const last = lasts[0] ?? facts.asOf;
+  return last < facts.asOf ? last : facts.asOf;
+}
+
+function nameOf(facts: Facts, key: string): string {
+  return facts.data.series[key]?.name ?? key;
+}
+
+function source(what: string, date: string, note?: string): string {
+  return `Source: ${what}${note ? `; ${note}` : ''}; data through ${shortDate(date)}.`;
+}
+
+function pct(v: number | null): string {
+  return v === null ? 'n/a' : `${signed(v)}%`;
+}
+
+function ytdPlan(facts: Facts): ChartPlan {
+  const lines = facts.charts.ytd.map((l) => ({
     key: l.key,
     name: l.name,
     role: l.role,
-    points: l.series.dates.map((d, i) => ({ date: d, value: l.series.values[i] as number })).filter((p) => p.value !== null),
+    points: l.series.dates.flatMap((d, i) => {
+      const v = l.series.values[i];
+      return v === null || !Number.isFinite(v) ? [] : [{ date: d, value: v }];
+    }),
   }));
-  const ytd: RenderedChart = {
+  const { small, large } = facts.lead;
+  return {
     id: 'ytd',
-    svg: await toSvg(ytdLinesSpec(ytdLines)),
-    alt: `Year-to-date paths rebased to 100: ${facts.lead.small.name} ${fmt(facts.lead.small.ytd.value)}, ${facts.lead.large.name} ${fmt(facts.lead.large.ytd.value)}.`,
-    source: sourceLine(facts, [facts.roles.largeCap, facts.roles.smallCap]),
+    spec: ytdLinesSpec(lines),
+    alt: `Year-to-date paths rebased to 100 at the prior year-end: ${small.name} ${pct(small.ytd.value)}, ${large.name} ${pct(large.ytd.value)}.`,
+    source: source(`${large.name}, ${small.name} daily closes`, through(facts, ...facts.charts.ytd.map((l) => l.series.dates))),
   };
-  return { ytd };
 }
 
-function fmt(v: number | null): string {
-  if (v === null) return 'n/a';
-  return `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}%`;
+function pnfPlan(facts: Facts, d: NonNullable<ChartData['pnf']>): ChartPlan {
+  const cols = d.columns;
+  const last = cols[cols.length - 1];
+  const lvl = (k: number) => d.levels[k - d.minIndex];
+  const parts = [`Point and figure chart of ${d.name} (${d.boxLabel} box), ${cols.length} columns`];
+  if (cols.length) parts[0] += ` from ${shortDate(cols[0].start)} to ${shortDate(last.end)}`;
+  if (last) parts.push(last.type === 'X' ? `the last column is Xs rising to ${lvl(last.highIndex)}` : `the last column is Os falling to ${lvl(last.lowIndex)}`);
+  if (d.lastSignal) parts.push(`the last signal is a ${d.lastSignal.type} signal at ${d.lastSignal.level} on ${shortDate(d.lastSignal.date)}`);
+  if (d.trendLine) parts.push(d.trendLine.type === 'BSL' ? 'the bullish support line is in force' : 'the bearish resistance line is in force');
+  return {
+    id: 'pnf',
+    spec: pnfChartSpec(d),
+    alt: `${parts.join('; ')}.`,
+    source: source(`${d.name} (${d.key}) daily prices`, through(facts, cols.map((c) => c.end)), `P&F box ${d.boxLabel}`),
+  };
+}
+
+function scorePlan(facts: Facts, d: ScoreData): ChartPlan {
+  let i = d.dates.length - 1;
+  while (i >= 0 && (d.smallValues[i] === null || d.largeValues[i] === null)) i--;
+  let alt = `Trend-and-RS score of ${d.small.name} and ${d.large.name} over the last year`;
+  if (i >= 0) {
+    const s = d.smallValues[i] as number;
+    const l = d.largeValues[i] as number;
+    const who = s > l ? `${d.small.key} ahead by ${num(s - l)}` : s < l ? `${d.large.key} ahead by ${num(l - s)}` : 'level';
+    alt += `: on ${shortDate(d.dates[i])} ${d.small.key} ${num(s)} and ${d.large.key} ${num(l)}, ${who}`;
+  }
+  return {
+    id: 'score',
+    spec: scoreLinesSpec(d),
+    alt: `${alt}.`,
+    source: source(`${d.small.name}, ${d.large.name} daily closes`, through(facts, d.dates), "score: this project's trend-and-RS measure"),
+  };
+}
+
+function breadthPlan(facts: Facts, d: BreadthData): ChartPlan {
+  const vals = d.series.values.filter((v): v is number => v !== null && Number.isFinite(v));
+  let k = d.series.values.length - 1;
+  while (k >= 0 && (d.series.values[k] === null || !Number.isFinite(d.series.values[k] as number))) k--;
+  let alt = `Bullish percent of the ${d.name}`;
+  if (k >= 0) alt += `: ${num(d.series.values[k] as number, 0)}% of members on a point and figure buy signal on ${shortDate(d.series.dates[k])}`;
+  if (d.status) alt += ` (status: ${d.status})`;
+  if (vals.length) alt += `; range over the chart ${num(Math.min(...vals), 0)}–${num(Math.max(...vals), 0)}%, zones below ${d.lower}% and above ${d.upper}%`;
+  return {
+    id: 'breadth',
+    spec: breadthChartSpec(d),
+    alt: `${alt}.`,
+    source: source(`${d.name} member daily closes`, through(facts, d.series.dates), 'bullish percent: members on a P&F buy signal'),
+  };
+}
+
+function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
+  const y = lastFinite(d.yield);
+  const s = lastFinite(d.small.series);
+  const parts: string[] = [];
+  if (d.peak) parts.push(`${d.yieldName} peaked at ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`);
+  if (y) parts.push(`it is ${y.value.toFixed(2)}% on ${shortDate(y.date)}${d.peak ? ` (${signed((y.value - d.peak.level) * 100, 0)} bp from the peak)` : ''}`);
+  if (s) parts.push(`the ${d.small.name} is ${signed(s.value - 100)}% since the peak`);
+  return {
+    id: 'rates',
+    spec: ratesChartSpec(d),
+    alt: `${parts.join('; ') || `${d.yieldName} and ${d.small.name}`}.`,
+    source: source(`${d.yieldName}, ${d.small.name} daily closes`, through(facts, d.yield.dates, d.small.series.dates)),
+  };
+}
+
+function correlationPlan(facts: Facts, d: CorrelationData): ChartPlan {
+  const ends = d.lines.map((l) => ({ l, e: lastFinite(l.series) })).filter((x) => x.e);
+  const at = ends[0]?.e?.date;
+  const alt = `${d.window}-day rolling correlation of daily returns with daily changes in the ${nameOf(facts, facts.roles.yield)}${
+    at ? ` on ${shortDate(at)}: ${ends.map(({ l, e }) => `${l.name} ${num(e!.value, 2)}`).join(', ')}` : ''
+  }.`;
+  const names = [...d.lines.map((l) => l.name), nameOf(facts, facts.roles.yield)];
+  return {
+    id: 'correlation',
+    spec: correlationChartSpec(d),
+    alt,
+    source: source(`${names.join(', ')} daily closes`, through(facts, ...d.lines.map((l) => l.series.dates))),
+  };
+}
+
+function seasonalPlan(facts: Facts, d: SeasonalData): ChartPlan {
+  const beat = d.rows.filter((r) => r.beat).length;
+  const lag = d.rows.length - beat;
+  const years = d.rows.map((r) => r.year).sort((a, b) => a - b);
+  const small = nameOf(facts, facts.roles.smallCap);
+  const large = nameOf(facts, facts.roles.largeCap);
+  const alt = `${small} return in the year after each sample year${years.length ? ` ${years[0]}–${years[years.length - 1]}` : ''}: mean ${pct(d.meanAfterBeat)} after the ${beat} years when small caps beat large caps in the second half, ${pct(d.meanAfterLag)} after the ${lag} years when they lagged.`;
+  return {
+    id: 'seasonal',
+    spec: seasonalBarsSpec(d),
+    alt,
+    source: source(`${small}, ${large} daily closes`, seriesThrough(facts, [facts.roles.smallCap, facts.roles.largeCap]), 'calendar-year and second-half returns'),
+  };
+}
+
+function lastFinite(s: { dates: string[]; values: (number | null)[] }): { date: string; value: number } | null {
+  for (let i = s.values.length - 1; i >= 0; i--) {
+    const v = s.values[i];
+    if (v !== null && Number.isFinite(v)) return { date: s.dates[i], value: v };
+  }
+  return null;
 }

@@ -9,6 +9,8 @@ export interface EndLabel {
   role: string;
   /** Vertical offset in px from the line end (negative = up). */
   dy: number;
+  /** Where to put the label on the y scale: `value` moved by `dy` px (the domain is fixed, so px map to units). */
+  at: number;
 }
 
 /**
@@ -30,7 +32,11 @@ export function endLabels(
   for (let k = 0; k < pos.length; k++) pos[k] -= shift;
   for (let k = 1; k < pos.length; k++) pos[k] = Math.max(pos[k], pos[k - 1] + gap);
   return placed
-    .map((p, k) => ({ date: p.date, value: p.value, text: p.text, role: p.role, dy: Math.round((pos[k] - p.px) * 10) / 10, i: p.i }))
+    .map((p, k) => {
+      const dy = Math.round((pos[k] - p.px) * 10) / 10;
+      const at = p.value - (dy * (domain[1] - domain[0])) / height;
+      return { date: p.date, value: p.value, text: p.text, role: p.role, dy, at: Math.round(at * 1e6) / 1e6, i: p.i };
+    })
     .sort((a, b) => a.i - b.i)
     .map(({ i: _i, ...l }) => l);
 }

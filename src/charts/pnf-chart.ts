@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { PnfChartData } from '../facts/types.js';
+import { halo } from './encodings.js';
 import { COLORS, FONT_SIZE, PNF, SCHEMA, vlConfig, WIDTH } from './theme.js';
 
 /** Where the X/O chart sits: which columns are drawn, the square box size and the box range shown. */
@@ -171,17 +172,6 @@ export function pnfChartSpec(data: PnfChartData, width: number = WIDTH): TopLeve
     config: vlConfig,
     layer: layers,
   } as TopLevelSpec;
-}
-
-/**
- * A text label drawn twice: a white stroked copy under the coloured one, so it stays legible over glyphs and grid.
- */
-export function halo(values: object[], enc: object, mark: Record<string, unknown>): object[] {
-  const encoding = { ...enc, text: { field: 'label' } };
-  return [
-    { data: { values }, mark: { type: 'text', ...mark, color: 'white', stroke: 'white', strokeWidth: 3, strokeJoin: 'round' }, encoding },
-    { data: { values }, mark: { type: 'text', ...mark }, encoding },
-  ];
 }
 
 function decimalsOf(v: number): number {

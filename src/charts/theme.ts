@@ -91,6 +91,7 @@ export const vlConfig = {
     orient: 'top-left',
     direction: 'horizontal',
     symbolType: 'square',
+    labelLimit: 0,
     symbolSize: 90,
     columnPadding: 14,
     padding: 0,

@@ -1,16 +1,37 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { textWidth } from './text-width.js';
+
+interface TextItem {
+  text?: unknown;
+  fontSize?: number;
+  fontWeight?: number | string;
+  limit?: number;
+}
+
+/**
+ * Vega's text measure, set to the bundled font's advance widths (the hook Vega offers for canvas-less renderers),
+ * so label extents, legends and `fit` widths match what the PDF prints.
+ */
+function measure(item: TextItem, text?: unknown): number {
+  const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+  const s = text == null ? '' : String(text).trim();
+  if (size <= 0 || !s) return 0;
+  return textWidth(s, size, item.fontWeight ?? 400);
+}
+
+(vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = measure;
 
 /**
  * Compile a Vega-Lite spec and render it headless to a static SVG string (no browser, no canvas):
  * vega-lite → vega spec → View with renderer 'none' → toSVG().
+ * @example (await toSvg(ytdLinesSpec(lines))).startsWith('<svg') //=> true
  */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const vgSpec = compile(spec).spec;
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.Warn });
   try {
-    const svg = await view.toSVG();
-    return svg;
+    return await view.toSVG();
   } finally {
     view.finalize();
   }

@@ -1,5 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { COLORS, HEIGHT, vlConfig, WIDTH } from './theme.js';
+import { endLabels } from './end-labels.js';
+import { dateX, END_LABEL, fullWidth, roleColor } from './encodings.js';
+import { signed } from './format.js';
+import { niceDomain } from './scales.js';
+import { HEIGHT, REFERENCE_RULE, SCHEMA, vlConfig } from './theme.js';
 
 export interface RebasedLine {
   key: string;
@@ -8,46 +12,36 @@ export interface RebasedLine {
   points: { date: string; value: number }[];
 }
 
-/** Year-to-date paths of the indexes rebased to 100 at the prior year-end, labelled at the line ends. */
+/**
+ * Year-to-date paths of the indexes rebased to 100 at the prior year-end, in their fixed colours, a dashed 100
+ * line, and a direct label (ticker and YTD change) at each line's end.
+ * @example ytdLinesSpec(lines).layer.map((l) => l.mark.type) //=> ['rule', 'line', 'text']
+ */
 export function ytdLinesSpec(lines: RebasedLine[]): TopLevelSpec {
-  const values = lines.flatMap((l) => l.points.map((p) => ({ date: p.date, value: p.value, name: l.name, role: l.role })));
-  const ends = lines.map((l) => ({ ...l.points[l.points.length - 1], name: l.name, role: l.role }));
-  const color = {
-    field: 'role',
-    type: 'nominal' as const,
-    scale: { domain: ['largeCap', 'smallCap'], range: [COLORS.largeCap, COLORS.smallCap] },
-    legend: null,
-  };
+  const values = lines.flatMap((l) => l.points.map((p) => ({ date: p.date, value: p.value, key: l.key, role: l.role })));
+  const domain = niceDomain(values.map((v) => v.value), [100]);
+  const ends = lines.flatMap((l) => {
+    const e = l.points[l.points.length - 1];
+    return e ? [{ role: l.role, date: e.date, value: e.value, text: `${l.key} ${signed(e.value - 100)}%` }] : [];
+  });
+  const x = dateX(values.map((v) => v.date).sort());
+  const y = { type: 'quantitative' as const, scale: { domain, nice: false, zero: false } };
+  const color = roleColor(['largeCap', 'smallCap']);
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: WIDTH - 90,
-    height: HEIGHT,
+    $schema: SCHEMA,
+    ...fullWidth(HEIGHT),
     config: vlConfig,
     layer: [
-      {
-        data: { values: [{ y: 100 }] },
-        mark: { type: 'rule', color: COLORS.reference, strokeDash: [3, 3] },
-        encoding: { y: { field: 'y', type: 'quantitative' } },
-      },
+      { data: { values: [{ value: 100 }] }, mark: REFERENCE_RULE, encoding: { y: { field: 'value', ...y } } },
       {
         data: { values },
-        mark: { type: 'line', interpolate: 'linear' },
-        encoding: {
-          x: { field: 'date', type: 'temporal', title: null, axis: { format: '%b', tickCount: 12, grid: false } },
-          y: { field: 'value', type: 'quantitative', title: 'Rebased (prior year-end = 100)', scale: { zero: false } },
-          color,
-          detail: { field: 'name' },
-        },
+        mark: { type: 'line' },
+        encoding: { x, y: { field: 'value', ...y, axis: { title: 'Prior year-end = 100' } }, color, detail: { field: 'key' } },
       },
       {
-        data: { values: ends },
-        mark: { type: 'text', align: 'left', dx: 4, fontWeight: 600 },
-        encoding: {
-          x: { field: 'date', type: 'temporal' },
-          y: { field: 'value', type: 'quantitative' },
-          text: { field: 'name' },
-          color,
-        },
+        data: { values: endLabels(ends, domain, HEIGHT) },
+        mark: END_LABEL,
+        encoding: { x, y: { field: 'at', ...y }, text: { field: 'text' }, color },
       },
     ],
   } as TopLevelSpec;

@@ -5,6 +5,12 @@ import { buildCommand } from './commands/build.js';
 import { demoDataCommand } from './commands/demo-data.js';
 import { explainCommand } from './commands/explain.js';
 import { factsCommand } from './commands/facts.js';
+import { fetchCommand, parseTimeout } from './commands/fetch.js';
+import { parsePort, previewCommand } from './commands/preview.js';
+import { collectNotes } from './commands/build.js';
+import { parseEvery } from './commands/batch-build.js';
+import { DEFAULT_PREVIEW_PORT } from '../preview/preview-server.js';
+import { DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
 import { lintCommand } from './commands/lint.js';
 import { type CliIo, processIo } from './io.js';
 
@@ -27,14 +33,41 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
   program
     .command('build')
     .description('build the note: <out>/<note>-<as-of>.pdf/.html (as asked) and always .facts.json; prints the paths')
-    .addOption(noteOpt())
+    .addOption(noteOpt().argParser(collectNotes))
     .addOption(dataOpt())
     .addOption(asOfOpt())
     .addOption(new Option('--format <list>', 'comma-separated: pdf, html, email').default(['pdf', 'html'], 'pdf,html').argParser(parseFormats))
     .addOption(new Option('--out <dir>', 'output folder').default('output'))
     .addOption(new Option('--paper <size>', 'A4 or Letter').default('A4').argParser(parsePaper))
+    .addOption(new Option('--from <date>', 'batch: first date YYYY-MM-DD (builds every --every day up to --to, one browser)').argParser(parseDate))
+    .addOption(new Option('--to <date>', 'batch: last date (default: the last date of the data)').argParser(parseDate))
+    .addOption(new Option('--every <day>', 'batch: day, or a weekday (monday … friday); holidays roll back to the trading day before').default('friday').argParser(parseEvery))
+    .option('--quiet', 'batch: no progress bar and no summary unless something failed')
     .action(async (o) => {
       code = await buildCommand(o, io);
+    });
+
+  program
+    .command('preview')
+    .description('serve the note on http://127.0.0.1:PORT/ and reload it when a template, partial, CSS or data file changes (Ctrl-C stops)')
+    .addOption(noteOpt())
+    .addOption(dataOpt())
+    .addOption(asOfOpt())
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1 (0 = any free port)').default(DEFAULT_PREVIEW_PORT).argParser(parsePort))
+    .addOption(new Option('--paper <size>', 'A4 or Letter, for ?format=pdf').default('A4').argParser(parsePaper))
+    .action(async (o) => {
+      code = await previewCommand(o, io);
+    });
+
+  program
+    .command('fetch')
+    .description('download new rows of each series (FRED, stooq) listed in a YAML config and append them to <out>/<file>.csv')
+    .requiredOption('--config <file>', 'YAML file listing the series (see docs/editing.md)')
+    .requiredOption('--out <dir>', 'folder of the CSV files')
+    .option('--force', 'replace rows whose values the source revised (otherwise refuse)')
+    .addOption(new Option('--timeout-ms <n>', 'give up on a download after this many milliseconds').default(DEFAULT_TIMEOUT_MS).argParser(parseTimeout))
+    .action(async (o) => {
+      code = await fetchCommand(o, io);
     });
 
   program

@@ -15,6 +15,9 @@ import type { NoteConfig } from '../narrative/load-note.js';
 import { figure, type Figure } from './provenance.js';
 import { marketStatsSection } from './sections/market-stats.js';
 import { pnfSection } from './sections/pnf.js';
+import { breadthSection } from './sections/breadth.js';
+import { rankingSection } from './sections/ranking.js';
+import { scoreSection } from './sections/score.js';
 import type { ChartData, DatedValues, Facts, LeadFacts, Roles, SeriesInfo } from './types.js';
 
 export interface BuildFactsOptions {
@@ -87,6 +90,11 @@ function rebasedYtd(s: Series, asOf: IsoDate): DatedValues {
   return { dates, values };
 }
 
+function universeInfo(market: Market, key: string | undefined): Facts['universe'] {
+  const u = key ? market.universes[key] : undefined;
+  return { key: key ?? '', name: u?.name ?? '', members: u?.members.length ?? 0 };
+}
+
 /** Compute every fact of a note for one as-of date. */
 export function buildFacts(market: Market, config: NoteConfig, options: BuildFactsOptions = {}): Facts {
   // 1. roles and coverage
@@ -128,6 +136,10 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   // 4. P&F, RS, rates, correlation, seasonality
   const pnf = pnfSection(market, config, asOf);
   const stats = marketStatsSection(market, config, asOf);
+  //    breadth (§4), score (§5.2), size-group ranking (§6.2)
+  const breadth = breadthSection(market, config, asOf);
+  const score = scoreSection(market, config, asOf);
+  const { ranking } = rankingSection(market, config, asOf);
 
   // 5. chart data
   const charts: ChartData = {
@@ -137,6 +149,8 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     ],
     pnf: pnf.chart,
     ...stats.charts,
+    score: score.chart,
+    breadth: breadth.chart,
   };
 
   const series: Record<string, SeriesInfo> = {};
@@ -165,6 +179,10 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     rates: stats.rates,
     correlation: stats.correlation,
     seasonal: stats.seasonal,
+    universe: universeInfo(market, roles.universe),
+    breadth: breadth.breadth,
+    score: score.score,
+    ranking,
     charts,
   };
 }

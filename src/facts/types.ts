@@ -3,7 +3,11 @@ import type { Figure } from './provenance.js';
 import type { PnfFacts, RsFacts } from './sections/pnf.js';
 import type { CorrelationFacts, CorrelationSection, RatesFacts, SeasonalFacts } from './sections/market-stats.js';
 
-export type { PnfFacts, RsFacts, CorrelationFacts, RatesFacts, SeasonalFacts };
+import type { UniverseBreadth } from './sections/breadth.js';
+import type { RankingFacts } from './sections/ranking.js';
+import type { ScoreFacts } from './sections/score.js';
+
+export type { PnfFacts, RsFacts, CorrelationFacts, RatesFacts, SeasonalFacts, UniverseBreadth, RankingFacts, ScoreFacts };
 
 export type { Figure } from './provenance.js';
 
@@ -111,5 +115,12 @@ export interface Facts {
   /** Rolling correlation to the yield per series, plus which is more negative / more sensitive. */
   correlation: CorrelationSection;
   seasonal: SeasonalFacts;
+  /** The breadth universe the note reads (roles.universe). */
+  universe: { key: string; name: string; members: number };
+  /** Bullish percent per universe (contract `breadth.U.*`). */
+  breadth: Record<string, UniverseBreadth>;
+  /** market-note's own trend-and-RS score (0–6) per fund, and gaps (contract `score.*`). */
+  score: ScoreFacts;
+  ranking: RankingFacts;
   charts: ChartData;
 }

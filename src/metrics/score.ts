@@ -122,8 +122,8 @@ export interface DailyScore {
 
 /**
  * Daily components and score of one fund from its charts' daily arrays (no chart is rebuilt per day). An RS
- * chart's state on a fund date is its state on the last RS date on or before it; "no signal yet" and "no column
- * yet" count as false.
+ * chart's state on a fund date is its state on the last RS date on or before it; "no signal yet" counts as false,
+ * and so does a column of Xs before the chart's first reversal (see `reversedSince`).
  * @example dailyScore(input).units.at(-1) //=> 22   (4.4 points)
  */
 export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): DailyScore {
@@ -148,6 +148,7 @@ export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): 
   // rsCount[k][i]: RS rows of chart k on or before fund day i (its history length then)
   const rsCount = rs.map(() => new Int32Array(n));
   rs.forEach(([chart, buy, x], k) => {
+    const established = reversedSince(chart.daily.column);
     let j = -1;
     for (let i = 0; i < n; i++) {
       const d = input.dates[i];
@@ -155,10 +156,11 @@ export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): 
       rsCount[k][i] = j + 1;
       if (j >= 0) {
         buy[i] = chart.daily.signal[j] === 1 ? 1 : 0;
-        x[i] = chart.daily.column[j] === 1 ? 1 : 0;
+        x[i] = chart.daily.column[j] === 1 && j >= established ? 1 : 0;
       }
     }
   });
+  const priceEstablished = reversedSince(daily.column);
 
   let closes = 0;
   for (let i = 0; i < n; i++) {
@@ -166,7 +168,7 @@ export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): 
     if (Number.isFinite(c)) closes++;
     comp.trendPositive[i] = daily.trend[i] === 1 ? 1 : 0;
     comp.priceBuySignal[i] = daily.signal[i] === 1 ? 1 : 0;
-    comp.priceInXs[i] = daily.column[i] === 1 ? 1 : 0;
+    comp.priceInXs[i] = daily.column[i] === 1 && i >= priceEstablished ? 1 : 0;
     comp.aboveSma50[i] = c > sma50[i] ? 1 : 0;
     comp.aboveSma200[i] = c > sma200[i] ? 1 : 0;
     if (!Number.isFinite(c) || closes < warmup || rsCount.some((r) => r[i] < warmup)) continue;
@@ -178,7 +180,25 @@ export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): 
 }
 
 /**
- * The 13 data points of day `index` as booleans.
+ * First day on which a chart's column differs from its first column (its first reversal), or the length when it
+ * never reversed. Before that day the column is the start convention's first column (§1.5), which can be a
+ * single box crossed by a tiny move (a ratio of two near-identical funds sitting on a box boundary), so the
+ * "in Xs" data points do not count it [I].
+ * @example reversedSince(Int8Array.from([0, 1, 1, -1, 1])) //=> 3
+ */
+export function reversedSince(column: Int8Array): number {
+  let first = 0;
+  for (let i = 0; i < column.length; i++) {
+    const c = column[i];
+    if (c === 0) continue;
+    if (first === 0) first = c;
+    else if (c !== first) return i;
+  }
+  return column.length;
+}
+
+/**
+ * The 13 data points of day `index` as booleans (all false for index −1).
  * @example componentsAt(daily, daily.dates.length - 1).trendPositive //=> true
  */
 export function componentsAt(daily: DailyScore, index: number): ScoreComponents {

@@ -6,6 +6,7 @@ import type { Facts } from '../facts/types.js';
 import { loadNote, type NoteSource } from '../narrative/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
 import type { BrowserSession } from './browser.js';
+import { buildEmail, type EmailFlags } from './email.js';
 import { printPdf, setHtml, type Paper } from './pdf.js';
 import { renderNote } from './render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
@@ -24,6 +25,8 @@ export interface BuildNoteOptions {
   browser?: Promise<BrowserSession> | BrowserSession;
   /** A compiled note, reused across a batch. */
   compiled?: (ctx: object) => string;
+  /** E-mail edition: `--from`, `--to`, `--subject` over note.yaml's `email` block; `attachPdf` adds the PDF. */
+  email?: EmailFlags & { attachPdf?: boolean };
 }
 
 export interface BuiltNote {
@@ -52,14 +55,21 @@ export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
   try {
     out.write(`${base}.facts.json`, `${JSON.stringify(facts, null, 2)}\n`);
     if (o.formats.includes('html')) out.write(`${base}.html`, html);
-    if (o.formats.includes('pdf')) {
+    const email = o.formats.includes('email');
+    let pdf: Uint8Array | undefined;
+    if (o.formats.includes('pdf') || (email && o.email?.attachPdf)) {
       if (!o.browser) throw new Error('buildNote: a browser is needed for the PDF');
       const session = await o.browser;
-      const pdf = await session.withPage(async (page) => {
+      pdf = await session.withPage(async (page) => {
         await setHtml(page, html);
         return printPdf(page, pdfOptions(o.note, facts, o.paper));
       });
-      out.write(`${base}.pdf`, pdf);
+      if (o.formats.includes('pdf')) out.write(`${base}.pdf`, pdf);
+    }
+    if (email) {
+      if (!o.browser) throw new Error('buildNote: a browser is needed for the e-mail charts');
+      const { eml } = await buildEmail(await o.browser, { note: o.note, facts, figures, flags: o.email, pdf: o.email?.attachPdf ? pdf : undefined });
+      out.write(`${base}.eml`, eml);
     }
     return { facts, figures, html, files: out.commit() };
   } catch (e) {

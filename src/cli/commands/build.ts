@@ -3,25 +3,48 @@ import { loadMarket } from '../../data/load-market.js';
 import { loadNote } from '../../narrative/load-note.js';
 import { BrowserSession } from '../../render/browser.js';
 import { buildNote, type OutputFormat } from '../../render/build-note.js';
+import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
+import { batchBuildCommand, type Every } from './batch-build.js';
 
 export interface BuildArgs {
-  note?: string;
+  /** One note, or several (`--note a --note b`, `--note a,b`): several are built as a batch. */
+  note?: string | string[];
   data?: string;
   asOf?: string;
   format: OutputFormat[];
   out: string;
   paper?: 'A4' | 'Letter';
+  /** Batch: `--from A [--to B] [--every friday]` builds every matching date (see batch-build.ts). */
+  from?: string;
+  to?: string;
+  every?: Every;
+  quiet?: boolean;
 }
 
-/** `market-note build`: writes the note's files and prints their paths. */
+/** `--note a --note b` / `--note a,b`: collects note names (the first one replaces the default). */
+export function collectNotes(value: string, previous: unknown): string[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  return [...(Array.isArray(previous) ? (previous as string[]) : []), ...list];
+}
+
+/** `market-note build`: writes the note's files and prints their paths; a date range or several notes make a batch. */
 export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> {
+  const notes = args.note === undefined ? [] : Array.isArray(args.note) ? args.note : [args.note];
+  if (args.from !== undefined || args.to !== undefined || notes.length > 1) {
+    if (args.asOf !== undefined && (args.from !== undefined || args.to !== undefined)) {
+      throw new MarketNoteError('USAGE', '--as-of cannot be combined with --from/--to', { hint: 'Use --as-of for one date, or --from and --to for a range.' });
+    }
+    const one = args.asOf !== undefined ? { from: args.asOf, to: args.asOf, every: 'day' as const } : { from: args.from, to: args.to, every: args.every ?? 'friday' };
+    return batchBuildCommand({ ...args, ...one, notes: notes.length ? notes : ['weekly-outlook'] }, io);
+  }
+  args = { ...args, note: notes[0] };
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
   // Start Chromium first: it boots while the data loads and the facts and charts are computed.
   const browser = needsBrowser ? BrowserSession.launch() : undefined;
   browser?.catch(() => undefined);
   try {
-    const note = loadNote(args.note);
+    const note = loadNote(args.note as string | undefined);
     const market = loadMarket(args.data);
     const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser });
     for (const f of built.files) io.out(f);

@@ -65,8 +65,8 @@ export function bullishPercentOf(universe: Universe): BullishPercentHistory {
 
 const METHOD =
   "members on a P&F buy signal / members with a signal × 100; each member's chart on closes, traditional scale, " +
-  '3-box reversal (methodology §4.1); a member joins the count once its chart has a signal';
-const CHART_METHOD = 'BP chart: 2-point boxes on 0–100, 3-box (6-point) reversal counted on the grid (§4.2); status per §4.3';
+  '3-box reversal (methodology §4.1); a member joins the count once its chart has a signal. Column, signal and ' +
+  'status come from the BP chart: 2-point boxes on 0–100, 3-box (6-point) reversal counted on the grid (§4.2, §4.3)';
 
 /** How far the BP chart data reaches back (calendar years). */
 const CHART_YEARS = 2;
@@ -139,6 +139,3 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
     chart: { universe: key, name: universe.name, series, status: b.status, lower: 30, upper: 70 },
   };
 }
-
-/** One-line description of the BP chart rules, for provenance printers. */
-export const BREADTH_CHART_METHOD = CHART_METHOD;

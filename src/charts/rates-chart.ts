@@ -1,0 +1,75 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { ChartData } from '../facts/types.js';
+import { datedRows, lastRow } from './dated-rows.js';
+import { dateX, END_LABEL, halo } from './encodings.js';
+import { shortDate, signed } from './format.js';
+import { niceDomain } from './scales.js';
+import { COLORS, FONT_SIZE, PANEL_HEIGHT, REFERENCE_RULE, SCHEMA, vlConfig, WIDTH } from './theme.js';
+
+export type RatesData = NonNullable<ChartData['rates']>;
+
+/** Width (px) kept left of the plots for the y axis and right of them for the end labels, the same in both panels. */
+const LEFT_AXIS = 46;
+const RIGHT_LABELS = 64;
+
+/**
+ * The yield and small caps since its peak, as two panels on one date axis: above, the yield (rates colour) with
+ * its peak marked by a point and a label; below, the small-cap index rebased to 100 at the peak (small-cap
+ * colour) with a dashed 100 line. A dashed rule marks the peak date in both panels; each line ends in its value.
+ * @example ratesChartSpec(facts.charts.rates).vconcat.length //=> 2
+ */
+export function ratesChartSpec(d: RatesData): TopLevelSpec {
+  const yieldRows = datedRows(d.yield);
+  const smallRows = datedRows(d.small.series);
+  const dates = [...d.yield.dates, ...d.small.series.dates].sort();
+  const domain: [string, string] = [dates[0] ?? '2000-01-01', dates[dates.length - 1] ?? '2000-01-01'];
+  const x = dateX(dates, domain);
+  const xNoLabels = { ...x, axis: { ...x.axis, labels: false, ticks: false, domain: false } };
+  const plotWidth = WIDTH - LEFT_AXIS - RIGHT_LABELS - 2 * vlConfig.padding;
+  const axis = (format: string) => ({ title: null, labelExpr: format, minExtent: LEFT_AXIS - 8, maxExtent: LEFT_AXIS - 8, tickCount: 4 });
+  // each panel names its line in a heading above the plot's top-left corner (instead of a rotated axis title)
+  const heading = (text: string) => ({
+    data: { values: [{ label: text }] },
+    mark: { type: 'text', align: 'left', baseline: 'bottom', dy: -5, fontSize: FONT_SIZE.label, fontWeight: 600, color: COLORS.text },
+    encoding: { x: { value: 0 }, y: { value: 0 }, text: { field: 'label' } },
+  });
+  const peakRule = d.peak ? [{ data: { values: [{ date: d.peak.date }] }, mark: REFERENCE_RULE, encoding: { x } }] : [];
+
+  const yDomain = niceDomain(yieldRows.map((r) => r.value), [], 4);
+  const yY = { field: 'value', type: 'quantitative' as const, scale: { domain: yDomain, nice: false, zero: false }, axis: axis("format(datum.value, '.1f') + '%'") };
+  const yEnd = lastRow(yieldRows);
+  const top: object[] = [
+    heading(`${d.yieldName}, %`),
+    ...peakRule.map((l) => ({ ...l, encoding: { x: xNoLabels } })),
+    { data: { values: yieldRows }, mark: { type: 'line', color: COLORS.rates }, encoding: { x: xNoLabels, y: yY } },
+  ];
+  if (d.peak) {
+    const peak = [{ date: d.peak.date, value: d.peak.level, label: `Peak ${d.peak.level.toFixed(2)}%, ${shortDate(d.peak.date)}` }];
+    top.push(
+      { data: { values: peak }, mark: { type: 'point', filled: true, size: 36, color: COLORS.rates }, encoding: { x: xNoLabels, y: yY } },
+      ...halo(peak, { x: xNoLabels, y: yY }, { align: 'left', dx: 7, dy: -1, baseline: 'middle', fontWeight: 600, color: COLORS.text }),
+    );
+  }
+  if (yEnd) top.push({ data: { values: [{ ...yEnd, label: `${yEnd.value.toFixed(2)}%` }] }, mark: { ...END_LABEL, color: COLORS.rates }, encoding: { x: xNoLabels, y: yY, text: { field: 'label' } } });
+
+  const sDomain = niceDomain(smallRows.map((r) => r.value), [100], 4);
+  const sY = { field: 'value', type: 'quantitative' as const, scale: { domain: sDomain, nice: false, zero: false }, axis: axis("format(datum.value, 'd')") };
+  const sEnd = lastRow(smallRows);
+  const bottom: object[] = [
+    heading(`${d.small.name}, rebased to 100 at the yield peak`),
+    ...peakRule,
+    { data: { values: [{ value: 100 }] }, mark: REFERENCE_RULE, encoding: { y: { field: 'value', type: 'quantitative', scale: sY.scale } } },
+    { data: { values: smallRows }, mark: { type: 'line', color: COLORS.smallCap }, encoding: { x, y: sY } },
+  ];
+  if (sEnd) bottom.push({ data: { values: [{ ...sEnd, label: `${d.small.key} ${signed(sEnd.value - 100)}%` }] }, mark: { ...END_LABEL, color: COLORS.smallCap }, encoding: { x, y: sY, text: { field: 'label' } } });
+
+  return {
+    $schema: SCHEMA,
+    config: vlConfig,
+    spacing: 22,
+    vconcat: [
+      { width: plotWidth, height: PANEL_HEIGHT, layer: top },
+      { width: plotWidth, height: PANEL_HEIGHT, layer: bottom },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { fetchSeries } from '../../fetch/fetch-series.js';
+import { AtomicOutputs } from '../../render/write-atomic.js';
+import type { CliIo } from '../io.js';
+
+export interface FetchArgs {
+  config: string;
+  out: string;
+  force?: boolean;
+  timeoutMs?: number;
+}
+
+/** `--timeout-ms N`: a whole number of milliseconds, at least 1. */
+export function parseTimeout(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError(`expected milliseconds as a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
+/**
+ * `market-note fetch --config FILE --out DIR`: append the new rows of every series to DIR/<file>.csv.
+ * Prints the paths of the files it changed; a line per series on stderr. All files change together or none does.
+ */
+export async function fetchCommand(args: FetchArgs, io: CliIo): Promise<number> {
+  const outDir = resolve(args.out);
+  const fetched = await fetchSeries(resolve(args.config), outDir, {
+    force: args.force,
+    timeoutMs: args.timeoutMs,
+    onSeries: (s, r) => {
+      const what = r.added ? `${r.added} new ${r.added === 1 ? 'row' : 'rows'} (${r.first === r.last ? r.first : `${r.first} to ${r.last}`})` : 'up to date';
+      const revised = r.revised.length ? `; ${r.revised.length} revised ${r.revised.length === 1 ? 'value' : 'values'} replaced (--force)` : '';
+      io.err(`${s.key} → ${s.file}: ${what}${revised}`);
+    },
+  });
+  const out = new AtomicOutputs();
+  try {
+    for (const f of fetched) if (f.result.changed) out.write(f.path, f.result.text);
+    for (const path of out.commit()) io.out(path);
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+  return 0;
+}

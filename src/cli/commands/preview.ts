@@ -1,0 +1,48 @@
+import { InvalidArgumentError } from 'commander';
+import { startPreview } from '../../preview/preview-server.js';
+import type { Paper } from '../../render/pdf.js';
+import type { CliIo } from '../io.js';
+
+export interface PreviewArgs {
+  note?: string;
+  data?: string;
+  asOf?: string;
+  port?: number;
+  paper?: Paper;
+}
+
+/** `--port N`: 0 … 65535 (0 = any free port). */
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`expected a port number 0 … 65535, got "${value}"`);
+  return n;
+}
+
+/**
+ * `market-note preview`: serve the note on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM. Prints the URL on stdout
+ * (the one result), then what it reloads on stderr.
+ */
+export async function previewCommand(args: PreviewArgs, io: CliIo, stop: Promise<unknown> = signal()): Promise<number> {
+  const server = await startPreview({ ...args, log: (line) => io.err(line) });
+  try {
+    io.out(server.url);
+    io.err(`previewing ${args.note ?? 'weekly-outlook'} at ${server.url} — reloads when a template, partial, CSS or data file changes; Ctrl-C stops`);
+    await stop;
+  } finally {
+    await server.close();
+  }
+  return 0;
+}
+
+/** Resolves on the first SIGINT or SIGTERM (and stops listening for both). */
+function signal(): Promise<NodeJS.Signals> {
+  return new Promise((done) => {
+    const on = (s: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      done(s);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}

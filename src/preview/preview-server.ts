@@ -1,0 +1,313 @@
+/**
+ * `market-note preview`: a local HTTP server (127.0.0.1 only) that shows a note as HTML and reloads the page
+ * when a template, partial, CSS or data file changes.
+ *
+ *   GET /                       the note (toolbar + reload script added); an error page with file:line when it fails
+ *   GET /?as-of=YYYY-MM-DD      the note on another date
+ *   GET /?format=pdf            the PDF (one Chromium, started on the first request, closed with the server)
+ *   GET /?format=json           the facts object
+ *   GET /events                 Server-Sent Events: `hello` on connect, `change` when a watched file changes
+ *
+ * Renders are cached per (file version, as-of date): a page is recomputed only after a change.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { isIsoDate } from '../data/calendar.js';
+import { loadMarket } from '../data/load-market.js';
+import { defaultAsOf } from '../data/require.js';
+import type { IsoDate, Market } from '../data/types.js';
+import { MarketNoteError } from '../errors/market-note-error.js';
+import { requiredSeries } from '../facts/build-facts.js';
+import type { Facts } from '../facts/types.js';
+import { lintNote, type LintIssue } from '../narrative/lint.js';
+import { loadNote, resolveNoteDir, type NoteSource } from '../narrative/load-note.js';
+import { BrowserSession } from '../render/browser.js';
+import { composeNote, pdfOptions } from '../render/build-note.js';
+import { printPdf, setHtml, type Paper } from '../render/pdf.js';
+import { errorPage, previewHtml, type PreviewPageState, type PreviewProblem } from './preview-page.js';
+import { listFiles, watchFiles, type FileWatcher } from './watch-files.js';
+
+export interface PreviewOptions {
+  /** Note name under templates/ or a note folder (default weekly-outlook). */
+  note?: string;
+  /** --data path; the demo market when absent. */
+  data?: string;
+  /** Date shown when the URL has no `?as-of=` (default: the latest date with data). */
+  asOf?: IsoDate;
+  /** Port on 127.0.0.1; 0 picks a free one. Default 4700. */
+  port?: number;
+  paper?: Paper;
+  /** Where the server says what it does (stderr in the CLI). */
+  log?: (line: string) => void;
+  /** File polling interval, ms (default 250). */
+  pollMs?: number;
+  /** Starts the browser for ?format=pdf (default: BrowserSession.launch). */
+  launchBrowser?: () => Promise<BrowserSession>;
+}
+
+export interface PreviewServer {
+  /** `http://127.0.0.1:PORT/` */
+  url: string;
+  port: number;
+  /** Stop watching, end the event streams, close the server and the browser (if one was started). */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PREVIEW_PORT = 4700;
+
+type Rendered =
+  | { ok: true; note: NoteSource; facts: Facts; html: string; warnings: PreviewProblem[]; maxDate?: string }
+  | { ok: false; status: number; title: string; problems: PreviewProblem[]; noteName: string };
+
+/** A thrown error as a problem line: MarketNoteError with its place and hint; anything else is a bug, shown with its stack top. */
+function problemOf(e: unknown): PreviewProblem {
+  if (e instanceof MarketNoteError) return { place: e.place || undefined, message: e.message, hint: e.hint, severity: 'error' };
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { message: `${err.name}: ${err.message}`, hint: err.stack?.split('\n').slice(1, 4).join('\n').trim(), severity: 'error' };
+}
+
+const lintProblem = (i: LintIssue, severity: PreviewProblem['severity']): PreviewProblem => ({
+  place: `${i.template}${i.line ? `:${i.line}` : ''}`,
+  message: `${i.message} [${i.code}]`,
+  severity,
+});
+
+/**
+ * Kill a session's Chromium and remove its profile folder, synchronously: for process exit, where nothing async
+ * runs any more (on Ctrl-C puppeteer kills the browser and calls process.exit before `close()` could finish).
+ */
+function killBrowserSync(session: BrowserSession): void {
+  const proc = session.browser.process();
+  const dir = proc?.spawnargs.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+  try {
+    proc?.kill('SIGKILL');
+  } catch {
+    // already gone
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+}
+
+/** Start the preview server; resolves once it listens. Throws CONFIG for an unknown note or a busy port. */
+export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServer> {
+  const log = o.log ?? (() => undefined);
+  const noteDir = resolveNoteDir(o.note);
+  const noteName = basename(noteDir);
+  const nonce = randomBytes(16).toString('base64');
+  const serverId = randomBytes(8).toString('hex');
+  let generation = 0;
+  let dataGeneration = 0;
+  let market: { gen: number; value: Market } | undefined;
+  let renders = new Map<string, Promise<Rendered>>();
+  let browser: Promise<BrowserSession> | undefined;
+  let onExit: (() => void) | undefined;
+  const clients = new Set<ServerResponse>();
+
+  const getMarket = (): Market => {
+    if (!market || market.gen !== dataGeneration) market = { gen: dataGeneration, value: loadMarket(o.data) };
+    return market.value;
+  };
+
+  const dataFiles = (): string[] => {
+    if (o.data === undefined) return [];
+    const root = resolve(o.data);
+    const files = existsSync(root) && statSync(root).isDirectory() ? listFiles(root, 2) : [root];
+    if (market) {
+      for (const s of Object.values(market.value.series)) files.push(resolve(s.file));
+      for (const u of Object.values(market.value.universes)) files.push(resolve(u.file));
+    }
+    return [...new Set(files)];
+  };
+
+  async function render(asOf: IsoDate | undefined): Promise<Rendered> {
+    let note: NoteSource;
+    try {
+      note = loadNote(noteDir);
+    } catch (e) {
+      return { ok: false, status: 500, title: 'The note cannot be read', problems: [problemOf(e)], noteName };
+    }
+    let m: Market;
+    try {
+      m = getMarket();
+    } catch (e) {
+      return { ok: false, status: 500, title: 'The market data cannot be read', problems: [problemOf(e)], noteName };
+    }
+    let maxDate: string | undefined;
+    try {
+      maxDate = defaultAsOf(m, requiredSeries(note.config));
+    } catch {
+      maxDate = undefined;
+    }
+    const lint = async (): Promise<LintIssue[]> => {
+      try {
+        return await lintNote(note, m, asOf);
+      } catch {
+        return []; // the render error already says what is wrong
+      }
+    };
+    try {
+      const { facts, html } = await composeNote(note, m, asOf);
+      const warnings = (await lint()).map((i) => lintProblem(i, 'warning'));
+      return { ok: true, note, facts, html, warnings, maxDate };
+    } catch (e) {
+      if (!(e instanceof MarketNoteError)) log(`preview: unexpected error: ${(e as Error).stack ?? String(e)}`);
+      const first = problemOf(e);
+      const more = (await lint())
+        .map((i) => lintProblem(i, 'error'))
+        .filter((p) => !(p.message.startsWith(first.message) && (p.place === first.place || !first.place)));
+      const title = e instanceof MarketNoteError && e.code === 'TEMPLATE' ? 'The templates do not render' : 'The note cannot be built';
+      return { ok: false, status: 500, title, problems: [first, ...more], noteName };
+    }
+  }
+
+  function rendered(asOf: IsoDate | undefined): Promise<Rendered> {
+    const key = `${generation}|${asOf ?? ''}`;
+    let p = renders.get(key);
+    if (!p) {
+      p = render(asOf);
+      renders.set(key, p);
+    }
+    return p;
+  }
+
+  const state = (asOf: string | undefined, r?: Rendered): PreviewPageState => ({
+    nonce,
+    serverId,
+    generation,
+    noteName: r?.ok ? r.note.name : noteName,
+    asOf: r?.ok ? r.facts.asOf : asOf,
+    maxDate: r?.ok ? r.maxDate : undefined,
+  });
+
+  const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
+    res.end(body);
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const port = (server.address() as AddressInfo).port;
+    const host = req.headers.host ?? '';
+    if (![`127.0.0.1:${port}`, `localhost:${port}`].includes(host)) {
+      send(res, 403, 'text/plain; charset=utf-8', 'market-note preview only answers on 127.0.0.1\n');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'text/plain; charset=utf-8', 'GET only\n', { allow: 'GET, HEAD' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(`retry: 1000\nevent: hello\ndata: ${JSON.stringify({ id: serverId, gen: generation })}\n\n`);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (url.pathname !== '/' && url.pathname !== '/index.html') {
+      send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+      return;
+    }
+    const asked = url.searchParams.get('as-of') || undefined;
+    const asOf = asked ?? o.asOf;
+    if (asOf !== undefined && !isIsoDate(asOf)) {
+      const problem: PreviewProblem = { message: `the as-of date "${asOf}" is not a date`, hint: 'Write it as YYYY-MM-DD, e.g. ?as-of=2025-12-12.', severity: 'error' };
+      send(res, 400, 'text/html; charset=utf-8', errorPage(state(undefined), 'Bad as-of date', [problem]));
+      return;
+    }
+    const format = url.searchParams.get('format') ?? 'html';
+    const r = await rendered(asOf);
+    if (!r.ok) {
+      send(res, r.status, 'text/html; charset=utf-8', errorPage(state(asOf, r), r.title, r.problems));
+      return;
+    }
+    if (format === 'json') {
+      send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(r.facts, null, 2)}\n`);
+    } else if (format === 'pdf') {
+      if (!browser) {
+        browser = (o.launchBrowser ?? (() => BrowserSession.launch()))();
+        browser.then((session) => {
+          onExit = () => killBrowserSync(session);
+          process.once('exit', onExit);
+        }, () => undefined);
+      }
+      let pdf: Uint8Array;
+      try {
+        const session = await browser;
+        pdf = await session.withPage(async (page) => {
+          await setHtml(page, r.html);
+          return printPdf(page, pdfOptions(r.note, r.facts, o.paper));
+        });
+      } catch (e) {
+        if (e instanceof MarketNoteError && e.code === 'BROWSER') browser = undefined; // try again on the next request
+        send(res, 500, 'text/html; charset=utf-8', errorPage(state(asOf, r), 'The PDF cannot be printed', [problemOf(e)]));
+        return;
+      }
+      send(res, 200, 'application/pdf', pdf, { 'content-disposition': `inline; filename="${r.note.name}-${r.facts.asOf}.pdf"` });
+    } else if (format === 'html') {
+      send(res, 200, 'text/html; charset=utf-8', previewHtml(r.html, state(asOf, r), r.warnings));
+    } else {
+      const problem: PreviewProblem = { message: `unknown format "${format}"`, hint: 'Use ?format=pdf, ?format=json, or no format for the page.', severity: 'error' };
+      send(res, 400, 'text/html; charset=utf-8', errorPage(state(asOf, r), 'Bad format', [problem]));
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      log(`preview: ${(e as Error).stack ?? String(e)}`);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `internal error: ${(e as Error).message}\n`);
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((ok, bad) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') {
+        bad(new MarketNoteError('CONFIG', `port ${o.port ?? DEFAULT_PREVIEW_PORT} on 127.0.0.1 is already in use`, { hint: 'Stop the other server, or pick another port with --port N (--port 0 takes any free port).', cause: e }));
+      } else bad(e);
+    });
+    server.listen(o.port ?? DEFAULT_PREVIEW_PORT, '127.0.0.1', () => ok());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  // Watch the note folder and the data; a change bumps the version and tells every open page to reload.
+  const watcher: FileWatcher = watchFiles(
+    () => [...listFiles(noteDir), ...dataFiles()],
+    (changed) => {
+      generation++;
+      if (changed.some((p) => !p.startsWith(noteDir + sep))) dataGeneration++;
+      renders = new Map();
+      const names = changed.map((p) => relative(p.startsWith(noteDir + sep) ? noteDir : dirname(p), p));
+      log(`changed: ${names.join(', ')}${clients.size ? ` (reloading ${clients.size} ${clients.size === 1 ? 'page' : 'pages'})` : ''}`);
+      for (const c of clients) c.write(`event: change\ndata: ${generation}\n\n`);
+    },
+    o.pollMs,
+  );
+  // Comments keep idle event streams open through proxies and tell closed tabs apart.
+  const keepAlive = setInterval(() => {
+    for (const c of clients) c.write(': ping\n\n');
+  }, 20_000);
+  keepAlive.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        watcher.close();
+        clearInterval(keepAlive);
+        for (const c of clients) c.end();
+        clients.clear();
+        await new Promise<void>((ok) => {
+          server.close(() => ok());
+          server.closeAllConnections();
+        });
+        const b = browser;
+        browser = undefined;
+        if (b) await (await b.catch(() => undefined))?.close();
+        if (onExit) process.off('exit', onExit);
+      })()),
+  };
+}

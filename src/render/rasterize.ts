@@ -1,0 +1,139 @@
+import type { BrowserSession } from './browser.js';
+import { fontFaceCss } from './fonts.js';
+import { FONT } from '../charts/theme.js';
+
+/** A chart to rasterise: its SVG and the size (CSS px) it is shown at. */
+export interface ChartToRaster {
+  id: string;
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** A rasterised chart: `png` has `scale` × the CSS size in pixels (2× for sharp text on high-density screens). */
+export interface ChartImage {
+  id: string;
+  /** Display size in CSS px: the `<img>` width and height attributes. */
+  width: number;
+  height: number;
+  png: Buffer;
+}
+
+export interface RasterizeOptions {
+  /** Device pixels per CSS px; 2 by default. */
+  scale?: number;
+  /** Tallest stack of charts (CSS px) laid out on the page at once; taller sets are done in several rounds. */
+  maxStackHeight?: number;
+}
+
+/**
+ * The size an SVG chart is shown at: its own width/height (or viewBox), scaled down to fit `maxWidth`, in whole
+ * CSS pixels.
+ * @example chartBox('<svg width="740" height="255" viewBox="0 0 740 255">', 600) //=> { width: 600, height: 207 }
+ */
+export function chartBox(svg: string, maxWidth: number): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/i.exec(svg)?.[0];
+  if (!root) throw new Error('chartBox: no <svg> element');
+  const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1];
+  let w = Number.parseFloat(attr('width') ?? '');
+  let h = Number.parseFloat(attr('height') ?? '');
+  if (!(w > 0 && h > 0)) {
+    const vb = (attr('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+    [w, h] = [vb[2], vb[3]];
+  }
+  if (!(w > 0 && h > 0)) throw new Error('chartBox: the <svg> has neither width/height nor a viewBox');
+  const width = Math.min(Math.round(w), maxWidth);
+  return { width, height: Math.round((h * width) / w) };
+}
+
+/** Split charts into stacks no taller than `max` (a chart taller than that gets a stack of its own). */
+function stacks(charts: ChartToRaster[], max: number): ChartToRaster[][] {
+  const out: ChartToRaster[][] = [];
+  let cur: ChartToRaster[] = [];
+  let height = 0;
+  for (const c of charts) {
+    if (cur.length && height + c.height > max) {
+      out.push(cur);
+      cur = [];
+      height = 0;
+    }
+    cur.push(c);
+    height += c.height + GAP;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+const GAP = 4;
+
+/**
+ * Width and height of a PNG from its IHDR chunk; null when the bytes are not a PNG.
+ * @example pngSize(readFileSync('chart.png')) //=> { width: 1200, height: 414 }
+ */
+export function pngSize(png: Uint8Array): { width: number; height: number } | null {
+  const b = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  if (b.length < 24 || b.readUInt32BE(0) !== 0x89504e47 || b.readUInt32BE(4) !== 0x0d0a1a0a || b.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/** The page: every chart in its own box at a known position, stacked top to bottom. */
+function stackPage(charts: ChartToRaster[]): { html: string; tops: number[]; width: number; height: number } {
+  const tops: number[] = [];
+  let y = 0;
+  const boxes = charts.map((c) => {
+    tops.push(y);
+    const box = `<div class="c" style="top:${y}px;width:${c.width}px;height:${c.height}px">${c.svg.replace(/^\s*<\?xml[^>]*>\s*/, '')}</div>`;
+    y += c.height + GAP;
+    return box;
+  });
+  // Vega writes font-family="Source Sans 3" unquoted, which CSS cannot parse (a family name may not start with a
+  // digit), so the browser would fall back to a serif font; the rule below gives those texts the bundled font.
+  const css = `${fontFaceCss()}
+html,body{margin:0;padding:0;background:#fff}
+.c{position:absolute;left:0;overflow:hidden;background:#fff}
+.c>svg{display:block;width:100%;height:100%}
+text[font-family="${FONT}"]{font-family:'${FONT}',sans-serif}`;
+  const width = Math.max(...charts.map((c) => c.width));
+  return { html: `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>${boxes.join('')}</body></html>`, tops, width, height: Math.max(1, y) };
+}
+
+/**
+ * Rasterise SVG charts to PNG in one browser page: the charts are laid out one under the other, then every chart
+ * is captured at once (one `Page.captureScreenshot` per chart, clipped to its box and scaled, all sent together so
+ * Chromium serves them from one paint). The page keeps JavaScript off and the network blocked.
+ */
+export async function rasterizeCharts(session: BrowserSession, charts: ChartToRaster[], options: RasterizeOptions = {}): Promise<ChartImage[]> {
+  const scale = options.scale ?? 2;
+  if (charts.length === 0) return [];
+  return session.withPage(async (page) => {
+    const out: ChartImage[] = [];
+    for (const stack of stacks(charts, options.maxStackHeight ?? 4000)) {
+      const { html, tops, width, height } = stackPage(stack);
+      await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      await page.setContent(html, { waitUntil: 'load' });
+      const cdp = await page.createCDPSession();
+      try {
+        const shots = await Promise.all(
+          stack.map((c, i) =>
+            cdp.send('Page.captureScreenshot', {
+              format: 'png',
+              clip: { x: 0, y: tops[i], width: c.width, height: c.height, scale },
+              captureBeyondViewport: false,
+            }),
+          ),
+        );
+        stack.forEach((c, i) => {
+          const png = Buffer.from(shots[i].data, 'base64');
+          const size = pngSize(png);
+          if (size?.width !== Math.round(c.width * scale) || size.height !== Math.round(c.height * scale)) {
+            throw new Error(`rasterizeCharts: chart ${c.id} came out ${size ? `${size.width}×${size.height}` : 'not as a PNG'}, expected ${c.width * scale}×${c.height * scale}`);
+          }
+          out.push({ id: c.id, width: c.width, height: c.height, png });
+        });
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    }
+    return out;
+  });
+}
