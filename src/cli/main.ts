@@ -12,6 +12,7 @@ import { parseEvery } from './commands/batch-build.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/preview-server.js';
 import { DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
 import { lintCommand } from './commands/lint.js';
+import { collectAddresses, sendCommand } from './commands/send.js';
 import { type CliIo, processIo } from './io.js';
 
 const noteOpt = () => new Option('--note <name|dir>', 'note name under templates/ or a note folder').default('weekly-outlook');
@@ -32,7 +33,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
 
   program
     .command('build')
-    .description('build the note: <out>/<note>-<as-of>.pdf/.html (as asked) and always .facts.json; prints the paths')
+    .description('build the note: <out>/<note>-<as-of>.pdf/.html/.eml (as asked) and always .facts.json; prints the paths')
     .addOption(noteOpt().argParser(collectNotes))
     .addOption(dataOpt())
     .addOption(asOfOpt())
@@ -43,6 +44,11 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--to <date>', 'batch: last date (default: the last date of the data)').argParser(parseDate))
     .addOption(new Option('--every <day>', 'batch: day, or a weekday (monday … friday); holidays roll back to the trading day before').default('friday').argParser(parseEvery))
     .option('--quiet', 'batch: no progress bar and no summary unless something failed')
+    .option('--mail-from <address>', "e-mail: sender (default: note.yaml's email.from)")
+    .addOption(new Option('--mail-to <list>', "e-mail: comma-separated recipients (default: note.yaml's email.to)").argParser(collectAddresses))
+    .option('--subject <text>', "e-mail: subject (default: note.yaml's email.subject, else the title)")
+    .option('--attach-pdf', 'e-mail: attach the PDF to the message')
+    .option('--send', 'e-mail: send the .eml once built (SMTP settings from MARKET_NOTE_SMTP_* only; implies --format …,email)')
     .action(async (o) => {
       code = await buildCommand(o, io);
     });
@@ -102,6 +108,15 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--to <date>', 'last date for --coverage').argParser(parseDate))
     .action(async (o) => {
       code = await lintCommand(o, io);
+    });
+
+  program
+    .command('send')
+    .description('send a built .eml over SMTP; server and login from MARKET_NOTE_SMTP_HOST, _PORT, _SECURE, _USER, _PASS')
+    .requiredOption('--eml <file>', 'the message, as written by build --format email')
+    .option('--dry-run', 'print the envelope, subject and size without connecting')
+    .action(async (o) => {
+      code = await sendCommand(o, io);
     });
 
   program

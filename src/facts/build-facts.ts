@@ -155,6 +155,10 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
 
   const series: Record<string, SeriesInfo> = {};
   for (const key of needed) series[key] = seriesInfo(S(key));
+  if (roles.universe && market.universes[roles.universe]) {
+    const u = market.universes[roles.universe];
+    series[u.key] = { key: u.key, name: `${u.name} members (${u.members.length})`, file: u.file, firstDate: u.dates[0], lastDate: u.dates[u.dates.length - 1] };
+  }
   const caveats: string[] = [];
   for (const key of needed) {
     const info = series[key];

@@ -53,7 +53,7 @@ afterAll(async () => {
 });
 
 /** A config with FRED DGS10 first and stooq ^spx second (or whatever `spx` says). */
-function setup(spx = 'stooq: { baseUrl: BASE/stooq/ }', extra = ''): { dir: string; out: string; config: string } {
+function setup(spx = 'stooq: BASE/stooq/', extra = ''): { dir: string; out: string; config: string } {
   const dir = tempDir('market-note-fetch-');
   const out = join(dir, 'data');
   const config = join(dir, 'fetch.yaml');
@@ -139,7 +139,7 @@ describe('market-note fetch', () => {
 
   describe('failures leave every file untouched', () => {
     it('times out with a clear message, and writes none of the series (not even those already downloaded)', async () => {
-      const { out, config } = setup('stooq: { baseUrl: BASE/slow/ }');
+      const { out, config } = setup('stooq: BASE/slow/');
       const r = await runCli(['fetch', '--config', config, '--out', out, '--timeout-ms', '300']);
       expect(r.code).toBe(1);
       expect(r.stderr.split('\n')[0]).toBe(
@@ -149,7 +149,7 @@ describe('market-note fetch', () => {
     });
 
     it('reports an HTTP error with host, status and URL', async () => {
-      const { out, config } = setup('stooq: { baseUrl: BASE/gone/ }');
+      const { out, config } = setup('stooq: BASE/gone/');
       const r = await runCli(['fetch', '--config', config, '--out', out]);
       expect(r.code).toBe(1);
       expect(r.stderr.split('\n')[0]).toContain(`SPX: ${base.slice(7)} answered HTTP 404 Not Found for ${base}/gone/?s=%5Espx&i=d`);

@@ -159,6 +159,7 @@ describe.skipIf(!HAS_REAL)('breadth, score and ranking on real data, as of 2025-
 
     it('gives the as-of value, column, status and reversal of an independent count and BP chart of all members', () => {
       const n = wide.dates.length;
+      const firstClose = wide.closes.map((c) => c.findIndex(Number.isFinite));
       const values: number[] = [];
       for (let d = 0; d < n; d++) {
         let b = 0;
@@ -167,7 +168,7 @@ describe.skipIf(!HAS_REAL)('breadth, score and ranking on real data, as of 2025-
         for (let k = 0; k < my.length; k++) {
           if (my[k][d] !== 0) m++;
           if (my[k][d] === 1) b++;
-          if (wide.closes[k].subarray(0, d + 1).some(Number.isFinite)) listed++;
+          if (firstClose[k] >= 0 && firstClose[k] <= d) listed++;
         }
         values.push(m > 0 && m >= 0.5 * listed ? (b * 100) / m : NaN);
       }

@@ -5,6 +5,8 @@ import { BrowserSession } from '../../render/browser.js';
 import { buildNote, type OutputFormat } from '../../render/build-note.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
+import { smtpConfig } from '../../render/smtp.js';
+import { sendFile } from './send.js';
 import { batchBuildCommand, type Every } from './batch-build.js';
 
 export interface BuildArgs {
@@ -20,6 +22,12 @@ export interface BuildArgs {
   to?: string;
   every?: Every;
   quiet?: boolean;
+  /** E-mail edition: sender, recipients and subject over note.yaml's `email` block; attach the PDF; send it. */
+  mailFrom?: string;
+  mailTo?: string[];
+  subject?: string;
+  attachPdf?: boolean;
+  send?: boolean;
 }
 
 /** `--note a --note b` / `--note a,b`: collects note names (the first one replaces the default). */
@@ -32,11 +40,16 @@ export function collectNotes(value: string, previous: unknown): string[] {
 export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> {
   const notes = args.note === undefined ? [] : Array.isArray(args.note) ? args.note : [args.note];
   if (args.from !== undefined || args.to !== undefined || notes.length > 1) {
+    if (args.send) throw new MarketNoteError('USAGE', '--send sends one note; it cannot be combined with a batch', { hint: 'Build the batch, then `market-note send --eml FILE` each message.' });
     if (args.asOf !== undefined && (args.from !== undefined || args.to !== undefined)) {
       throw new MarketNoteError('USAGE', '--as-of cannot be combined with --from/--to', { hint: 'Use --as-of for one date, or --from and --to for a range.' });
     }
     const one = args.asOf !== undefined ? { from: args.asOf, to: args.asOf, every: 'day' as const } : { from: args.from, to: args.to, every: args.every ?? 'friday' };
     return batchBuildCommand({ ...args, ...one, notes: notes.length ? notes : ['weekly-outlook'] }, io);
+  }
+  if (args.send) {
+    smtpConfig(); // fail before building when the SMTP settings are missing
+    if (!args.format.includes('email')) args = { ...args, format: [...args.format, 'email'] };
   }
   args = { ...args, note: notes[0] };
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
@@ -46,8 +59,11 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
   try {
     const note = loadNote(args.note as string | undefined);
     const market = loadMarket(args.data);
-    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser });
+    const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
+    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email });
     for (const f of built.files) io.out(f);
+    const eml = built.files.find((f) => f.endsWith('.eml'));
+    if (args.send && eml) return await sendFile(eml, io);
     return 0;
   } finally {
     if (browser) await (await browser.catch(() => undefined))?.close();

@@ -24,15 +24,7 @@ export function parseTimeout(value: string): number {
  */
 export async function fetchCommand(args: FetchArgs, io: CliIo): Promise<number> {
   const outDir = resolve(args.out);
-  const fetched = await fetchSeries(resolve(args.config), outDir, {
-    force: args.force,
-    timeoutMs: args.timeoutMs,
-    onSeries: (s, r) => {
-      const what = r.added ? `${r.added} new ${r.added === 1 ? 'row' : 'rows'} (${r.first === r.last ? r.first : `${r.first} to ${r.last}`})` : 'up to date';
-      const revised = r.revised.length ? `; ${r.revised.length} revised ${r.revised.length === 1 ? 'value' : 'values'} replaced (--force)` : '';
-      io.err(`${s.key} → ${s.file}: ${what}${revised}`);
-    },
-  });
+  const fetched = await fetchSeries(resolve(args.config), outDir, { force: args.force, timeoutMs: args.timeoutMs });
   const out = new AtomicOutputs();
   try {
     for (const f of fetched) if (f.result.changed) out.write(f.path, f.result.text);
@@ -40,6 +32,12 @@ export async function fetchCommand(args: FetchArgs, io: CliIo): Promise<number> 
   } catch (e) {
     out.abort();
     throw e;
+  }
+  // What changed, once everything is written (a failure above reports only the failure).
+  for (const { series: s, result: r } of fetched) {
+    const what = r.added ? `${r.added} new ${r.added === 1 ? 'row' : 'rows'} (${r.first === r.last ? r.first : `${r.first} to ${r.last}`})` : 'up to date';
+    const revised = r.revised.length ? `; ${r.revised.length} revised ${r.revised.length === 1 ? 'value' : 'values'} replaced (--force)` : '';
+    io.err(`${s.key} → ${s.file}: ${what}${revised}`);
   }
   return 0;
 }

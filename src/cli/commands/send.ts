@@ -39,3 +39,9 @@ export async function sendFile(file: string, io: CliIo, opts: { dryRun?: boolean
 export async function sendCommand(args: SendArgs, io: CliIo): Promise<number> {
   return sendFile(args.eml, io, { dryRun: args.dryRun });
 }
+
+/** `--mail-to a@x.com,b@y.com` (repeatable): collects the recipients. */
+export function collectAddresses(value: string, previous: unknown): string[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  return [...(Array.isArray(previous) ? (previous as string[]) : []), ...list];
+}
