@@ -1,6 +1,7 @@
 /**
  * Encodings shared by the line and bar charts, so every chart reads dates, roles and sizes the same way.
  */
+import { textWidth } from './text-width.js';
 import { COLORS, FONT_SIZE, WIDTH } from './theme.js';
 
 /** The colour roles a series can take; each has one fixed colour in every chart (theme `COLORS`). */
@@ -34,7 +35,7 @@ export function dateX(dates: string[], domain?: [string, string]) {
     field: 'date',
     type: 'temporal' as const,
     title: null,
-    scale: { type: 'utc' as const, ...(domain ? { domain: domain.map(utcDateTime) } : {}) },
+    scale: { type: 'utc' as const, ...(domain ? { domain: domain.map(utcMs) } : {}) },
     axis: {
       tickCount: { interval: 'month' as const, step },
       labelExpr: `${jan} ? utcFormat(datum.value, '%Y') : utcFormat(datum.value, '%b')`,
@@ -46,11 +47,11 @@ export function dateX(dates: string[], domain?: [string, string]) {
 }
 
 /**
- * A Vega-Lite DateTime for an ISO date at UTC midnight (how Vega reads the `YYYY-MM-DD` strings in the data).
- * @example utcDateTime('2025-03-07') //=> { year: 2025, month: 3, date: 7, utc: true }
+ * Milliseconds of an ISO date at UTC midnight (how Vega reads the `YYYY-MM-DD` strings in the data).
+ * @example utcMs('1970-01-02') //=> 86400000
  */
-export function utcDateTime(d: string) {
-  return { year: Number(d.slice(0, 4)), month: Number(d.slice(5, 7)), date: Number(d.slice(8, 10)), utc: true };
+export function utcMs(d: string): number {
+  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 }
 
 /** Width of a chart that fills the text width, axes and direct labels included (Vega-Lite `fit-x`). */
@@ -65,14 +66,31 @@ export function fullWidth(height: number) {
 export const END_LABEL = { type: 'text', align: 'left', baseline: 'middle', dx: 5, fontSize: FONT_SIZE.label, fontWeight: 600 } as const;
 
 /**
- * A text label drawn twice: a white stroked copy under the coloured one, so it stays legible over lines, glyphs
- * and grid. `values` rows carry the text in `label`.
- * @example halo([{ x: 1, y: 2, label: 'Peak' }], { x, y }, { align: 'left' }).length //=> 2
+ * Labels on a white box, so they stay legible over lines, glyphs and grid (a box, not a stroked "halo": Chromium
+ * would print stroked text as Type 3 glyphs instead of the embedded font). One rect + text pair per row; the
+ * box is sized from the font's advance widths. `values` rows carry the text in `label`.
+ * @example labelOnWhite([{ x: 1, y: 2, label: 'Peak' }], { x, y }, { align: 'left', dx: 6 }).length //=> 2
  */
-export function halo(values: object[], enc: object, mark: Record<string, unknown>): object[] {
-  const encoding = { ...enc, text: { field: 'label' } };
-  return [
-    { data: { values }, mark: { type: 'text', ...mark, color: 'white', stroke: 'white', strokeWidth: 3, strokeJoin: 'round' }, encoding },
-    { data: { values }, mark: { type: 'text', ...mark }, encoding },
-  ];
+export function labelOnWhite(
+  values: { label: string }[],
+  enc: { x: { field: string }; y: { field: string } },
+  mark: { align: 'left' | 'right'; dx?: number; fontSize?: number; fontWeight?: number; color?: string },
+): object[] {
+  const size = mark.fontSize ?? FONT_SIZE.label;
+  const dx = mark.dx ?? 0;
+  return values.flatMap((row) => {
+    const w = textWidth(row.label, size, mark.fontWeight ?? 400);
+    const [left, right] = mark.align === 'left' ? [dx - 2, dx + w + 2] : [dx - w - 2, dx + 2];
+    const box = { xOffset: round1(left), x2Offset: round1(right), yOffset: round1(-size * 0.62), y2Offset: round1(size * 0.62) };
+    return [
+      { data: { values: [row] }, mark: { type: 'rect', color: 'white', opacity: 0.92, ...box }, encoding: { ...enc, x2: { field: enc.x.field }, y2: { field: enc.y.field } } },
+      {
+        data: { values: [row] },
+        mark: { type: 'text', baseline: 'middle', fontSize: size, ...mark },
+        encoding: { ...enc, text: { field: 'label' } },
+      },
+    ];
+  });
 }
+
+const round1 = (v: number): number => Math.round(v * 10) / 10;

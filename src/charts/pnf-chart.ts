@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { PnfChartData } from '../facts/types.js';
-import { halo } from './encodings.js';
+import { labelOnWhite } from './encodings.js';
 import { COLORS, FONT_SIZE, PNF, SCHEMA, vlConfig, WIDTH } from './theme.js';
 
 /** Where the X/O chart sits: which columns are drawn, the square box size and the box range shown. */
@@ -149,7 +149,7 @@ export function pnfChartSpec(data: PnfChartData, width: number = WIDTH): TopLeve
     const label = [{ x: from, y: sig.index, label: `${sig.type === 'buy' ? 'Buy' : 'Sell'} signal ${fmt(sig.level)}` }];
     layers.push(
       { data: { values: rule }, mark: { type: 'rule', color, strokeWidth: 1.5 }, encoding: { x, x2: { field: 'x2' }, y } },
-      ...halo(label, { x, y }, { align: 'right', dx: -3, baseline: 'middle', fontWeight: 600, color }),
+      ...labelOnWhite(label, { x, y }, { align: 'right', dx: -3, fontWeight: 600, color }),
     );
   }
 

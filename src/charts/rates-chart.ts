@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartData } from '../facts/types.js';
 import { datedRows, lastRow } from './dated-rows.js';
-import { dateX, END_LABEL, halo } from './encodings.js';
+import { dateX, END_LABEL, labelOnWhite } from './encodings.js';
 import { shortDate, signed } from './format.js';
 import { niceDomain } from './scales.js';
 import { COLORS, FONT_SIZE, PANEL_HEIGHT, REFERENCE_RULE, SCHEMA, vlConfig, WIDTH } from './theme.js';
@@ -22,8 +22,8 @@ export function ratesChartSpec(d: RatesData): TopLevelSpec {
   const yieldRows = datedRows(d.yield);
   const smallRows = datedRows(d.small.series);
   const dates = [...d.yield.dates, ...d.small.series.dates].sort();
-  const domain: [string, string] = [dates[0] ?? '2000-01-01', dates[dates.length - 1] ?? '2000-01-01'];
-  const x = dateX(dates, domain);
+  // both panels share one x scale (resolve below), so the small-cap panel lines up under the yield's dates
+  const x = dateX(dates);
   const xNoLabels = { ...x, axis: { ...x.axis, labels: false, ticks: false, domain: false } };
   const plotWidth = WIDTH - LEFT_AXIS - RIGHT_LABELS - 2 * vlConfig.padding;
   const axis = (format: string) => ({ title: null, labelExpr: format, minExtent: LEFT_AXIS - 8, maxExtent: LEFT_AXIS - 8, tickCount: 4 });
@@ -47,7 +47,7 @@ export function ratesChartSpec(d: RatesData): TopLevelSpec {
     const peak = [{ date: d.peak.date, value: d.peak.level, label: `Peak ${d.peak.level.toFixed(2)}%, ${shortDate(d.peak.date)}` }];
     top.push(
       { data: { values: peak }, mark: { type: 'point', filled: true, size: 36, color: COLORS.rates }, encoding: { x: xNoLabels, y: yY } },
-      ...halo(peak, { x: xNoLabels, y: yY }, { align: 'left', dx: 7, dy: -1, baseline: 'middle', fontWeight: 600, color: COLORS.text }),
+      ...labelOnWhite(peak, { x: xNoLabels, y: yY }, { align: 'left', dx: 7, fontWeight: 600, color: COLORS.text }),
     );
   }
   if (yEnd) top.push({ data: { values: [{ ...yEnd, label: `${yEnd.value.toFixed(2)}%` }] }, mark: { ...END_LABEL, color: COLORS.rates }, encoding: { x: xNoLabels, y: yY, text: { field: 'label' } } });
@@ -67,6 +67,7 @@ export function ratesChartSpec(d: RatesData): TopLevelSpec {
     $schema: SCHEMA,
     config: vlConfig,
     spacing: 22,
+    resolve: { scale: { x: 'shared' } },
     vconcat: [
       { width: plotWidth, height: PANEL_HEIGHT, layer: top },
       { width: plotWidth, height: PANEL_HEIGHT, layer: bottom },

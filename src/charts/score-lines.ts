@@ -23,7 +23,7 @@ export function scoreLinesSpec(d: ScoreData): TopLevelSpec {
     if (isNum(l)) lines.push({ date, value: l, role: 'largeCap' });
     if (isNum(s) && isNum(l)) both.push({ date, small: s, large: l, top: Math.max(s, l) });
   });
-  const domain = niceDomain(lines.map((p) => p.value));
+  const domain = niceDomain(lines.map((p) => p.value), [0]);
   const last = (role: string) => lines.filter((p) => p.role === role).at(-1);
   const ends = [
     { side: d.small, row: last('smallCap'), role: 'smallCap' },

@@ -25,9 +25,9 @@ export const COLORS = {
  */
 export const WIDTH = 672;
 /** Plot height of a single-panel chart. */
-export const HEIGHT = 210;
+export const HEIGHT = 190;
 /** Plot height of each panel of a two-panel chart. */
-export const PANEL_HEIGHT = 120;
+export const PANEL_HEIGHT = 105;
 
 /** Font sizes (px) of chart text. */
 export const FONT_SIZE = { axis: 10.5, label: 10.5, note: 10 } as const;
@@ -50,7 +50,7 @@ export const PNF = {
   maxBox: 12,
   minBox: 7,
   /** The tallest the box area may get (px) before boxes shrink to fit. */
-  maxHeight: 430,
+  maxHeight: 400,
   /** Glyph size as a share of the box. */
   glyph: 0.72,
   /** Stroke width of X and O glyphs (px). */
@@ -62,6 +62,8 @@ export const PNF = {
 /** Vega-Lite config shared by all charts. */
 export const vlConfig = {
   font: FONT,
+  // The figure carries the alt text (role="img" + aria-label); the SVG's marks and axes stay out of the a11y tree.
+  aria: false,
   background: 'white',
   padding: 4,
   view: { stroke: null },

@@ -10,7 +10,7 @@
 import type { IsoDate, Market, Series } from '../data/types.js';
 import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
 import { h1Return, h2Return, ytdReturn } from '../metrics/returns.js';
-import { lastCloseIndexOnOrBefore } from '../metrics/calendar.js';
+import { daysBetween, lastCloseIndexOnOrBefore } from '../metrics/calendar.js';
 import type { NoteConfig } from '../narrative/load-note.js';
 import { figure, type Figure } from './provenance.js';
 import { marketStatsSection } from './sections/market-stats.js';
@@ -139,6 +139,10 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   //    breadth (§4), score (§5.2), size-group ranking (§6.2)
   const breadth = breadthSection(market, config, asOf);
   const score = scoreSection(market, config, asOf);
+  for (const g of Object.values(score.score.gap)) {
+    const d = g.smallestSince.value;
+    g.smallestSinceNotable = g.value.value !== null && (d === null || daysBetween(d, asOf) >= 90);
+  }
   const { ranking } = rankingSection(market, config, asOf);
 
   // 5. chart data

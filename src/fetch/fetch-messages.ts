@@ -12,7 +12,7 @@ export const configNotAMapping = (): Problem => ({
 });
 
 export const configProblem = (path: string, detail: string): Problem => ({
-  message: `${path ? `${path}: ` : ''}${detail}`,
+  message: path ? `${path}${detail.startsWith('is ') ? ' ' : ': '}${detail}` : detail,
   hint: 'Each series needs `source: fred` with `id:` (e.g. DGS10), or `source: stooq` with `symbol:` (e.g. ^spx); `file:` defaults to <KEY>.csv.',
 });
 

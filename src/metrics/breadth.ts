@@ -62,16 +62,14 @@ export function bullishPercentHistory(
   for (const close of universe.closes) {
     if (close.length !== n) throw new RangeError(`universe member has ${close.length} closes for ${n} dates`);
     const states = signalStates(close, { scale, reversal });
-    let first = -1;
     for (let d = 0; d < n; d++) {
-      const s = states[d];
-      if (s !== 0) {
-        members[d]++;
-        if (s === 1) buys[d]++;
-      }
-      if (first < 0 && Number.isFinite(close[d])) first = d;
+      const s = states[d]; // −1, 0 or +1
+      members[d] += s & 1; // 1 for ±1
+      buys[d] += (s + 1) >> 1; // 1 for +1 only
     }
-    if (first >= 0) listedFrom[first]++;
+    let first = 0;
+    while (first < n && !Number.isFinite(close[first])) first++;
+    listedFrom[first]++; // index n: never listed
   }
   const listed = new Int32Array(n);
   const values = new Float64Array(n);

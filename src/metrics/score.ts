@@ -156,7 +156,7 @@ export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): 
       rsCount[k][i] = j + 1;
       if (j >= 0) {
         buy[i] = chart.daily.signal[j] === 1 ? 1 : 0;
-        x[i] = chart.daily.column[j] === 1 ? 1 : 0;
+        x[i] = chart.daily.column[j] === 1 && j >= established ? 1 : 0;
       }
     }
   });

@@ -8,6 +8,9 @@ import type { NoteConfig } from '../../narrative/load-note.js';
 import { figure, type Figure } from '../provenance.js';
 import type { ChartData, DatedValues } from '../types.js';
 
+/** A yield this many bp below its peak counts as falling from it. */
+const FALLING_BP = 25;
+
 const src = (s: Series) => `${s.key} (${s.file})`;
 
 export interface RatesFacts {
@@ -20,7 +23,7 @@ export interface RatesFacts {
     tnxLevel: Figure;
     changeBp: Figure;
     current: Figure;
-    /** 'falling' when the yield is ≥ 10 bp below its peak, else 'near peak'. */
+    /** 'falling' when the yield is at least 25 bp (most of a 3-box TNX reversal) below its peak, else 'near peak'. */
     state: 'falling' | 'near peak' | null;
     returnSince: Record<string, Figure>;
     windowDays: number;
@@ -109,7 +112,7 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
       tnxLevel: figure(p?.tnxLevel ?? null, { ...peakInit, unit: 'TNX points', method: 'the peak yield × 10 (TNX quote convention)' }),
       changeBp: figure(p?.changeBp ?? null, { ...peakInit, unit: 'bp', method: 'yield on the as-of date minus the peak yield, × 100 (basis points)' }),
       current: figure(p?.current ?? null, { ...peakInit, unit: 'percent-yield', method: 'yield close on or before the as-of date' }),
-      state: p ? (p.changeBp <= -10 ? 'falling' : 'near peak') : null,
+      state: p ? (p.changeBp <= -FALLING_BP ? 'falling' : 'near peak') : null,
       returnSince: returnSinceFigs,
       windowDays: set.ratePeakWindow,
     },

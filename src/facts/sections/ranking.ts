@@ -4,6 +4,7 @@
  * must have all its proxies, so tallies stay comparable); unequal group sizes are ranked but flagged.
  */
 import type { IsoDate, Market } from '../../data/types.js';
+import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore } from '../../metrics/calendar.js';
 import { groupRanking, rsMatrix, type GroupRank } from '../../metrics/ranking.js';
 import type { NoteConfig } from '../../narrative/load-note.js';
 
@@ -38,6 +39,10 @@ export function rankingSection(market: Market, config: NoteConfig, asOf: IsoDate
   if (sizes.size > 1) warnings.push('size groups have different numbers of proxies, so their tallies are not directly comparable');
   if (Object.keys(groups).length < 2) warnings.push('fewer than two size groups with data: nothing to rank against');
   const keys = [...new Set(Object.values(groups).flat())];
+  for (const k of keys) {
+    const a = anchorOnOrBefore(market.series[k], asOf, DEFAULT_MAX_STALE_DAYS);
+    if (a.index < 0) warnings.push(`${k}: ${a.reason}; its RS charts stop at its last close`);
+  }
   const matrix = rsMatrix(
     keys.map((k) => ({ key: k, dates: market.series[k].dates, close: market.series[k].close })),
     { percent: PERCENT, reversal: 3, asOf },

@@ -44,6 +44,8 @@ export interface ScoreGap {
   smallestSince: Figure<IsoDate>;
   /** The gap is smaller than W trading days ago. */
   narrowing: boolean;
+  /** "Smallest since" is worth saying: the gap is the smallest ever, or since a date at least 90 days back (set by buildFacts). */
+  smallestSinceNotable?: boolean;
 }
 
 export type ScoreFacts = Record<string, FundScore> & { gap: Record<string, ScoreGap> };
@@ -118,7 +120,7 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
   const anchor = anchorOnOrBefore(fundInput, asOf, DEFAULT_MAX_STALE_DAYS);
   const row = anchor.index;
   let index = row;
-  let reason = anchor.reason;
+  let reason = anchor.reason === undefined ? undefined : `${fund}: ${anchor.reason}`;
   if (index >= 0 && daily.units[index] < 0) {
     reason = `${fund}: fewer than 252 trading days of history for the fund or one of its RS charts on ${dates[index]}`;
     index = -1;

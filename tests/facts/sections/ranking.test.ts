@@ -35,6 +35,12 @@ describe('rankingSection on the demo market', () => {
     expect(ranking.warnings).toEqual(['size group "Mid caps" is left out: IJH, MDY not in the market data']);
   });
 
+  it('warns when a proxy has no close within 7 days of the as-of date', () => {
+    const { ranking } = rankingSection(market, config, '2026-01-02');
+    expect(ranking.warnings).toHaveLength(6);
+    expect(ranking.warnings[0]).toBe('IVV: last close on or before 2026-01-02 is 2025-12-12, 21 days earlier (limit 7); its RS charts stop at its last close');
+  });
+
   it('flags groups of different sizes and a ranking with fewer than two groups', () => {
     const sizeGroups = { 'Large caps': ['IVV', 'SPY'], 'Small caps': ['IWM'], Micro: ['IWC'] };
     const { ranking } = rankingSection(market, { ...config, sizeGroups }, '2025-12-12');

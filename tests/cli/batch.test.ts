@@ -1,0 +1,153 @@
+/**
+ * `market-note build --from … --to … --every …`: the date rules as unit tests, then batches end to end on the
+ * demo market with two small notes of our own (their note.yaml is weekly-outlook's, their templates tiny, so
+ * the run does not depend on the weekly-outlook templates being edited elsewhere).
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { batchBuildCommand, parseEvery, progressLine, rollBack, scheduleDates } from '../../src/cli/commands/batch-build.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+/** A note folder `<dir>/<name>` with weekly-outlook's config and a one-line template. */
+function makeNote(dir: string, name: string, body: string): string {
+  const note = join(dir, name);
+  mkdirSync(join(note, 'partials'), { recursive: true });
+  copyFileSync(join(ROOT, 'templates/weekly-outlook/note.yaml'), join(note, 'note.yaml'));
+  writeFileSync(join(note, 'note.hbs'), body);
+  writeFileSync(join(note, 'note.css'), 'body { font-family: sans-serif; }\n');
+  return note;
+}
+
+describe('scheduleDates', () => {
+  it('lists the chosen weekday from --from to --to, both ends included', () => {
+    expect(scheduleDates('2025-12-05', '2025-12-19', 'friday')).toEqual(['2025-12-05', '2025-12-12', '2025-12-19']);
+    expect(scheduleDates('2025-12-01', '2025-12-14', 'monday')).toEqual(['2025-12-01', '2025-12-08']);
+  });
+
+  it('lists every calendar day for "day"', () => {
+    expect(scheduleDates('2025-12-31', '2026-01-02', 'day')).toEqual(['2025-12-31', '2026-01-01', '2026-01-02']);
+  });
+});
+
+describe('rollBack', () => {
+  const trading = ['2025-07-02', '2025-07-03', '2025-07-07', '2025-07-08'];
+
+  it('moves a date without data to the last trading day before it, and drops repeats', () => {
+    // 07-04 (holiday), 07-05 and 07-06 (weekend) all become 07-03.
+    expect(rollBack(['2025-07-03', '2025-07-04', '2025-07-05', '2025-07-06', '2025-07-07'], trading)).toEqual({ dates: ['2025-07-03', '2025-07-07'], before: [] });
+  });
+
+  it('keeps dates after the data at the last trading day, and sets apart dates before it', () => {
+    expect(rollBack(['2025-07-01', '2025-07-09', '2025-07-31'], trading)).toEqual({ dates: ['2025-07-08'], before: ['2025-07-01'] });
+  });
+});
+
+describe('parseEvery', () => {
+  it('takes day and weekday names, full or short, in any case', () => {
+    expect(['day', 'Friday', 'mon', 'WEDNESDAY'].map(parseEvery)).toEqual(['day', 'friday', 'monday', 'wednesday']);
+  });
+
+  it('rejects anything else', () => {
+    expect(() => parseEvery('fortnightly')).toThrow('use day or a weekday (monday … friday), got "fortnightly"');
+  });
+});
+
+describe('progressLine', () => {
+  it('draws a 20-cell bar, the count and the label', () => {
+    expect(progressLine(3, 12, 'weekly-outlook 2025-07-11')).toBe(' [#####---------------]   3/12  weekly-outlook 2025-07-11');
+    expect(progressLine(12, 12, 'done')).toBe(' [####################]  12/12  done');
+  });
+
+  it('fits the terminal width', () => {
+    expect(progressLine(1, 2, 'a long label that does not fit', 30)).toHaveLength(29);
+  });
+});
+
+describe('market-note build --from/--to (end to end)', () => {
+  let dir: string;
+  let mini: string;
+  let flaky: string;
+  beforeAll(() => {
+    dir = tempDir('market-note-batch-');
+    mini = makeNote(dir, 'mini', '<h1>Mini</h1><p>As of {{asOf}}</p>\n');
+    // Fails on 2025-07-07 only: a strict template meets a path that is not a fact.
+    flaky = makeNote(dir, 'flaky', '<h1>Flaky</h1>\n{{#if (eq asOf "2025-07-07")}}{{no.such.fact}}{{/if}}\n');
+  });
+
+  it('builds every Friday, rolling a holiday back to the day before (demo calendar: 4 July)', async () => {
+    const out = join(dir, 'fridays');
+    const r = await runCli(['build', '--note', mini, '--from', '2025-06-27', '--to', '2025-07-11', '--every', 'friday', '--format', 'html', '--out', out]);
+    expect(r.code).toBe(0);
+    const dates = ['2025-06-27', '2025-07-03', '2025-07-11'];
+    expect(readdirSync(out).sort()).toEqual(dates.flatMap((d) => [`mini-${d}.facts.json`, `mini-${d}.html`]));
+    expect(r.stdout.trim().split('\n')).toHaveLength(6);
+    for (const d of dates) expect(JSON.parse(readFileSync(join(out, `mini-${d}.facts.json`), 'utf8')).asOf).toBe(d);
+    // Not a terminal: no progress bar, one summary line.
+    expect(r.stderr).not.toMatch(/\r|#/);
+    expect(r.stderr).toMatch(/^built 3 notes \(6 files\) in [\d.]+ s\n$/);
+  });
+
+  it('goes on after a failure, then exits 1 naming the dates that failed', async () => {
+    const out = join(dir, 'two-notes');
+    const r = await runCli(['build', '--note', `${mini},${flaky}`, '--from', '2025-07-03', '--to', '2025-07-07', '--every', 'day', '--format', 'html', '--out', out]);
+    expect(r.code).toBe(1);
+    const err = r.stderr.split('\n');
+    expect(err[0]).toMatch(/^built 3 notes \(6 files\) in [\d.]+ s; 1 failed$/);
+    expect(err[1]).toBe('failed dates: 2025-07-07');
+    expect(err[2]).toBe(`  flaky 2025-07-07: ${join(flaky, 'note.hbs')}:2: "no" is not a fact (no such path in the facts object)`.replace(/ is not a fact.*/, '') + err[2].slice(err[2].indexOf('"no"') + 4));
+    expect(readdirSync(out).sort()).toEqual([
+      'flaky-2025-07-03.facts.json',
+      'flaky-2025-07-03.html',
+      'mini-2025-07-03.facts.json',
+      'mini-2025-07-03.html',
+      'mini-2025-07-07.facts.json',
+      'mini-2025-07-07.html',
+    ]);
+  });
+
+  it('prints PDFs with one browser for the whole run', async () => {
+    const out = join(dir, 'pdf');
+    const r = await runCli(['build', '--note', mini, '--from', '2025-07-10', '--to', '2025-07-11', '--every', 'day', '--format', 'pdf', '--out', out, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    for (const d of ['2025-07-10', '2025-07-11']) expect(readFileSync(join(out, `mini-${d}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    const bad = [
+      ['--as-of', '2025-07-11', '--from', '2025-07-01'],
+      ['--from', '2025-07-11', '--to', '2025-07-01'],
+      ['--to', '2025-07-11'],
+      ['--from', '2025-07-01', '--every', 'fortnightly'],
+    ];
+    const results = await Promise.all(bad.map((args) => runCli(['build', '--note', mini, '--format', 'html', '--out', join(dir, 'usage'), ...args])));
+    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2]);
+    expect(results[0].stderr).toMatch(/--as-of cannot be combined with --from\/--to/);
+    expect(results[1].stderr).toMatch(/--from 2025-07-11 is after --to 2025-07-01/);
+    expect(existsSync(join(dir, 'usage'))).toBe(false);
+  });
+});
+
+describe('batchBuildCommand progress', () => {
+  it('draws a progress bar on a terminal and stays quiet with --quiet', async () => {
+    const dir = tempDir('market-note-batch-');
+    const note = makeNote(dir, 'mini', '<p>{{asOf}}</p>\n');
+    const run = async (quiet: boolean) => {
+      const chunks: string[] = [];
+      const tty = { isTTY: true, columns: 100, write: (s: string) => chunks.push(s) };
+      const io = { out: () => undefined, err: (s: string) => chunks.push(`ERR ${s}`) };
+      const code = await batchBuildCommand({ notes: [note], from: '2025-07-10', to: '2025-07-11', every: 'day', format: ['html'], out: join(dir, String(quiet)), quiet }, io, tty);
+      return { code, chunks };
+    };
+    const loud = await run(false);
+    expect(loud.code).toBe(0);
+    expect(loud.chunks.slice(0, 3)).toEqual([
+      `\r\x1b[2K${progressLine(0, 2, 'mini 2025-07-10', 99)}`,
+      `\r\x1b[2K${progressLine(1, 2, 'mini 2025-07-11', 99)}`,
+      `\r\x1b[2K${progressLine(2, 2, 'done', 99)}\n`,
+    ]);
+    expect(loud.chunks[3]).toMatch(/^ERR built 2 notes/);
+    expect((await run(true)).chunks).toEqual([]);
+  });
+});
