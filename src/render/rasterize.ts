@@ -1,5 +1,6 @@
 import type { BrowserSession } from './browser.js';
 import { fontFaceCss } from './fonts.js';
+import { cropPng } from './png-crop.js';
 import { FONT } from '../charts/theme.js';
 
 /** A chart to rasterise: its SVG and the size (CSS px) it is shown at. */
@@ -98,9 +99,10 @@ text[font-family="${FONT}"]{font-family:'${FONT}',sans-serif}`;
 }
 
 /**
- * Rasterise SVG charts to PNG in one browser page: the charts are laid out one under the other, then every chart
- * is captured at once (one `Page.captureScreenshot` per chart, clipped to its box and scaled, all sent together so
- * Chromium serves them from one paint). The page keeps JavaScript off and the network blocked.
+ * Rasterise SVG charts to PNG in one browser page: the charts are laid out one under the other, the page is
+ * captured once at `scale` device pixels per CSS px, and that screenshot is cut into one PNG per chart (see
+ * png-crop.ts). One paint and one capture for all charts instead of one per chart. The page keeps JavaScript off
+ * and the network blocked.
  */
 export async function rasterizeCharts(session: BrowserSession, charts: ChartToRaster[], options: RasterizeOptions = {}): Promise<ChartImage[]> {
   const scale = options.scale ?? 2;
@@ -109,30 +111,20 @@ export async function rasterizeCharts(session: BrowserSession, charts: ChartToRa
     const out: ChartImage[] = [];
     for (const stack of stacks(charts, options.maxStackHeight ?? 4000)) {
       const { html, tops, width, height } = stackPage(stack);
-      await page.setViewport({ width, height, deviceScaleFactor: 1 });
+      await page.setViewport({ width, height, deviceScaleFactor: scale });
       await page.setContent(html, { waitUntil: 'load' });
-      const cdp = await page.createCDPSession();
-      try {
-        const shots = await Promise.all(
-          stack.map((c, i) =>
-            cdp.send('Page.captureScreenshot', {
-              format: 'png',
-              clip: { x: 0, y: tops[i], width: c.width, height: c.height, scale },
-              captureBeyondViewport: false,
-            }),
-          ),
-        );
-        stack.forEach((c, i) => {
-          const png = Buffer.from(shots[i].data, 'base64');
-          const size = pngSize(png);
-          if (size?.width !== Math.round(c.width * scale) || size.height !== Math.round(c.height * scale)) {
-            throw new Error(`rasterizeCharts: chart ${c.id} came out ${size ? `${size.width}×${size.height}` : 'not as a PNG'}, expected ${c.width * scale}×${c.height * scale}`);
-          }
-          out.push({ id: c.id, width: c.width, height: c.height, png });
-        });
-      } finally {
-        await cdp.detach().catch(() => undefined);
-      }
+      const shot = await page.screenshot({ type: 'png', optimizeForSpeed: true, captureBeyondViewport: false });
+      const pngs = await cropPng(
+        shot,
+        stack.map((c, i) => ({ x: 0, y: tops[i] * scale, width: c.width * scale, height: c.height * scale })),
+      );
+      stack.forEach((c, i) => {
+        const size = pngSize(pngs[i]);
+        if (size?.width !== Math.round(c.width * scale) || size.height !== Math.round(c.height * scale)) {
+          throw new Error(`rasterizeCharts: chart ${c.id} came out ${size ? `${size.width}×${size.height}` : 'not as a PNG'}, expected ${c.width * scale}×${c.height * scale}`);
+        }
+        out.push({ id: c.id, width: c.width, height: c.height, png: pngs[i] });
+      });
     }
     return out;
   });

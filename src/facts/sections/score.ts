@@ -126,11 +126,11 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
     index = -1;
   }
   const inputs = [...new Set([fund, marketKey, peer])].map((k) => `${k} (${market.series[k].file})`);
-  const method2 =
+  const scoreMethod =
     `sum of 13 binary data points (methodology §5.2): trend 2.0 (P&F trend 1.0, buy signal 0.4, Xs 0.2, close > SMA50 0.2, ` +
     `close > SMA200 0.2; price chart: ${describeScale(price.options)}), RS vs ${marketKey} 2.0 and RS vs ${peer} 2.0 ` +
     `(6.5% chart buy 0.8, Xs 0.4; 3.25% chart buy 0.4, Xs 0.4); market-note's own score, not a vendor's`;
-  return { key: fund, series: s, daily, row, index, reason, market: marketKey, peer, warnings, inputs, method: method2 };
+  return { key: fund, series: s, daily, row, index, reason, market: marketKey, peer, warnings, inputs, method: scoreMethod };
 }
 
 const points = (u: number): number | null => (u < 0 ? null : unitsToPoints(u));

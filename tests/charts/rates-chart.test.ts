@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ratesChartSpec, type RatesData } from '../../src/charts/rates-chart.js';
+import { COLORS } from '../../src/charts/theme.js';
+import { allDataInlined, layers, texts } from './spec-helpers.js';
+
+const data: RatesData = {
+  yieldKey: 'TNX',
+  yieldName: '10-year yield',
+  yield: { dates: ['2025-01-02', '2025-01-14', '2025-02-03', '2025-03-03'], values: [4.5, 4.8, 4.6, 4.35] },
+  peak: { date: '2025-01-14', level: 4.8 },
+  small: { key: 'RUT', name: 'Russell 2000', series: { dates: ['2025-01-14', '2025-02-03', '2025-03-03'], values: [100, 101.5, 104.25] } },
+};
+
+describe('ratesChartSpec', () => {
+  const spec = ratesChartSpec(data) as unknown as { vconcat: { layer: any[] }[] };
+  const [top, bottom] = spec.vconcat.map((v) => v.layer);
+
+  it('stacks two panels on one shared date scale, with every row inlined', () => {
+    expect(spec.vconcat).toHaveLength(2);
+    expect((spec as any).resolve).toEqual({ scale: { x: 'shared' } });
+    expect(allDataInlined(spec as any)).toBe(true);
+  });
+
+  it('draws the yield in the rates colour and the small-cap index in the small-cap colour', () => {
+    expect(top.find((l) => l.mark.type === 'line').mark.color).toBe(COLORS.rates);
+    expect(bottom.find((l) => l.mark.type === 'line').mark.color).toBe(COLORS.smallCap);
+  });
+
+  it('marks the peak with a point and a label giving its level and date', () => {
+    const point = top.find((l) => l.mark.type === 'point');
+    expect(point.data.values[0]).toMatchObject({ date: '2025-01-14', value: 4.8 });
+    expect(texts(spec as any)).toContain('Peak 4.80%, 14 Jan 2025');
+  });
+
+  it('draws the peak date as a rule in both panels and a 100 line under the rebased index', () => {
+    const peakRules = layers(spec as any).filter((l) => l.mark.type === 'rule' && l.data?.values?.[0]?.date === '2025-01-14');
+    expect(peakRules).toHaveLength(2);
+    expect(bottom.some((l) => l.mark.type === 'rule' && l.data.values[0].value === 100)).toBe(true);
+  });
+
+  it('ends each line with its latest value', () => {
+    expect(texts(spec as any)).toEqual(expect.arrayContaining(['4.35%', 'RUT +4.3%']));
+  });
+
+  it('draws no peak marks when there is no peak', () => {
+    const none = ratesChartSpec({ ...data, peak: null });
+    expect(layers(none).some((l) => l.mark.type === 'point')).toBe(false);
+    expect(texts(none).some((t) => t.startsWith('Peak'))).toBe(false);
+  });
+});
