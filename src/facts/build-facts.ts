@@ -10,7 +10,8 @@
 import type { IsoDate, Market, Series } from '../data/types.js';
 import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
 import { h1Return, h2Return, ytdReturn } from '../metrics/returns.js';
-import { daysBetween, lastCloseIndexOnOrBefore } from '../metrics/calendar.js';
+import { basename } from 'node:path';
+import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
 import type { NoteConfig } from '../narrative/load-note.js';
 import { figure, type Figure } from './provenance.js';
 import { marketStatsSection } from './sections/market-stats.js';
@@ -66,8 +67,10 @@ function gapFigure(a: Figure, b: Figure, what: string): Figure {
   });
 }
 
-function seriesInfo(s: Series): SeriesInfo {
-  const info: SeriesInfo = { key: s.key, name: s.name, file: s.file, firstDate: s.dates[0], lastDate: s.dates[s.dates.length - 1] };
+/** A series as the note's sources list names it: file name, first date, last date used (≤ as-of). */
+function seriesInfo(s: Series, asOf: IsoDate): SeriesInfo {
+  const last = lastCloseIndexOnOrBefore(s, asOf);
+  const info: SeriesInfo = { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)] };
   const pf = (s as Series & { priceField?: string }).priceField;
   if (pf) info.priceField = pf;
   return info;
@@ -158,10 +161,11 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   };
 
   const series: Record<string, SeriesInfo> = {};
-  for (const key of needed) series[key] = seriesInfo(S(key));
+  for (const key of needed) series[key] = seriesInfo(S(key), asOf);
   if (roles.universe && market.universes[roles.universe]) {
     const u = market.universes[roles.universe];
-    series[u.key] = { key: u.key, name: `${u.name} members (${u.members.length})`, file: u.file, firstDate: u.dates[0], lastDate: u.dates[u.dates.length - 1] };
+    const last = lastIndexOnOrBefore(u.dates, asOf);
+    series[u.key] = { key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)] };
   }
   const caveats: string[] = [];
   for (const key of needed) {

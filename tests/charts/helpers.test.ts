@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { endLabels } from '../../src/charts/end-labels.js';
+import { dateX, monthSpan, roleColor, utcMs } from '../../src/charts/encodings.js';
+import { num, shortDate, signed } from '../../src/charts/format.js';
+import { niceDomain, niceStep, yPixel } from '../../src/charts/scales.js';
+import { COLORS } from '../../src/charts/theme.js';
+import { roundAttributes } from '../../src/charts/to-svg.js';
+
+describe('niceDomain', () => {
+  it('widens the data range to whole steps of 1, 2 or 5 × 10^k', () => {
+    expect(niceDomain([3.2, 4.9])).toEqual([3, 5]);
+    expect(niceDomain([-0.41, -0.1], [0])).toEqual([-0.5, 0]);
+    expect(niceDomain([101, 187])).toEqual([100, 200]);
+  });
+  it('holds the values it is told to include and ignores nulls', () => {
+    expect(niceDomain([104, null, 112], [100])).toEqual([100, 115]);
+  });
+  it('falls back to [0, 1] with no finite value', () => {
+    expect(niceDomain([null, Number.NaN])).toEqual([0, 1]);
+  });
+});
+
+describe('niceStep', () => {
+  it('rounds a raw step up to 1, 2 or 5 × 10^k', () => {
+    expect([niceStep(0.34), niceStep(1.5), niceStep(3), niceStep(7), niceStep(20)]).toEqual([0.5, 2, 5, 10, 20]);
+  });
+});
+
+describe('yPixel', () => {
+  it('maps the top of the domain to 0 and the bottom to the height', () => {
+    expect([yPixel(100, [0, 100], 200), yPixel(0, [0, 100], 200), yPixel(75, [0, 100], 200)]).toEqual([0, 200, 50]);
+  });
+});
+
+describe('endLabels', () => {
+  it('leaves labels alone when they are far enough apart', () => {
+    const ls = endLabels([{ role: 'a', text: 'A', date: 'd', value: 90 }, { role: 'b', text: 'B', date: 'd', value: 10 }], [0, 100], 100);
+    expect(ls.map((l) => [l.dy, l.at])).toEqual([[0, 90], [0, 10]]);
+  });
+  it('pushes two labels at the same value apart by the gap, centred on the line ends', () => {
+    const ls = endLabels([{ role: 'a', text: 'A', date: 'd', value: 10 }, { role: 'b', text: 'B', date: 'd', value: 10 }], [0, 100], 100, 12);
+    expect(ls.map((l) => l.dy)).toEqual([-6, 6]);
+    // on a 100-unit domain 100 px tall a pixel is one unit: up 6 px = +6
+    expect(ls.map((l) => l.at)).toEqual([16, 4]);
+  });
+  it('keeps the order of the line ends', () => {
+    const ls = endLabels([{ role: 'low', text: 'L', date: 'd', value: 50 }, { role: 'high', text: 'H', date: 'd', value: 52 }], [0, 100], 100, 12);
+    expect(ls[1].at).toBeGreaterThan(ls[0].at);
+    expect(ls[1].at - ls[0].at).toBeCloseTo(12, 6);
+  });
+});
+
+describe('dateX', () => {
+  it('reads dates in UTC and ticks monthly within a year', () => {
+    const x = dateX(['2025-01-02', '2025-12-12']);
+    expect(x.scale.type).toBe('utc');
+    expect(x.axis.tickCount).toEqual({ interval: 'month', step: 1 });
+  });
+  it('ticks quarterly over three years and half-yearly beyond', () => {
+    expect(dateX(['2023-01-02', '2025-12-12']).axis.tickCount.step).toBe(3);
+    expect(dateX(['2015-01-02', '2025-12-12']).axis.tickCount.step).toBe(6);
+  });
+});
+
+describe('monthSpan and utcMs', () => {
+  it('counts calendar months between two dates', () => {
+    expect(monthSpan('2024-11-29', '2025-02-03')).toBe(3);
+  });
+  it('gives the UTC midnight of an ISO date', () => {
+    expect(utcMs('1970-01-02')).toBe(86_400_000);
+  });
+});
+
+describe('roleColor', () => {
+  it('maps roles to their fixed theme colours', () => {
+    expect(roleColor(['largeCap', 'smallCap', 'rates']).scale.range).toEqual([COLORS.largeCap, COLORS.smallCap, COLORS.rates]);
+  });
+});
+
+describe('format', () => {
+  it('signs with a true minus and no sign on zero', () => {
+    expect([signed(4.25), signed(-2), signed(-0.04), signed(12.5, 0)]).toEqual(['+4.3', '−2.0', '0.0', '+13']);
+    expect(num(-0.256, 2)).toBe('−0.26');
+  });
+  it('writes a caption date', () => {
+    expect(shortDate('2025-01-14')).toBe('14 Jan 2025');
+  });
+});
+
+describe('roundAttributes', () => {
+  it('rounds long decimals inside attributes and leaves text alone', () => {
+    expect(roundAttributes('<text x="5.6000000000000005" y="-3.14159">1.23456</text>')).toBe('<text x="5.6" y="-3.14">1.23456</text>');
+  });
+});
