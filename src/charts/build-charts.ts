@@ -116,7 +116,7 @@ function pnfPlan(facts: Facts, d: NonNullable<ChartData['pnf']>): ChartPlan {
   const cols = d.columns;
   const last = cols[cols.length - 1];
   const lvl = (k: number) => d.levels[k - d.minIndex];
-  const parts = [`Point and figure chart of ${d.name} (${d.boxLabel} box), ${cols.length} columns`];
+  const parts = [`Point and figure chart of ${d.name}, box size ${d.boxLabel}, ${count(cols.length, 'column')}`];
   if (cols.length) parts[0] += ` from ${shortDate(cols[0].start)} to ${shortDate(last.end)}`;
   if (last) parts.push(last.type === 'X' ? `the last column is Xs rising to ${lvl(last.highIndex)}` : `the last column is Os falling to ${lvl(last.lowIndex)}`);
   if (d.lastSignal) parts.push(`the last signal is a ${d.lastSignal.type} signal at ${d.lastSignal.level} on ${shortDate(d.lastSignal.date)}`);
@@ -199,13 +199,17 @@ function seasonalPlan(facts: Facts, d: SeasonalData): ChartPlan {
   const years = d.rows.map((r) => r.year).sort((a, b) => a - b);
   const small = nameOf(facts, facts.roles.smallCap);
   const large = nameOf(facts, facts.roles.largeCap);
-  const alt = `${small} return in the year after each sample year${years.length ? ` ${years[0]}–${years[years.length - 1]}` : ''}: mean ${pct(d.meanAfterBeat)} after the ${beat} years when small caps beat large caps in the second half, ${pct(d.meanAfterLag)} after the ${lag} years when they lagged.`;
+  const alt = `${small} return in the year after each sample year${years.length ? ` ${years[0]}–${years[years.length - 1]}` : ''}: mean ${pct(d.meanAfterBeat)} after the ${count(beat, 'year')} when small caps beat large caps in the second half, ${pct(d.meanAfterLag)} after the ${count(lag, 'year')} when they lagged.`;
   return {
     id: 'seasonal',
     spec: seasonalBarsSpec(d),
     alt,
     source: source(`${small}, ${large} daily closes`, seriesThrough(facts, [facts.roles.smallCap, facts.roles.largeCap]), 'calendar-year and second-half returns'),
   };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function lastFinite(s: { dates: string[]; values: (number | null)[] }): { date: string; value: number } | null {

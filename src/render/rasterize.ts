@@ -107,7 +107,8 @@ text[font-family="${FONT}"]{font-family:'${FONT}',sans-serif}`;
 export async function rasterizeCharts(session: BrowserSession, charts: ChartToRaster[], options: RasterizeOptions = {}): Promise<ChartImage[]> {
   const scale = options.scale ?? 2;
   if (charts.length === 0) return [];
-  return session.withPage(async (page) => {
+  const page = await session.newPage();
+  try {
     const out: ChartImage[] = [];
     for (const stack of stacks(charts, options.maxStackHeight ?? 4000)) {
       const { html, tops, width, height } = stackPage(stack);
@@ -127,5 +128,8 @@ export async function rasterizeCharts(session: BrowserSession, charts: ChartToRa
       });
     }
     return out;
-  });
+  } finally {
+    // closed in the background: the PNGs are in hand, and the caller need not wait for the tab to go
+    page.close().catch(() => undefined);
+  }
 }

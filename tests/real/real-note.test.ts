@@ -35,5 +35,23 @@ describe.skipIf(!HAS_REAL)('the weekly outlook on real data, as of 2025-12-12', 
     const text = pdfText(join(out, 'weekly-outlook-2025-12-12.pdf')).replace(/\s+/g, ' ');
     expect(text).toContain(`${Math.abs(rut).toFixed(1)}%`);
     expect(text).toContain(`${Math.abs(spx).toFixed(1)}%`);
+
+    // Every other headline figure printed equals the facts, with the note's rounding.
+    const bp = (v: number) => `${Math.abs(v).toFixed(0)} bp`;
+    const printed = [
+      `${facts.rates.peak.level.value.toFixed(2)}%`,
+      bp(facts.rates.peak.changeBp.value),
+      `${facts.rates.peak.current.value.toFixed(2)}%`,
+      `${facts.breadth.SP600.bullishPercent.value.toFixed(1)}%`,
+      `IWM scores ${facts.score.IWM.value.value.toFixed(1)}`,
+      `against ${facts.score.IVV.value.value.toFixed(1)} for IVV`,
+      `at ${facts.pnf.IWM.breakoutLevel}`,
+      `double top at ${facts.pnf.TNX.breakoutLevel}`,
+      `${facts.correlation.SPX.latest.value.toFixed(2)} for the S&P 500`.replace('-', '−'),
+    ];
+    for (const p of printed) expect(text).toContain(p);
+    // The model note's TNX story: four consecutive sells, then a double-top buy at 42 (methodology §7).
+    expect(facts.pnf.TNX.previousRun).toEqual({ signal: 'sell', count: 4 });
+    expect(text).toContain('ended a run of four consecutive sell signals when it broke a double top at 42 on 10 December');
   }, 180_000);
 });
