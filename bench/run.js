@@ -88,6 +88,14 @@ universes:
     if (r.numpyMs != null) line('  ratio numpy loop / market-note (goal ≥ 10)', (r.numpyMs / r.pnfMs).toFixed(1));
     else line('  numpy loop', 'not measured (python3 numpy missing)');
   }
+
+  // 4. Bullish percent history of the whole universe (computed once per run, cached for a batch).
+  const { benchBreadth } = await import(join(ROOT, 'bench/breadth.js'));
+  const b = await benchBreadth(REAL);
+  results.breadth = b;
+  console.log('\nBullish percent history of the S&P 600 universe');
+  line('  members × days', `${b.members} × ${b.days}`);
+  line('  first run (cold) / warm median', `${fmt(b.coldMs)} / ${fmt(b.ms)}`);
 } else {
   console.log(`\n(real data folder ${REAL} absent: real-data benchmarks skipped)`);
 }

@@ -6,11 +6,12 @@
  * weekly-outlook templates being edited elsewhere.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview } from '../../src/preview/preview-server.js';
 import { findChrome } from '../../src/render/browser.js';
 import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
@@ -141,5 +142,43 @@ describe('market-note preview failures', () => {
     const r = await runCli(['preview', '--port', '70000']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/expected a port number 0 … 65535, got "70000"/);
+  });
+});
+
+describe('preview of a data folder (in process)', () => {
+  it('tells open pages to reload and serves new figures when a CSV file changes', async () => {
+    const dir = tempDir('market-note-preview-data-');
+    const data = join(dir, 'data');
+    expect((await runCli(['demo-data', '--out', data])).code).toBe(0);
+    const note = join(dir, 'ytd');
+    mkdirSync(note);
+    copyFileSync(join(ROOT, 'templates/weekly-outlook/note.yaml'), join(note, 'note.yaml'));
+    writeFileSync(join(note, 'note.hbs'), '<p class="ytd">{{returns.ytd.RUT.value}}</p>\n');
+    writeFileSync(join(note, 'note.css'), '');
+    const server = await startPreview({ note, data, port: 0, pollMs: 50 });
+    try {
+      const ytdShown = async () => Number(/<p class="ytd">([^<]*)<\/p>/.exec(await (await fetch(server.url)).text())?.[1]);
+      const before = await ytdShown();
+      // Open the event stream as the page's script does, then change the last close of RUT.
+      const events = (await fetch(`${server.url}events`)).body!.getReader();
+      const decoder = new TextDecoder();
+      let stream = decoder.decode((await events.read()).value);
+      expect(stream).toMatch(/event: hello\ndata: \{"id":"[0-9a-f]+","gen":0\}/);
+      const file = join(data, 'RUT.csv');
+      const rows = readFileSync(file, 'utf8').trimEnd().split('\n');
+      const last = rows[rows.length - 1].split(',');
+      expect(last[0]).toBe('2025-12-12');
+      last[last.length - 1] = '2700';
+      writeFileSync(file, `${[...rows.slice(0, -1), last.join(',')].join('\n')}\n`);
+      while (!stream.includes('event: change')) stream += decoder.decode((await events.read()).value);
+      await events.cancel();
+      // The YTD return recomputed by hand from the file: 2700 over the last close of 2024.
+      const base = Number(rows.filter((r) => r.startsWith('2024-')).pop()!.split(',').pop());
+      const after = await ytdShown();
+      expect(after).not.toBeCloseTo(before, 6);
+      expect(after).toBeCloseTo((2700 / base - 1) * 100, 6);
+    } finally {
+      await server.close();
+    }
   });
 });
