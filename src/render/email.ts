@@ -26,6 +26,8 @@ import { templateContext } from './render-note.js';
 /** Width of the message column (px) and of the charts inside it. */
 export const EMAIL_WIDTH = 640;
 export const CHART_WIDTH = 600;
+/** Space between two key-figure cells (px). */
+const KF_GAP = 8;
 
 /** What `--from`, `--to` and `--subject` may override. */
 export interface EmailFlags {
@@ -104,15 +106,15 @@ function numberFigures(html: string): string {
 /**
  * The key figures strip (`<section class="key-figures">` of `<div class="kf">` cells) as a one-row table, the
  * layout every e-mail client keeps; the cells' content is left as the partial wrote it.
- * @example keyFiguresTable('<section class="key-figures"><div class="kf">A</div></section>') //=> '<table role="presentation" class="kf-table" …><tr><td class="kf-cell" width="100%">A</td></tr></table>'
+ * @example keyFiguresTable('<section class="key-figures"><div class="kf">A</div></section>') //=> '<table role="presentation" class="kf-table" …><tr><td class="kf-cell" width="600">A</td></tr></table>'
  */
 export function keyFiguresTable(html: string): string {
   return html.replace(/<section class="key-figures"[^>]*>([\s\S]*?)<\/section>/, (all, inner: string) => {
     const cells = [...inner.matchAll(/<div class="kf">([\s\S]*?)<\/div>/g)].map((m) => m[1].trim());
     if (cells.length === 0) return all;
-    const w = Math.floor(100 / cells.length);
-    const tds = cells.map((c) => `<td class="kf-cell" width="${w}%">${c}</td>`).join('<td class="kf-gap" width="8">&nbsp;</td>');
-    return `<table role="presentation" class="kf-table" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>${tds}</tr></table>`;
+    const w = Math.floor((CHART_WIDTH - KF_GAP * (cells.length - 1)) / cells.length);
+    const tds = cells.map((c) => `<td class="kf-cell" width="${w}">${c}</td>`).join(`<td class="kf-gap" width="${KF_GAP}">&nbsp;</td>`);
+    return `<table role="presentation" class="kf-table" width="${CHART_WIDTH}" cellpadding="0" cellspacing="0" border="0"><tr>${tds}</tr></table>`;
   });
 }
 

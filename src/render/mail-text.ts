@@ -116,9 +116,12 @@ export function mailText(html: string, width = 72): string {
         if (href && !text.trimEnd().endsWith(href)) text += ` <${href}>`;
       } else links.push(attrOf(attrs, 'href')?.replace(/^mailto:/i, '') ?? '');
     } else if (tag === 'span') {
-      // key-figure parts are separate words, and a label reads "label: value"
-      if (!close) spans.push(classes.includes('kf-label') ? ': ' : classes.some((c) => c.startsWith('kf-')) ? ' ' : '');
-      else {
+      // a key figure reads "label: value (note)"
+      if (!close) {
+        const [before, after] = classes.includes('kf-label') ? ['', ': '] : classes.includes('kf-unit') ? [' (', ') '] : classes.includes('kf-value') ? ['', ' '] : ['', ''];
+        if (before) text = `${text.trimEnd()}${before}`;
+        spans.push(after);
+      } else {
         const after = spans.pop();
         if (after) text = `${text.trimEnd()}${after}`;
       }

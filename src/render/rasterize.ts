@@ -83,7 +83,12 @@ function stackPage(charts: ChartToRaster[]): { html: string; tops: number[]; wid
   let y = 0;
   const boxes = charts.map((c) => {
     tops.push(y);
-    const box = `<div class="c" style="top:${y}px;width:${c.width}px;height:${c.height}px">${c.svg.replace(/^\s*<\?xml[^>]*>\s*/, '')}</div>`;
+    // the box is the chart's size rounded to whole pixels: stretch the drawing to it (by under a pixel) rather than
+    // leave a hairline of background at one edge
+    const svg = c.svg
+      .replace(/^\s*<\?xml[^>]*>\s*/, '')
+      .replace(/<svg\b[^>]*>/, (root) => root.replace(/\spreserveAspectRatio="[^"]*"/, '').replace(/^<svg/, '<svg preserveAspectRatio="none"'));
+    const box = `<div class="c" style="top:${y}px;width:${c.width}px;height:${c.height}px">${svg}</div>`;
     y += c.height + GAP;
     return box;
   });

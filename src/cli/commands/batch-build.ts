@@ -3,7 +3,8 @@
  *
  *   1. the dates: every matching weekday from A to B, each rolled back to the last trading day on or before it
  *      (holidays → the day before), de-duplicated, per note (each note needs its own series)
- *   2. one Chromium for the whole run; each note's templates compiled once
+ *   2. one Chromium for the whole run, shared by the notes (render/batch.ts: one reused page, the next note
+ *      composed while the current one prints)
  *   3. each (note, date) built and written atomically; a failure is recorded and the run goes on
  *   4. a progress bar on stderr when it is a terminal (not with --quiet), the paths on stdout, a summary at the
  *      end; exit 1 when any date failed, naming them
@@ -17,9 +18,9 @@ import type { IsoDate, Market } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
 import { loadNote, type NoteSource } from '../../narrative/load-note.js';
-import { compileNote } from '../../narrative/render-narrative.js';
+import { buildBatch } from '../../render/batch.js';
 import { BrowserSession } from '../../render/browser.js';
-import { buildNote, type OutputFormat } from '../../render/build-note.js';
+import type { OutputFormat } from '../../render/build-note.js';
 import type { CliIo } from '../io.js';
 
 export type Every = 'day' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
@@ -38,6 +39,11 @@ export interface BatchArgs {
   out: string;
   paper?: 'A4' | 'Letter';
   quiet?: boolean;
+  /** E-mail edition (`--format …,email`): as for a single build. */
+  mailFrom?: string;
+  mailTo?: string[];
+  subject?: string;
+  attachPdf?: boolean;
 }
 
 /** Where the progress bar goes: stderr when it is a terminal. */
@@ -121,18 +127,14 @@ export function progressLine(done: number, total: number, label: string, width =
   return line.length > width ? line.slice(0, Math.max(0, width - 1)) : line;
 }
 
-interface Job {
-  note: NoteSource;
-  asOf: IsoDate;
-}
-
 interface Failure {
   note: string;
   date: IsoDate;
   message: string;
 }
 
-const firstLine = (e: unknown): string => (e instanceof MarketNoteError ? e.format().split('\n')[0] : e instanceof Error ? e.message.split('\n')[0] : String(e));
+/** `file:line: message` for our errors (the place matters in a template error), the first line otherwise. */
+const firstLine = (e: unknown, fallback: string): string => (e instanceof MarketNoteError ? e.format().split('\n')[0] : fallback);
 
 /** `market-note build --from … --to … --every …`: see the module comment. */
 export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: ProgressStream = process.stderr): Promise<number> {
@@ -142,7 +144,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   const notes = args.notes.map((n) => loadNote(n));
 
   // 1. the dates, per note
-  const jobs: Job[] = [];
+  const jobs: { note: NoteSource; dates: IsoDate[] }[] = [];
   const failures: Failure[] = [];
   for (const note of notes) {
     const keys = requiredSeries(note.config);
@@ -154,43 +156,49 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
     const wanted = args.from === undefined ? (last ? [last] : []) : scheduleDates(from, to, args.every);
     const { dates, before } = rollBack(wanted, days);
     for (const d of before) failures.push({ note: note.name, date: d, message: `no data on or before ${d} (the data starts ${days[0] ?? 'nowhere'})` });
-    for (const asOf of dates) jobs.push({ note, asOf });
+    if (dates.length) jobs.push({ note, dates });
   }
-  if (jobs.length === 0 && failures.length === 0) {
+  const total = jobs.reduce((n, j) => n + j.dates.length, 0);
+  if (total === 0 && failures.length === 0) {
     throw new MarketNoteError('USAGE', `no ${args.every === 'day' ? 'dates' : `${args.every}s`} from ${args.from ?? 'the end of the data'} to ${args.to ?? 'the end of the data'}`, {
       hint: 'Widen --from/--to, or change --every.',
     });
   }
 
-  // 2. one browser, templates compiled once per note
+  // 2. one browser for every note
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
-  const browser = needsBrowser && jobs.length ? BrowserSession.launch() : undefined;
+  const browser = needsBrowser && total ? BrowserSession.launch() : undefined;
   browser?.catch(() => undefined);
-  const compiled = new Map<NoteSource, (ctx: object) => string>();
   const tty = Boolean(progressTo.isTTY) && !args.quiet;
-  const width = Math.max(20, (progressTo.columns ?? 80) - 1);
+  const width = Math.max(20, (progressTo.columns || 80) - 1);
+  const draw = (done: number, label: string) => progressTo.write(`\r\x1b[2K${progressLine(done, total, label, width)}`);
+  const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
   const started = performance.now();
   let files = 0;
   let built = 0;
+  let done = 0;
   try {
     if (browser) await browser; // a browser that cannot start fails the whole run, once
-    // 3. build each (note, date); a failure is recorded and the run goes on
-    for (let i = 0; i < jobs.length; i++) {
-      const { note, asOf } = jobs[i];
-      if (tty) progressTo.write(`\r\x1b[2K${progressLine(i, jobs.length, `${note.name} ${asOf}`, width)}`);
-      try {
-        let fn = compiled.get(note);
-        if (!fn) compiled.set(note, (fn = compileNote(note)));
-        const r = await buildNote({ note, market, asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, compiled: fn });
-        for (const f of r.files) io.out(f);
-        files += r.files.length;
-        built++;
-      } catch (e) {
-        if (!(e instanceof MarketNoteError)) throw e;
-        failures.push({ note: note.name, date: asOf, message: firstLine(e) });
-      }
+    // 3. build each note's dates; failures are collected and the run goes on
+    for (const { note, dates } of jobs) {
+      if (tty) draw(done, `${note.name} ${dates[0]}`);
+      const result = await buildBatch(note, market, dates, {
+        outDir: resolve(args.out),
+        formats: args.format,
+        paper: args.paper,
+        browser,
+        email,
+        onNote: (outcome, i) => {
+          done++;
+          if (outcome.ok) for (const f of outcome.files) io.out(f);
+          if (tty && i + 1 < dates.length) draw(done, `${note.name} ${dates[i + 1]}`);
+        },
+      });
+      built += result.built.length;
+      files += result.built.reduce((n, b) => n + b.files.length, 0);
+      for (const f of result.failures) failures.push({ note: note.name, date: f.asOf, message: firstLine(f.error, f.message) });
     }
-    if (tty) progressTo.write(`\r\x1b[2K${progressLine(jobs.length, jobs.length, 'done', width)}\n`);
+    if (tty) progressTo.write(`\r\x1b[2K${progressLine(total, total, 'done', width)}\n`);
   } finally {
     if (browser) await (await browser.catch(() => undefined))?.close();
   }

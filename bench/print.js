@@ -1,0 +1,180 @@
+// Print benchmark (performance.md "Batch of 50 notes in one process"), measured side by side in one run:
+//   1. warm print: one browser, one reused page, setContent + page.pdf of the demo note's HTML, median of 10
+//   2. batch: buildBatch over 50 Fridays of the demo market (PDF + HTML) with one browser and one page;
+//      time per note and its ratio to the warm print (goal ≤ 2)
+//   3. memory: Node RSS + Chromium RSS (summed over the browser's process tree from /proc) after note 10 and
+//      after note 50, and their ratio (goal ≤ 1.2)
+//   4. no Chromium process left once the browser is closed
+// Needs dist/ (npm run build). Run alone: node --expose-gc bench/print.js
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (kb) => Math.round((kb / 1024) * 10) / 10;
+
+/** pid → parent pid for every process in /proc. */
+function parents() {
+  const out = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(name), Number(rest[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
+/** The process and all its descendants. */
+export function processTree(root) {
+  const pp = parents();
+  const tree = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of pp) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
+  }
+  return [...tree].filter((pid) => pp.has(pid));
+}
+
+/** A field of /proc/<pid>/status or smaps_rollup in kB (0 when unreadable). */
+function kb(file, field) {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(file, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** RSS and PSS (MB) summed over a process tree. */
+export function treeMemory(root) {
+  const pids = processTree(root);
+  let rss = 0;
+  let pss = 0;
+  for (const pid of pids) {
+    rss += kb(`/proc/${pid}/status`, 'VmRSS');
+    pss += kb(`/proc/${pid}/smaps_rollup`, 'Pss');
+  }
+  return { processes: pids.length, rssMb: mb(rss), pssMb: mb(pss) };
+}
+
+/** Processes in `pids` still alive (zombies count as gone). */
+function alive(pids) {
+  return pids.filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The last `n` Fridays on or before `last` (a Friday), oldest first. */
+function fridays(last, n) {
+  const out = [];
+  let t = Date.parse(`${last}T00:00:00Z`);
+  for (let i = 0; i < n; i++, t -= 7 * 864e5) out.unshift(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+/**
+ * Measure printing in one process. `root` is the project folder (with dist/ built).
+ * @returns {Promise<object>} warmPrintMs, batch { notes, perNoteMs, ratio, … }, memory { after10, after50, ratio }, leftoverChromium
+ */
+export async function benchPrint(root) {
+  const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
+  const { loadMarket } = await load('data/load-market.js');
+  const { loadNote } = await load('narrative/load-note.js');
+  const { composeNote, pdfOptions } = await load('render/build-note.js');
+  const { BrowserSession } = await load('render/browser.js');
+  const { setHtml, printPdf } = await load('render/pdf.js');
+  const { buildBatch } = await load('render/batch.js');
+
+  const market = loadMarket();
+  const note = loadNote('weekly-outlook');
+  const asOf = '2025-12-12';
+  const { facts, html } = await composeNote(note, market, asOf);
+  const out = mkdtempSync(join(tmpdir(), 'market-note-bench-print-'));
+  const session = await BrowserSession.launch();
+  const chromePid = session.browser.process()?.pid;
+  let pids = [];
+  const result = {};
+  try {
+    // 1. warm reused-page print of the demo HTML
+    const page = await session.newPage();
+    const once = async () => {
+      const t0 = process.hrtime.bigint();
+      await setHtml(page, html);
+      await printPdf(page, pdfOptions(note, facts));
+      return ms(t0);
+    };
+    for (let i = 0; i < 3; i++) await once();
+    const warm = [];
+    for (let i = 0; i < 10; i++) warm.push(await once());
+    await page.close();
+    result.warmPrintMs = median(warm);
+
+    // 2–3. batch of 50 notes, memory after note 10 and note 50
+    const dates = fridays(asOf, 50);
+    const memory = {};
+    const probe = (label) => {
+      globalThis.gc?.();
+      const node = mb(process.memoryUsage().rss / 1024);
+      const chrome = chromePid ? treeMemory(chromePid) : { processes: 0, rssMb: 0, pssMb: 0 };
+      pids = chromePid ? processTree(chromePid) : [];
+      memory[label] = { nodeRssMb: node, chromiumRssMb: chrome.rssMb, chromiumPssMb: chrome.pssMb, chromiumProcesses: chrome.processes, totalRssMb: Math.round((node + chrome.rssMb) * 10) / 10 };
+    };
+    const t0 = process.hrtime.bigint();
+    const batch = await buildBatch(note, market, dates, {
+      outDir: out,
+      formats: ['pdf', 'html'],
+      browser: session,
+      onNote: (_o, i) => {
+        if (i === 9) probe('after10');
+        if (i === dates.length - 1) probe('after50');
+      },
+    });
+    const total = ms(t0);
+    result.batch = {
+      notes: dates.length,
+      built: batch.built.length,
+      failures: batch.failures.map((f) => `${f.asOf}: ${f.message}`),
+      totalMs: Math.round(total),
+      perNoteMs: Math.round(total / dates.length),
+      ratioToWarmPrint: Math.round((total / dates.length / result.warmPrintMs) * 100) / 100,
+    };
+    result.memory = { ...memory, ratio: Math.round((memory.after50.totalRssMb / memory.after10.totalRssMb) * 100) / 100 };
+  } finally {
+    await session.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+  // 4. nothing left running
+  await new Promise((r) => setTimeout(r, 200));
+  result.leftoverChromium = alive(pids.length ? pids : chromePid ? [chromePid] : []).length;
+  return result;
+}
+
+// Run directly: print the numbers.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(fileURLToPath(import.meta.url), '../..');
+  if (!existsSync(join(root, 'dist/render/batch.js'))) throw new Error('dist/ is missing: run npm run build first');
+  const r = await benchPrint(root);
+  const line = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
+  console.log('\nPrinting: one browser, one reused page');
+  line('  warm print of the demo note (setContent + pdf), median of 10', `${r.warmPrintMs.toFixed(0)} ms`);
+  line(`  batch of ${r.batch.notes} notes (PDF + HTML), per note`, `${r.batch.perNoteMs} ms`);
+  line('  ratio per note / warm print (goal ≤ 2)', r.batch.ratioToWarmPrint.toFixed(2));
+  if (r.batch.failures.length) line('  failed notes', r.batch.failures.join('; '));
+  line('  memory after note 10 (Node + Chromium RSS)', `${r.memory.after10.nodeRssMb} + ${r.memory.after10.chromiumRssMb} MB`);
+  line('  memory after note 50 (Node + Chromium RSS)', `${r.memory.after50.nodeRssMb} + ${r.memory.after50.chromiumRssMb} MB`);
+  line('  ratio after 50 / after 10 (goal ≤ 1.2)', r.memory.ratio.toFixed(2));
+  line('  Chromium processes left afterwards (goal 0)', String(r.leftoverChromium));
+}

@@ -1,0 +1,61 @@
+/** Reading printed PDFs in print tests: per-page text, word boxes, fonts. Uses poppler-utils (pdftotext, pdffonts). */
+import { execFileSync } from 'node:child_process';
+
+export interface Word {
+  page: number;
+  xMin: number;
+  xMax: number;
+  text: string;
+}
+
+/** Page count and size (pt) from pdfinfo. */
+export function pdfInfo(file: string): { pages: number; width: number; height: number } {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), width: Number(size?.[1]), height: Number(size?.[2]) };
+}
+
+/** Plain text of each page (index 0 = page 1), whitespace collapsed. */
+export function pageTexts(file: string): string[] {
+  const { pages } = pdfInfo(file);
+  return Array.from({ length: pages }, (_, i) =>
+    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '),
+  );
+}
+
+/** Every word with its horizontal extent, from pdftotext -bbox. */
+export function words(file: string): Word[] {
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out: Word[] = [];
+  let page = 0;
+  for (const line of xml.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/.exec(line);
+    if (m) out.push({ page, xMin: Number(m[1]), xMax: Number(m[2]), text: m[3] });
+  }
+  return out;
+}
+
+/** Font rows of pdffonts: name, type, embedded. */
+export function pdfFonts(file: string): { name: string; type: string; embedded: boolean }[] {
+  const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return rows.map((r) => {
+    const name = r.split(/\s+/)[0];
+    const emb = /\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(r);
+    const type = r.slice(name.length).trim().split(/\s{2,}/)[0];
+    return { name, type, embedded: emb?.[1] === 'yes' };
+  });
+}
+
+/** The HTML's h2 headings, each with the first words of the text that follows it. */
+export function headingsWithNext(html: string, nWords = 4): { heading: string; next: string }[] {
+  const strip = (s: string) => s.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ').trim();
+  const body = html.slice(html.indexOf('<body'));
+  const out: { heading: string; next: string }[] = [];
+  const re = /<h2[^>]*>([\s\S]*?)<\/h2>/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const after = strip(body.slice(m.index + m[0].length, m.index + m[0].length + 4000));
+    out.push({ heading: strip(m[1]), next: after.split(' ').slice(0, nWords).join(' ') });
+  }
+  return out;
+}
