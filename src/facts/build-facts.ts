@@ -6,6 +6,7 @@
  *   3. returns (§10) → lead comparison
  *   4. P&F and relative strength (§1–§3), rates, correlation, seasonality (§10)
  *   5. chart data
+ *   6. what changed since the previous week (facts of the comparison date, diffed)
  */
 import type { IsoDate, Market, Series } from '../data/types.js';
 import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
@@ -14,6 +15,7 @@ import { basename } from 'node:path';
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
 import type { NoteConfig } from '../narrative/load-note.js';
 import { figure, type Figure } from './provenance.js';
+import { comparisonDate, whatChanged } from './what-changed.js';
 import { marketStatsSection } from './sections/market-stats.js';
 import { pnfSection } from './sections/pnf.js';
 import { breadthSection } from './sections/breadth.js';
@@ -24,6 +26,8 @@ import type { ChartData, DatedValues, Facts, LeadFacts, Roles, SeriesInfo } from
 export interface BuildFactsOptions {
   asOf?: IsoDate;
   noteName?: string;
+  /** Date to compare with for "what changed" (default: a week before the as-of date); false: no comparison. */
+  compare?: IsoDate | false;
 }
 
 interface Measured {
@@ -173,7 +177,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     if (info.priceField && /adj/i.test(info.priceField)) caveats.push(`${info.name} (${key}) uses dividend-adjusted closes (${info.priceField}).`);
   }
 
-  return {
+  const facts: Facts = {
     asOf,
     note: { name: options.noteName ?? 'weekly-outlook', title: config.title, standfirst: config.standfirst ?? '', desk: config.desk },
     data: { source: market.source, series, caveats },
@@ -195,6 +199,25 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     breadth: breadth.breadth,
     score: score.score,
     ranking,
+    changes: { since: null, items: [] },
     charts,
   };
+
+  // 6. what changed since the comparison date (its facts use only rows ≤ that date)
+  if (options.compare !== false) {
+    const target = comparisonDate(asOf, options.compare || undefined);
+    const trading = S(roles.largeCap).dates;
+    const i = lastIndexOnOrBefore(trading, target);
+    const prevDate = i >= 0 ? trading[i] : null;
+    if (prevDate && prevDate < asOf && prevDate >= firstCommonDate(market, needed)) {
+      const prev = buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
+      facts.changes = { since: prevDate, items: whatChanged(prev, facts) };
+    }
+  }
+  return facts;
+}
+
+/** The first date on which every required series has a row. */
+function firstCommonDate(market: Market, keys: string[]): IsoDate {
+  return keys.map((k) => market.series[k].dates[0]).sort().pop() ?? '';
 }

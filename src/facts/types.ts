@@ -6,6 +6,7 @@ import type { CorrelationFacts, CorrelationSection, RatesFacts, SeasonalFacts } 
 import type { UniverseBreadth } from './sections/breadth.js';
 import type { RankingFacts } from './sections/ranking.js';
 import type { ScoreFacts } from './sections/score.js';
+import type { Change } from './what-changed.js';
 
 export type { PnfFacts, RsFacts, CorrelationFacts, RatesFacts, SeasonalFacts, UniverseBreadth, RankingFacts, ScoreFacts };
 
@@ -122,5 +123,7 @@ export interface Facts {
   /** market-note's own trend-and-RS score (0–6) per fund, and gaps (contract `score.*`). */
   score: ScoreFacts;
   ranking: RankingFacts;
+  /** What changed since the comparison date (default a week earlier): new signals, status flips, score moves, new highs. */
+  changes: { since: IsoDate | null; items: Change[] };
   charts: ChartData;
 }

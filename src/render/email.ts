@@ -192,6 +192,7 @@ export async function composeEml(input: EmlInput): Promise<Buffer> {
     attachments: [...attachments, ...files],
     disableFileAccess: true,
     disableUrlAccess: true,
+    newline: '\r\n', // CRLF everywhere, as on the wire (the text part would otherwise keep bare LFs)
     baseBoundary: key.slice(16, 32),
     boundaryPrefix: '--_market-note',
   } as ConstructorParameters<typeof MailComposer>[0]);
