@@ -82,6 +82,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(noteOpt())
     .addOption(dataOpt())
     .addOption(asOfOpt())
+    .addOption(new Option('--compare <date>', '"what changed" compares with this date (default: a week before the as-of date)').argParser(parseDate))
     .action(async (o) => {
       code = await factsCommand(o, io);
     });

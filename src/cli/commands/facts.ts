@@ -7,12 +7,13 @@ export interface FactsArgs {
   note?: string;
   data?: string;
   asOf?: string;
+  compare?: string;
 }
 
 /** `market-note facts`: the facts object as JSON on stdout, nothing else. */
 export async function factsCommand(args: FactsArgs, io: CliIo): Promise<number> {
   const note = loadNote(args.note);
-  const facts = buildFacts(loadMarket(args.data), note.config, { asOf: args.asOf, noteName: note.name });
+  const facts = buildFacts(loadMarket(args.data), note.config, { asOf: args.asOf, noteName: note.name, compare: args.compare });
   io.out(JSON.stringify(facts, null, 2));
   return 0;
 }
