@@ -33,10 +33,10 @@ export async function benchEmail(root) {
   const figures = await buildCharts(facts);
   const charts = Object.values(figures).map((f) => ({ id: f.id, svg: f.svg, ...chartBox(f.svg, CHART_WIDTH) }));
   const page1 = (c) =>
-    `<!doctype html><style>${fontFaceCss()}html,body{margin:0;background:#fff}#c>svg{display:block;width:100%;height:100%}</style>` +
+    `<!doctype html><style>${fontFaceCss()}html,body{margin:0;background:#fff;font-family:'Source Sans 3',sans-serif}#c>svg{display:block;width:100%;height:100%}</style>` +
     `<div id="c" style="width:${c.width}px;height:${c.height}px">${c.svg}</div>`;
   const pageAll = () =>
-    `<!doctype html><style>${fontFaceCss()}html,body{margin:0;background:#fff}.c>svg{display:block;width:100%;height:100%}</style>` +
+    `<!doctype html><style>${fontFaceCss()}html,body{margin:0;background:#fff;font-family:'Source Sans 3',sans-serif}.c>svg{display:block;width:100%;height:100%}</style>` +
     charts.map((c, i) => `<div class="c" id="c${i}" style="width:${c.width}px;height:${c.height}px">${c.svg}</div>`).join('');
 
   const session = await BrowserSession.launch();

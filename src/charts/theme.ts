@@ -25,9 +25,9 @@ export const COLORS = {
  */
 export const WIDTH = 672;
 /** Plot height of a single-panel chart. */
-export const HEIGHT = 190;
+export const HEIGHT = 170;
 /** Plot height of each panel of a two-panel chart. */
-export const PANEL_HEIGHT = 105;
+export const PANEL_HEIGHT = 96;
 
 /** Font sizes (px) of chart text. */
 export const FONT_SIZE = { axis: 10.5, label: 10.5, note: 10 } as const;
@@ -50,7 +50,7 @@ export const PNF = {
   maxBox: 12,
   minBox: 7,
   /** The tallest the box area may get (px) before boxes shrink to fit. */
-  maxHeight: 400,
+  maxHeight: 380,
   /** Glyph size as a share of the box. */
   glyph: 0.72,
   /** Stroke width of X and O glyphs (px). */

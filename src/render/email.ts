@@ -121,6 +121,7 @@ export function keyFiguresTable(html: string): string {
 /**
  * The e-mail HTML (CSS inlined; only the @media rules stay in a `<style>` tag) and its plain-text version, from
  * the note's templates. No browser: each chart is an `<img src="cid:…" width height alt>` to be rasterised later.
+ * @example renderEmail(facts, figures, note, emailSettings(note, facts.asOf)).charts[0] //=> { id: 'ytd', cid: 'ytd.weekly-outlook.2025-12-12@market-note', width: 600, height: 197, alt: '…' }
  */
 export function renderEmail(facts: Facts, figures: Figures, note: NoteSource, settings: EmailSettings): EmailBody {
   const tpl = emailTemplates(note);
@@ -169,6 +170,7 @@ export interface EmlInput {
 /**
  * The MIME message: multipart/alternative (text, then multipart/related HTML + inline PNGs by Content-ID), inside
  * multipart/mixed when the PDF is attached. Boundary, Message-ID and Date depend only on note, as-of and sender.
+ * @example (await composeEml({ note: 'weekly-outlook', asOf: '2025-12-12', settings, body, images })).toString().match(/^Date: .*$/m)[0] //=> 'Date: Fri, 12 Dec 2025 12:00:00 +0000'
  */
 export async function composeEml(input: EmlInput): Promise<Buffer> {
   const { note, asOf, settings, body } = input;
@@ -215,7 +217,10 @@ export interface EmailEdition {
   settings: EmailSettings;
 }
 
-/** Render the e-mail, rasterise the charts it shows (one page, 2×) and compose the .eml. */
+/**
+ * Render the e-mail, rasterise the charts it shows (one page, 2×) and compose the .eml.
+ * @example writeFileSync('note.eml', (await buildEmail(session, { note, facts, figures, flags: { to: ['desk@example.com'] } })).eml)
+ */
 export async function buildEmail(session: BrowserSession, input: BuildEmailInput): Promise<EmailEdition> {
   const settings = emailSettings(input.note, input.facts.asOf, input.flags);
   const body = renderEmail(input.facts, input.figures, input.note, settings);

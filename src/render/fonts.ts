@@ -30,8 +30,12 @@ export function fontFaceCss(): string {
   return cache;
 }
 
-/** Only the regular face: small enough for the PDF header and footer templates. */
+let regular: string | undefined;
+
+/** Only the regular face: small enough for the PDF header and footer templates (read once per process). */
 export function regularFontFaceCss(): string {
+  if (regular) return regular;
   const data = readFileSync(join(fontDir(), 'source-sans-3-latin-400-normal.woff2')).toString('base64');
-  return `@font-face{font-family:'${FONT}';font-style:normal;font-weight:400;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
+  regular = `@font-face{font-family:'${FONT}';font-style:normal;font-weight:400;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
+  return regular;
 }

@@ -6,6 +6,9 @@ import { escapeHtml } from './html.js';
 
 export type Paper = 'A4' | 'Letter';
 
+/** Left and right page margin; the header and footer bands are inset by the same amount so their rules align with the text. */
+const SIDE = '16mm';
+
 export interface PdfOptions {
   paper?: Paper;
   /** Left side of the header band. */
@@ -18,14 +21,14 @@ export interface PdfOptions {
 
 function headerTemplate(o: PdfOptions): string {
   return `<style>${regularFontFaceCss()}</style>
-<div style="font-family:'${FONT}';font-size:8px;color:#333;width:100%;margin:0 16mm;padding-bottom:3px;border-bottom:0.5px solid #888;display:flex;justify-content:space-between;">
+<div style="font-family:'${FONT}';font-size:8.5px;color:#333;width:100%;margin:0 ${SIDE};padding-bottom:3px;border-bottom:0.5px solid #888;display:flex;justify-content:space-between;">
 <span style="font-weight:400;letter-spacing:0.04em;text-transform:uppercase;">${escapeHtml(o.desk)}</span>
 <span>${escapeHtml(o.title)} · ${escapeHtml(o.dateLine)}</span></div>`;
 }
 
 function footerTemplate(o: PdfOptions): string {
   return `<style>${regularFontFaceCss()}</style>
-<div style="font-family:'${FONT}';font-size:8px;color:#555;width:100%;margin:0 16mm;display:flex;justify-content:space-between;">
+<div style="font-family:'${FONT}';font-size:8.5px;color:#555;width:100%;margin:0 ${SIDE};display:flex;justify-content:space-between;">
 <span>${escapeHtml(o.desk)} · data through ${escapeHtml(o.dateLine)}</span>
 <span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
 }
@@ -47,16 +50,21 @@ export async function printPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
     displayHeaderFooter: true,
     headerTemplate: headerTemplate(o),
     footerTemplate: footerTemplate(o),
-    margin: { top: '20mm', bottom: '18mm', left: '16mm', right: '16mm' },
+    margin: { top: '20mm', bottom: '18mm', left: SIDE, right: SIDE },
     preferCSSPageSize: false,
     tagged: true,
   });
   return setPdfMetadata(raw, o.metadata);
 }
 
-/** Title, author, subject, keywords and creation date (= the as-of date, noon UTC). */
+/**
+ * Title, author, subject, keywords and creation date (= the as-of date, noon UTC). Anything that could differ
+ * between two prints of the same note is fixed or removed: the dates come from the as-of date, and a trailer /ID
+ * (Chromium writes none today) is dropped, so identical inputs give identical bytes.
+ */
 export async function setPdfMetadata(pdf: Uint8Array, m: PdfOptions['metadata']): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.context.trailerInfo.ID = undefined;
   const when = new Date(`${m.asOf}T12:00:00Z`);
   doc.setTitle(m.title, { showInWindowTitleBar: true });
   doc.setAuthor(m.author);

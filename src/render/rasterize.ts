@@ -93,12 +93,11 @@ function stackPage(charts: ChartToRaster[]): { html: string; tops: number[]; wid
     return box;
   });
   // Vega writes font-family="Source Sans 3" unquoted, which CSS cannot parse (a family name may not start with a
-  // digit), so the browser would fall back to a serif font; the rule below gives those texts the bundled font.
+  // digit), so chart text inherits the page's font: give the page the note's font, as note.css does for the PDF.
   const css = `${fontFaceCss()}
-html,body{margin:0;padding:0;background:#fff}
+html,body{margin:0;padding:0;background:#fff;font-family:'${FONT}',sans-serif}
 .c{position:absolute;left:0;overflow:hidden;background:#fff}
-.c>svg{display:block;width:100%;height:100%}
-text[font-family="${FONT}"]{font-family:'${FONT}',sans-serif}`;
+.c>svg{display:block;width:100%;height:100%}`;
   const width = Math.max(...charts.map((c) => c.width));
   return { html: `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>${boxes.join('')}</body></html>`, tops, width, height: Math.max(1, y) };
 }
@@ -108,6 +107,7 @@ text[font-family="${FONT}"]{font-family:'${FONT}',sans-serif}`;
  * captured once at `scale` device pixels per CSS px, and that screenshot is cut into one PNG per chart (see
  * png-crop.ts). One paint and one capture for all charts instead of one per chart. The page keeps JavaScript off
  * and the network blocked.
+ * @example (await rasterizeCharts(session, [{ id: 'ytd', svg, width: 600, height: 197 }]))[0].png //=> a 1200 × 394 PNG
  */
 export async function rasterizeCharts(session: BrowserSession, charts: ChartToRaster[], options: RasterizeOptions = {}): Promise<ChartImage[]> {
   const scale = options.scale ?? 2;

@@ -94,6 +94,7 @@ const addresses = (values: string[] | undefined): string[] =>
 /**
  * Read a .eml file's envelope: From, and To + Cc + Bcc as recipients; a Bcc header is removed from what is sent.
  * Throws a MarketNoteError when the message has no sender or no recipient.
+ * @example readEml(Buffer.from('From: a@x.com\r\nTo: b@y.com\r\nSubject: Hi\r\n\r\nHello')).envelope //=> { from: 'a@x.com', to: ['b@y.com'] }
  */
 export function readEml(raw: Buffer, file?: string): EmlSummary {
   const { fields, bodyAt } = headers(raw);
@@ -122,7 +123,10 @@ export interface SendResult {
   response: string;
 }
 
-/** Send the message as it is (raw bytes) to the server; SMTP failures become a MarketNoteError without secrets. */
+/**
+ * Send the message as it is (raw bytes) to the server; SMTP failures become a MarketNoteError without secrets.
+ * @example (await sendEml(readEml(readFileSync('note.eml')), smtpConfig())).accepted //=> ['b@y.com']
+ */
 export async function sendEml(message: EmlSummary, config: SmtpConfig): Promise<SendResult> {
   const loopback = /^(127\.|localhost$|::1$|\[::1\]$)/.test(config.host);
   const transport = nodemailer.createTransport({

@@ -41,7 +41,7 @@ describe('market-note build (demo market, end to end)', () => {
   });
 
   it('leaves no Chromium process behind', () => {
-    expect(leftoverChromium()).toEqual([]);
+    expect(leftoverChromium(result.tmp)).toEqual([]);
   });
 
   it('writes a self-contained HTML page (no external URLs, fonts inlined)', () => {

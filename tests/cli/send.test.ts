@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 import { decodeWords, readEml, smtpConfig } from '../../src/render/smtp.js';
-import { leftoverChromium, runCli, tempDir } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 
 const AS_OF = '2025-12-12';
 const USER = 'desk';
@@ -221,7 +221,7 @@ describe('market-note send / build --send (local SMTP server)', () => {
     expect(existsSync(join(dir, `weekly-outlook-${AS_OF}.eml`))).toBe(true);
     expect(server.received).toHaveLength(before + 1);
     expect(server.received[before].to).toEqual([TO[0]]);
-    expect(leftoverChromium()).toEqual([]);
+    expect(leftoverChromium(r.tmp)).toEqual([]);
   }, 180_000);
 
   it('build --send fails before building when the SMTP settings are missing', async () => {

@@ -12,14 +12,17 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The TMPDIR the run had to itself: its Chromium profile folders live there, so leftovers can be told apart. */
+  tmp: string;
 }
 
 /** Run the built CLI (`npm test` compiles dist/ first). */
 export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
+  const tmp = mkdtempSync(join(tmpdir(), 'market-note-run-'));
   return new Promise((res) => {
-    execFile('node', [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, ...opts.env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    execFile('node', [BIN, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, TMPDIR: tmp, ...opts.env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
-      res({ code, stdout, stderr });
+      res({ code, stdout, stderr, tmp });
     });
   });
 }
@@ -39,10 +42,13 @@ export function pdfPages(file: string): number {
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
 }
 
-/** Chromium processes started by market-note (their profile folder carries the name). */
-export function leftoverChromium(): string[] {
+/**
+ * Chromium processes started by market-note (their profile folder carries the name); given a run's TMPDIR, only
+ * the ones that run started (tests run in parallel, so other files' browsers may be alive).
+ */
+export function leftoverChromium(runTmp?: string): string[] {
   try {
-    return execFileSync('pgrep', ['-af', 'market-note-chrome-'], { encoding: 'utf8' }).trim().split('\n').filter((l) => l && !l.includes('pgrep'));
+    return execFileSync('pgrep', ['-af', runTmp ? join(runTmp, 'market-note-chrome-') : 'market-note-chrome-'], { encoding: 'utf8' }).trim().split('\n').filter((l) => l && !l.includes('pgrep'));
   } catch {
     return [];
   }

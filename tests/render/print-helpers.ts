@@ -1,5 +1,6 @@
 /** Reading printed PDFs in print tests: per-page text, word boxes, fonts. Uses poppler-utils (pdftotext, pdffonts). */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export interface Word {
   page: number;
@@ -56,6 +57,75 @@ export function headingsWithNext(html: string, nWords = 4): { heading: string; n
   for (let m = re.exec(body); m; m = re.exec(body)) {
     const after = strip(body.slice(m.index + m[0].length, m.index + m[0].length + 4000));
     out.push({ heading: strip(m[1]), next: after.split(' ').slice(0, nWords).join(' ') });
+  }
+  return out;
+}
+
+/** pid → parent pid of every process, from /proc. */
+function parentsOf(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      out.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // ended while we looked
+    }
+  }
+  return out;
+}
+
+/** The live (non-zombie) processes among `root`'s descendants (root included). */
+export function liveTree(root: number): number[] {
+  const pp = parentsOf();
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of pp) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
+  }
+  return [...tree].filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Direct children of `ppid` whose command line mentions `needle`. */
+export function childrenMatching(ppid: number, needle: string): number[] {
+  const out: number[] = [];
+  for (const [pid, parent] of parentsOf()) {
+    if (parent !== ppid) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle)) out.push(pid);
+    } catch {
+      // ended while we looked
+    }
+  }
+  return out;
+}
+
+/**
+ * Chromium processes of market-note that nobody owns any more: their throw-away profile folder is gone (the
+ * session was closed) or their parent has died (re-parented to init). Other live sessions — other tests running
+ * at the same time — are not counted.
+ */
+export function orphanChromium(): string[] {
+  const pp = parentsOf();
+  const out: string[] = [];
+  for (const [pid, ppid] of pp) {
+    let cmd: string;
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      continue;
+    }
+    const profile = /--user-data-dir=(\S*market-note-chrome-\S+)/.exec(cmd)?.[1];
+    if (!profile || !liveTree(pid).length) continue;
+    if (!existsSync(profile) || ppid === 1) out.push(`${pid} ${cmd.slice(0, 120)}`);
   }
   return out;
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { setPdfMetadata } from '../../src/render/pdf.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { leftoverChromium, runCli, tempDir } from '../helpers/cli.js';
-import { pdfFonts } from './print-helpers.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+import { orphanChromium, pdfFonts } from './print-helpers.js';
 
 // End to end on the built CLI: the same inputs built twice.
 const AS_OF = '2025-12-12';
@@ -52,6 +53,30 @@ describe('the printed demo note', () => {
   });
 
   it('leaves no Chromium process behind', () => {
-    expect(leftoverChromium()).toEqual([]);
+    expect(orphanChromium()).toEqual([]);
+  });
+});
+
+describe('setPdfMetadata', () => {
+  const meta = { title: 'T', author: 'A', subject: 'S', keywords: ['k1', 'k2'], asOf: '2025-03-07' };
+
+  it('sets the metadata, dates it by the as-of date and drops a trailer /ID', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([200, 200]);
+    doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of('00112233'), PDFHexString.of('44556677')]);
+    const raw = await doc.save({ useObjectStreams: false });
+    expect(Buffer.from(raw).toString('latin1')).toContain('/ID');
+    const out = await setPdfMetadata(raw, meta);
+    expect(Buffer.from(out).toString('latin1')).not.toContain('/ID');
+    const back = await PDFDocument.load(out, { updateMetadata: false });
+    expect([back.getTitle(), back.getAuthor(), back.getSubject(), back.getKeywords()]).toEqual(['T', 'A', 'S', 'k1 k2']);
+    expect(back.getCreationDate()?.toISOString()).toBe('2025-03-07T12:00:00.000Z');
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([200, 200]);
+    const raw = await doc.save({ useObjectStreams: false });
+    expect(Buffer.compare(Buffer.from(await setPdfMetadata(raw, meta)), Buffer.from(await setPdfMetadata(raw, meta)))).toBe(0);
   });
 });

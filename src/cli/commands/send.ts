@@ -11,7 +11,10 @@ export interface SendArgs {
 
 const kib = (n: number) => (n < 1024 ? `${n} bytes` : `${(n / 1024).toFixed(1)} KiB`);
 
-/** What a send does, one fact per line (no server secrets). */
+/**
+ * What a send does, one fact per line (no server secrets).
+ * @example describeSend(readEml(file))[0] //=> 'from: research@example.com'
+ */
 export function describeSend(m: EmlSummary): string[] {
   return [`from: ${m.envelope.from}`, `to: ${m.envelope.to.join(', ')}`, `subject: ${m.subject}`, `size: ${kib(m.size)}`];
 }

@@ -1,0 +1,92 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMarket } from '../../src/data/load-market.js';
+import { loadNote } from '../../src/narrative/load-note.js';
+import { buildBatch, type BatchOutcome } from '../../src/render/batch.js';
+import { BrowserSession } from '../../src/render/browser.js';
+import { tempDir } from '../helpers/cli.js';
+import { childrenMatching, liveTree } from './print-helpers.js';
+
+const market = loadMarket();
+const note = loadNote('weekly-outlook');
+
+describe('buildBatch', () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    session = await BrowserSession.launch();
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('prints every note on one reused page and records a bad date without stopping the others', async () => {
+    const out = tempDir();
+    const created: string[] = [];
+    const onTarget = (t: { type(): string }) => created.push(t.type());
+    session.browser.on('targetcreated', onTarget);
+    const seen: BatchOutcome[] = [];
+    const r = await buildBatch(note, market, ['2025-11-28', '1990-01-05', '2025-12-12'], {
+      outDir: out,
+      browser: session,
+      onNote: (o) => void seen.push(o),
+    });
+    session.browser.off('targetcreated', onTarget);
+
+    expect(r.built.map((b) => b.asOf)).toEqual(['2025-11-28', '2025-12-12']);
+    expect(r.failures.map((f) => [f.asOf, f.stage])).toEqual([['1990-01-05', 'compose']]);
+    expect(r.failures[0].message).toMatch(/1990-01-05/);
+    expect(seen.map((o) => o.asOf)).toEqual(['2025-11-28', '1990-01-05', '2025-12-12']);
+    expect(created.filter((t) => t === 'page')).toHaveLength(1);
+    expect(readdirSync(out).sort()).toEqual([
+      'weekly-outlook-2025-11-28.facts.json',
+      'weekly-outlook-2025-11-28.html',
+      'weekly-outlook-2025-11-28.pdf',
+      'weekly-outlook-2025-12-12.facts.json',
+      'weekly-outlook-2025-12-12.html',
+      'weekly-outlook-2025-12-12.pdf',
+    ]);
+  }, 120_000);
+
+  it('replaces the page when it dies mid-batch and goes on with the next note', async () => {
+    const out = tempDir();
+    const r = await buildBatch(note, market, ['2025-11-21', '2025-11-28', '2025-12-05'], {
+      outDir: out,
+      formats: ['pdf'],
+      browser: session,
+      onNote: async (_o, i) => {
+        // after the first note, close every open page: the second note's print fails
+        if (i === 0) for (const p of await session.browser.pages()) await p.close();
+      },
+    });
+    expect(r.built.map((b) => b.asOf)).toEqual(['2025-11-21', '2025-12-05']);
+    expect(r.failures.map((f) => [f.asOf, f.stage])).toEqual([['2025-11-28', 'print']]);
+    expect(existsSync(join(out, 'weekly-outlook-2025-11-28.pdf'))).toBe(false);
+    expect(existsSync(join(out, 'weekly-outlook-2025-12-05.pdf'))).toBe(true);
+  }, 120_000);
+
+  it('launches and closes its own browser when none is given, leaving no Chromium behind', async () => {
+    const out = tempDir();
+    const shared = session.browser.process()?.pid;
+    let own: number[] = [];
+    const r = await buildBatch(note, market, ['2025-12-12'], {
+      outDir: out,
+      formats: ['pdf'],
+      // while the batch runs, its browser is a child of this process (the shared session's is not counted)
+      onNote: () => {
+        const mains = childrenMatching(process.pid, 'market-note-chrome-').filter((pid) => pid !== shared);
+        own = mains.flatMap((pid) => liveTree(pid));
+      },
+    });
+    expect(r.built).toHaveLength(1);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.flatMap((pid) => liveTree(pid))).toEqual([]);
+  }, 120_000);
+
+  it('writes only the facts and HTML without a browser when no PDF is asked for', async () => {
+    const out = tempDir();
+    const r = await buildBatch(note, market, ['2025-12-12'], { outDir: out, formats: ['html'] });
+    expect(r.failures).toEqual([]);
+    expect(readdirSync(out).sort()).toEqual(['weekly-outlook-2025-12-12.facts.json', 'weekly-outlook-2025-12-12.html']);
+  }, 60_000);
+});
