@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 import { decodeWords, readEml, smtpConfig } from '../../src/render/smtp.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { leftoverChromium, runCli, tempDir } from '../helpers/cli.js';
 
 const AS_OF = '2025-12-12';
 const USER = 'desk';
