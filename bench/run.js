@@ -100,8 +100,26 @@ universes:
   console.log(`\n(real data folder ${REAL} absent: real-data benchmarks skipped)`);
 }
 
-const extra = join(ROOT, 'bench/extra.js');
-if (existsSync(extra)) await (await import(extra)).default({ ROOT, REAL, tmp, results, line, fmt, median, timeCommand });
+// 5. E-mail edition: every chart rasterised to PNG (one page, one capture) vs one element screenshot per chart.
+{
+  const { benchEmail } = await import(join(ROOT, 'bench/email.js'));
+  const e = await benchEmail(ROOT);
+  results.email = e;
+  console.log('\nE-mail edition: charts to PNG at 2×');
+  line('  all charts, one page', `${fmt(e.allMs)} for ${e.charts} charts`);
+  line('  one element screenshot', fmt(e.oneScreenshotMs));
+  line('  ratio all / (charts × one screenshot) (goal ≤ 1.5)', (e.allMs / (e.charts * e.oneScreenshotMs)).toFixed(2));
+}
+
+// 6. Print: warm reused-page print, a batch of 50 notes in one process, memory, leftovers.
+const printBench = join(ROOT, 'bench/print.js');
+if (existsSync(printBench)) {
+  const { benchPrint } = await import(printBench);
+  const p = await benchPrint(ROOT);
+  results.print = p;
+  console.log('\nBatch printing (one browser, one reused page)');
+  for (const [k, v] of Object.entries(p)) line(`  ${k}`, typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : JSON.stringify(v));
+}
 
 writeFileSync(join(tmp, 'results.json'), JSON.stringify(results, null, 2));
 console.log(`\nraw results: ${join(tmp, 'results.json')}`);
