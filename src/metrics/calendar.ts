@@ -1,3 +1,4 @@
+import { dayNumber } from '../data/calendar.js';
 import type { IsoDate } from '../data/types.js';
 import { fail } from '../errors/market-note-error.js';
 
@@ -107,21 +108,8 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a <= b ? a : b;
 }
 
-/**
- * Days since 1970-01-01 of an ISO date (proleptic Gregorian, no `Date` object involved).
- * @example dayNumber('1970-01-02') //=> 1
- */
-export function dayNumber(d: IsoDate): number {
-  let y = Number(d.slice(0, 4));
-  const m = Number(d.slice(5, 7));
-  const day = Number(d.slice(8, 10));
-  if (m <= 2) y -= 1;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
+/** Days since 1970-01-01 of an ISO date (one implementation, in the data layer's calendar). */
+export { dayNumber };
 
 /**
  * Calendar days from `a` to `b` (positive when `b` is later).
