@@ -146,6 +146,7 @@ export async function benchPrint(root) {
     result.batch = {
       notes: dates.length,
       built: batch.built.length,
+      factsIn: batch.factsIn,
       failures: batch.failures.map((f) => `${f.asOf}: ${f.message}`),
       totalMs: Math.round(total),
       perNoteMs: Math.round(total / dates.length),
@@ -170,7 +171,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const line = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
   console.log('\nPrinting: one browser, one reused page');
   line('  warm print of the demo note (setContent + pdf), median of 10', `${r.warmPrintMs.toFixed(0)} ms`);
-  line(`  batch of ${r.batch.notes} notes (PDF + HTML), per note`, `${r.batch.perNoteMs} ms`);
+  line(`  batch of ${r.batch.notes} notes (PDF + HTML, facts in a ${r.batch.factsIn}), per note`, `${r.batch.perNoteMs} ms`);
   line('  ratio per note / warm print (goal ≤ 2)', r.batch.ratioToWarmPrint.toFixed(2));
   if (r.batch.failures.length) line('  failed notes', r.batch.failures.join('; '));
   line('  memory after note 10 (Node + Chromium RSS)', `${r.memory.after10.nodeRssMb} + ${r.memory.after10.chromiumRssMb} MB`);

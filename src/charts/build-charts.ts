@@ -81,6 +81,11 @@ function seriesThrough(facts: Facts, keys: string[]): string {
   return last < facts.asOf ? last : facts.asOf;
 }
 
+/** `iShares Russell 2000 ETF (IWM)`, or just `IWM` when the data gives no other name. */
+function named(name: string, key: string): string {
+  return name === key ? key : `${name} (${key})`;
+}
+
 function nameOf(facts: Facts, key: string): string {
   return facts.data.series[key]?.name ?? key;
 }
@@ -125,7 +130,8 @@ function pnfPlan(facts: Facts, d: NonNullable<ChartData['pnf']>): ChartPlan {
     id: 'pnf',
     spec: pnfChartSpec(d),
     alt: `${parts.join('; ')}.`,
-    source: source(`${d.name} (${d.key}) daily prices`, through(facts, cols.map((c) => c.end)), `P&F box ${d.boxLabel}`),
+    // the chart reads every day up to the as-of date, even if no box printed on the last ones
+    source: source(`${named(d.name, d.key)} daily prices`, seriesThrough(facts, [d.key]), `P&F box ${d.boxLabel}`),
   };
 }
 

@@ -10,7 +10,7 @@ function facts(charts: ChartData): Facts {
     data: {
       source: 'test',
       caveats: [],
-      series: { SPX: info('SPX', 'S&P 500'), RUT: info('RUT', 'Russell 2000', '2025-03-06'), TNX: info('TNX', '10-year yield') },
+      series: { SPX: info('SPX', 'S&P 500'), RUT: info('RUT', 'Russell 2000', '2025-03-06'), TNX: info('TNX', '10-year yield'), IWM: info('IWM', 'Small-cap fund', '2025-03-10') },
     },
     roles: { largeCap: 'SPX', smallCap: 'RUT', yield: 'TNX', smallFund: 'IWM', largeFund: 'IVV', marketBenchmark: 'RSP' },
     lead: { small: { key: 'RUT', name: 'Russell 2000', ytd: { value: 9.84 } }, large: { key: 'SPX', name: 'S&P 500', ytd: { value: -1.2 } } },
@@ -63,10 +63,16 @@ describe('chartPlans', () => {
   it("dates each source line by the chart data's last date, never after the as-of date", () => {
     const src = Object.fromEntries(chartPlans(facts(full)).map((p) => [p.id, p.source]));
     expect(src.ytd).toBe('Source: S&P 500, Russell 2000 daily closes; data through 7 Mar 2025.');
-    expect(src.pnf).toBe('Source: Small-cap fund (IWM) daily prices; P&F box fixed 1; data through 5 Mar 2025.');
+    // the P&F chart reads its series up to the as-of date, even when the last box printed earlier
+    expect(src.pnf).toBe('Source: Small-cap fund (IWM) daily prices; P&F box fixed 1; data through 7 Mar 2025.');
     // the seasonal chart has no dates of its own: the earliest last date of the two indexes
     expect(src.seasonal).toMatch(/data through 6 Mar 2025\.$/);
     for (const s of Object.values(src)) expect(s).toMatch(/^Source: .+; data through \d{1,2} [A-Z][a-z]{2} \d{4}\.$/);
+  });
+
+  it('names a series by its ticker alone when the data gives no other name', () => {
+    const bare = facts({ ytd, pnf: { ...full.pnf!, name: 'IWM' } });
+    expect(chartPlans(bare)[1].source).toMatch(/^Source: IWM daily prices;/);
   });
 
   it('writes alt text with the key numbers', () => {

@@ -1,11 +1,12 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { loadNote } from '../../src/narrative/load-note.js';
 import { buildBatch, type BatchOutcome } from '../../src/render/batch.js';
 import { BrowserSession } from '../../src/render/browser.js';
-import { tempDir } from '../helpers/cli.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
 import { childrenMatching, liveTree } from './print-helpers.js';
 
 const market = loadMarket();
@@ -33,6 +34,7 @@ describe('buildBatch', () => {
     });
     session.browser.off('targetcreated', onTarget);
 
+    expect(r.factsIn).toBe('thread'); // the TypeScript sources: no worker
     expect(r.built.map((b) => b.asOf)).toEqual(['2025-11-28', '2025-12-12']);
     expect(r.failures.map((f) => [f.asOf, f.stage])).toEqual([['1990-01-05', 'compose']]);
     expect(r.failures[0].message).toMatch(/1990-01-05/);
@@ -89,4 +91,27 @@ describe('buildBatch', () => {
     expect(r.failures).toEqual([]);
     expect(readdirSync(out).sort()).toEqual(['weekly-outlook-2025-12-12.facts.json', 'weekly-outlook-2025-12-12.html']);
   }, 60_000);
+});
+
+// The facts worker only runs from the compiled module (npm run build): check it there against in-thread facts.
+describe.skipIf(!existsSync(join(ROOT, 'dist/render/batch.js')))('buildBatch with its facts worker (dist)', () => {
+  it('writes the same facts as buildFacts in this thread, and reports a bad date from the worker', async () => {
+    const dist = (p: string) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
+    const { buildBatch: distBatch } = await dist('render/batch.js');
+    const { buildFacts } = await dist('facts/build-facts.js');
+    const { loadMarket: distMarket } = await dist('data/load-market.js');
+    const { loadNote: distNote } = await dist('narrative/load-note.js');
+    const m = distMarket();
+    const n = distNote('weekly-outlook');
+    const out = tempDir();
+    const r = await distBatch(n, m, ['2025-12-05', '1990-01-05', '2025-12-12'], { outDir: out, formats: ['html'], factsWorker: true });
+    expect(r.factsIn).toBe('worker');
+    expect(r.built.map((b: { asOf: string }) => b.asOf)).toEqual(['2025-12-05', '2025-12-12']);
+    expect(r.failures[0].message).toMatch(/1990-01-05/);
+    expect(r.failures[0].error.code).toBe('AS_OF_OUT_OF_RANGE');
+    for (const asOf of ['2025-12-05', '2025-12-12']) {
+      const written = readFileSync(join(out, `weekly-outlook-${asOf}.facts.json`), 'utf8');
+      expect(written).toBe(`${JSON.stringify(buildFacts(m, n.config, { asOf, noteName: n.name }), null, 2)}\n`);
+    }
+  }, 120_000);
 });
