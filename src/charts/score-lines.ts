@@ -2,7 +2,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ChartData } from '../facts/types.js';
 import { endLabels } from './end-labels.js';
 import { dateX, END_LABEL, fullWidth, roleColor } from './encodings.js';
-import { niceDomain } from './scales.js';
 import { COLORS, GAP_OPACITY, HEIGHT, SCHEMA, vlConfig } from './theme.js';
 
 export type ScoreData = NonNullable<ChartData['score']>;
@@ -23,7 +22,8 @@ export function scoreLinesSpec(d: ScoreData): TopLevelSpec {
     if (isNum(l)) lines.push({ date, value: l, role: 'largeCap' });
     if (isNum(s) && isNum(l)) both.push({ date, small: s, large: l, top: Math.max(s, l) });
   });
-  const domain = niceDomain(lines.map((p) => p.value), [0]);
+  // The whole 0–6 range of the score, so a reader sees where the funds sit on it.
+  const domain: [number, number] = [0, 6];
   const last = (role: string) => lines.filter((p) => p.role === role).at(-1);
   const ends = [
     { side: d.small, row: last('smallCap'), role: 'smallCap' },

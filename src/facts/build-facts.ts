@@ -203,6 +203,8 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     charts,
   };
 
+  remember(market, config, asOf, facts);
+
   // 6. what changed since the comparison date (its facts use only rows ≤ that date)
   if (options.compare !== false) {
     const target = comparisonDate(asOf, options.compare || undefined);
@@ -210,11 +212,33 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     const i = lastIndexOnOrBefore(trading, target);
     const prevDate = i >= 0 ? trading[i] : null;
     if (prevDate && prevDate < asOf && prevDate >= firstCommonDate(market, needed)) {
-      const prev = buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
+      const prev = recalled(market, config, prevDate) ?? buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
       facts.changes = { since: prevDate, items: whatChanged(prev, facts) };
     }
   }
   return facts;
+}
+
+/**
+ * The last few facts built per market and note config, so a batch of consecutive weeks computes each week once:
+ * week N's facts are week N+1's comparison. Bounded (memory stays flat over long batches); facts are pure
+ * functions of (market, config, as-of), so a remembered object is exactly what a rebuild would give.
+ */
+const memory = new WeakMap<Market, WeakMap<NoteConfig, Map<IsoDate, Facts>>>();
+const MEMORY_SIZE = 4;
+
+function remember(market: Market, config: NoteConfig, asOf: IsoDate, facts: Facts): void {
+  let byConfig = memory.get(market);
+  if (!byConfig) memory.set(market, (byConfig = new WeakMap()));
+  let byDate = byConfig.get(config);
+  if (!byDate) byConfig.set(config, (byDate = new Map()));
+  byDate.delete(asOf);
+  byDate.set(asOf, facts);
+  if (byDate.size > MEMORY_SIZE) byDate.delete(byDate.keys().next().value as IsoDate);
+}
+
+function recalled(market: Market, config: NoteConfig, asOf: IsoDate): Facts | undefined {
+  return memory.get(market)?.get(config)?.get(asOf);
 }
 
 /** The first date on which every required series has a row. */
