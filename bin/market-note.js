@@ -1,4 +1,10 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/main.js';
-
-process.exitCode = await run(process.argv.slice(2));
+// Start Chromium (when the command will print) before the heavy modules load, then run the CLI.
+const { launchEarly, closeUntaken } = await import('../dist/render/early-browser.js');
+launchEarly(process.argv.slice(2));
+const { run } = await import('../dist/cli/main.js');
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} finally {
+  await closeUntaken();
+}

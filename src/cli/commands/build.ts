@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadMarket } from '../../data/load-market.js';
 import { loadNote } from '../../narrative/load-note.js';
 import { BrowserSession } from '../../render/browser.js';
+import { takeEarly } from '../../render/early-browser.js';
 import { buildNote, type OutputFormat } from '../../render/build-note.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
@@ -54,7 +55,7 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
   args = { ...args, note: notes[0] };
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
   // Start Chromium first: it boots while the data loads and the facts and charts are computed.
-  const browser = needsBrowser ? BrowserSession.launch() : undefined;
+  const browser = needsBrowser ? (takeEarly() ?? BrowserSession.launch()) : undefined;
   browser?.catch(() => undefined);
   try {
     const note = loadNote(args.note as string | undefined);
