@@ -1,11 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartData } from '../facts/types.js';
-import { datedRows, lastRow } from './dated-rows.js';
-import { endLabels } from './end-labels.js';
-import { dateX, END_LABEL, fullWidth, roleColor } from './encodings.js';
+import { datedRows } from './dated-rows.js';
 import { num } from './format.js';
-import { niceDomain } from './scales.js';
-import { HEIGHT, REFERENCE_RULE, SCHEMA, vlConfig } from './theme.js';
+import { roleLinesSpec } from './role-lines.js';
 
 export type CorrelationData = NonNullable<ChartData['correlation']>;
 
@@ -16,37 +13,10 @@ export type CorrelationData = NonNullable<ChartData['correlation']>;
  * @example correlationChartSpec(facts.charts.correlation).layer.map((l) => l.mark.type) //=> ['rule', 'line', 'text']
  */
 export function correlationChartSpec(d: CorrelationData): TopLevelSpec {
-  const lines = d.lines.map((l) => ({ ...l, rows: datedRows(l.series) }));
-  const values = lines.flatMap((l) => l.rows.map((r) => ({ ...r, role: l.role, key: l.key })));
-  const domain = niceDomain(values.map((v) => v.value), [0]);
-  const ends = lines.flatMap((l) => {
-    const e = lastRow(l.rows);
-    return e ? [{ role: l.role, date: e.date, value: e.value, text: `${l.key} ${num(e.value, 2)}` }] : [];
+  const values = d.lines.flatMap((l) => datedRows(l.series).map((r) => ({ ...r, role: l.role, key: l.key })));
+  return roleLinesSpec(values, {
+    reference: 0,
+    endText: (key, v) => `${key} ${num(v, 2)}`,
+    yAxis: { title: `Correlation, ${d.window}-day rolling`, format: '.1f' },
   });
-  const x = dateX(lines.flatMap((l) => l.series.dates).sort());
-  const y = { type: 'quantitative' as const, scale: { domain, nice: false, zero: false } };
-  const color = roleColor(['largeCap', 'smallCap']);
-  return {
-    $schema: SCHEMA,
-    ...fullWidth(HEIGHT),
-    config: vlConfig,
-    layer: [
-      { data: { values: [{ value: 0 }] }, mark: REFERENCE_RULE, encoding: { y: { field: 'value', ...y } } },
-      {
-        data: { values },
-        mark: { type: 'line' },
-        encoding: {
-          x,
-          y: { field: 'value', ...y, axis: { title: `Correlation, ${d.window}-day rolling`, format: '.1f' } },
-          color,
-          detail: { field: 'key' },
-        },
-      },
-      {
-        data: { values: endLabels(ends, domain, HEIGHT) },
-        mark: END_LABEL,
-        encoding: { x, y: { field: 'at', ...y }, text: { field: 'text' }, color },
-      },
-    ],
-  } as TopLevelSpec;
 }
