@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { realMarketYaml } from './real-market.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const REAL = resolve(ROOT, '../shared/data/real');
@@ -49,19 +50,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'market-note-bench-'));
 // 2. All facts of the weekly outlook on the real data set, cold (new process, including loading).
 if (existsSync(REAL)) {
   const yaml = join(tmp, 'real.yaml');
-  const d = (p) => join(REAL, p);
-  writeFileSync(yaml, `series:
-  SPX: { file: ${d('culolom-backtest/GSPC.csv')}, name: "S&P 500" }
-  RUT: { file: ${d('alitalbi-storage_data_fy/RUT.csv')}, name: "Russell 2000" }
-  TNX: { file: ${d('alitalbi-storage_data_fy/TNX.csv')}, name: "10-year Treasury yield", kind: yield }
-  IWM: { file: ${d('dsturdy-Factor_Attribution/IWM.csv')} }
-  IVV: { file: ${d('dsturdy-Factor_Attribution/IVV.csv')} }
-  RSP: { file: ${d('dsturdy-Factor_Attribution/RSP.csv')} }
-  SPY: { file: ${d('dsturdy-Factor_Attribution/SPY.csv')} }
-  IJR: { file: ${d('dsturdy-Factor_Attribution/IJR.csv')} }
-universes:
-  SP600: { file: ${d('dsturdy-Factor_Attribution/sp600_constituents_close_2015_2026.csv')}, layout: wide, name: "S&P 600" }
-`);
+  writeFileSync(yaml, realMarketYaml(REAL));
   const node = [];
   const facts = [];
   for (let i = 0; i < RUNS; i++) {

@@ -32,6 +32,11 @@ export type Figures = Record<string, RenderedChart>;
 
 /** The ids of the charts a note can have, in the order they are built. */
 export const CHART_IDS = ['ytd', 'pnf', 'score', 'breadth', 'rates', 'correlation', 'seasonal'] as const;
+
+/** A figure for every chart id without drawing anything: for checks of wording, where the charts do not matter. */
+export function placeholderFigures(make: (id: string) => RenderedChart = (id) => ({ id, svg: '', alt: id, source: '' })): Figures {
+  return Object.fromEntries(CHART_IDS.map((id) => [id, make(id)]));
+}
 export type ChartId = (typeof CHART_IDS)[number];
 
 /** A chart before rendering: its spec and its words. */

@@ -75,8 +75,7 @@ function gapFigure(a: Figure, b: Figure, what: string): Figure {
 function seriesInfo(s: Series, asOf: IsoDate): SeriesInfo {
   const last = lastCloseIndexOnOrBefore(s, asOf);
   const info: SeriesInfo = { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)] };
-  const pf = (s as Series & { priceField?: string }).priceField;
-  if (pf) info.priceField = pf;
+  if (s.priceField) info.priceField = s.priceField;
   return info;
 }
 

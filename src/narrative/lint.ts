@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { Market } from '../data/types.js';
-import { buildCharts, type Figures } from '../charts/build-charts.js';
+import { buildCharts, placeholderFigures } from '../charts/build-charts.js';
 import { instrumentedNote, type BranchCoverage } from './coverage.js';
 import { buildFacts } from '../facts/build-facts.js';
 import { MarketNoteError } from '../errors/market-note-error.js';
@@ -180,11 +180,10 @@ export async function lintCoverage(note: NoteSource, market: Market, from: strin
   const trading = market.series[note.config.roles.largeCap]?.dates ?? [];
   const dates = fridays(trading, from, to);
   const failures: CoverageReport['failures'] = [];
-  let figures: Figures | undefined;
+  const figures = placeholderFigures();
   for (const date of dates) {
     try {
       const facts = buildFacts(market, note.config, { asOf: date, noteName: note.name });
-      figures ??= placeholderFigures(await buildCharts(facts));
       render(templateContext(facts, figures, note));
     } catch (e) {
       if (!(e instanceof MarketNoteError)) throw e;
@@ -196,10 +195,6 @@ export async function lintCoverage(note: NoteSource, market: Market, from: strin
     .filter((b) => b.trueCount === 0 || b.falseCount === 0)
     .map((b) => ({ branch: b, missing: (b.trueCount === 0 && b.falseCount === 0 ? 'both' : b.trueCount === 0 ? 'true' : 'false') as 'true' | 'false' | 'both' }));
   return { dates, failures, branches: all, untaken };
-}
-
-function placeholderFigures(real: Figures): Figures {
-  return Object.fromEntries(Object.entries(real).map(([id, f]) => [id, { ...f, svg: '' }]));
 }
 
 /** Report lines: failures first, then branches never taken. */

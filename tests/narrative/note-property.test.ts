@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placeholderFigures } from '../../src/charts/build-charts.js';
 import { loadMarket } from '../../src/data/load-market.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
 import { loadNote } from '../../src/narrative/load-note.js';
@@ -9,7 +10,7 @@ import { templateContext } from '../../src/render/render-note.js';
 const market = loadMarket();
 const note = loadNote('weekly-outlook');
 const render = compileNote(note);
-const figures = Object.fromEntries(['ytd', 'pnf', 'score', 'breadth', 'rates', 'correlation', 'seasonal'].map((id) => [id, { id, svg: '', alt: id, source: 'demo' }]));
+const figures = placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'demo' }));
 
 /** mulberry32: a seeded generator so the 100 dates are the same on every run. */
 function rng(seed: number) {

@@ -1,0 +1,20 @@
+// The market.yaml that points into ../shared/data/real (the data is never copied): used by the benchmark and,
+// through tests/helpers/real-market.ts, by the real-data tests, so both read the same series.
+import { join } from 'node:path';
+
+/** market.yaml text for the real data folder `realDir`, with absolute file paths. */
+export function realMarketYaml(realDir) {
+  const d = (p) => join(realDir, p);
+  return `series:
+  SPX: { file: ${d('culolom-backtest/GSPC.csv')}, name: "S&P 500" }
+  RUT: { file: ${d('alitalbi-storage_data_fy/RUT.csv')}, name: "Russell 2000" }
+  TNX: { file: ${d('alitalbi-storage_data_fy/TNX.csv')}, name: "10-year Treasury yield", kind: yield }
+  IWM: { file: ${d('dsturdy-Factor_Attribution/IWM.csv')}, name: "iShares Russell 2000 ETF" }
+  IVV: { file: ${d('dsturdy-Factor_Attribution/IVV.csv')}, name: "iShares Core S&P 500 ETF" }
+  RSP: { file: ${d('dsturdy-Factor_Attribution/RSP.csv')}, name: "Invesco S&P 500 Equal Weight ETF" }
+  SPY: { file: ${d('dsturdy-Factor_Attribution/SPY.csv')}, name: "SPDR S&P 500 ETF" }
+  IJR: { file: ${d('dsturdy-Factor_Attribution/IJR.csv')}, name: "iShares Core S&P Small-Cap ETF" }
+universes:
+  SP600: { file: ${d('dsturdy-Factor_Attribution/sp600_constituents_close_2015_2026.csv')}, layout: wide, name: "S&P 600" }
+`;
+}
