@@ -21,6 +21,7 @@ import { pnfSection } from './sections/pnf.js';
 import { breadthSection } from './sections/breadth.js';
 import { rankingSection } from './sections/ranking.js';
 import { scoreSection } from './sections/score.js';
+import { judgeFacts, thresholdsWith } from './judgements/index.js';
 import type { ChartData, DatedValues, Facts, LeadFacts, Roles, SeriesInfo } from './types.js';
 
 export interface BuildFactsOptions {
@@ -200,7 +201,10 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     ranking,
     changes: { since: null, items: [] },
     charts,
+    judgements: undefined as never,
+    thresholds: thresholdsWith(config.thresholds),
   };
+  facts.judgements = judgeFacts(facts, facts.thresholds);
 
   remember(market, config, asOf, facts);
 
