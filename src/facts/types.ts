@@ -20,8 +20,8 @@ export interface SeriesInfo {
   file: string;
   firstDate: IsoDate;
   lastDate: IsoDate;
-  /** Which price column the file gave (Close, Adj Close, value). */
-  priceField?: string;
+  /** Which price column the file gave (Close, Adj Close, value); null for a universe file. */
+  priceField: string | null;
 }
 
 /** Role name → series key, from the note's config (note.yaml `roles`). */

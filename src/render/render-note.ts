@@ -10,7 +10,7 @@ export function templateContext(facts: Facts, figures: Figures, note: NoteSource
 }
 
 /** Facts + figures + note templates → the standalone HTML document. */
-export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render = compileNote(note)): string {
+export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render: (ctx: object) => string = compileNote(note)): string {
   const body = render(templateContext(facts, figures, note));
   return renderHtmlDocument({ title: `${note.config.title} — ${facts.asOf}`, body, css: note.css, description: facts.note.standfirst });
 }
