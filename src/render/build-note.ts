@@ -4,11 +4,11 @@ import type { IsoDate, Market } from '../data/types.js';
 import { buildFacts } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
 import { loadNote, type NoteSource } from '../narrative/load-note.js';
-import { compileNote, type CompiledNote } from '../narrative/render-narrative.js';
+import { compileNote } from '../narrative/render-narrative.js';
 import type { BrowserSession } from './browser.js';
 import { buildEmail, type EmailFlags } from './email.js';
 import { printPdf, setHtml, type Paper } from './pdf.js';
-import { renderNote } from './render-note.js';
+import { factsFileText, lastClaims, renderNote } from './render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
 import { format, parseISO } from 'date-fns';
 
@@ -41,7 +41,7 @@ export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDa
   const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
   const figures = await buildCharts(facts);
   const html = renderNote(facts, figures, note, compiled);
-  const claims = 'claims' in compiled ? (compiled as CompiledNote).claims() : {};
+  const claims = lastClaims(compiled);
   return { facts, figures, html, claims };
 }
 
@@ -54,9 +54,8 @@ export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
   const base = join(o.outDir, `${o.note.name}-${facts.asOf}`);
   const out = new AtomicOutputs();
   try {
-    out.write(`${base}.facts.json`, `${JSON.stringify(facts, null, 2)}\n`);
-    // Which judgements and figures each section's sentences read ("why does this sentence say that?").
-    out.write(`${base}.claims.json`, `${JSON.stringify(claims, null, 2)}\n`);
+    // The facts, with the judgements and figures each section's sentences read ("why does this sentence say that?").
+    out.write(`${base}.facts.json`, factsFileText(facts, claims));
     if (o.formats.includes('html')) out.write(`${base}.html`, html);
     const email = o.formats.includes('email');
     let pdf: Uint8Array | undefined;
