@@ -13,7 +13,7 @@ import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
 import { h1Return, h2Return, ytdReturn } from '../metrics/returns.js';
 import { basename } from 'node:path';
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
-import type { NoteConfig } from '../narrative/load-note.js';
+import type { NoteConfig } from '../note/load-note.js';
 import { figure, type Figure } from './provenance.js';
 import { comparisonDate, whatChanged } from './what-changed.js';
 import { marketStatsSection } from './sections/market-stats.js';

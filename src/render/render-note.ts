@@ -2,7 +2,7 @@ import type { Figures } from '../charts/build-charts.js';
 import type { Facts } from '../facts/types.js';
 import { compileNote, type CompiledNote } from '../narrative/render-narrative.js';
 import type { Claims } from '../narrative/strict-paths.js';
-import type { NoteSource } from '../narrative/load-note.js';
+import type { NoteSource } from '../note/load-note.js';
 import { renderHtmlDocument } from './html.js';
 
 /** What the templates see: the facts, the rendered figures and the note's config text (title, disclaimer). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { placeholderFigures } from '../../src/charts/build-charts.js';
 import { loadMarket } from '../../src/data/load-market.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
-import { loadNote } from '../../src/narrative/load-note.js';
+import { loadNote } from '../../src/note/load-note.js';
 import { compileNote } from '../../src/narrative/render-narrative.js';
 import { formatCoverage, fridays, lintCoverage } from '../../src/narrative/lint.js';
 import { templateContext } from '../../src/render/render-note.js';

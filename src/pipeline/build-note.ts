@@ -3,12 +3,12 @@ import { buildCharts, type Figures } from '../charts/build-charts.js';
 import type { IsoDate, Market } from '../data/types.js';
 import { buildFacts } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
-import { loadNote, type NoteSource } from '../narrative/load-note.js';
+import { loadNote, type NoteSource } from '../note/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
-import type { BrowserSession } from './browser.js';
-import { buildEmail, type EmailFlags } from './email.js';
-import { printPdf, setHtml, type Paper } from './pdf.js';
-import { factsFileText, lastClaims, renderNote } from './render-note.js';
+import type { BrowserSession } from '../render/browser.js';
+import { buildEmail, type EmailFlags } from '../email/email.js';
+import { printPdf, setHtml, type Paper } from '../render/pdf.js';
+import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
 import { format, parseISO } from 'date-fns';
 
