@@ -9,7 +9,7 @@ import { loadMarket } from '../../src/data/load-market.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
 import { judgeFacts } from '../../src/facts/judgements/index.js';
 import type { Facts } from '../../src/facts/types.js';
-import { loadNote } from '../../src/narrative/load-note.js';
+import { loadNote } from '../../src/note/load-note.js';
 import { compileNote } from '../../src/narrative/render-narrative.js';
 import { templateContext } from '../../src/render/render-note.js';
 
