@@ -23,5 +23,5 @@ export function factsFileText(facts: Facts, claims: Claims): string {
 /** Facts + figures + note templates → the standalone HTML document. */
 export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render: (ctx: object) => string = compileNote(note)): string {
   const body = render(templateContext(facts, figures, note));
-  return renderHtmlDocument({ title: `${note.config.title} — ${facts.asOf}`, body, css: note.css, description: facts.note.standfirst });
+  return renderHtmlDocument({ title: `${facts.note.title} — ${facts.asOf}`, body, css: note.css, description: facts.note.standfirst });
 }

@@ -58,7 +58,7 @@ describe('issue 13: sentences agree with their facts', () => {
   });
 
   it('warns of a rebound in yields only when small caps rose since the peak and move against yields', () => {
-    const warn = 'a rebound in yields would hurt';
+    const warn = 'a rebound in yields would be a headwind';
     const rose = facts((x) => {
       x.rates.peak.returnSince[x.roles.smallCap].value = 12;
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.3;
