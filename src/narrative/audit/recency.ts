@@ -1,0 +1,86 @@
+/**
+ * Rule `recency`: "new", "newly" and "just" need an event of the week; "lately" and "recently" one of the last
+ * three months. The backing is a recency judgement (`{ kind: 'recency', date, days, age: 'new'|'recent'|'older' }`):
+ *
+ *   - when the facts carry claims for the section (`claims[section]`: the fact paths its text used), one of the
+ *     claimed judgements must be a recency judgement of the right age;
+ *   - otherwise any recency judgement of the facts whose date lies in the window backs the word: new = after the
+ *     previous note's date (`changes.since`) or within 7 days, recent = within 92 days.
+ */
+import type { Facts } from '../../facts/types.js';
+import { at, daysBetween, indexFacts, type FactsIndex } from './facts-index.js';
+import { printedDates, type PrintedDate } from './dates.js';
+import { proseBlocks } from './prose.js';
+import type { Json, Violation } from './types.js';
+
+const WORDS = /\b(new|newly|just|lately|recently)\b/gi;
+/** A prospective "new" is no claim about the past: "needs a new buy signal". */
+const PROSPECTIVE = /\b(?:needs?|would need|await(?:s|ing)?|wait(?:s|ing)? for|look(?:s|ing)? for|until)\s+(?:an?\s+)?$/i;
+
+export const NEW_DAYS = 7;
+export const RECENT_DAYS = 92;
+
+type Want = 'new' | 'recent';
+const want = (word: string): Want => (/^(lately|recently)$/i.test(word) ? 'recent' : 'new');
+
+/** Claims of a section as fact paths, when the build recorded them. */
+function claimedPaths(facts: Facts, section: string): string[] | undefined {
+  const claims = (facts as unknown as { claims?: Record<string, unknown> }).claims;
+  const mine = claims?.[section];
+  if (Array.isArray(mine)) return mine.filter((p): p is string => typeof p === 'string');
+  if (mine && typeof mine === 'object' && Array.isArray((mine as { paths?: unknown }).paths)) {
+    return ((mine as { paths: unknown[] }).paths).filter((p): p is string => typeof p === 'string');
+  }
+  return undefined;
+}
+
+function inWindow(j: Record<string, Json>, facts: Facts, w: Want): boolean {
+  const date = typeof j.date === 'string' ? j.date : undefined;
+  if (!date || date > facts.asOf) return false;
+  const days = daysBetween(date, facts.asOf);
+  if (w === 'new') return (facts.changes.since !== null && date > facts.changes.since) || days <= NEW_DAYS;
+  return days <= RECENT_DAYS;
+}
+
+/** The last ISO day a printed date can mean ("March 2014" → 2014-03-31; no year → the as-of year). */
+function latestDay(d: PrintedDate, asOf: string): string {
+  const year = d.year ?? Number(asOf.slice(0, 4));
+  const day = d.day ?? new Date(Date.UTC(year, d.month, 0)).getUTCDate();
+  return `${year}-${String(d.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const ageOk = (age: Json | undefined, w: Want) => age === 'new' || (w === 'recent' && age === 'recent');
+
+export function recencyRule(html: string, facts: Facts, index: FactsIndex = indexFacts(facts)): Violation[] {
+  const out: Violation[] = [];
+  const recency = index.judgements.filter((j) => j.judgement.kind === 'recency');
+  for (const block of proseBlocks(html)) {
+    const claimed = claimedPaths(facts, block.section);
+    for (const sentence of block.sentences) {
+      for (const m of sentence.matchAll(WORDS)) {
+        if (/^new$/i.test(m[1]) && PROSPECTIVE.test(sentence.slice(0, m.index))) continue;
+        const w = want(m[1]);
+        let backed: boolean;
+        if (block.section === 'what-changed' && w === 'new' && facts.changes.since !== null && facts.changes.items.length > 0) {
+          backed = true;
+        } else if (claimed) {
+          backed = claimed.some((p) => {
+            const j = at(facts, p) as Record<string, Json> | undefined;
+            return !!j && typeof j === 'object' && j.kind === 'recency' && ageOk(j.age, w);
+          });
+        } else {
+          backed = recency.some((r) => inWindow(r.judgement, facts, w));
+        }
+        const limit = w === 'new' ? NEW_DAYS : RECENT_DAYS;
+        const stale = printedDates(sentence).find((d) => daysBetween(latestDay(d, facts.asOf), facts.asOf) > limit && !(w === 'new' && facts.changes.since !== null && latestDay(d, facts.asOf) > facts.changes.since));
+        if (stale) {
+          out.push({ date: facts.asOf, section: block.section, sentence, rule: 'recency', detail: `"${m[1]}" for an event dated ${stale.text}` });
+        } else if (!backed) {
+          const window = w === 'new' ? `since ${facts.changes.since ?? `the last ${NEW_DAYS} days`}` : `in the last ${RECENT_DAYS} days`;
+          out.push({ date: facts.asOf, section: block.section, sentence, rule: 'recency', detail: `"${m[1]}" with no event ${window} behind it` });
+        }
+      }
+    }
+  }
+  return out;
+}
