@@ -3,8 +3,11 @@ import type { Json } from './types.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Parts of the facts that are not statements of the note: chart series (every row) and provenance text. */
-const NOT_STATED = new Set(['charts', 'inputs', 'method', 'unit', 'from', 'to', 'reason']);
+/**
+ * Parts of the facts that are not statements of the note: chart series (every row) and provenance text. A
+ * figure's `from`/`to` dates stay: "since the end of June" cites the start of the second half.
+ */
+const NOT_STATED = new Set(['charts', 'inputs', 'method', 'unit', 'reason']);
 
 /** What the audit looks things up in, built once per note. */
 export interface FactsIndex {

@@ -30,6 +30,13 @@ describe('audit rule: dates', () => {
     expect(v.map((x) => x.detail)).toEqual(['"June" has no year and is no date of 2025 in the facts']);
   });
 
+  it('the period a figure covers counts: "since the end of June" cites the start of the second half', () => {
+    const html = note({ lead: '<p>Since the end of June the Russell 2000 has gained 3.0%.</p>' });
+    expect(datesRule(html, fakeFacts())).toHaveLength(1);
+    const facts = fakeFacts({ returns: { h2: { RUT: { value: 3.0, from: '2025-06-30', to: '2025-12-12' } } } });
+    expect(datesRule(html, facts)).toEqual([]);
+  });
+
   it('chart data dates do not count as facts the prose can cite', () => {
     // fakeFacts' chart series holds 2025-03-03
     expect(datesRule(note({ lead: '<p>It peaked on 3 March.</p>' }), fakeFacts())).toHaveLength(1);
