@@ -8,7 +8,7 @@ import { compileNote } from '../narrative/render-narrative.js';
 import type { BrowserSession } from './browser.js';
 import { buildEmail, type EmailFlags } from './email.js';
 import { printPdf, setHtml, type Paper } from './pdf.js';
-import { renderNote } from './render-note.js';
+import { factsFileText, lastClaims, renderNote } from './render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
 import { format, parseISO } from 'date-fns';
 
@@ -37,11 +37,12 @@ export interface BuiltNote {
 }
 
 /** Everything that has no browser in it: facts, charts and the HTML document. */
-export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDate, compiled = compileNote(note)) {
+export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDate, compiled: (ctx: object) => string = compileNote(note)) {
   const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
   const figures = await buildCharts(facts);
   const html = renderNote(facts, figures, note, compiled);
-  return { facts, figures, html };
+  const claims = lastClaims(compiled);
+  return { facts, figures, html, claims };
 }
 
 /**
@@ -49,11 +50,12 @@ export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDa
  * together, or none does).
  */
 export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
-  const { facts, figures, html } = await composeNote(o.note, o.market, o.asOf, o.compiled);
+  const { facts, figures, html, claims } = await composeNote(o.note, o.market, o.asOf, o.compiled);
   const base = join(o.outDir, `${o.note.name}-${facts.asOf}`);
   const out = new AtomicOutputs();
   try {
-    out.write(`${base}.facts.json`, `${JSON.stringify(facts, null, 2)}\n`);
+    // The facts, with the judgements and figures each section's sentences read ("why does this sentence say that?").
+    out.write(`${base}.facts.json`, factsFileText(facts, claims));
     if (o.formats.includes('html')) out.write(`${base}.html`, html);
     const email = o.formats.includes('email');
     let pdf: Uint8Array | undefined;
