@@ -2,7 +2,9 @@
  * Rule `contradictions`: no note uses two contradictory values of one decision. Each row of CONTRADICTIONS names
  * two readings of the facts that the note prints in different places (headline and body, chart title and text,
  * body and conclusion) and says when they agree. A row whose readings are absent from the facts is skipped, so
- * the table can hold rows for facts that only some notes or versions carry. Extend the table, not the code.
+ * the table can hold rows for facts that only some notes or versions carry. When the facts carry the claims of
+ * the render (which facts each template read), a row counts only if the note read both sides (`uses`): two
+ * values the note never prints cannot contradict each other in it. Extend the table, not the code.
  */
 import type { Facts } from '../../facts/types.js';
 import { at } from './facts-index.js';
@@ -13,6 +15,8 @@ export interface Reading {
   label: string;
   section: string;
   read(facts: Facts): unknown;
+  /** Facts paths (prefixes) whose use in the note shows this reading is printed; default: the label. */
+  uses?: string[] | ((facts: Facts) => string[]);
 }
 
 export interface ContradictionPair {
@@ -35,7 +39,7 @@ export const CONTRADICTIONS: ContradictionPair[] = [
   {
     name: 'this year\'s second half: seasonality streak (counting this year to date) against the lead',
     a: {
-      label: 'seasonal.h2Streak (this year counted)', section: 'seasonality',
+      label: 'seasonal.h2Streak (this year counted)', section: 'seasonality', uses: ['seasonal.h2Streak'],
       read: (f) => (inH2(f) && at(f, 'seasonal.h2StreakToDate') === true ? at(f, 'seasonal.h2Streak') : undefined),
     },
     b: { label: 'lead.h2Leader', section: 'lead', read: path('lead.h2Leader') },
@@ -69,7 +73,7 @@ export const CONTRADICTIONS: ContradictionPair[] = [
     name: 'rebound risk: conclusion against the rates section',
     a: { label: 'judgements.rates.reboundRisk', section: 'conclusion', read: path('judgements.rates.reboundRisk') },
     b: {
-      label: 'judgements.rates.{peak.state, peak.small, sensitivity.small.reading}', section: 'rates',
+      label: 'judgements.rates.{peak.state, peak.small, sensitivity.small.reading}', section: 'rates', uses: ['judgements.rates.peak', 'judgements.rates.sensitivity'],
       read: (f) => {
         const peak = at(f, 'judgements.rates.peak') as Record<string, unknown> | undefined;
         const sens = at(f, 'judgements.rates.sensitivity') as { small?: { reading?: unknown } } | undefined;
@@ -89,7 +93,7 @@ export const CONTRADICTIONS: ContradictionPair[] = [
   },
   {
     name: 'breadth zone: plain field against the level judgement',
-    a: { label: 'breadth zone', section: 'breadth', read: (f) => (f.roles.universe ? at(f, `breadth.${f.roles.universe}.zone`) : undefined) },
+    a: { label: 'breadth zone', section: 'breadth', uses: (f) => [`breadth.${f.roles.universe}.zone`], read: (f) => (f.roles.universe ? at(f, `breadth.${f.roles.universe}.zone`) : undefined) },
     b: { label: 'judgements.breadth.level.zone', section: 'breadth', read: field('judgements.breadth.level', 'zone') },
     agree: (a, b) => (a === 'neutral' ? 'middle' : a) === b,
   },
@@ -104,9 +108,26 @@ export const CONTRADICTIONS: ContradictionPair[] = [
 
 const show = (v: unknown) => JSON.stringify(v) ?? 'undefined';
 
+/** Every facts path the note's templates read, when the facts carry the claims. */
+function claimedPaths(facts: Facts): string[] | undefined {
+  const claims = (facts as unknown as { claims?: Record<string, unknown> }).claims;
+  if (!claims || typeof claims !== 'object') return undefined;
+  return Object.values(claims).flatMap((c) => (Array.isArray(c) ? c.map(String) : c && typeof c === 'object' ? Object.keys(c) : []));
+}
+
+/** The note read the reading: a claimed path is one of its paths or lies under one (reading a parent object
+ * through `#with` does not count: that is how a template reaches every field, used or not). */
+function used(r: Reading, facts: Facts, paths: string[] | undefined): boolean {
+  if (!paths) return true;
+  const uses = typeof r.uses === 'function' ? r.uses(facts) : r.uses ?? [r.label];
+  return uses.some((u) => paths.some((p) => p === u || p.startsWith(`${u}.`)));
+}
+
 export function contradictionsRule(_html: string, facts: Facts, pairs: ContradictionPair[] = CONTRADICTIONS): Violation[] {
   const out: Violation[] = [];
+  const paths = claimedPaths(facts);
   for (const p of pairs) {
+    if (!used(p.a, facts, paths) || !used(p.b, facts, paths)) continue;
     const a = p.a.read(facts);
     const b = p.b.read(facts);
     if (a === undefined || b === undefined) continue;

@@ -11,7 +11,7 @@ import { placeholderFigures } from '../../charts/build-charts.js';
 import type { IsoDate, Market } from '../../data/types.js';
 import { buildFacts, requiredSeries } from '../../facts/build-facts.js';
 import type { Facts } from '../../facts/types.js';
-import { templateContext } from '../../render/render-note.js';
+import { lastClaims, templateContext } from '../../render/render-note.js';
 import type { NoteSource } from '../load-note.js';
 import { compileNote } from '../render-narrative.js';
 import { contradictionsRule } from './contradictions.js';
@@ -64,7 +64,9 @@ export function auditDates(note: NoteSource, market: Market, dates: readonly Iso
   const unchecked = new Set<string>();
   dates.forEach((asOf, i) => {
     const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
-    const result = auditNote(render(templateContext(facts, figures, note)), facts);
+    const html = render(templateContext(facts, figures, note));
+    // the rules see the facts as the facts file holds them: with the claims each template's text read
+    const result = auditNote(html, { ...facts, claims: lastClaims(render) } as Facts);
     violations.push(...result.violations);
     for (const k of result.unchecked) unchecked.add(k);
     options.onDate?.(i + 1, dates.length, asOf);

@@ -119,6 +119,7 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     return [
       ...differ('days', j.days, want.days),
       ...differ('age', j.age, want.age),
+      ...('recent' in j ? differ('recent', j.recent, want.age !== 'older') : []),
       ...('sameYear' in j ? differ('sameYear', j.sameYear, j.date.slice(0, 4) === c.facts.asOf.slice(0, 4)) : []),
     ];
   },

@@ -6,8 +6,11 @@
  *      `3.6 percentage points` (years, dates, levels and plain counts carry no unit and are not figures)
  *   2. each must equal some numeric fact rounded to the printed decimals; with an explicit sign the sign must
  *      agree too, without one the size is compared (the words carry the direction: "down 1.2%")
- *   3. a gap in points is checked against the last two percents printed before it in the same sentence or, when
- *      the sentence prints fewer, in the sentences before it in the same paragraph
+ *   3. a printed difference — "by N points", "N percentage points" — must be the difference of two percents
+ *      printed before it in the same paragraph, at their printed roundings (which two is not read from the words:
+ *      any pair will do, so "trail by 0.2 points" after −25.1% and −24.8% fails and "the averages differ by 3.0
+ *      points" after +11.8% … +8.8% passes); a point figure that is no difference ("a standard error of 11.3
+ *      points") is only checked as a fact
  */
 import type { Facts } from '../../facts/types.js';
 import { fixedOf, indexFacts, type FactsIndex } from './facts-index.js';
@@ -61,6 +64,11 @@ function allowedGaps(a: PrintedFigure, b: PrintedFigure, decimals: number): stri
   return out;
 }
 
+/** "by 0.3 points", "0.3 percentage points": a figure that states a difference. */
+function isDifference(sentence: string, f: PrintedFigure): boolean {
+  return f.unit === 'points' && (/percentage/.test(f.text) || /\bby\s+$/.test(sentence.slice(0, f.index)));
+}
+
 const fmt = (v: number, d: number) => fixedOf(Math.abs(v), d);
 
 export function numbersRule(html: string, facts: Facts, index: FactsIndex = indexFacts(facts)): Violation[] {
@@ -73,15 +81,18 @@ export function numbersRule(html: string, facts: Facts, index: FactsIndex = inde
         if (!matchesFact(f, index)) {
           out.push({ date: facts.asOf, section: block.section, sentence, rule: 'numbers', detail: `${f.text} is no fact at ${f.decimals} decimal${f.decimals === 1 ? '' : 's'}` });
         }
-        if (f.unit === 'points') {
-          const percents = [...before, ...figures.filter((g) => g.unit === 'percent' && g.index < f.index)].filter((g) => g.unit === 'percent');
+        if (isDifference(sentence, f)) {
+          const percents = [...before, ...figures.filter((g) => g.index < f.index)].filter((g) => g.unit === 'percent');
           if (percents.length >= 2) {
             const [a, b] = percents.slice(-2);
             const printed = fixedOf(Math.abs(f.value), f.decimals);
-            if (!allowedGaps(a, b, f.decimals).includes(printed)) {
+            const pairs = percents.flatMap((x, i) => percents.slice(i + 1).map((y) => [x, y] as const));
+            if (!pairs.some(([x, y]) => allowedGaps(x, y, f.decimals).includes(printed))) {
               out.push({
                 date: facts.asOf, section: block.section, sentence, rule: 'numbers',
-                detail: `${printed} points ≠ ${fmt(a.value, a.decimals)} − ${fmt(b.value, b.decimals)}`,
+                detail: percents.length === 2
+                  ? `${printed} points ≠ ${fmt(a.value, a.decimals)} − ${fmt(b.value, b.decimals)}`
+                  : `${printed} points is no difference of two printed percents (${percents.map((x) => fmt(x.value, x.decimals)).join(', ')})`,
               });
             }
           }

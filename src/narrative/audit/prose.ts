@@ -4,6 +4,8 @@ import type { ChildNode, Element } from 'domhandler';
 /** A block of prose (a paragraph, heading, list item, figure title, key figure) and where it sits in the note. */
 export interface ProseBlock {
   section: string;
+  /** The template (partial) that wrote it, as the claims name it: the enclosing section, `changes`, `key-figures`. */
+  template: string;
   text: string;
   sentences: string[];
 }
@@ -60,22 +62,24 @@ export function sentences(text: string): string[] {
 export function proseBlocks(html: string): ProseBlock[] {
   const doc = parseDocument(html, { decodeEntities: true });
   const out: ProseBlock[] = [];
-  const push = (section: string, raw: string) => {
+  const push = (section: string, template: string, raw: string) => {
     const text = clean(raw);
-    if (text) out.push({ section, text, sentences: sentences(text) });
+    if (text) out.push({ section, template, text, sentences: sentences(text) });
   };
-  const visit = (nodes: ChildNode[], section: string): void => {
+  const visit = (nodes: ChildNode[], section: string, template: string): void => {
     for (const n of nodes) {
       if (!('name' in n) || !(n as Element).children) continue;
       const el = n as Element;
       if (SKIP(el)) continue;
       const inner = sectionOf(el) ?? section;
-      if (el.attribs['aria-label'] && el.attribs.role === 'img') push(inner, el.attribs['aria-label']);
-      if (el.name === 'div' && hasClass(el, 'kf')) push(inner, el.children.map((c) => clean(textOf([c]))).filter(Boolean).join(' · '));
-      else if (BLOCKS.has(el.name)) push(inner, textOf(el.children));
-      else visit(el.children, inner);
+      // a figure's title is written by the section's template (a partial block), so it keeps the section's claims
+      const innerTemplate = el.name === 'figure' ? template : inner === 'what-changed' ? 'changes' : inner;
+      if (el.attribs['aria-label'] && el.attribs.role === 'img') push(inner, innerTemplate, el.attribs['aria-label']);
+      if (el.name === 'div' && hasClass(el, 'kf')) push(inner, innerTemplate, el.children.map((c) => clean(textOf([c]))).filter(Boolean).join(' · '));
+      else if (BLOCKS.has(el.name)) push(inner, innerTemplate, textOf(el.children));
+      else visit(el.children, inner, innerTemplate);
     }
   };
-  visit(doc.children, 'note');
+  visit(doc.children, 'note', 'note');
   return out;
 }

@@ -2,8 +2,8 @@
  * Rule `recency`: "new", "newly" and "just" need an event of the week; "lately" and "recently" one of the last
  * three months. The backing is a recency judgement (`{ kind: 'recency', date, days, age: 'new'|'recent'|'older' }`):
  *
- *   - when the facts carry claims for the section (`claims[section]`: the fact paths its text used), one of the
- *     claimed judgements must be a recency judgement of the right age;
+ *   - when the facts carry claims for the section's template (`claims[template]`: the fact paths its text read),
+ *     one of the judgements it read must back the word: a recency of the right age, or an event judged new;
  *   - otherwise any recency judgement of the facts whose date lies in the window backs the word: new = after the
  *     previous note's date (`changes.since`) or within 7 days, recent = within 92 days.
  */
@@ -23,15 +23,33 @@ export const RECENT_DAYS = 92;
 type Want = 'new' | 'recent';
 const want = (word: string): Want => (/^(lately|recently)$/i.test(word) ? 'recent' : 'new');
 
-/** Claims of a section as fact paths, when the build recorded them. */
-function claimedPaths(facts: Facts, section: string): string[] | undefined {
+/**
+ * The facts paths a template read, when the build recorded them (`claims[template]`: path → value read, as the
+ * facts file holds them; a list of paths works too).
+ */
+function claimedPaths(facts: Facts, template: string): string[] | undefined {
   const claims = (facts as unknown as { claims?: Record<string, unknown> }).claims;
-  const mine = claims?.[section];
+  const mine = claims?.[template];
   if (Array.isArray(mine)) return mine.filter((p): p is string => typeof p === 'string');
-  if (mine && typeof mine === 'object' && Array.isArray((mine as { paths?: unknown }).paths)) {
-    return ((mine as { paths: unknown[] }).paths).filter((p): p is string => typeof p === 'string');
-  }
+  if (mine && typeof mine === 'object') return Object.keys(mine);
   return undefined;
+}
+
+/** The judgements a template read: objects with a `kind` at a claimed path or on the way to one. */
+function claimedJudgements(facts: Facts, paths: string[]): Record<string, Json>[] {
+  const seen = new Set<string>();
+  const out: Record<string, Json>[] = [];
+  for (const p of paths) {
+    const parts = p.split('.');
+    for (let i = parts.length; i > 0; i--) {
+      const prefix = parts.slice(0, i).join('.');
+      if (seen.has(prefix)) continue;
+      seen.add(prefix);
+      const j = at(facts, prefix);
+      if (j && typeof j === 'object' && typeof (j as Record<string, Json>).kind === 'string') out.push(j as Record<string, Json>);
+    }
+  }
+  return out;
 }
 
 function inWindow(j: Record<string, Json>, facts: Facts, w: Want): boolean {
@@ -49,13 +67,16 @@ function latestDay(d: PrintedDate, asOf: string): string {
   return `${year}-${String(d.month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const ageOk = (age: Json | undefined, w: Want) => age === 'new' || (w === 'recent' && age === 'recent');
+/** A claimed judgement backs the word: a recency of the right age, or an event judged `new` (`state: 'new'`). */
+const backs = (j: Record<string, Json>, w: Want) =>
+  j.age === 'new' || j.state === 'new' || (w === 'recent' && (j.age === 'recent' || (j.kind === 'recency' && j.recent === true)));
 
 export function recencyRule(html: string, facts: Facts, index: FactsIndex = indexFacts(facts)): Violation[] {
   const out: Violation[] = [];
   const recency = index.judgements.filter((j) => j.judgement.kind === 'recency');
   for (const block of proseBlocks(html)) {
-    const claimed = claimedPaths(facts, block.section);
+    const paths = claimedPaths(facts, block.template);
+    const claimed = paths && claimedJudgements(facts, paths);
     for (const sentence of block.sentences) {
       for (const m of sentence.matchAll(WORDS)) {
         if (/^new$/i.test(m[1]) && PROSPECTIVE.test(sentence.slice(0, m.index))) continue;
@@ -64,10 +85,7 @@ export function recencyRule(html: string, facts: Facts, index: FactsIndex = inde
         if (block.section === 'what-changed' && w === 'new' && facts.changes.since !== null && facts.changes.items.length > 0) {
           backed = true;
         } else if (claimed) {
-          backed = claimed.some((p) => {
-            const j = at(facts, p) as Record<string, Json> | undefined;
-            return !!j && typeof j === 'object' && j.kind === 'recency' && ageOk(j.age, w);
-          });
+          backed = claimed.some((j) => backs(j, w));
         } else {
           backed = recency.some((r) => inWindow(r.judgement, facts, w));
         }

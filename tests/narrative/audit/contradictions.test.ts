@@ -47,3 +47,17 @@ describe('audit rule: contradictions', () => {
     ]);
   });
 });
+
+describe('audit rule: contradictions, with the claims of the render', () => {
+  const facts = (claims: Record<string, Record<string, unknown>>) => fakeFacts({ lead: { ytdLeader: 'large' }, judgements: { lead: { ytd: { kind: 'comparison', leader: 'tie' } } }, claims });
+
+  it('a pair counts only when the note read both sides', () => {
+    expect(contradictionsRule('', facts({ lead: { 'judgements.lead.ytd.leader': 'tie' } }))).toEqual([]);
+    const both = facts({ lead: { 'judgements.lead.ytd.leader': 'tie' }, 'key-figures': { 'lead.ytdLeader': 'large' } });
+    expect(contradictionsRule('', both).map((v) => v.detail)).toEqual(['lead.ytdLeader = "large" (lead) against judgements.lead.ytd.leader = "tie" (lead)']);
+  });
+
+  it('reading a parent object (a #with) is not reading every field of it', () => {
+    expect(contradictionsRule('', facts({ lead: { 'judgements.lead.ytd.leader': 'tie', lead: '[object]' } }))).toEqual([]);
+  });
+});

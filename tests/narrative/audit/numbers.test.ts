@@ -54,3 +54,17 @@ describe('audit rule: numbers', () => {
     expect(v.map((x) => [x.section, x.sentence])).toEqual([['key-figures', 'RUT, YTD · +18.8%'], ['what-changed', 'yield down 17 bp']]);
   });
 });
+
+describe('audit rule: numbers, printed differences among several percents', () => {
+  const seasonal = '<p>After wins the index returned +11.8% on average (median +6.4%, up in 75% of years). After losses the average was +8.8% (median +3.7%, up in 55%). The averages differ by %GAP% points, less than the noise (a standard error of 11.3 points).</p>';
+  const facts = fakeFacts({ seasonal: { a: 11.8, b: 6.4, c: 75, d: 8.8, e: 3.7, f: 55, g: 11.3, h: 3.0, i: 2.9 } });
+
+  it('"differ by 3.0 points" is the difference of two of the printed percents; "a standard error of 11.3 points" is no difference', () => {
+    expect(numbersRule(note({ seasonality: seasonal.replace('%GAP%', '3.0') }), facts)).toEqual([]);
+  });
+
+  it('"differ by 2.9 points" is no difference of any two printed percents', () => {
+    const v = numbersRule(note({ seasonality: seasonal.replace('%GAP%', '2.9') }), facts);
+    expect(v.map((x) => x.detail)).toEqual(['2.9 points is no difference of two printed percents (11.8, 6.4, 75, 8.8, 3.7, 55)']);
+  });
+});
