@@ -235,6 +235,8 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
 export interface FieldCheck {
   name: string;
   section: string;
+  /** The facts paths of the decision: with the claims of a render at hand, it is checked only if the note read one. */
+  uses(facts: Facts): string[];
   check(facts: Facts, t: AuditThresholds): string[];
 }
 
@@ -242,6 +244,7 @@ export const FIELD_CHECKS: FieldCheck[] = [
   {
     name: 'breadth zone',
     section: 'breadth',
+    uses: (f) => Object.keys(f.breadth).map((k) => `breadth.${k}.zone`),
     check(f, t) {
       const out: string[] = [];
       for (const [key, b] of Object.entries(f.breadth as Record<string, { bullishPercent: unknown; zone?: unknown }>)) {
@@ -255,6 +258,7 @@ export const FIELD_CHECKS: FieldCheck[] = [
   {
     name: 'ranking leader',
     section: 'conclusion',
+    uses: () => ['ranking.leader'],
     check(f) {
       const r = f.ranking as unknown as { leader?: unknown; sizeGroups?: { group: string; tally: number }[] } | undefined;
       if (!r || !r.leader || !r.sizeGroups) return [];
@@ -267,6 +271,7 @@ export const FIELD_CHECKS: FieldCheck[] = [
   {
     name: 'seasonal lean',
     section: 'seasonality',
+    uses: () => ['seasonal.betterAfter'],
     check(f) {
       const s = f.seasonal as unknown as { betterAfter?: unknown; nextYear?: { afterH2Beat: { mean: unknown }; afterH2Lag: { mean: unknown } } } | undefined;
       if (!s?.nextYear || s.betterAfter === undefined) return [];
@@ -276,6 +281,13 @@ export const FIELD_CHECKS: FieldCheck[] = [
     },
   },
 ];
+
+/** Every facts path the note's templates read, when the facts carry the claims of the render. */
+function claimedPaths(facts: Facts): Set<string> | undefined {
+  const claims = (facts as unknown as { claims?: Record<string, unknown> }).claims;
+  if (!claims || typeof claims !== 'object') return undefined;
+  return new Set(Object.values(claims).flatMap((c) => (Array.isArray(c) ? c.map(String) : c && typeof c === 'object' ? Object.keys(c) : [])));
+}
 
 /** Where a judgement shows in the note: the section of the facts it sits under. */
 const SECTION: Record<string, string> = { seasonal: 'seasonality', ranking: 'conclusion' };
@@ -300,7 +312,9 @@ export function judgementsRule(_html: string, facts: Facts, index: FactsIndex = 
       out.push({ date: facts.asOf, section: sectionOfPath(path), sentence: `${path}: ${describe(judgement)}`, rule: 'judgements', detail });
     }
   }
+  const claimed = claimedPaths(facts);
   for (const fc of FIELD_CHECKS) {
+    if (claimed && !fc.uses(facts).some((u) => claimed.has(u))) continue;
     for (const detail of fc.check(facts, t)) out.push({ date: facts.asOf, section: fc.section, sentence: fc.name, rule: 'judgements', detail });
   }
   return out;

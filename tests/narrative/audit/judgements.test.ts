@@ -72,3 +72,13 @@ describe('audit rule: judgements agree with their figures (independent recomputa
     expect(details(fakeFacts({ thresholds: { slightBelow: 0.2 }, judgements: { lead: { ytd: j } } }))).toEqual([]);
   });
 });
+
+describe('audit rule: judgements, decisions stored as plain fields', () => {
+  const sizeGroups = [{ group: 'Small caps', tally: 4, xrank: 3 }, { group: 'Mid caps', tally: 4, xrank: 1 }];
+  it('a plain field the note reads is checked; one it does not read is not the note\'s claim', () => {
+    const facts = (claims?: Record<string, Record<string, unknown>>) => fakeFacts({ ranking: { sizeGroups, leader: 'Small caps' }, ...(claims ? { claims } : {}) });
+    expect(details(facts())).toEqual(['conclusion ranking.leader is "Small caps" on a tie of 4 signals (Small caps, Mid caps)']);
+    expect(details(facts({ conclusion: { 'ranking.leader': 'Small caps' } }))).toHaveLength(1);
+    expect(details(facts({ conclusion: { 'judgements.ranking.state': 'tie' } }))).toEqual([]);
+  });
+});
