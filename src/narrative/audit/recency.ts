@@ -1,15 +1,22 @@
 /**
  * Rule `recency`: "new", "newly" and "just" need an event of the week; "lately" and "recently" one of the last
- * three months. The backing is a recency judgement (`{ kind: 'recency', date, days, age: 'new'|'recent'|'older' }`):
+ * three months. The backing is a recency judgement (`{ kind: 'recency', date, days, age: 'new'|'recent'|'older' }`)
+ * or an event judged new (`state: 'new'`):
  *
  *   - when the facts carry claims for the section's template (`claims[template]`: the fact paths its text read),
- *     one of the judgements it read must back the word: a recency of the right age, or an event judged new;
+ *     one of the judgements it read must back the word;
  *   - otherwise any recency judgement of the facts whose date lies in the window backs the word: new = after the
- *     previous note's date (`changes.since`) or within 7 days, recent = within 92 days.
+ *     previous note's date (`changes.since`) or within a week, recent = within three months;
+ *   - in the what-changed box, which lists only the changes since the previous note, a non-empty list backs "new";
+ *   - whatever backs it, a date printed in the same sentence must not lie wholly before the window ("lately …
+ *     since March 2014").
+ * The windows are the note's thresholds (`thresholds.noteIntervalDays`, `thresholds.recentDays`: 7 and 92 days
+ * by default).
  */
 import type { Facts } from '../../facts/types.js';
 import { at, daysBetween, indexFacts, type FactsIndex } from './facts-index.js';
 import { printedDates, type PrintedDate } from './dates.js';
+import { thresholdsOf, type AuditThresholds } from './judgements.js';
 import { proseBlocks } from './prose.js';
 import type { Json, Violation } from './types.js';
 
@@ -17,8 +24,6 @@ const WORDS = /\b(new|newly|just|lately|recently)\b/gi;
 /** A prospective "new" is no claim about the past: "needs a new buy signal". */
 const PROSPECTIVE = /\b(?:needs?|would need|await(?:s|ing)?|wait(?:s|ing)? for|look(?:s|ing)? for|until)\s+(?:an?\s+)?$/i;
 
-export const NEW_DAYS = 7;
-export const RECENT_DAYS = 92;
 
 type Want = 'new' | 'recent';
 const want = (word: string): Want => (/^(lately|recently)$/i.test(word) ? 'recent' : 'new');
@@ -52,12 +57,12 @@ function claimedJudgements(facts: Facts, paths: string[]): Record<string, Json>[
   return out;
 }
 
-function inWindow(j: Record<string, Json>, facts: Facts, w: Want): boolean {
+function inWindow(j: Record<string, Json>, facts: Facts, w: Want, t: AuditThresholds): boolean {
   const date = typeof j.date === 'string' ? j.date : undefined;
   if (!date || date > facts.asOf) return false;
   const days = daysBetween(date, facts.asOf);
-  if (w === 'new') return (facts.changes.since !== null && date > facts.changes.since) || days <= NEW_DAYS;
-  return days <= RECENT_DAYS;
+  if (w === 'new') return (facts.changes.since !== null && date > facts.changes.since) || days <= t.noteIntervalDays;
+  return days <= t.recentDays;
 }
 
 /** The last ISO day a printed date can mean ("March 2014" → 2014-03-31; no year → the as-of year). */
@@ -73,6 +78,7 @@ const backs = (j: Record<string, Json>, w: Want) =>
 
 export function recencyRule(html: string, facts: Facts, index: FactsIndex = indexFacts(facts)): Violation[] {
   const out: Violation[] = [];
+  const t = thresholdsOf(facts);
   const recency = index.judgements.filter((j) => j.judgement.kind === 'recency');
   for (const block of proseBlocks(html)) {
     const paths = claimedPaths(facts, block.template);
@@ -87,14 +93,14 @@ export function recencyRule(html: string, facts: Facts, index: FactsIndex = inde
         } else if (claimed) {
           backed = claimed.some((j) => backs(j, w));
         } else {
-          backed = recency.some((r) => inWindow(r.judgement, facts, w));
+          backed = recency.some((r) => inWindow(r.judgement, facts, w, t));
         }
-        const limit = w === 'new' ? NEW_DAYS : RECENT_DAYS;
+        const limit = w === 'new' ? t.noteIntervalDays : t.recentDays;
         const stale = printedDates(sentence).find((d) => daysBetween(latestDay(d, facts.asOf), facts.asOf) > limit && !(w === 'new' && facts.changes.since !== null && latestDay(d, facts.asOf) > facts.changes.since));
         if (stale) {
           out.push({ date: facts.asOf, section: block.section, sentence, rule: 'recency', detail: `"${m[1]}" for an event dated ${stale.text}` });
         } else if (!backed) {
-          const window = w === 'new' ? `since ${facts.changes.since ?? `the last ${NEW_DAYS} days`}` : `in the last ${RECENT_DAYS} days`;
+          const window = w === 'new' ? `since ${facts.changes.since ?? `the last ${t.noteIntervalDays} days`}` : `in the last ${t.recentDays} days`;
           out.push({ date: facts.asOf, section: block.section, sentence, rule: 'recency', detail: `"${m[1]}" with no event ${window} behind it` });
         }
       }
