@@ -257,3 +257,23 @@ export const asOfBeforeData = (asOf: string, first: string, last: string, keys: 
     (limiting && keys.length > 1 ? ` (${limiting} starts last)` : ''),
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// audit
+
+export const auditToBeforeFrom = (from: string, to: string): Problem => ({
+  message: `--from ${from} is after --to ${to}`,
+  hint: 'Give the earlier date with --from and the later one with --to.',
+});
+
+export const auditNoDates = (every: string, from: string, to: string): Problem => ({
+  message: `no ${every === 'day' ? 'dates' : `${every}s`} with data from ${from} to ${to}`,
+  hint: 'Widen --from/--to, or change --every.',
+});
+
+/** The summary line of `market-note audit`, on stderr. */
+export const auditSummary = (note: string, dates: number, violations: number, perRule: string, seconds: string): string =>
+  `${note}: ${dates} ${dates === 1 ? 'date' : 'dates'}, ${violations} ${violations === 1 ? 'violation' : 'violations'} (${perRule}) in ${seconds} s`;
+
+export const auditUncheckedKinds = (kinds: readonly string[]): string =>
+  `judgement kinds with no independent check in the audit: ${listWords(kinds)}`;
