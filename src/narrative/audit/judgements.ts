@@ -125,8 +125,13 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
   },
   comparison(j, c) {
     const period = String(j.period);
+    // The year before the as-of year sits in lead.lastYear (full year and second half); the rest in returns.
+    const last = (c.facts.lead as { lastYear?: { small: Record<string, unknown>; large: Record<string, unknown> } }).lastYear;
+    const lastField = period === 'lastYear' ? 'year' : period === 'lastH2' ? 'h2' : null;
     const r = (c.facts.returns as Record<string, Record<string, unknown>>)[period];
-    const want = comparisonOf(num(r?.[c.facts.roles.smallCap]), num(r?.[c.facts.roles.largeCap]), c.t);
+    const want = lastField
+      ? comparisonOf(num(last?.small[lastField]), num(last?.large[lastField]), c.t)
+      : comparisonOf(num(r?.[c.facts.roles.smallCap]), num(r?.[c.facts.roles.largeCap]), c.t);
     if (!want) return differ('available', j.available, false);
     return [...differ('leader', j.leader, want.leader), ...differ('strength', j.strength, want.strength), ...differ('gap', j.gap, want.gap)];
   },
