@@ -147,7 +147,10 @@ function scorePlan(facts: Facts, d: ScoreData): ChartPlan {
   if (i >= 0) {
     const s = d.smallValues[i] as number;
     const l = d.largeValues[i] as number;
-    const who = s > l ? `${d.small.key} ahead by ${num(s - l)}` : s < l ? `${d.large.key} ahead by ${num(l - s)}` : 'level';
+    // Who is ahead is the note's own judgement (on the printed scores), so the alt text says what the text says.
+    const j = facts.judgements?.score;
+    const who = j ? (j.higher === 'small' ? `${d.small.key} ahead by ${num(j.gapSize ?? 0)}` : j.higher === 'large' ? `${d.large.key} ahead by ${num(j.gapSize ?? 0)}` : 'level')
+      : s > l ? `${d.small.key} ahead by ${num(s - l)}` : s < l ? `${d.large.key} ahead by ${num(l - s)}` : 'level';
     alt += `: on ${shortDate(d.dates[i])} ${d.small.key} ${num(s)} and ${d.large.key} ${num(l)}, ${who}`;
   }
   return {
@@ -179,7 +182,8 @@ function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
   const s = lastFinite(d.small.series);
   const parts: string[] = [];
   if (d.peak) parts.push(`${d.yieldName} peaked at ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`);
-  if (y) parts.push(`it is ${y.value.toFixed(2)}% on ${shortDate(y.date)}${d.peak ? ` (${signed((y.value - d.peak.level) * 100, 0)} bp from the peak)` : ''}`);
+  const bp = facts.judgements?.rates?.peak.changeBp ?? (d.peak && y ? (y.value - d.peak.level) * 100 : null);
+  if (y) parts.push(`it is ${y.value.toFixed(2)}% on ${shortDate(y.date)}${d.peak && bp !== null ? ` (${signed(bp, 0)} bp from the peak)` : ''}`);
   if (s) parts.push(`the ${d.small.name} is ${signed(s.value - 100)}% since the peak`);
   return {
     id: 'rates',
