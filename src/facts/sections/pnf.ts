@@ -16,6 +16,11 @@ export interface PnfFacts {
   lastPattern: string | null;
   lastSignalDate: IsoDate | null;
   lastSignalTags: string[];
+  /**
+   * The latest signal's column went on, after the signal, to break an older spread-triple level: that pattern's
+   * own label, level and date (the signal's label, `breakoutLevel` and `lastSignalDate` are the signal day's).
+   */
+  laterPattern: { pattern: string; level: number; date: IsoDate } | null;
   breakoutLevel: number | null;
   /** Level the latest signal broke (the prior column's extreme). */
   resistanceLevel: number | null;
@@ -95,6 +100,14 @@ function previousRun(chart: PnfChart): PnfFacts['previousRun'] {
   return before ? { signal: before.type, count: before.consecutive } : null;
 }
 
+/** A spread level the latest signal's column broke after its signal (an event in that column), else null. */
+function laterPattern(chart: PnfChart): PnfFacts['laterPattern'] {
+  const last = chart.signals[chart.signals.length - 1];
+  if (!last) return null;
+  const e = chart.events.find((x) => x.column === last.column && x.name.startsWith('spread triple'));
+  return e ? { pattern: e.name, level: e.level, date: e.date } : null;
+}
+
 /** Contract `pnf.SYM` for one series. */
 export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts: PnfFacts; chart: PnfChart; multiplier: number } {
   const { chart, multiplier, dates } = configuredChart(s, config, asOf);
@@ -119,6 +132,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     lastPattern: chart.current.lastPattern,
     lastSignalDate: chart.current.lastSignalDate,
     lastSignalTags: last?.tags ?? [],
+    laterPattern: laterPattern(chart),
     breakoutLevel: chart.current.breakoutLevel,
     resistanceLevel: last?.resistanceLevel ?? null,
     trend: chart.trend.state,
