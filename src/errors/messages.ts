@@ -257,3 +257,13 @@ export const asOfBeforeData = (asOf: string, first: string, last: string, keys: 
     (limiting && keys.length > 1 ? ` (${limiting} starts last)` : ''),
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Score peers
+
+export const peerIsClone = (fund: string, peer: string, why: string, where: string): Problem => ({
+  message: `${peer} cannot be a peer of ${fund}: it is a clone of ${fund} (${why})`,
+  hint:
+    `A peer must be a fund that tracks a different index. Remove ${peer} from note.yaml ${where}` +
+    (where.startsWith('peers') ? ` (without peers.${fund}, the funds of the other size groups are used).` : ', or put it in the size group of ' + fund + '.'),
+});
