@@ -251,6 +251,26 @@ export const asOfAfterData = (asOf: string, last: string, first: string, keys: r
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });
 
+/** The as-of date is after the reference calendar's data: names only the series that end before it. */
+export const asOfAfterSeries = (asOf: string, early: readonly { key: string; last: string }[], first: string, last: string): Problem => ({
+  message: `as-of ${asOf} is after the data: ${listWords(early.map((s) => `${s.key} ends ${s.last}`))}`,
+  hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
+});
+
+/** Series the note needs end before the as-of trading day. */
+export const staleSeries = (asOf: string, reference: string, stale: readonly { key: string; lastDate: string }[]): Problem => ({
+  message:
+    `${listWords(stale.map((s) => `${s.key} ends ${s.lastDate}`))}, before the as-of date ${asOf} ` +
+    `(a trading day of ${reference}): ${stale.length === 1 ? 'this series is' : 'these series are'} stale`,
+  hint:
+    `Update ${stale.length === 1 ? 'its file' : 'their files'}, build an earlier date with --as-of, ` +
+    'or pass --allow-stale to build anyway with the stale series marked in the note.',
+});
+
+/** The CLI's line when a date is not a trading day of the reference calendar. */
+export const asOfRolledBack = (requested: string, used: string, reference: string): string =>
+  `as-of ${requested} is not a trading day of ${reference}; using ${used}, the trading day before`;
+
 export const asOfBeforeData = (asOf: string, first: string, last: string, keys: readonly string[], limiting?: string): Problem => ({
   message:
     `as-of ${asOf} is before the data: ${subject(keys)} data only from ${first}` +

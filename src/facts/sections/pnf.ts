@@ -38,6 +38,10 @@ export interface PnfFacts {
   method: string;
   /** TNX-style charts are drawn on 10 × the yield. */
   multiplier: number;
+  /** What the chart's levels rest on ("dividend-adjusted closing prices", "daily highs and lows"): say it with a level. */
+  priceBasis: string;
+  /** The closes are dividend-adjusted, so levels and the highest box sit below the prices traded. */
+  adjusted: boolean;
   inputs: string[];
   from: IsoDate | null;
   to: IsoDate | null;
@@ -62,6 +66,15 @@ export interface RsFacts {
   method: string;
   from: IsoDate | null;
   to: IsoDate | null;
+}
+
+/** Closes are dividend-adjusted: market.yaml `adjusted`, else an `Adj Close` column. */
+export const isAdjusted = (s: Series): boolean => s.adjusted ?? /adj/i.test(s.priceField ?? '');
+
+/** What a series' levels rest on, as the note says it ("dividend-adjusted closing prices", "daily highs and lows"). */
+export function priceBasisOf(s: Series, method: 'highlow' | 'close'): string {
+  const adj = isAdjusted(s) ? 'dividend-adjusted ' : '';
+  return method === 'highlow' ? `${adj}daily highs and lows` : `${adj}closing ${s.kind === 'yield' ? 'yields' : 'prices'}`;
 }
 
 /** Rows of a series up to and including `asOf` (point-in-time: later rows are never read). */
@@ -146,6 +159,8 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     boxSize: chart.boxLabel,
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
     multiplier,
+    priceBasis: priceBasisOf(s, chart.options.method),
+    adjusted: isAdjusted(s),
     inputs: [`${s.key} (${s.file})`],
     from: dates[0] ?? null,
     to: dates[dates.length - 1] ?? null,
