@@ -271,6 +271,10 @@ export const staleSeries = (asOf: string, reference: string, stale: readonly { k
 export const asOfRolledBack = (requested: string, used: string, reference: string): string =>
   `as-of ${requested} is not a trading day of ${reference}; using ${used}, the trading day before`;
 
+/** The CLI's line for a stale series built with --allow-stale. */
+export const builtStale = (key: string, lastDate: string, asOf: string): string =>
+  `${key} is stale: its data ends ${lastDate}, before the as-of date ${asOf} (built with --allow-stale; the note marks it)`;
+
 export const asOfBeforeData = (asOf: string, first: string, last: string, keys: readonly string[], limiting?: string): Problem => ({
   message:
     `as-of ${asOf} is before the data: ${subject(keys)} data only from ${first}` +
