@@ -271,6 +271,10 @@ export const staleSeries = (asOf: string, reference: string, stale: readonly { k
 export const asOfRolledBack = (requested: string, used: string, reference: string): string =>
   `as-of ${requested} is not a trading day of ${reference}; using ${used}, the trading day before`;
 
+/** A batch of every calendar day: how many were not trading days (each rolls back onto a day already built). */
+export const daysNotTrading = (count: number, reference: string): string =>
+  `${count} ${count === 1 ? 'date is' : 'dates are'} not trading days of ${reference} (weekends, holidays); each rolls back to the trading day before`;
+
 /** The CLI's line for a stale series built with --allow-stale. */
 export const builtStale = (key: string, lastDate: string, asOf: string): string =>
   `${key} is stale: its data ends ${lastDate}, before the as-of date ${asOf} (built with --allow-stale; the note marks it)`;

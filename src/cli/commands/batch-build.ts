@@ -155,7 +155,11 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
     const to = args.to ?? last ?? from;
     const wanted = args.from === undefined ? (last ? [last] : []) : scheduleDates(from, to, args.every);
     const { dates, before, rolled } = rollBack(wanted, days);
-    if (!args.quiet) for (const r of rolled) io.err(`${note.name}: ${msg.asOfRolledBack(r.from, r.to, note.config.roles.largeCap)}`);
+    if (!args.quiet) {
+      // a schedule of every calendar day meets every weekend: one line, not one per day
+      if (args.every === 'day' && wanted.length > 1 && rolled.length) io.err(`${note.name}: ${msg.daysNotTrading(rolled.length, note.config.roles.largeCap)}`);
+      else for (const r of rolled) io.err(`${note.name}: ${msg.asOfRolledBack(r.from, r.to, note.config.roles.largeCap)}`);
+    }
     for (const d of before) failures.push({ note: note.name, date: d, message: `no data on or before ${d} (the data starts ${days[0] ?? 'nowhere'})` });
     if (dates.length) jobs.push({ note, dates });
   }
