@@ -18,7 +18,8 @@ import { type CliIo, processIo } from './io.js';
 
 const noteOpt = () => new Option('--note <name|dir>', 'note name under templates/ or a note folder').default('weekly-outlook');
 const dataOpt = () => new Option('--data <path>', 'market.yaml, a folder holding it, or a folder of <SYMBOL>.csv files (default: the built-in synthetic demo market)');
-const asOfOpt = () => new Option('--as-of <date>', 'as-of date YYYY-MM-DD (default: last date all required series have)').argParser(parseDate);
+const asOfOpt = () =>
+  new Option('--as-of <date>', 'as-of date YYYY-MM-DD, a trading day of the large-cap index (a holiday rolls back to the day before; default: its last trading day)').argParser(parseDate);
 
 /**
  * Run the CLI. Returns the exit code: 0 ok, 1 bad input or failed check, 2 usage error.
@@ -50,6 +51,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--subject <text>', "e-mail: subject (default: note.yaml's email.subject, else the title)")
     .option('--attach-pdf', 'e-mail: attach the PDF to the message')
     .option('--send', 'e-mail: send the .eml once built (SMTP settings from MARKET_NOTE_SMTP_* only; implies --format …,email)')
+    .option('--allow-stale', 'build even when a series the note needs ends before the as-of date; the note marks it stale (also in a batch)')
     .action(async (o) => {
       code = await buildCommand(o, io);
     });
@@ -84,6 +86,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(dataOpt())
     .addOption(asOfOpt())
     .addOption(new Option('--compare <date>', '"what changed" compares with this date (default: a week before the as-of date)').argParser(parseDate))
+    .option('--allow-stale', 'compute the facts even when a series the note needs ends before the as-of date, marking it stale')
     .action(async (o) => {
       code = await factsCommand(o, io);
     });

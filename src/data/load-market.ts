@@ -54,6 +54,8 @@ function loadMarketYaml(file: string, source: string): Market {
   const series: Record<string, Series> = {};
   for (const [key, entry, target] of seriesFiles) {
     series[key] = readSeriesCsv(readFileSync(target, 'utf8'), target, key, { name: entry.name, kind: entry.kind, column: entry.column });
+    if (entry.adjusted !== undefined) series[key].adjusted = entry.adjusted;
+    if (entry.index !== undefined) series[key].index = entry.index;
   }
   const universes: Record<string, Universe> = {};
   for (const [key, entry, target] of universeFiles) {

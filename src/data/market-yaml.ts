@@ -18,6 +18,10 @@ const seriesEntry = z
     name: z.string().min(1).optional(),
     kind: z.enum(['price', 'yield']).optional(),
     column: z.string().min(1).optional(),
+    /** The closes are dividend-adjusted even when the column is called `Close` (an `Adj Close` column says so itself). */
+    adjusted: z.boolean().optional(),
+    /** The index the fund tracks; two funds declaring the same index are clones (never each other's score peer). */
+    index: z.string().min(1).optional(),
   })
   .strict();
 
@@ -36,7 +40,7 @@ const marketYaml = z
   })
   .strict();
 
-/** One `series:` entry: a CSV file (relative to market.yaml), an optional name, kind and value column. */
+/** One `series:` entry: a CSV file (relative to market.yaml), an optional name, kind, value column, `adjusted` flag and tracked `index`. */
 export type SeriesEntry = z.infer<typeof seriesEntry>;
 /** One `universes:` entry: a wide CSV file and an optional name. */
 export type UniverseEntry = z.infer<typeof universeEntry>;

@@ -16,6 +16,10 @@ export interface Series {
    * a FRED-style file (e.g. `DGS10`). Optional so hand-built series in tests need not set it.
    */
   priceField?: string;
+  /** Closes are dividend-adjusted: market.yaml `adjusted: true`, or read from an `Adj Close` column. */
+  adjusted?: boolean;
+  /** The index the fund tracks, as market.yaml declares it (`index: S&P 500`); funds with one index are clones. */
+  index?: string;
   dates: IsoDate[];
   close: Float64Array;
   open?: Float64Array;

@@ -251,6 +251,34 @@ export const asOfAfterData = (asOf: string, last: string, first: string, keys: r
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });
 
+/** The as-of date is after the reference calendar's data: names only the series that end before it. */
+export const asOfAfterSeries = (asOf: string, early: readonly { key: string; last: string }[], first: string, last: string): Problem => ({
+  message: `as-of ${asOf} is after the data: ${listWords(early.map((s) => `${s.key} ends ${s.last}`))}`,
+  hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
+});
+
+/** Series the note needs end before the as-of trading day. */
+export const staleSeries = (asOf: string, reference: string, stale: readonly { key: string; lastDate: string }[]): Problem => ({
+  message:
+    `${listWords(stale.map((s) => `${s.key} ends ${s.lastDate}`))}, before the as-of date ${asOf} ` +
+    `(a trading day of ${reference}): ${stale.length === 1 ? 'this series is' : 'these series are'} stale`,
+  hint:
+    `Update ${stale.length === 1 ? 'its file' : 'their files'}, build an earlier date with --as-of, ` +
+    'or pass --allow-stale to build anyway with the stale series marked in the note.',
+});
+
+/** The CLI's line when a date is not a trading day of the reference calendar. */
+export const asOfRolledBack = (requested: string, used: string, reference: string): string =>
+  `as-of ${requested} is not a trading day of ${reference}; using ${used}, the trading day before`;
+
+/** A batch of every calendar day: how many were not trading days (each rolls back onto a day already built). */
+export const daysNotTrading = (count: number, reference: string): string =>
+  `${count} ${count === 1 ? 'date is' : 'dates are'} not trading days of ${reference} (weekends, holidays); each rolls back to the trading day before`;
+
+/** The CLI's line for a stale series built with --allow-stale. */
+export const builtStale = (key: string, lastDate: string, asOf: string): string =>
+  `${key} is stale: its data ends ${lastDate}, before the as-of date ${asOf} (built with --allow-stale; the note marks it)`;
+
 export const asOfBeforeData = (asOf: string, first: string, last: string, keys: readonly string[], limiting?: string): Problem => ({
   message:
     `as-of ${asOf} is before the data: ${subject(keys)} data only from ${first}` +
@@ -277,3 +305,12 @@ export const auditSummary = (note: string, dates: number, violations: number, pe
 
 export const auditUncheckedKinds = (kinds: readonly string[]): string =>
   `judgement kinds with no independent check in the audit: ${listWords(kinds)}`;
+
+// Score peers
+
+export const peerIsClone = (fund: string, peer: string, why: string, where: string): Problem => ({
+  message: `${peer} cannot be a peer of ${fund}: it is a clone of ${fund} (${why})`,
+  hint:
+    `A peer must be a fund that tracks a different index. Remove ${peer} from note.yaml ${where}` +
+    (where.startsWith('peers') ? ` (without peers.${fund}, the funds of the other size groups are used).` : ', or put it in the size group of ' + fund + '.'),
+});

@@ -17,6 +17,11 @@ export interface PnfFacts {
   lastPattern: string | null;
   lastSignalDate: IsoDate | null;
   lastSignalTags: string[];
+  /**
+   * The latest signal's column went on, after the signal, to break an older spread-triple level: that pattern's
+   * own label, level and date (the signal's label, `breakoutLevel` and `lastSignalDate` are the signal day's).
+   */
+  laterPattern: { pattern: string; level: number; date: IsoDate } | null;
   breakoutLevel: number | null;
   /** Level the latest signal broke (the prior column's extreme). */
   resistanceLevel: number | null;
@@ -36,6 +41,10 @@ export interface PnfFacts {
   multiplier: number;
   /** Where the chart would reverse its column and give the opposite signal (levels on the chart's scale). */
   levels: ChangeLevels;
+  /** What the chart's levels rest on ("dividend-adjusted closing prices", "daily highs and lows"): say it with a level. */
+  priceBasis: string;
+  /** The closes are dividend-adjusted, so levels and the highest box sit below the prices traded. */
+  adjusted: boolean;
   inputs: string[];
   from: IsoDate | null;
   to: IsoDate | null;
@@ -64,6 +73,15 @@ export interface RsFacts {
   method: string;
   from: IsoDate | null;
   to: IsoDate | null;
+}
+
+/** Closes are dividend-adjusted: market.yaml `adjusted`, else an `Adj Close` column. */
+export const isAdjusted = (s: Series): boolean => s.adjusted ?? /adj/i.test(s.priceField ?? '');
+
+/** What a series' levels rest on, as the note says it ("dividend-adjusted closing prices", "daily highs and lows"). */
+export function priceBasisOf(s: Series, method: 'highlow' | 'close'): string {
+  const adj = isAdjusted(s) ? 'dividend-adjusted ' : '';
+  return method === 'highlow' ? `${adj}daily highs and lows` : `${adj}closing ${s.kind === 'yield' ? 'yields' : 'prices'}`;
 }
 
 /** Rows of a series up to and including `asOf` (point-in-time: later rows are never read). */
@@ -102,6 +120,14 @@ function previousRun(chart: PnfChart): PnfFacts['previousRun'] {
   return before ? { signal: before.type, count: before.consecutive } : null;
 }
 
+/** A spread level the latest signal's column broke after its signal (an event in that column), else null. */
+function laterPattern(chart: PnfChart): PnfFacts['laterPattern'] {
+  const last = chart.signals[chart.signals.length - 1];
+  if (!last) return null;
+  const e = chart.events.find((x) => x.column === last.column && x.name.startsWith('spread triple'));
+  return e ? { pattern: e.name, level: e.level, date: e.date } : null;
+}
+
 /** Contract `pnf.SYM` for one series. */
 export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts: PnfFacts; chart: PnfChart; multiplier: number } {
   const { chart, multiplier, dates } = configuredChart(s, config, asOf);
@@ -126,6 +152,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     lastPattern: chart.current.lastPattern,
     lastSignalDate: chart.current.lastSignalDate,
     lastSignalTags: last?.tags ?? [],
+    laterPattern: laterPattern(chart),
     breakoutLevel: chart.current.breakoutLevel,
     resistanceLevel: last?.resistanceLevel ?? null,
     trend: chart.trend.state,
@@ -140,6 +167,8 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
     multiplier,
     levels: changeLevels(chart),
+    priceBasis: priceBasisOf(s, chart.options.method),
+    adjusted: isAdjusted(s),
     inputs: [`${s.key} (${s.file})`],
     from: dates[0] ?? null,
     to: dates[dates.length - 1] ?? null,
