@@ -336,8 +336,8 @@ export const membersJump = (count: number, ratio: number, member: string, date: 
   message: `${count} ${count === 1 ? 'member jumps' : 'members jump'} more than ${ratio}× in one day (the first: ${member} on ${date}); used as they are`,
 });
 
-export const pnfTooManyBoxes = (series: string, date: string, limit: number): Problem => ({
-  message: `${series}: the Point & Figure chart would need more than ${limit.toLocaleString('en-US')} boxes on ${date}`,
+export const pnfTooManyBoxes = (series: string, date: string, limit: number, scope: 'column' | 'chart'): Problem => ({
+  message: `${series}: the Point & Figure chart would need more than ${limit.toLocaleString('en-US')} boxes ${scope === 'column' ? 'in one column' : 'in all'} on ${date}`,
   hint: `Check ${series}'s values around ${date} (an absurd price?), or give it a coarser scale under pnf: in note.yaml (e.g. { percent: 1 }).`,
 });
 
