@@ -14,6 +14,7 @@ import { DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
 import { lintCommand } from './commands/lint.js';
 import { collectAddresses, sendCommand } from './commands/send.js';
 import { type CliIo, processIo } from './io.js';
+import { systemErrorLine } from './system-error.js';
 
 const noteOpt = () => new Option('--note <name|dir>', 'note name under templates/ or a note folder').default('weekly-outlook');
 const dataOpt = () => new Option('--data <path>', 'market.yaml, a folder holding it, or a folder of <SYMBOL>.csv files (default: the built-in synthetic demo market)');
@@ -140,6 +141,9 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       io.err(`market-note: ${e.format()}`);
       return e.code === 'USAGE' ? 2 : 1;
     }
-    throw e;
+    const line = systemErrorLine(e);
+    if (line === undefined) throw e;
+    io.err(`market-note: ${line}`);
+    return 1;
   }
 }

@@ -32,7 +32,7 @@ export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * Turns a file-system error into one clear `MarketNoteError` about `file` (other errors are returned as they are).
- * @example fsError(Object.assign(new Error('x'), { code: 'EACCES' }), 'a.csv').message //=> 'cannot read the file: permission denied'
+ * @example fsError(Object.assign(new Error('x'), { code: 'EACCES' }), 'a.csv').message //=> 'cannot read the file: permission denied (EACCES)'
  */
 export function fsError(e: unknown, file: string, action: 'read' | 'write' = 'read'): unknown {
   if (e instanceof MarketNoteError) return e;
@@ -47,6 +47,19 @@ export function fsError(e: unknown, file: string, action: 'read' | 'write' = 're
  * @example readInputFile('data/GSPC.csv').startsWith('Date,') //=> true
  */
 export function readInputFile(file: string, limit: number = maxInputBytes()): string {
+  const bytes = readInputBytes(file, limit);
+  if (bytes.includes(0)) {
+    const p = msg.binaryFile();
+    fail('BAD_DATA', p.message, { file, hint: p.hint });
+  }
+  return bytes.toString('utf8');
+}
+
+/**
+ * The bytes of a regular file of at most `limit` bytes (any content); anything else throws one `MarketNoteError`.
+ * @example readInputBytes('output/weekly-outlook-2025-12-12.eml').subarray(0, 5).toString() //=> 'From:'
+ */
+export function readInputBytes(file: string, limit: number = maxInputBytes()): Buffer {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever before the type check.
@@ -67,12 +80,7 @@ export function readInputFile(file: string, limit: number = maxInputBytes()): st
       if (total > limit) tooBig(file, limit);
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
     }
-    const bytes = Buffer.concat(chunks, total);
-    if (bytes.includes(0)) {
-      const p = msg.binaryFile();
-      fail('BAD_DATA', p.message, { file, hint: p.hint });
-    }
-    return bytes.toString('utf8');
+    return Buffer.concat(chunks, total);
   } catch (e) {
     throw fsError(e, file);
   } finally {

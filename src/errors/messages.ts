@@ -308,7 +308,7 @@ const FS_WORDS: Record<string, string> = {
 };
 
 export const fileSystemProblem = (code: string, action: 'read' | 'write'): Problem => ({
-  message: `cannot ${action} ${action === 'read' ? 'the file' : 'here'}: ${FS_WORDS[code] ?? code.toLowerCase()} (${code})`,
+  message: `cannot ${action} the file: ${FS_WORDS[code] ?? code.toLowerCase()} (${code})`,
   hint:
     code === 'ENOSPC' || code === 'EDQUOT'
       ? 'Free some space (or choose another --out folder) and run again; nothing was left half-written.'

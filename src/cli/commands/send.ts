@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readInputBytes } from '../../data/read-file.js';
+import { emlIsFolder } from '../../errors/messages.js';
 import { resolve } from 'node:path';
 import { fail } from '../../errors/market-note-error.js';
 import { readEml, sendEml, smtpConfig, type EmlSummary } from '../../render/smtp.js';
@@ -23,7 +25,12 @@ export function describeSend(m: EmlSummary): string[] {
 export async function sendFile(file: string, io: CliIo, opts: { dryRun?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
   const path = resolve(file);
   if (!existsSync(path)) fail('MISSING_FILE', 'no such message file', { file: path, hint: 'Build one with `market-note build --format email`.' });
-  const message = readEml(readFileSync(path), path);
+  const st = statSync(path);
+  if (st.isDirectory()) {
+    const p = emlIsFolder();
+    fail('MISSING_FILE', p.message, { file: path, hint: p.hint });
+  }
+  const message = readEml(readInputBytes(path), path);
   if (opts.dryRun) {
     io.out(['dry run: nothing sent', ...describeSend(message)].join('\n'));
     return 0;
