@@ -361,7 +361,7 @@ export const emlIsFolder = (): Problem => ({
   hint: 'Give the .eml file itself, as written by `market-note build --format email`.',
 });
 
-export const seriesTooShort = (series: string, section: string): Problem => ({
-  message: `${series} has too little data for the ${section} section`,
+export const seriesTooShort = (series: string, section: string, needed: number, have: number, asOf: string): Problem => ({
+  message: `${series} has ${have} ${have === 1 ? 'close' : 'closes'} up to ${asOf}; the ${section} ${section.includes(' and ') ? 'sections need' : 'section needs'} at least ${needed}`,
   hint: `Give ${series} a longer history (or an earlier start), or choose a later --as-of.`,
 });
