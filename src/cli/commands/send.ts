@@ -36,7 +36,7 @@ export async function sendFile(file: string, io: CliIo, opts: { dryRun?: boolean
     return 0;
   }
   const config = smtpConfig(opts.env);
-  const r = await sendEml(message, config);
+  const r = await sendEml(message, config, opts.env);
   io.out([`sent ${path}`, ...describeSend(message), `accepted: ${r.accepted.join(', ') || 'none'}`].join('\n'));
   if (r.rejected.length) {
     io.err(`market-note: the server refused ${r.rejected.join(', ')}`);
