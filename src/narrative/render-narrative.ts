@@ -1,6 +1,8 @@
 import type { HelperDelegate, TemplateDelegate } from 'handlebars';
 import { MarketNoteError } from '../errors/market-note-error.js';
 import { builtins, createHandlebars, helpers } from './register.js';
+import { assertNoOutsideResources } from './resource-check.js';
+import { renderLimit } from './render-limit.js';
 import type { NoteSource } from './load-note.js';
 
 const COMPILE_OPTIONS = {
@@ -37,7 +39,9 @@ export interface CompileNoteOptions {
 
 /** Compile every template of a note once; returns a function from the render context to HTML. */
 export function compileNote(note: NoteSource, options: CompileNoteOptions = {}): (context: object) => string {
+  assertNoOutsideResources(note);
   const hb = createHandlebars();
+  const limit = renderLimit(hb);
   const extra = options.extraHelpers ?? {};
   for (const [name, fn] of Object.entries(extra)) hb.registerHelper(name, fn);
   const compileOptions = {
@@ -68,5 +72,10 @@ export function compileNote(note: NoteSource, options: CompileNoteOptions = {}):
   };
   for (const p of note.partials) hb.registerPartial(p.name, compileFile(p.text, p.file) as unknown as HelperDelegate);
   const main = compileFile(note.main.text, note.main.file);
-  return (context: object) => main(context);
+  return (context: object) => {
+    limit.reset();
+    const html = main(context);
+    limit.checkSize(html.length);
+    return html;
+  };
 }
