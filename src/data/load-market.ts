@@ -52,7 +52,7 @@ function loadMarketYaml(file: string, source: string): Market {
   const dir = dirname(file);
   const resolve = (group: 'series' | 'universes', key: string, ref: string): string => {
     const target = isAbsolute(ref) ? ref : join(dir, ref);
-    if (!existsSync(target) || statSync(target).isDirectory()) {
+    if (!existsSync(target)) {
       raise('MISSING_FILE', msg.referencedFileMissing(`${group}.${key}.file`, ref, target), file, lineOf([group, key, 'file']));
     }
     return target;

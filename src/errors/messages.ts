@@ -27,6 +27,14 @@ export const cellText = (raw: string): string => {
 const quote = (raw: string): string => JSON.stringify(cellText(raw));
 
 /**
+ * A column or symbol name as echoed in a list: shown when it looks like a name, else replaced by `(?)`, so a
+ * file that is not CSV at all (/etc/shadow, a key file) never has its first line printed.
+ * @example nameText('Adj Close') //=> 'Adj Close'
+ * @example nameText('root:$6$salt$hash:19000:0:99999:7:::') //=> '(?)'
+ */
+export const nameText = (raw: string): string => (/^[\p{L}\p{N} _.()%^&/+-]{0,40}$/u.test(raw) ? raw : '(?)');
+
+/**
  * Words joined for a sentence.
  * @example listWords(['SPX', 'RUT', 'TNX']) //=> 'SPX, RUT and TNX'
  */
@@ -37,7 +45,7 @@ export function listWords(words: readonly string[], conjunction = 'and'): string
 
 /** At most `max` items, then "… (N more)". */
 function shortList(words: readonly string[], max = 40): string {
-  const shown = words.slice(0, max).map(cellText);
+  const shown = words.slice(0, max).map(nameText);
   return words.length <= max ? shown.join(', ') : `${shown.join(', ')}, … (${words.length - max} more)`;
 }
 
