@@ -7,8 +7,8 @@
  *   2. download each series        (download.ts; one at a time, politely)
  *   3. merge into the file's rows  (merge-rows.ts; old rows byte-identical)
  */
-import { existsSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { readSeriesCsv } from '../data/read-csv.js';
 import { readInputFile } from '../data/read-file.js';
 import { MarketNoteError } from '../errors/market-note-error.js';
@@ -32,6 +32,16 @@ export interface FetchedSeries {
   path: string;
   existed: boolean;
   result: MergeResult;
+}
+
+/** Whether `path`, following the symbolic links of the part that exists, still lies inside `root`. */
+function realInside(path: string, root: string): boolean {
+  let existing = path;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  if (!existsSync(root)) return true; // nothing exists yet: --out and everything below it will be created
+  const realRoot = realpathSync(root);
+  const real = realpathSync(existing);
+  return real === realRoot || real.startsWith(realRoot + sep);
 }
 
 /**
@@ -64,7 +74,7 @@ export async function fetchSeries(configFile: string, outDir: string, opts: Fetc
   const root = resolve(outDir);
   for (const s of config.series) {
     const path = resolve(root, s.file);
-    if (!path.startsWith(root + sep)) {
+    if (!path.startsWith(root + sep) || !realInside(path, root)) {
       const p = msg.fileOutsideOut(s.file);
       throw new MarketNoteError('CONFIG', p.message, { file: configFile, hint: p.hint });
     }

@@ -3,7 +3,7 @@
  * servers are retried with backoff, oversized bodies are cut off, bad rows are refused before anything is
  * written, and `file:` paths never leave --out. Each case checks what the user sees and that --out is untouched.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -179,6 +179,17 @@ describe('fetch writes only inside --out', () => {
       expect(existsSync(resolve(out, file))).toBe(false);
     });
   }
+
+  it('refuses a path through a symbolic link that leads out of --out', async () => {
+    const { out, args } = setup([csv(SPX)], 'linked/GSPC.csv');
+    const elsewhere = tempDir('market-note-elsewhere-');
+    mkdirSync(out, { recursive: true });
+    symlinkSync(elsewhere, join(out, 'linked'));
+    const r = await runCli(args);
+    expect(r.code).toBe(1);
+    expect(firstLine(r.stderr)).toMatch(/fetch\.yaml: file "linked\/GSPC\.csv" would be written outside --out$/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
 
   it('accepts a sub-folder inside --out', async () => {
     const { out, args } = setup([csv(SPX)], 'indexes/GSPC.csv');
