@@ -5,16 +5,17 @@ import { buildCommand } from './commands/build.js';
 import { demoDataCommand } from './commands/demo-data.js';
 import { explainCommand } from './commands/explain.js';
 import { factsCommand } from './commands/facts.js';
-import { fetchCommand, parseTimeout } from './commands/fetch.js';
+import { fetchCommand, parseCount, parseTimeout } from './commands/fetch.js';
 import { parsePort, previewCommand } from './commands/preview.js';
 import { collectNotes } from './commands/build.js';
 import { parseEvery } from './commands/batch-build.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/preview-server.js';
-import { DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
+import { DEFAULT_RETRIES, DEFAULT_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
 import { lintCommand } from './commands/lint.js';
 import { auditCommand } from './commands/audit.js';
 import { collectAddresses, sendCommand } from './commands/send.js';
 import { type CliIo, processIo } from './io.js';
+import { systemErrorLine } from './system-error.js';
 
 const noteOpt = () => new Option('--note <name|dir>', 'note name under templates/ or a note folder').default('weekly-outlook');
 const dataOpt = () => new Option('--data <path>', 'market.yaml, a folder holding it, or a folder of <SYMBOL>.csv files (default: the built-in synthetic demo market)');
@@ -75,6 +76,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .requiredOption('--out <dir>', 'folder of the CSV files')
     .option('--force', 'replace rows whose values the source revised (otherwise refuse)')
     .addOption(new Option('--timeout-ms <n>', 'give up on a download after this many milliseconds').default(DEFAULT_TIMEOUT_MS).argParser(parseTimeout))
+    .addOption(new Option('--retries <n>', 'attempts after the first on a 5xx answer, a time-out or a dropped connection').default(DEFAULT_RETRIES).argParser(parseCount))
+    .addOption(new Option('--retry-delay-ms <n>', 'wait before the first retry (doubled before each further one)').default(DEFAULT_RETRY_DELAY_MS).argParser(parseTimeout))
     .action(async (o) => {
       code = await fetchCommand(o, io);
     });
@@ -156,6 +159,9 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       io.err(`market-note: ${e.format()}`);
       return e.code === 'USAGE' ? 2 : 1;
     }
-    throw e;
+    const line = systemErrorLine(e);
+    if (line === undefined) throw e;
+    io.err(`market-note: ${line}`);
+    return 1;
   }
 }

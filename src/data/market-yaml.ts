@@ -9,6 +9,9 @@ import * as msg from '../errors/messages.js';
 import type { Problem } from '../errors/messages.js';
 import { raise } from './csv-cells.js';
 
+/** Alias expansions a market.yaml may make (a "billion laughs" file makes millions). */
+export const MAX_ALIAS_COUNT = 100;
+
 /** Series and universe keys: they end up in facts paths such as `returns.ytd.SPX`. */
 export const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -125,7 +128,13 @@ export function parseMarketYaml(text: string, file: string): ParsedMarketYaml {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) raise('BAD_YAML', msg.yamlSyntax(syntax.message), file, lc.linePos(syntax.pos[0]).line);
-  const root: unknown = doc.toJS();
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError) raise('BAD_YAML', msg.yamlTooManyAliases(), file);
+    throw e;
+  }
   if (root === null || root === undefined || typeof root !== 'object' || Array.isArray(root)) raise('BAD_YAML', msg.yamlNotAMapping(), file, 1);
 
   const result = marketYaml.safeParse(root);

@@ -176,3 +176,28 @@ export function resolveAsOf(
   }
   return { asOf: day, requested, reference, rolledBack: day !== requested, stale };
 }
+
+/** What a section needs of one series: at least `rows` closes on or before the as-of date. */
+export interface HistoryNeed {
+  key: string;
+  rows: number;
+  section: string;
+}
+
+/**
+ * Throws one data error naming the series when a series has fewer closes on or before `asOf` than a section of
+ * the note needs (instead of a template failing later on a missing figure).
+ * @example requireHistory(loadMarket(), [{ key: 'TNX', rows: 200, section: 'rates' }], '2025-12-12') //=> undefined
+ */
+export function requireHistory(market: Market, needs: readonly HistoryNeed[], asOf: IsoDate): void {
+  for (const need of needs) {
+    const s = market.series[need.key];
+    if (!s) continue;
+    let have = 0;
+    for (let i = 0; i < s.dates.length && s.dates[i] <= asOf; i++) if (Number.isFinite(s.close[i])) have++;
+    if (have < need.rows) {
+      const p = msg.seriesTooShort(need.key, need.section, need.rows, have, asOf);
+      fail('BAD_DATA', p.message, { file: s.file, hint: p.hint });
+    }
+  }
+}

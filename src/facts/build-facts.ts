@@ -9,7 +9,7 @@
  *   6. what changed since the previous week (facts of the comparison date, diffed)
  */
 import type { IsoDate, Market, Series } from '../data/types.js';
-import { requireSeries, resolveAsOf } from '../data/require.js';
+import { requireHistory, requireSeries, resolveAsOf, type HistoryNeed } from '../data/require.js';
 import { h1Return, h2Return, h2ReturnOfYear, periodReturn, ytdReturn } from '../metrics/returns.js';
 import { basename } from 'node:path';
 import { format, parseISO } from 'date-fns';
@@ -46,6 +46,24 @@ export function requiredSeries(config: NoteConfig): string[] {
   const r = config.roles;
   return [r.largeCap, r.smallCap, r.yield, r.smallFund, r.largeFund, r.marketBenchmark];
 }
+
+/**
+ * The history each section needs, so a series too short fails as one data error naming it: the correlation
+ * window (plus the day before it) of the yield and the two indexes, and a year (252 trading days, the score's
+ * warm-up) of each fund, its peer and the market benchmark.
+ */
+export function historyNeeds(config: NoteConfig): HistoryNeed[] {
+  const r = config.roles;
+  const { correlationWindow } = config.settings;
+  const scoreKeys = [r.smallFund, r.largeFund, r.marketBenchmark, ...[r.smallFund, r.largeFund].flatMap((f) => [config.peers[f] ?? []].flat())];
+  return [
+    ...[r.yield, r.largeCap, r.smallCap].map((key) => ({ key, rows: correlationWindow + 1, section: 'rates and correlation' })),
+    ...[...new Set(scoreKeys)].map((key) => ({ key, rows: SCORE_WARMUP_DAYS, section: 'score' })),
+  ];
+}
+
+/** Trading days before the score is defined (metrics/score.ts warm-up). */
+const SCORE_WARMUP_DAYS = 252;
 
 const METHODS = {
   ytd: 'close on the as-of date / last close of the prior calendar year − 1, in percent (methodology §10)',
@@ -137,6 +155,8 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   requireSeries(market, needed, who);
   const choice = resolveAsOf(market, needed, roles.largeCap, options.asOf, { allowStale: options.allowStale });
   const asOf = choice.asOf;
+  // the note's own date only: a comparison week short of history just has fewer changes to report
+  if (options.compare !== false) requireHistory(market, historyNeeds(config), asOf);
   const S = (key: string): Series => market.series[key];
 
   // 3. returns for the series the narrative compares

@@ -1,6 +1,8 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastIndexOnOrBefore } from '../../metrics/calendar.js';
-import { pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
+import { fail } from '../../errors/market-note-error.js';
+import { pnfTooManyBoxes } from '../../errors/messages.js';
+import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
 import { changeLevels, type ChangeLevels } from '../../metrics/pnf/levels.js';
 import type { NoteConfig } from '../../note/load-note.js';
 import type { PnfChartData } from '../types.js';
@@ -97,6 +99,20 @@ export function upTo(s: Series, asOf: IsoDate) {
 
 const scaled = (a: Float64Array | undefined, k: number) => (a && k !== 1 ? a.map((v) => v * k) : a);
 
+/**
+ * Runs `build` (a P&F chart of `series`); a chart beyond the box limits becomes one data error naming the series
+ * and the date.
+ */
+export function withBoxLimit<T>(series: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (!(e instanceof PnfBoxLimitError)) throw e;
+    const p = pnfTooManyBoxes(series, e.date ?? 'an unknown date', e.limit, e.scope);
+    return fail('BAD_DATA', p.message, { hint: p.hint, cause: e });
+  }
+}
+
 /** The P&F chart of a series as the note configures it (scale, method; yields × 10). */
 export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): { chart: PnfChart; multiplier: number; dates: IsoDate[] } {
   const set = config.pnf[s.key] ?? { scale: 'traditional' as const };
@@ -105,9 +121,11 @@ export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): {
   const hasHL = !!(rows.high && rows.low);
   const method = set.method === 'highlow' && !hasHL ? 'close' : (set.method ?? (hasHL ? 'highlow' : 'close'));
   const opts: PnfOptions = { scale: set.scale, reversal: set.reversal ?? 3, method };
-  const chart = pointAndFigure(
-    { dates: rows.dates, close: scaled(rows.close, multiplier)!, high: scaled(rows.high, multiplier), low: scaled(rows.low, multiplier) },
-    opts,
+  const chart = withBoxLimit(s.key, () =>
+    pointAndFigure(
+      { dates: rows.dates, close: scaled(rows.close, multiplier)!, high: scaled(rows.high, multiplier), low: scaled(rows.low, multiplier) },
+      opts,
+    ),
   );
   return { chart, multiplier, dates: rows.dates };
 }

@@ -31,6 +31,7 @@ import {
 import type { NoteConfig } from '../../note/load-note.js';
 import { figure, type Figure } from '../provenance.js';
 import type { ChartData } from '../types.js';
+import { withBoxLimit } from './pnf.js';
 
 export interface FundScore {
   value: Figure;
@@ -176,9 +177,11 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
     warnings.push(`${fund}: note.yaml asks for the high/low method but ${s.file} has no High/Low columns; the close method is used`);
     method = 'close';
   }
-  const price = pointAndFigure(
-    { dates, close: cut(s.close)!, high: method === 'highlow' ? cut(s.high) : undefined, low: method === 'highlow' ? cut(s.low) : undefined },
-    { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 },
+  const price = withBoxLimit(fund, () =>
+    pointAndFigure(
+      { dates, close: cut(s.close)!, high: method === 'highlow' ? cut(s.high) : undefined, low: method === 'highlow' ? cut(s.low) : undefined },
+      { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 },
+    ),
   );
   const fundInput = { dates, close: cut(s.close)! };
   const rs = (b: { dates: IsoDate[]; close: ArrayLike<number> }, percent: number) => relativeStrength(fundInput, b, { percent, asOf });
