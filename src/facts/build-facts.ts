@@ -185,6 +185,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     h2Gap: gapFigure(small.h2, large.h2, 'H2'),
     h2Reversed: h1Leader !== null && h2Leader !== null && h1Leader !== 'tie' && h2Leader !== 'tie' && h1Leader !== h2Leader,
     ytdDays: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d <= asOf).length,
+    h2Days: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d.slice(5) > '06-30' && d <= asOf).length,
     lastYear: lastYearReturns(S(roles.smallCap), S(roles.largeCap), asOf),
   };
 

@@ -64,6 +64,8 @@ export interface LeadFacts {
   h2Reversed: boolean;
   /** Trading days of the large-cap index in the as-of year so far (a YTD this short is no headline). */
   ytdDays: number;
+  /** Trading days of the large-cap index in the as-of year's second half so far (0 before July). */
+  h2Days: number;
   /** The year before the as-of year: each index's full-year and second-half return. */
   lastYear: { year: number; small: { year: Figure; h2: Figure }; large: { year: Figure; h2: Figure } };
 }

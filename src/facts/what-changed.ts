@@ -5,7 +5,7 @@
  *
  *   pnf.SYM.signal / .consecutiveSignals / .lastSignalDate  → 'new-signal'
  *   pnf.SYM.trend                                           → 'trend-flip'
- *   pnf.SYM.atAllTimeHigh (false → true)                    → 'new-high'
+ *   pnf.SYM.highestBox (a higher box printed)              → 'new-high'
  *   rs.A_vs_B.{nearTerm,longTerm}.column                    → 'rs-flip'
  *   rs.A_vs_B.{nearTerm,longTerm}.signal                    → 'rs-signal'
  *   breadth.U.status                                        → 'status-flip'
@@ -108,9 +108,10 @@ function pnfChanges(prev: unknown, cur: unknown): Change[] {
     }
     const [t0, t1] = [get(prev, 'trend'), get(cur, 'trend')];
     if (flipped(t0, t1)) out.push({ kind: 'trend-flip', path: `pnf.${key}.trend`, from: t0, to: t1, text: `${who}: P&F trend turned ${t1}` });
-    const [h0, h1] = [get(prev, 'atAllTimeHigh'), get(cur, 'atAllTimeHigh')];
-    if (h1 === true && h0 !== undefined && h0 !== true) {
-      out.push({ kind: 'new-high', path: `pnf.${key}.atAllTimeHigh`, from: h0, to: h1, text: `${who}: new all-time high` });
+    // A new high is a new highest box printed this week (the chart standing at an old high is not news).
+    const [h0, h1] = [get(prev, 'highestBox'), get(cur, 'highestBox')];
+    if (typeof h0 === 'number' && typeof h1 === 'number' && h1 > h0) {
+      out.push({ kind: 'new-high', path: `pnf.${key}.highestBox`, from: h0, to: h1, text: `${who}: a new highest box on its P&F chart, ${h1}` });
     }
   }
   return out;

@@ -161,7 +161,7 @@ describe('market-note send / build --send (local SMTP server)', () => {
     expect(r.stdout).toContain('dry run: nothing sent');
     expect(r.stdout).toContain('from: research@example.com');
     expect(r.stdout).toContain(`to: ${TO.join(', ')}`);
-    expect(r.stdout).toContain('subject: Weekly outlook: are small caps the star of next year?');
+    expect(r.stdout).toContain('subject: Weekly outlook: small caps against large caps');
     expect(r.stdout).toContain(`size: ${(size / 1024).toFixed(1)} KiB`);
     expect(server.connections()).toBe(before);
   });

@@ -47,12 +47,13 @@ describe('whatChanged', () => {
     expect(whatChanged(prev, cur).map((c) => [c.kind, c.from, c.to])).toEqual([['new-signal', null, 'sell']]);
   });
 
-  it('reports trend flips and new all-time highs, not highs that persist', () => {
-    const prev = facts({ pnf: { RUT: pnf({}), SPX: pnf({ key: 'SPX', name: 'S&P 500', atAllTimeHigh: true }) } });
-    const cur = facts({ pnf: { RUT: pnf({ trend: 'positive', atAllTimeHigh: true }), SPX: pnf({ key: 'SPX', name: 'S&P 500', atAllTimeHigh: true }) } });
+  it('reports trend flips and a new highest box, not a chart standing again at an old high', () => {
+    const prev = facts({ pnf: { RUT: pnf({ highestBox: 2500 }), SPX: pnf({ key: 'SPX', name: 'S&P 500', highestBox: 6980 }) } });
+    // RUT prints a higher box; SPX returns to its old high (at its all-time high again, but no new box)
+    const cur = facts({ pnf: { RUT: pnf({ trend: 'positive', atAllTimeHigh: true, highestBox: 2510 }), SPX: pnf({ key: 'SPX', name: 'S&P 500', atAllTimeHigh: true, highestBox: 6980 }) } });
     expect(whatChanged(prev, cur).map((c) => `${c.kind} ${c.path} ${String(c.from)}→${String(c.to)}`)).toEqual([
       'trend-flip pnf.RUT.trend negative→positive',
-      'new-high pnf.RUT.atAllTimeHigh false→true',
+      'new-high pnf.RUT.highestBox 2500→2510',
     ]);
   });
 

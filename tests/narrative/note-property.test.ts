@@ -41,7 +41,7 @@ describe('the weekly outlook on 100 random dates of the demo market', () => {
         expect(t, `${asOf}: ${s}`).toContain(s);
       }
     }
-  });
+  }, 300_000);
 
   it('states the YTD leader the facts give', () => {
     for (const asOf of sample.slice(0, 30)) {

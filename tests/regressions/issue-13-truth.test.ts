@@ -47,7 +47,7 @@ describe('issue 13: sentences agree with their facts', () => {
     const t = section(f, 'rates');
     expect(f.judgements.rates!.sensitivity.moreNegative).toBe('small');
     expect(t).toContain('Small caps are the more tied to falling yields');
-    expect(t).toContain('small caps are the more tied to falling yields');
+    expect(t).toContain('Small caps tend to rise when yields fall, while large caps show little tie to yields');
     expect(t).not.toMatch(/small caps are the less tied/i);
     const g = facts((x) => {
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = 0.05;
@@ -155,21 +155,21 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(section(recent, 'lead')).toContain('Lately small caps have had the upper hand');
   });
 
-  it('calls an all-time high new only when it was first printed after the previous note', () => {
+  it('calls a highest box new only when it was first printed after the previous note', () => {
     const p = base.pnf[base.roles.smallFund];
     const old = facts((x) => {
       const q = x.pnf[x.roles.smallFund];
       q.atAllTimeHigh = true;
       q.highestBoxDate = '2025-10-02';
     });
-    expect(section(old, 'fund')).not.toMatch(/new all-time high/);
+    expect(section(old, 'fund')).not.toMatch(/new highest box/);
     expect(section(old, 'fund')).toContain('first reached on 2 October');
     const fresh = facts((x) => {
       const q = x.pnf[x.roles.smallFund];
       q.atAllTimeHigh = true;
       q.highestBoxDate = '2025-12-10';
     });
-    expect(section(fresh, 'fund')).toContain('new all-time high');
+    expect(section(fresh, 'fund')).toContain('new highest box');
     expect(p).toBeDefined();
   });
 

@@ -79,18 +79,21 @@ interface Inputs {
   ranking?: RankingJudgement;
   /** Name of the size group that holds the small-cap fund (for the ranking), if any. */
   smallGroup: string | null;
+  /** Trading days of the second half so far. */
+  h2Days: number;
 }
 
 const side = (leader: 'small' | 'large' | 'tie'): Lean => (leader === 'small' ? 'for' : leader === 'large' ? 'against' : 'neutral');
 
 export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[]; verdict: Verdict } {
   const items: [Evidence['id'], Lean][] = [];
+  // A lead narrower than `evidenceMinGap` points, or over a period shorter than `minYtdDays`, is no evidence.
+  const lead = (c: Comparison, days: number): Lean => (days < t.minYtdDays || (c.gapSize ?? 0) < t.evidenceMinGap ? 'neutral' : side(c.leader));
   // The year: this year's YTD, or the year just completed while the YTD is too short to mean anything.
-  if (x.calendar.earlyYear) items.push(['lastYear', side(x.calendar.lastYear.full.leader)]);
-  else items.push(['year', side(x.lead.ytd.leader)]);
-  // The second half: this year's once it has started, else the last completed one.
-  if (x.lead.inH2) items.push(['h2', side(x.lead.h2.leader)]);
-  else items.push(['lastH2', side(x.calendar.lastYear.h2.leader)]);
+  if (x.calendar.earlyYear) items.push(['lastYear', lead(x.calendar.lastYear.full, Infinity)]);
+  else items.push(['year', lead(x.lead.ytd, x.calendar.ytdDays)]);
+  // The second half, once it has run long enough to read (a past second half is seasonality's, not evidence).
+  if (x.lead.inH2) items.push(['h2', lead(x.lead.h2, x.h2Days)]);
   if (x.fund) {
     items.push(['signal', x.fund.signal.state === 'buy' ? 'for' : x.fund.signal.state === 'sell' ? 'against' : 'neutral']);
     items.push(['trend', x.fund.trend.state === 'positive' ? 'for' : x.fund.trend.state === 'negative' ? 'against' : 'neutral']);
@@ -102,7 +105,7 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
   }
   if (x.score) {
     // Large caps ahead on a narrowing gap: the score is closing, neither for nor against.
-    const h = x.score.higher;
+    const h = (x.score.gapSize ?? 0) < t.evidenceMinScoreGap ? 'level' : x.score.higher;
     items.push(['score', h === 'small' ? 'for' : h === 'large' ? (x.score.narrowing ? 'neutral' : 'against') : 'neutral']);
   }
   // Breadth: a rising column (Xs) is participation building, a falling one (Os) participation fading.
@@ -114,8 +117,8 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
     items.push(['ranking', lean]);
   }
   if (x.rates) {
-    // Falling yields help small caps only where small caps move against yields; rising yields then hurt them.
-    const helps = x.rates.sensitivity.small.reading === 'fallingHelps';
+    // Falling yields favour small caps only where they move against yields more than large caps do.
+    const helps = x.rates.sensitivity.small.reading === 'fallingHelps' && x.rates.sensitivity.moreNegative === 'small';
     const state = x.rates.peak.state;
     items.push(['rates', !helps || state === 'none' ? 'neutral' : state === 'falling' ? 'for' : 'against']);
   }
@@ -128,12 +131,14 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
   const evidence: Evidence[] = items.map(([id, lean]) => ({ kind: 'evidence', id, lean, weight: EVIDENCE_WEIGHTS[id], key: `${id}_${lean}` }));
   const sum = (l: Lean) => evidence.filter((e) => e.lean === l).reduce((a, e) => a + e.weight, 0);
   const net = sum('for') - sum('against');
+  const yearLean = evidence.find((e) => e.id === 'year' || e.id === 'lastYear')?.lean ?? 'neutral';
   const strongest = (l: Lean) => evidence.filter((e) => e.lean === l).sort((a, b) => b.weight - a.weight).slice(0, 2);
   return {
     evidence,
     verdict: {
       kind: 'verdict',
-      state: net >= t.verdictLeadFrom ? 'smallLead' : net <= -t.verdictLeadFrom ? 'largeLead' : 'contender',
+      // A side "leads" only if the year's own returns do not point the other way.
+      state: net >= t.verdictLeadFrom && yearLean !== 'against' ? 'smallLead' : net <= -t.verdictLeadFrom && yearLean !== 'for' ? 'largeLead' : 'contender',
       net,
       forCount: evidence.filter((e) => e.lean === 'for').length,
       againstCount: evidence.filter((e) => e.lean === 'against').length,

@@ -83,7 +83,7 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
   if (f.ranking) j.ranking = judgeRanking(f.ranking);
   const smallGroup = f.ranking?.sizeGroups.find((g) => g.members.includes(roles.smallFund))?.group ?? null;
   const { evidence, verdict } = judgeEvidence(
-    { calendar, lead, fund: j.fund, breadth: j.breadth && b ? { ...j.breadth, column: b.column } : undefined, score: j.score, rates: j.rates, seasonal: j.seasonal, ranking: j.ranking, smallGroup },
+    { calendar, lead, fund: j.fund, breadth: j.breadth && b ? { ...j.breadth, column: b.column } : undefined, score: j.score, rates: j.rates, seasonal: j.seasonal, ranking: j.ranking, smallGroup, h2Days: f.lead.h2Days },
     t,
   );
   j.evidence = evidence;

@@ -40,6 +40,10 @@ export interface Thresholds {
   /** The verdict: net evidence weight (for − against) from which small caps are taking the lead, or (negated)
    * large caps still lead; in between, small caps are a contender. */
   verdictLeadFrom: number;
+  /** A return lead (YTD, H2) narrower than this many percentage points is no evidence either way. */
+  evidenceMinGap: number;
+  /** A score gap narrower than this many points is no evidence either way. */
+  evidenceMinScoreGap: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -62,7 +66,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   seasonalNoiseMultiple: 1,
   minYtdDays: 20,
   nextYearFromMonth: 10,
-  verdictLeadFrom: 5,
+  verdictLeadFrom: 4,
+  evidenceMinGap: 0.5,
+  evidenceMinScoreGap: 1,
 };
 
 /** The thresholds in force: the defaults with a note's overrides on top. */
