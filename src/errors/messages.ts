@@ -257,3 +257,33 @@ export const asOfBeforeData = (asOf: string, first: string, last: string, keys: 
     (limiting && keys.length > 1 ? ` (${limiting} starts last)` : ''),
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Warnings: the note was written, but not quite as asked
+
+/** What to do about one facts warning, by the section it comes from and what it says. */
+export function factsWarningHint(section: string, series: string | undefined, message: string): string {
+  const it = series ?? 'the series';
+  if (/High\/Low/.test(message)) {
+    const file = /but (\S+) has no High\/Low/.exec(message)?.[1]?.split('/').pop() ?? 'its file';
+    return `Add High and Low columns to ${file}, or set method: close for ${it} under pnf: in note.yaml.`;
+  }
+  if (/peer benchmark/.test(message)) return `Add the peer series to the market data, or change peers: for ${it} in note.yaml.`;
+  if (/size group .* left out/.test(message)) return 'Add the missing series to the market data, or remove the group from sizeGroups: in note.yaml.';
+  if (/different numbers of proxies/.test(message)) return 'Give every size group in note.yaml the same number of symbols.';
+  if (/fewer than two size groups/.test(message)) return 'List at least two size groups whose series are in the market data (sizeGroups: in note.yaml).';
+  if (/last close|stale|earlier \(limit/.test(message)) return `Update ${it}'s data (market-note fetch), or choose an earlier --as-of.`;
+  return section === 'score' || section === 'ranking' ? 'Check the series in the market data and the note.yaml settings for it.' : 'Check the data and note.yaml.';
+}
+
+/** `warning: IWM (score.IWM): … . Add …` — one line. */
+export const warningLine = (where: string, message: string, hint?: string): string =>
+  `warning: ${where}: ${message.replace(/[.\s]+$/, '')}.${hint ? ` ${hint}` : ''}`.replace(/\s*\n\s*/g, ' ');
+
+export const strictWarnings = (count: number, asOf: string): Problem => ({
+  message: `--strict: the note for ${asOf} has ${count} warning${count === 1 ? '' : 's'}`,
+  hint: 'Fix them, or build without --strict to write the note anyway.',
+});
+
+export const demoMarketNotice = (): string =>
+  'market-note: no --data given: using the synthetic demo market; the note is marked "demo data" (give --data PATH for real prices)';

@@ -179,7 +179,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   const facts: Facts = {
     asOf,
     note: { name: options.noteName ?? 'weekly-outlook', title: config.title, standfirst: config.standfirst ?? '', desk: config.desk },
-    data: { source: market.source, series, caveats },
+    data: { source: market.source, demo: market.source === 'demo', series, caveats },
     roles,
     keys: {
       rsSmallVsMarket: `${roles.smallFund}_vs_${roles.marketBenchmark}`,

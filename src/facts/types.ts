@@ -102,7 +102,8 @@ export interface ChartData {
 export interface Facts {
   asOf: IsoDate;
   note: { name: string; title: string; standfirst: string; desk: string };
-  data: { source: string; series: Record<string, SeriesInfo>; caveats: string[] };
+  /** `demo`: built from the synthetic demo market (the note is marked "demo data"). */
+  data: { source: string; demo: boolean; series: Record<string, SeriesInfo>; caveats: string[] };
   roles: Roles;
   /** Keys of the composite sections the note reads (e.g. `rs` key of the small-cap fund vs the market benchmark). */
   keys: { rsSmallVsMarket: string; rsLargeVsMarket: string; rsSmallVsLarge: string; scoreGap: string };

@@ -175,13 +175,20 @@ export function fridays(tradingDates: string[], from: string, to: string): strin
  * Build the facts for every Friday in [from, to], render the note on each, and report template errors by date
  * and every conditional branch that was never taken. Charts are not drawn (they do not change wording).
  */
-export async function lintCoverage(note: NoteSource, market: Market, from: string, to: string): Promise<CoverageReport> {
+export async function lintCoverage(
+  note: NoteSource,
+  market: Market,
+  from: string,
+  to: string,
+  options: { onDate?: (done: number, total: number, date: string) => void } = {},
+): Promise<CoverageReport> {
   const { render, branches } = instrumentedNote(note);
   const trading = market.series[note.config.roles.largeCap]?.dates ?? [];
   const dates = fridays(trading, from, to);
   const failures: CoverageReport['failures'] = [];
   const figures = placeholderFigures();
-  for (const date of dates) {
+  for (const [i, date] of dates.entries()) {
+    options.onDate?.(i, dates.length, date);
     try {
       const facts = buildFacts(market, note.config, { asOf: date, noteName: note.name });
       render(templateContext(facts, figures, note));
@@ -190,6 +197,7 @@ export async function lintCoverage(note: NoteSource, market: Market, from: strin
       failures.push({ date, template: e.file, line: e.line, message: e.message });
     }
   }
+  options.onDate?.(dates.length, dates.length, '');
   const all = branches();
   const untaken = all
     .filter((b) => b.trueCount === 0 || b.falseCount === 0)

@@ -9,6 +9,7 @@ import type { CliIo } from '../io.js';
 import { smtpConfig } from '../../email/smtp.js';
 import { sendFile } from './send.js';
 import { batchBuildCommand, type Every } from './batch-build.js';
+import { noteDemoMarket, warningPrinter } from '../warnings.js';
 
 export interface BuildArgs {
   /** One note, or several (`--note a --note b`, `--note a,b`): several are built as a batch. */
@@ -23,6 +24,8 @@ export interface BuildArgs {
   to?: string;
   every?: Every;
   quiet?: boolean;
+  /** Fail (exit 1, nothing written) when the facts carry any warning. */
+  strict?: boolean;
   /** E-mail edition: sender, recipients and subject over note.yaml's `email` block; attach the PDF; send it. */
   mailFrom?: string;
   mailTo?: string[];
@@ -60,8 +63,12 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
   try {
     const note = loadNote(args.note as string | undefined);
     const market = loadMarket(args.data);
+    noteDemoMarket(args.data, io, market);
+    const warn = warningPrinter(io);
+    warn.data(market.warnings);
     const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
-    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email });
+    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, strict: args.strict });
+    warn.facts(built.warnings);
     for (const f of built.files) io.out(f);
     const eml = built.files.find((f) => f.endsWith('.eml'));
     if (args.send && eml) return await sendFile(eml, io);
