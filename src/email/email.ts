@@ -8,6 +8,7 @@ import type { IsoDate } from '../data/types.js';
 import type { Facts } from '../facts/types.js';
 import { TEMPLATES_DIR, type NoteSource } from '../note/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
+import { inlineNoteAssets } from '../note/local-assets.js';
 import type { BrowserSession } from '../render/browser.js';
 import { escapeHtml } from '../render/html.js';
 import { mailText } from './mail-text.js';
@@ -135,7 +136,7 @@ export function renderEmail(facts: Facts, figures: Figures, note: NoteSource, se
     emailFigures[key] = { ...fig, svg: img, img };
   }
   const ctx = { ...templateContext(facts, emailFigures as unknown as Figures, note), email: { css: tpl.css, pdfUrl: settings.pdfUrl ?? null } };
-  const html = keyFiguresTable(numberFigures(compileEmail(note, tpl.main)(ctx).trim()));
+  const html = inlineNoteAssets(keyFiguresTable(numberFigures(compileEmail(note, tpl.main)(ctx).trim())), note);
   const inlined = juice(html, {
     removeStyleTags: true,
     preserveMediaQueries: true,

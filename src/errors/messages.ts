@@ -287,3 +287,16 @@ export const strictWarnings = (count: number, asOf: string): Problem => ({
 
 export const demoMarketNotice = (): string =>
   'market-note: no --data given: using the synthetic demo market; the note is marked "demo data" (give --data PATH for real prices)';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files of the note folder (images, fonts) referenced by the templates
+
+export const assetOutsideNote = (ref: string, noteDir: string): Problem => ({
+  message: `${quote(ref)} is outside the note folder`,
+  hint: `Copy the file into ${noteDir} and refer to it by a path inside it (e.g. src="logo.png"); only files of the note folder are inlined.`,
+});
+
+export const assetMissing = (ref: string, noteDir: string): Problem => ({
+  message: `${quote(ref)} is not a file in the note folder`,
+  hint: `Put the file in ${noteDir}, or fix the path (it is relative to the note folder).`,
+});

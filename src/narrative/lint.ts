@@ -8,10 +8,11 @@ import { templateContext } from '../render/render-note.js';
 import type { NoteSource } from '../note/load-note.js';
 import { builtins, helpers } from './register.js';
 import { compileNote } from './render-narrative.js';
+import { noteAssets } from '../note/local-assets.js';
 
 /** One problem found in a note's templates. */
 export interface LintIssue {
-  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'remote-resource';
+  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'remote-resource' | 'asset-outside-note' | 'asset-missing';
   message: string;
   template: string;
   line?: number;
@@ -128,6 +129,7 @@ export async function lintNote(note: NoteSource, market: Market, asOf?: string):
   note.css.split('\n').forEach((line, i) => {
     if (CSS_REMOTE.test(line)) issues.push({ code: 'remote-resource', message: 'loads a remote resource; notes must be self-contained', template: `${note.dir}/note.css`, line: i + 1 });
   });
+  for (const a of noteAssets(note).problems) issues.push({ code: a.code, message: a.message, template: a.file, line: a.line });
   for (const p of note.partials) {
     if (!used.has(p.name)) issues.push({ code: 'unused-partial', message: `partial "${p.name}" is never used`, template: p.file });
   }

@@ -2,6 +2,7 @@ import type { Figures } from '../charts/build-charts.js';
 import type { Facts } from '../facts/types.js';
 import { compileNote } from '../narrative/render-narrative.js';
 import type { NoteSource } from '../note/load-note.js';
+import { inlineNoteAssets } from '../note/local-assets.js';
 import { renderHtmlDocument } from './html.js';
 
 /** What the templates see: the facts, the rendered figures and the note's config text (title, disclaimer). */
@@ -11,6 +12,7 @@ export function templateContext(facts: Facts, figures: Figures, note: NoteSource
 
 /** Facts + figures + note templates → the standalone HTML document. */
 export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render = compileNote(note)): string {
-  const body = render(templateContext(facts, figures, note));
-  return renderHtmlDocument({ title: `${note.config.title} — ${facts.asOf}`, body, css: note.css, description: facts.note.standfirst });
+  // files of the note folder the templates point at (a logo) become data URIs: the page stays self-contained
+  const body = inlineNoteAssets(render(templateContext(facts, figures, note)), note);
+  return renderHtmlDocument({ title: `${note.config.title} — ${facts.asOf}`, body, css: inlineNoteAssets(note.css, note), description: facts.note.standfirst });
 }
