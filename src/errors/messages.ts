@@ -300,3 +300,21 @@ export const assetMissing = (ref: string, noteDir: string): Problem => ({
   message: `${quote(ref)} is not a file in the note folder`,
   hint: `Put the file in ${noteDir}, or fix the path (it is relative to the note folder).`,
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// E-mail sender and recipients
+
+export const noMailFrom = (): Problem => ({
+  message: 'the e-mail has no sender',
+  hint: 'Give --mail-from ADDRESS when building, or set email.from in note.yaml.',
+});
+
+export const noMailTo = (): Problem => ({
+  message: 'the e-mail has no recipient',
+  hint: 'Give --mail-to ADDRESS[,ADDRESS…] when building, or set email.to in note.yaml.',
+});
+
+export const badMailAddress = (role: 'sender' | 'recipient', raw: string, from: 'flag' | 'note.yaml'): Problem => ({
+  message: `the e-mail ${role} ${quote(raw)} is not an e-mail address`,
+  hint: from === 'flag' ? `Write it as name@example.com (or "Name <name@example.com>") in --mail-${role === 'sender' ? 'from' : 'to'}.` : `Write it as name@example.com (or "Name <name@example.com>") in note.yaml's email.${role === 'sender' ? 'from' : 'to'}.`,
+});

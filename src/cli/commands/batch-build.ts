@@ -18,6 +18,7 @@ import type { IsoDate, Market } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
 import { loadNote, type NoteSource } from '../../note/load-note.js';
+import { requireEmailAddresses } from '../../email/email.js';
 import { buildBatch } from '../../pipeline/batch.js';
 import { BrowserSession } from '../../render/browser.js';
 import type { OutputFormat } from '../../pipeline/build-note.js';
@@ -132,6 +133,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   const warn = warningPrinter({ out: io.out, err: (line) => (progress ? progress.print(line, io.err) : io.err(line)) });
   warn.data(market.warnings);
   const notes = args.notes.map((n) => loadNote(n));
+  if (args.format.includes('email')) for (const note of notes) requireEmailAddresses(note, { from: args.mailFrom, to: args.mailTo });
 
   // 1. the dates, per note
   const jobs: { note: NoteSource; dates: IsoDate[] }[] = [];

@@ -7,6 +7,7 @@ import { buildNote, type OutputFormat } from '../../pipeline/build-note.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
 import { smtpConfig } from '../../email/smtp.js';
+import { requireEmailAddresses } from '../../email/email.js';
 import { sendFile } from './send.js';
 import { batchBuildCommand, type Every } from './batch-build.js';
 import { noteDemoMarket, warningPrinter } from '../warnings.js';
@@ -56,6 +57,9 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     if (!args.format.includes('email')) args = { ...args, format: [...args.format, 'email'] };
   }
   args = { ...args, note: notes[0] };
+  const mail = { from: args.mailFrom, to: args.mailTo };
+  // sender and recipients first: a message without them would be built, then refused by `send`
+  if (args.format.includes('email')) requireEmailAddresses(loadNote(args.note as string | undefined), mail);
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
   // Start Chromium first: it boots while the data loads and the facts and charts are computed.
   const browser = needsBrowser ? (takeEarly() ?? BrowserSession.launch()) : undefined;
