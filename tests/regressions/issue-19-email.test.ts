@@ -118,3 +118,26 @@ describe('sender and recipients are checked before building', () => {
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   }, 60_000);
 });
+
+describe('preview ?format=email', () => {
+  it('serves the e-mail HTML with every chart shown, and links to it from the toolbar', async () => {
+    const { startPreview } = await import('../../src/preview/preview-server.js');
+    const server = await startPreview({ note: 'weekly-outlook', asOf: AS_OF, port: 0, pollMs: 1000 });
+    try {
+      const page = await (await fetch(server.url)).text();
+      expect(page).toContain(`format=email">e-mail</a>`);
+      const res = await fetch(`${server.url}?format=email`);
+      expect(res.status).toBe(200);
+      const email = await res.text();
+      expect(email).toMatch(/<table role="presentation" class="container" width="640"/);
+      expect(email).toMatch(/@media \(prefers-color-scheme: dark\)/);
+      const imgs = [...email.matchAll(/<img\b[^>]*class="chart-img"[^>]*>/g)].map((m) => m[0]);
+      expect(imgs.length).toBeGreaterThan(5);
+      for (const img of imgs) expect(img).toMatch(/src="data:image\/svg\+xml;base64,/);
+      expect(email).not.toContain('cid:');
+      expect(email).toContain('id="mn-preview-bar"');
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});
