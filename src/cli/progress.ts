@@ -46,7 +46,9 @@ export function startProgress(total: number, options: ProgressOptions): Progress
   const stream = options.stream ?? process.stderr;
   const drawn = Boolean(stream.isTTY) && !options.quiet && total > 0;
   if (!drawn) return { drawn, update: () => undefined, print: (line, write = options.out) => write(line), stop: () => undefined };
-  const bar = new cliProgress.SingleBar({
+  // MultiBar (with one bar) redraws in place, relative to where the cursor is; SingleBar would restore the cursor
+  // to where the bar started, which is wrong once result lines have been printed above the bar
+  const multi = new cliProgress.MultiBar({
     stream: stream as NodeJS.WritableStream,
     format: ' [{bar}] {value}/{total}  {label}',
     barsize: 20,
@@ -60,23 +62,26 @@ export function startProgress(total: number, options: ProgressOptions): Progress
     // a printed result line moves the bar down: draw it again even when its text is unchanged
     forceRedraw: true,
   });
-  bar.start(total, 0, { label: options.label ?? '' });
+  const bar = multi.create(total, 0, { label: options.label ?? '' });
+  multi.update(); // draw now; also redrawn after each step, so a synchronous loop shows its progress
   let stopped = false;
   return {
     drawn,
     update: (done, label) => {
-      if (!stopped) bar.update(done, label === undefined ? {} : { label });
+      if (stopped) return;
+      bar.update(done, label === undefined ? {} : { label });
+      multi.update();
     },
     print: (line, write = options.out) => {
       if (stopped) return write(line);
       stream.write('\r\x1b[2K');
       write(line);
-      bar.render();
+      multi.update();
     },
     stop: () => {
       if (stopped) return;
       stopped = true;
-      bar.stop();
+      multi.stop();
     },
   };
 }
