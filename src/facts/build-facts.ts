@@ -21,6 +21,7 @@ import { pnfSection } from './sections/pnf.js';
 import { breadthSection } from './sections/breadth.js';
 import { rankingSection } from './sections/ranking.js';
 import { scoreSection } from './sections/score.js';
+import { judgeFacts, thresholdsWith } from './judgements/index.js';
 import type { ChartData, DatedValues, Facts, LeadFacts, Roles, SeriesInfo } from './types.js';
 
 export interface BuildFactsOptions {
@@ -74,9 +75,7 @@ function gapFigure(a: Figure, b: Figure, what: string): Figure {
 /** A series as the note's sources list names it: file name, first date, last date used (≤ as-of). */
 function seriesInfo(s: Series, asOf: IsoDate): SeriesInfo {
   const last = lastCloseIndexOnOrBefore(s, asOf);
-  const info: SeriesInfo = { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)] };
-  if (s.priceField) info.priceField = s.priceField;
-  return info;
+  return { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)], priceField: s.priceField ?? null };
 }
 
 /** Closes from the prior year-end to the as-of date, rebased to 100 at the prior year-end. */
@@ -168,7 +167,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   if (roles.universe && market.universes[roles.universe]) {
     const u = market.universes[roles.universe];
     const last = lastIndexOnOrBefore(u.dates, asOf);
-    series[u.key] = { key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)] };
+    series[u.key] = { key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)], priceField: null };
   }
   const caveats: string[] = [];
   for (const key of needed) {
@@ -200,7 +199,10 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     ranking,
     changes: { since: null, items: [] },
     charts,
+    judgements: undefined as never,
+    thresholds: thresholdsWith(config.thresholds),
   };
+  facts.judgements = judgeFacts(facts, facts.thresholds);
 
   remember(market, config, asOf, facts);
 

@@ -7,6 +7,7 @@ import type { UniverseBreadth } from './sections/breadth.js';
 import type { RankingFacts } from './sections/ranking.js';
 import type { ScoreFacts } from './sections/score.js';
 import type { Change } from './what-changed.js';
+import type { Judgements, Thresholds } from './judgements/index.js';
 
 export type { PnfFacts, RsFacts, CorrelationFacts, RatesFacts, SeasonalFacts, UniverseBreadth, RankingFacts, ScoreFacts };
 
@@ -19,8 +20,8 @@ export interface SeriesInfo {
   file: string;
   firstDate: IsoDate;
   lastDate: IsoDate;
-  /** Which price column the file gave (Close, Adj Close, value). */
-  priceField?: string;
+  /** Which price column the file gave (Close, Adj Close, value); null for a universe file. */
+  priceField: string | null;
 }
 
 /** Role name → series key, from the note's config (note.yaml `roles`). */
@@ -127,4 +128,8 @@ export interface Facts {
   /** What changed since the comparison date (default a week earlier): new signals, status flips, score moves, new highs. */
   changes: { since: IsoDate | null; items: Change[] };
   charts: ChartData;
+  /** Every wording decision of the note, computed from the figures above (docs/metrics.md "Judgements"). */
+  judgements: Judgements;
+  /** The thresholds the judgements used (defaults, or note.yaml `thresholds:`); prose that prints one prints this fact. */
+  thresholds: Thresholds;
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { fail } from '../errors/market-note-error.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../facts/judgements/thresholds.js';
 
 /** The project's own templates folder (templates/ beside src/ or dist/). */
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
@@ -50,6 +51,11 @@ const noteConfigSchema = z
       })
       .strict()
       .default({}),
+    /** Overrides of the judgement thresholds (src/facts/judgements/thresholds.ts, docs/metrics.md "Judgements"). */
+    thresholds: z
+      .object(Object.fromEntries(Object.keys(DEFAULT_THRESHOLDS).map((k) => [k, z.number().finite().optional()])) as Record<keyof Thresholds, z.ZodOptional<z.ZodNumber>>)
+      .strict()
+      .optional(),
     email: z
       .object({ from: z.string().optional(), to: z.array(z.string()).optional(), subject: z.string().optional(), pdfUrl: z.string().optional() })
       .strict()

@@ -29,7 +29,8 @@ import { BrowserSession } from '../render/browser.js';
 import { pdfOptions, type OutputFormat } from './build-note.js';
 import { buildEmail, type EmailFlags } from '../email/email.js';
 import { printPdf, setHtml, type Paper } from '../render/pdf.js';
-import { renderNote } from '../render/render-note.js';
+import type { Claims } from '../narrative/strict-paths.js';
+import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
 
 export interface BuildBatchOptions {
@@ -86,6 +87,8 @@ interface Composed {
   facts: Facts;
   figures: Figures;
   html: string;
+  /** What each section's text read, written into the facts file. */
+  claims: Claims;
   started: number;
 }
 
@@ -111,7 +114,8 @@ async function drawAndRender(note: NoteSource, facts: Facts, compiled: (ctx: obj
     figures[plan.id] = { id: plan.id, svg: await toSvg(plan.spec), alt: plan.alt, source: plan.source };
   }
   await tick();
-  return { asOf, facts, figures, html: renderNote(facts, figures, note, compiled), started };
+  const html = renderNote(facts, figures, note, compiled);
+  return { asOf, facts, figures, html, claims: lastClaims(compiled), started };
 }
 
 /**
@@ -202,7 +206,7 @@ export async function buildBatch(note: NoteSource, market: Market, asOfDates: re
     const base = join(opts.outDir, `${note.name}-${c.asOf}`);
     const out = new AtomicOutputs();
     try {
-      out.write(`${base}.facts.json`, `${JSON.stringify(c.facts, null, 2)}\n`);
+      out.write(`${base}.facts.json`, factsFileText(c.facts, c.claims));
       if (formats.includes('html')) out.write(`${base}.html`, c.html);
       if (formats.includes('pdf') && printed?.pdf) out.write(`${base}.pdf`, printed.pdf);
       if (printed?.eml) out.write(`${base}.eml`, printed.eml);

@@ -9,7 +9,7 @@ import { BrowserSession } from '../render/browser.js';
 import { assertNoWarnings, factsWarnings, type FactsWarning } from '../facts/warnings.js';
 import { buildEmail, type EmailFlags } from '../email/email.js';
 import { printPdf, setHtml, type Paper } from '../render/pdf.js';
-import { renderNote } from '../render/render-note.js';
+import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
 import { format, parseISO } from 'date-fns';
 
@@ -45,11 +45,12 @@ export interface BuiltNote {
 }
 
 /** Everything that has no browser in it: facts, charts and the HTML document. */
-export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDate, compiled = compileNote(note)) {
+export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDate, compiled: (ctx: object) => string = compileNote(note)) {
   const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
   const figures = await buildCharts(facts);
   const html = renderNote(facts, figures, note, compiled);
-  return { facts, figures, html };
+  const claims = lastClaims(compiled);
+  return { facts, figures, html, claims };
 }
 
 /**
@@ -63,10 +64,11 @@ export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
   const browser = o.browser ?? own;
   const out = new AtomicOutputs();
   try {
-    const { facts, figures, html } = await composeNote(o.note, o.market, o.asOf, o.compiled);
+    const { facts, figures, html, claims } = await composeNote(o.note, o.market, o.asOf, o.compiled);
     if (o.strict) assertNoWarnings(facts, o.market.warnings);
     const base = join(o.outDir, `${o.note.name}-${facts.asOf}`);
-    out.write(`${base}.facts.json`, `${JSON.stringify(facts, null, 2)}\n`);
+    // The facts, with the judgements and figures each section's sentences read ("why does this sentence say that?").
+    out.write(`${base}.facts.json`, factsFileText(facts, claims));
     if (o.formats.includes('html')) out.write(`${base}.html`, html);
     const email = o.formats.includes('email');
     let pdf: Uint8Array | undefined;

@@ -1,5 +1,5 @@
 import { loadMarket } from '../../data/load-market.js';
-import { formatCoverage, formatLintIssue, lintCoverage, lintNote } from '../../narrative/lint.js';
+import { formatCoverage, formatLintIssue, lintCoverage, lintErrors, lintNote } from '../../narrative/lint.js';
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
@@ -35,6 +35,8 @@ export async function lintCommand(args: LintArgs, io: CliIo, progressTo: Progres
   }
   const issues = await lintNote(note, loadMarket(args.data), args.asOf);
   for (const i of issues) io.err(formatLintIssue(i));
+  const errors = lintErrors(issues).length;
   if (issues.length === 0) io.out(`${note.name}: no problems`);
-  return issues.length ? 1 : 0;
+  else if (errors === 0) io.out(`${note.name}: no errors, ${issues.length} warning${issues.length === 1 ? '' : 's'}`);
+  return errors ? 1 : 0;
 }
