@@ -30,9 +30,18 @@ describe('market-note as a library (dist/index.js)', () => {
   it("buildNote({ formats: ['pdf'] }) launches its own browser when none is passed, and closes it", async () => {
     const lib = (await entry()) as any;
     const out = tempDir();
-    const built = await lib.buildNote({ note: lib.loadNote(), market: lib.loadMarket(), asOf: '2025-12-12', formats: ['pdf'], outDir: out });
+    // a TMPDIR of its own, so the Chromium this build starts (its profile folder lives there) is told apart from
+    // the browsers of other test files running at the same time
+    const own = tempDir('market-note-lib-');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = own;
+    try {
+      const built = await lib.buildNote({ note: lib.loadNote(), market: lib.loadMarket(), asOf: '2025-12-12', formats: ['pdf'], outDir: out });
+      expect(built.warnings).toEqual([]);
+    } finally {
+      process.env.TMPDIR = saved;
+    }
     expect(readdirSync(out).sort()).toEqual(['weekly-outlook-2025-12-12.facts.json', 'weekly-outlook-2025-12-12.pdf']);
-    expect(built.warnings).toEqual([]);
-    expect(leftoverChromium(process.env.TMPDIR)).toEqual([]);
+    expect(leftoverChromium(own)).toEqual([]);
   }, 120_000);
 });
