@@ -12,6 +12,7 @@ import { parseEvery } from './commands/batch-build.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/preview-server.js';
 import { DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
 import { lintCommand } from './commands/lint.js';
+import { auditCommand } from './commands/audit.js';
 import { collectAddresses, sendCommand } from './commands/send.js';
 import { type CliIo, processIo } from './io.js';
 import { readFileSync } from 'node:fs';
@@ -133,6 +134,18 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addHelpText('after', examples('market-note lint --note my-note --data data/market.yaml', 'market-note lint --coverage --from 2016-01-01 --to 2025-12-12'))
     .action(async (o) => {
       code = await lintCommand(o, io);
+    });
+
+  program
+    .command('audit')
+    .description("replay the note over every date and check its sentences against its facts; exit 1 and one line per violation")
+    .addOption(noteOpt())
+    .addOption(dataOpt())
+    .addOption(new Option('--from <date>', 'first date YYYY-MM-DD').argParser(parseDate).makeOptionMandatory())
+    .addOption(new Option('--to <date>', 'last date (default: the last date of the data)').argParser(parseDate))
+    .addOption(new Option('--every <day>', 'day, or a weekday (monday … friday); holidays roll back to the trading day before').default('friday').argParser(parseEvery))
+    .action(async (o) => {
+      code = await auditCommand(o, io);
     });
 
   program

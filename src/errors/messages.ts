@@ -318,3 +318,21 @@ export const badMailAddress = (role: 'sender' | 'recipient', raw: string, from: 
   message: `the e-mail ${role} ${quote(raw)} is not an e-mail address`,
   hint: from === 'flag' ? `Write it as name@example.com (or "Name <name@example.com>") in --mail-${role === 'sender' ? 'from' : 'to'}.` : `Write it as name@example.com (or "Name <name@example.com>") in note.yaml's email.${role === 'sender' ? 'from' : 'to'}.`,
 });
+// audit
+
+export const auditToBeforeFrom = (from: string, to: string): Problem => ({
+  message: `--from ${from} is after --to ${to}`,
+  hint: 'Give the earlier date with --from and the later one with --to.',
+});
+
+export const auditNoDates = (every: string, from: string, to: string): Problem => ({
+  message: `no ${every === 'day' ? 'dates' : `${every}s`} with data from ${from} to ${to}`,
+  hint: 'Widen --from/--to, or change --every.',
+});
+
+/** The summary line of `market-note audit`, on stderr. */
+export const auditSummary = (note: string, dates: number, violations: number, perRule: string, seconds: string): string =>
+  `${note}: ${dates} ${dates === 1 ? 'date' : 'dates'}, ${violations} ${violations === 1 ? 'violation' : 'violations'} (${perRule}) in ${seconds} s`;
+
+export const auditUncheckedKinds = (kinds: readonly string[]): string =>
+  `judgement kinds with no independent check in the audit: ${listWords(kinds)}`;

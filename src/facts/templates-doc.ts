@@ -1,6 +1,7 @@
 import { loadMarket } from '../data/load-market.js';
 import { helpers } from '../narrative/register.js';
 import { loadNote } from '../note/load-note.js';
+import { auditDocMarkdown } from '../narrative/audit/doc.js';
 import { buildFacts } from './build-facts.js';
 import { dictionaryMarkdown, factsDictionary } from './dictionary.js';
 
@@ -40,5 +41,6 @@ ${Object.keys(helpers).sort().map((h) => `\`${h}\``).join(', ')}. Examples: \`{{
 Every figure is \`{ value, unit, from, to, inputs, method }\`; \`market-note explain PATH\` prints how one was computed.
 
 ${dictionaryMarkdown(factsDictionary(facts))}
-`;
+
+${auditDocMarkdown()}`;
 }

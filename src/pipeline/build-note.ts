@@ -98,9 +98,9 @@ export function pdfOptions(note: NoteSource, facts: Facts, paper?: Paper) {
   return {
     paper,
     desk: c.desk,
-    title: c.title,
+    title: facts.note.title,
     dateLine: `${format(parseISO(facts.asOf), 'd MMMM yyyy')}${facts.data.demo ? ' (demo data)' : ''}`,
-    metadata: { title: c.title, author: c.author, subject: c.subject ?? c.title, keywords: c.keywords, asOf: facts.asOf },
+    metadata: { title: facts.note.title, author: c.author, subject: c.subject ?? facts.note.title, keywords: c.keywords, asOf: facts.asOf },
   };
 }
 
