@@ -3,6 +3,7 @@ import { connect, isIP, type Socket } from 'node:net';
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
+import * as msg from '../errors/messages.js';
 import { fail, MarketNoteError } from '../errors/market-note-error.js';
 
 /**
@@ -106,8 +107,8 @@ export function readEml(raw: Buffer, file?: string): EmlSummary {
   if (!fields.size) fail('SMTP', 'this is not an e-mail message (no header lines)', { file });
   const from = addresses(fields.get('from'))[0];
   const to = [...new Set([...addresses(fields.get('to')), ...addresses(fields.get('cc')), ...addresses(fields.get('bcc'))])];
-  if (!from) fail('SMTP', 'the message has no From address', { file, hint: 'Set email.from in note.yaml or pass --from when building it.' });
-  if (to.length === 0) fail('SMTP', 'the message has no recipient (To, Cc or Bcc)', { file, hint: 'Set email.to in note.yaml or pass --to when building it.' });
+  if (!from) fail('SMTP', 'the message has no From address', { file, hint: msg.noMailFrom().hint });
+  if (to.length === 0) fail('SMTP', 'the message has no recipient (To, Cc or Bcc)', { file, hint: msg.noMailTo().hint });
   let out = raw;
   if (fields.has('bcc')) {
     const head = raw.subarray(0, bodyAt).toString('latin1').replace(/^bcc:.*(?:\r?\n[ \t].*)*\r?\n/gim, '');

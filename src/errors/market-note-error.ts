@@ -15,7 +15,9 @@ export type ErrorCode =
   | 'USAGE'
   | 'CONFIG'
   | 'SMTP'
-  | 'FETCH';
+  | 'FETCH'
+  | 'UNKNOWN_FACT'
+  | 'WARNINGS';
 
 export interface MarketNoteErrorInit {
   file?: string;

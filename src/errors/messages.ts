@@ -309,6 +309,65 @@ export const asOfBeforeData = (asOf: string, first: string, last: string, keys: 
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Warnings: the note was written, but not quite as asked
+
+/** What to do about one facts warning, by the section it comes from and what it says. */
+export function factsWarningHint(section: string, series: string | undefined, message: string): string {
+  const it = series ?? 'the series';
+  if (/High\/Low/.test(message)) {
+    const file = /but (\S+) has no High\/Low/.exec(message)?.[1]?.split('/').pop() ?? 'its file';
+    return `Add High and Low columns to ${file}, or set method: close for ${it} under pnf: in note.yaml.`;
+  }
+  if (/peer benchmark/.test(message)) return `Add the peer series to the market data, or change peers: for ${it} in note.yaml.`;
+  if (/size group .* left out/.test(message)) return 'Add the missing series to the market data, or remove the group from sizeGroups: in note.yaml.';
+  if (/different numbers of proxies/.test(message)) return 'Give every size group in note.yaml the same number of symbols.';
+  if (/fewer than two size groups/.test(message)) return 'List at least two size groups whose series are in the market data (sizeGroups: in note.yaml).';
+  if (/last close|stale|earlier \(limit/.test(message)) return `Update ${it}'s data (market-note fetch), or choose an earlier --as-of.`;
+  return section === 'score' || section === 'ranking' ? 'Check the series in the market data and the note.yaml settings for it.' : 'Check the data and note.yaml.';
+}
+
+/** `warning: IWM (score.IWM): … . Add …` — one line. */
+export const warningLine = (where: string, message: string, hint?: string): string =>
+  `warning: ${where}: ${message.replace(/[.\s]+$/, '')}.${hint ? ` ${hint}` : ''}`.replace(/\s*\n\s*/g, ' ');
+
+export const strictWarnings = (count: number, asOf: string): Problem => ({
+  message: `--strict: the note for ${asOf} has ${count} warning${count === 1 ? '' : 's'}`,
+  hint: 'Fix them, or build without --strict to write the note anyway.',
+});
+
+export const demoMarketNotice = (): string =>
+  'market-note: no --data given: using the synthetic demo market; the note is marked "demo data" (give --data PATH for real prices)';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files of the note folder (images, fonts) referenced by the templates
+
+export const assetOutsideNote = (ref: string, noteDir: string): Problem => ({
+  message: `${quote(ref)} is outside the note folder`,
+  hint: `Copy the file into ${noteDir} and refer to it by a path inside it (e.g. src="logo.png"); only files of the note folder are inlined.`,
+});
+
+export const assetMissing = (ref: string, noteDir: string): Problem => ({
+  message: `${quote(ref)} is not a file in the note folder`,
+  hint: `Put the file in ${noteDir}, or fix the path (it is relative to the note folder).`,
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// E-mail sender and recipients
+
+export const noMailFrom = (): Problem => ({
+  message: 'the e-mail has no sender',
+  hint: 'Give --mail-from ADDRESS when building, or set email.from in note.yaml.',
+});
+
+export const noMailTo = (): Problem => ({
+  message: 'the e-mail has no recipient',
+  hint: 'Give --mail-to ADDRESS[,ADDRESS…] when building, or set email.to in note.yaml.',
+});
+
+export const badMailAddress = (role: 'sender' | 'recipient', raw: string, from: 'flag' | 'note.yaml'): Problem => ({
+  message: `the e-mail ${role} ${quote(raw)} is not an e-mail address`,
+  hint: from === 'flag' ? `Write it as name@example.com (or "Name <name@example.com>") in --mail-${role === 'sender' ? 'from' : 'to'}.` : `Write it as name@example.com (or "Name <name@example.com>") in note.yaml's email.${role === 'sender' ? 'from' : 'to'}.`,
+});
 // audit
 
 export const auditToBeforeFrom = (from: string, to: string): Problem => ({

@@ -122,6 +122,8 @@ export interface Facts {
   note: { name: string; title: string; standfirst: string; desk: string };
   data: {
     source: string;
+    /** Built from the synthetic demo market (the note is marked "demo data"). */
+    demo: boolean;
     series: Record<string, SeriesInfo>;
     caveats: string[];
     /** The note's calendar: the as-of date is a trading day of this series (the large-cap index). */

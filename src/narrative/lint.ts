@@ -9,10 +9,11 @@ import type { NoteSource } from '../note/load-note.js';
 import { builtins, helpers } from './register.js';
 import { compileNote } from './render-narrative.js';
 import { checkNoteResources, type ResourceIssue } from './resource-check.js';
+import { noteAssets } from '../note/local-assets.js';
 
 /** One problem found in a note's templates. */
 export interface LintIssue {
-  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'numeric-comparison' | ResourceIssue['code'];
+  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'numeric-comparison' | 'asset-outside-note' | 'asset-missing' | ResourceIssue['code'];
   /** Errors fail `lint`; warnings are printed and do not. */
   severity?: 'error' | 'warning';
   message: string;
@@ -142,6 +143,7 @@ export async function lintNote(note: NoteSource, market: Market, asOf?: string):
     }
   }
   for (const r of checkNoteResources(note)) issues.push({ code: r.code, message: r.message, template: r.file, line: r.line });
+  for (const a of noteAssets(note).problems) issues.push({ code: a.code, message: a.message, template: a.file, line: a.line });
   for (const p of note.partials) {
     if (!used.has(p.name)) issues.push({ code: 'unused-partial', message: `partial "${p.name}" is never used`, template: p.file });
   }
@@ -194,13 +196,20 @@ export function fridays(tradingDates: string[], from: string, to: string): strin
  * Build the facts for every Friday in [from, to], render the note on each, and report template errors by date
  * and every conditional branch that was never taken. Charts are not drawn (they do not change wording).
  */
-export async function lintCoverage(note: NoteSource, market: Market, from: string, to: string): Promise<CoverageReport> {
+export async function lintCoverage(
+  note: NoteSource,
+  market: Market,
+  from: string,
+  to: string,
+  options: { onDate?: (done: number, total: number, date: string) => void } = {},
+): Promise<CoverageReport> {
   const { render, branches } = instrumentedNote(note);
   const trading = market.series[note.config.roles.largeCap]?.dates ?? [];
   const dates = fridays(trading, from, to);
   const failures: CoverageReport['failures'] = [];
   const figures = placeholderFigures();
-  for (const date of dates) {
+  for (const [i, date] of dates.entries()) {
+    options.onDate?.(i, dates.length, date);
     try {
       const facts = buildFacts(market, note.config, { asOf: date, noteName: note.name });
       render(templateContext(facts, figures, note));
@@ -209,6 +218,7 @@ export async function lintCoverage(note: NoteSource, market: Market, from: strin
       failures.push({ date, template: e.file, line: e.line, message: e.message });
     }
   }
+  options.onDate?.(dates.length, dates.length, '');
   const all = branches();
   const untaken = all
     .filter((b) => b.trueCount === 0 || b.falseCount === 0)

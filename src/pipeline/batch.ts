@@ -20,6 +20,7 @@ import { toSvg } from '../charts/to-svg.js';
 import type { IsoDate, Market } from '../data/types.js';
 import { MarketNoteError, type ErrorCode } from '../errors/market-note-error.js';
 import { buildFacts } from '../facts/build-facts.js';
+import { assertNoWarnings, factsWarnings, type FactsWarning } from '../facts/warnings.js';
 import type { Facts } from '../facts/types.js';
 import type { NoteConfig, NoteSource } from '../note/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
@@ -42,6 +43,8 @@ export interface BuildBatchOptions {
   /** Templates compiled once for the batch (compiled here when absent). */
   compiled?: (ctx: object) => string;
   email?: EmailFlags & { attachPdf?: boolean };
+  /** A date whose facts (or market data) carry a warning fails instead of being written (`build --strict`). */
+  strict?: boolean;
   /** Compute facts in a worker thread (default true; falls back to this thread when the worker cannot start). */
   factsWorker?: boolean;
   /** Build dates on which a required series has ended, marking it stale (otherwise those dates fail). */
@@ -57,6 +60,8 @@ export interface BatchNote {
   files: string[];
   /** Wall time from the start of its facts to its files written, ms (overlaps the neighbours'). */
   ms: number;
+  /** The facts' warnings (facts/warnings.ts). */
+  warnings: FactsWarning[];
 }
 
 /** One date that failed; `stage` says where. */
@@ -95,10 +100,11 @@ const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] : String(e));
 
 /** Facts, charts and HTML of one note, yielding to the event loop between steps. */
-async function compose(note: NoteSource, facts: FactsSource, asOf: IsoDate, compiled: (ctx: object) => string): Promise<Composed> {
+async function compose(note: NoteSource, facts: FactsSource, asOf: IsoDate, compiled: (ctx: object) => string, strict?: { market: Market }): Promise<Composed> {
   const started = performance.now();
   await tick();
   const f = await facts.get(asOf);
+  if (strict) assertNoWarnings(f, strict.market.warnings);
   return drawAndRender(note, f, compiled, started);
 }
 
@@ -138,7 +144,7 @@ export async function buildBatch(note: NoteSource, market: Market, asOfDates: re
 
   const start = (i: number): Promise<Composed | BatchFailure> => {
     if (i + 1 < total) facts.prefetch(asOfDates[i + 1]);
-    return compose(note, facts, asOfDates[i], compiled).catch((error) => ({ ok: false as const, asOf: asOfDates[i], stage: 'compose' as const, error, message: messageOf(error) }));
+    return compose(note, facts, asOfDates[i], compiled, opts.strict ? { market } : undefined).catch((error) => ({ ok: false as const, asOf: asOfDates[i], stage: 'compose' as const, error, message: messageOf(error) }));
   };
 
   try {
@@ -208,7 +214,7 @@ export async function buildBatch(note: NoteSource, market: Market, asOfDates: re
       if (formats.includes('html')) out.write(`${base}.html`, c.html);
       if (formats.includes('pdf') && printed?.pdf) out.write(`${base}.pdf`, printed.pdf);
       if (printed?.eml) out.write(`${base}.eml`, printed.eml);
-      return { ok: true, asOf: c.asOf, files: out.commit(), ms: performance.now() - c.started };
+      return { ok: true, asOf: c.asOf, files: out.commit(), ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
     } catch (error) {
       out.abort();
       return { ok: false, asOf: c.asOf, stage: 'write', error, message: messageOf(error) };

@@ -5,7 +5,8 @@ import { buildFacts } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
 import { loadNote, type NoteSource } from '../note/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
-import type { BrowserSession } from '../render/browser.js';
+import { BrowserSession } from '../render/browser.js';
+import { assertNoWarnings, factsWarnings, type FactsWarning } from '../facts/warnings.js';
 import { buildEmail, type EmailFlags } from '../email/email.js';
 import { printPdf, setHtml, type Paper } from '../render/pdf.js';
 import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
@@ -21,8 +22,13 @@ export interface BuildNoteOptions {
   formats: OutputFormat[];
   outDir: string;
   paper?: Paper;
-  /** Needed for pdf; a promise so the browser can start while facts and charts are computed. */
+  /**
+   * For pdf and e-mail: a running browser (left open), or a promise of one so it can start while facts and charts
+   * are computed. Without it, buildNote launches Chromium itself when a format needs it and closes it at the end.
+   */
   browser?: Promise<BrowserSession> | BrowserSession;
+  /** Refuse to write anything when the facts (or the market data) carry a warning (`build --strict`). */
+  strict?: boolean;
   /** A compiled note, reused across a batch. */
   compiled?: (ctx: object) => string;
   /** E-mail edition: `--from`, `--to`, `--subject` over note.yaml's `email` block; `attachPdf` adds the PDF. */
@@ -36,6 +42,8 @@ export interface BuiltNote {
   figures: Figures;
   html: string;
   files: string[];
+  /** The facts' warnings (see facts/warnings.ts); the note was written all the same unless `strict`. */
+  warnings: FactsWarning[];
 }
 
 /** Everything that has no browser in it: facts, charts and the HTML document. */
@@ -52,18 +60,22 @@ export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDa
  * together, or none does).
  */
 export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
-  const { facts, figures, html, claims } = await composeNote(o.note, o.market, o.asOf, o.compiled, { allowStale: o.allowStale });
-  const base = join(o.outDir, `${o.note.name}-${facts.asOf}`);
+  const needsBrowser = o.formats.includes('pdf') || o.formats.includes('email');
+  const own = needsBrowser && !o.browser ? BrowserSession.launch() : undefined;
+  own?.catch(() => undefined);
+  const browser = o.browser ?? own;
   const out = new AtomicOutputs();
   try {
+    const { facts, figures, html, claims } = await composeNote(o.note, o.market, o.asOf, o.compiled, { allowStale: o.allowStale });
+    if (o.strict) assertNoWarnings(facts, o.market.warnings);
+    const base = join(o.outDir, `${o.note.name}-${facts.asOf}`);
     // The facts, with the judgements and figures each section's sentences read ("why does this sentence say that?").
     out.write(`${base}.facts.json`, factsFileText(facts, claims));
     if (o.formats.includes('html')) out.write(`${base}.html`, html);
     const email = o.formats.includes('email');
     let pdf: Uint8Array | undefined;
     if (o.formats.includes('pdf') || (email && o.email?.attachPdf)) {
-      if (!o.browser) throw new Error('buildNote: a browser is needed for the PDF');
-      const session = await o.browser;
+      const session = await browser!;
       pdf = await session.withPage(async (page) => {
         await setHtml(page, html);
         return printPdf(page, pdfOptions(o.note, facts, o.paper));
@@ -71,14 +83,15 @@ export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
       if (o.formats.includes('pdf')) out.write(`${base}.pdf`, pdf);
     }
     if (email) {
-      if (!o.browser) throw new Error('buildNote: a browser is needed for the e-mail charts');
-      const { eml } = await buildEmail(await o.browser, { note: o.note, facts, figures, flags: o.email, pdf: o.email?.attachPdf ? pdf : undefined });
+      const { eml } = await buildEmail(await browser!, { note: o.note, facts, figures, flags: o.email, pdf: o.email?.attachPdf ? pdf : undefined });
       out.write(`${base}.eml`, eml);
     }
-    return { facts, figures, html, files: out.commit() };
+    return { facts, figures, html, files: out.commit(), warnings: factsWarnings(facts) };
   } catch (e) {
     out.abort();
     throw e;
+  } finally {
+    if (own) await (await own.catch(() => undefined))?.close();
   }
 }
 
@@ -88,7 +101,7 @@ export function pdfOptions(note: NoteSource, facts: Facts, paper?: Paper) {
     paper,
     desk: c.desk,
     title: facts.note.title,
-    dateLine: format(parseISO(facts.asOf), 'd MMMM yyyy'),
+    dateLine: `${format(parseISO(facts.asOf), 'd MMMM yyyy')}${facts.data.demo ? ' (demo data)' : ''}`,
     metadata: { title: facts.note.title, author: c.author, subject: c.subject ?? facts.note.title, keywords: c.keywords, asOf: facts.asOf },
   };
 }

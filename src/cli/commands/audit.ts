@@ -16,7 +16,8 @@ import * as msg from '../../errors/messages.js';
 import { auditDates, auditSeries, countByRule, formatViolation } from '../../narrative/audit/index.js';
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
-import { progressLine, rollBack, scheduleDates, type Every, type ProgressStream } from './batch-build.js';
+import { rollBack, scheduleDates, type Every } from './batch-build.js';
+import { startProgress, type Progress, type ProgressStream } from '../progress.js';
 
 export interface AuditArgs {
   note?: string;
@@ -49,12 +50,18 @@ export async function auditCommand(args: AuditArgs, io: CliIo, progressTo: Progr
   }
 
   // 2. the audit, with a progress bar on a terminal
-  const tty = Boolean(progressTo.isTTY);
-  const width = Math.max(20, (progressTo.columns || 80) - 1);
-  const report = auditDates(note, market, inRange, {
-    onDate: tty ? (done, total, date) => progressTo.write(`\r\x1b[2K${progressLine(done, total, `${note.name} ${date}`, width)}`) : undefined,
-  });
-  if (tty) progressTo.write('\r\x1b[2K');
+  let bar: Progress | undefined;
+  let report: ReturnType<typeof auditDates>;
+  try {
+    report = auditDates(note, market, inRange, {
+      onDate: (done, total, date) => {
+        bar ??= startProgress(total, { out: io.out, stream: progressTo });
+        bar.update(done, `${note.name} ${date}`);
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
 
   // 3. the report
   for (const v of report.violations) io.out(formatViolation(v));

@@ -7,8 +7,8 @@
  *   2. one Chromium for the whole run, shared by the notes (pipeline/batch.ts: one reused page, the next note
  *      composed while the current one prints)
  *   3. each (note, date) built and written atomically; a failure is recorded and the run goes on
- *   4. a progress bar on stderr when it is a terminal (not with --quiet), the paths on stdout, a summary at the
- *      end; exit 1 when any date failed, naming them
+ *   4. a progress bar on stderr when it is a terminal (not with --quiet; cli/progress.ts), the paths on stdout
+ *      above it, each facts warning once on stderr, a summary at the end; exit 1 when any date failed, naming them
  */
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
@@ -20,10 +20,13 @@ import type { IsoDate, Market } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
 import { loadNote, type NoteSource } from '../../note/load-note.js';
+import { requireEmailAddresses } from '../../email/email.js';
 import { buildBatch } from '../../pipeline/batch.js';
 import { BrowserSession } from '../../render/browser.js';
 import type { OutputFormat } from '../../pipeline/build-note.js';
 import type { CliIo } from '../io.js';
+import { startProgress, type Progress, type ProgressStream } from '../progress.js';
+import { noteDemoMarket, warningPrinter } from '../warnings.js';
 
 export type Every = 'day' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 
@@ -41,6 +44,8 @@ export interface BatchArgs {
   out: string;
   paper?: 'A4' | 'Letter';
   quiet?: boolean;
+  /** A date whose facts carry a warning fails (see facts/warnings.ts). */
+  strict?: boolean;
   /** E-mail edition (`--format …,email`): as for a single build. */
   mailFrom?: string;
   mailTo?: string[];
@@ -48,13 +53,6 @@ export interface BatchArgs {
   attachPdf?: boolean;
   /** Build dates on which a series the note needs has ended, marking it stale (otherwise those dates fail). */
   allowStale?: boolean;
-}
-
-/** Where the progress bar goes: stderr when it is a terminal. */
-export interface ProgressStream {
-  isTTY?: boolean;
-  columns?: number;
-  write(chunk: string): unknown;
 }
 
 /**
@@ -114,18 +112,6 @@ export function rollBack(
   return { dates: [...out].sort(), before, rolled };
 }
 
-/**
- * One line of the progress bar, `width` characters at most.
- * @example progressLine(3, 12, 'weekly-outlook 2025-07-11', 60) //=> ' [#####---------------]  3/12  weekly-outlook 2025-07-11'
- */
-export function progressLine(done: number, total: number, label: string, width = 80): string {
-  const bar = 20;
-  const filled = total ? Math.round((done / total) * bar) : bar;
-  const count = `${String(done).padStart(String(total).length)}/${total}`;
-  const line = ` [${'#'.repeat(filled)}${'-'.repeat(bar - filled)}]  ${count}  ${label}`;
-  return line.length > width ? line.slice(0, Math.max(0, width - 1)) : line;
-}
-
 interface Failure {
   note: string;
   date: IsoDate;
@@ -140,7 +126,13 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   if (args.from !== undefined && args.to !== undefined && args.to < args.from) throw new MarketNoteError('USAGE', `--from ${args.from} is after --to ${args.to}`);
   if (args.from === undefined && args.to !== undefined) throw new MarketNoteError('USAGE', '--to needs --from', { hint: 'Give the first date with --from YYYY-MM-DD.' });
   const market = loadMarket(args.data);
+  noteDemoMarket(args.data, io, market);
+  let progress: Progress | undefined;
+  // warnings go above the bar, as the paths do
+  const warn = warningPrinter({ out: io.out, err: (line) => (progress ? progress.print(line, io.err) : io.err(line)) });
+  warn.data(market.warnings);
   const notes = args.notes.map((n) => loadNote(n));
+  if (args.format.includes('email')) for (const note of notes) requireEmailAddresses(note, { from: args.mailFrom, to: args.mailTo });
 
   // 1. the dates, per note
   const jobs: { note: NoteSource; dates: IsoDate[] }[] = [];
@@ -174,9 +166,8 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
   const browser = needsBrowser && total ? BrowserSession.launch() : undefined;
   browser?.catch(() => undefined);
-  const tty = Boolean(progressTo.isTTY) && !args.quiet;
-  const width = Math.max(20, (progressTo.columns || 80) - 1);
-  const draw = (done: number, label: string) => progressTo.write(`\r\x1b[2K${progressLine(done, total, label, width)}`);
+  const bar = startProgress(total, { out: io.out, stream: progressTo, quiet: args.quiet, label: jobs[0] ? `${jobs[0].note.name} ${jobs[0].dates[0]}` : '' });
+  progress = bar;
   const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
   const started = performance.now();
   let files = 0;
@@ -186,7 +177,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
     if (browser) await browser; // a browser that cannot start fails the whole run, once
     // 3. build each note's dates; failures are collected and the run goes on
     for (const { note, dates } of jobs) {
-      if (tty) draw(done, `${note.name} ${dates[0]}`);
+      bar.update(done, `${note.name} ${dates[0]}`);
       const result = await buildBatch(note, market, dates, {
         outDir: resolve(args.out),
         formats: args.format,
@@ -194,18 +185,23 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
         browser,
         email,
         allowStale: args.allowStale,
+        strict: args.strict,
         onNote: (outcome, i) => {
           done++;
-          if (outcome.ok) for (const f of outcome.files) io.out(f);
-          if (tty && i + 1 < dates.length) draw(done, `${note.name} ${dates[i + 1]}`);
+          if (outcome.ok) {
+            for (const f of outcome.files) bar.print(f);
+            warn.facts(outcome.warnings);
+          }
+          bar.update(done, i + 1 < dates.length ? `${note.name} ${dates[i + 1]}` : note.name);
         },
       });
       built += result.built.length;
       files += result.built.reduce((n, b) => n + b.files.length, 0);
       for (const f of result.failures) failures.push({ note: note.name, date: f.asOf, message: firstLine(f.error, f.message) });
     }
-    if (tty) progressTo.write(`\r\x1b[2K${progressLine(total, total, 'done', width)}\n`);
   } finally {
+    bar.stop();
+    progress = undefined;
     if (browser) await (await browser.catch(() => undefined))?.close();
   }
 

@@ -7,6 +7,7 @@ import { buildNote, type OutputFormat } from '../../pipeline/build-note.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
 import { smtpConfig } from '../../email/smtp.js';
+import { requireEmailAddresses } from '../../email/email.js';
 import { sendFile } from './send.js';
 import { batchBuildCommand, type Every } from './batch-build.js';
 import type { Facts } from '../../facts/types.js';
@@ -19,6 +20,7 @@ export function reportAsOf(facts: Facts, io: CliIo): void {
   if (d.limitedBy) io.err(msg.asOfLimitedBy(facts.asOf, d.limitedBy.key, d.reference, d.limitedBy.referenceLast));
   for (const s of d.stale) io.err(msg.builtStale(s.key, s.lastDate, facts.asOf));
 }
+import { noteDemoMarket, warningPrinter } from '../warnings.js';
 
 export interface BuildArgs {
   /** One note, or several (`--note a --note b`, `--note a,b`): several are built as a batch. */
@@ -33,6 +35,8 @@ export interface BuildArgs {
   to?: string;
   every?: Every;
   quiet?: boolean;
+  /** Fail (exit 1, nothing written) when the facts carry any warning. */
+  strict?: boolean;
   /** E-mail edition: sender, recipients and subject over note.yaml's `email` block; attach the PDF; send it. */
   mailFrom?: string;
   mailTo?: string[];
@@ -65,6 +69,9 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     if (!args.format.includes('email')) args = { ...args, format: [...args.format, 'email'] };
   }
   args = { ...args, note: notes[0] };
+  const mail = { from: args.mailFrom, to: args.mailTo };
+  // sender and recipients first: a message without them would be built, then refused by `send`
+  if (args.format.includes('email')) requireEmailAddresses(loadNote(args.note as string | undefined), mail);
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
   // Start Chromium first: it boots while the data loads and the facts and charts are computed.
   const browser = needsBrowser ? (takeEarly() ?? BrowserSession.launch()) : undefined;
@@ -72,9 +79,13 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
   try {
     const note = loadNote(args.note as string | undefined);
     const market = loadMarket(args.data);
+    noteDemoMarket(args.data, io, market);
+    const warn = warningPrinter(io);
+    warn.data(market.warnings);
     const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
-    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale });
+    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale, strict: args.strict });
     reportAsOf(built.facts, io);
+    warn.facts(built.warnings);
     for (const f of built.files) io.out(f);
     const eml = built.files.find((f) => f.endsWith('.eml'));
     if (args.send && eml) return await sendFile(eml, io);

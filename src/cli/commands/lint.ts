@@ -3,6 +3,7 @@ import { formatCoverage, formatLintIssue, lintCoverage, lintErrors, lintNote } f
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
+import { startProgress, type Progress, type ProgressStream } from '../progress.js';
 
 export interface LintArgs {
   note?: string;
@@ -14,11 +15,18 @@ export interface LintArgs {
 }
 
 /** `market-note lint`: one line per problem on stderr, exit 1 when there is any. */
-export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
+export async function lintCommand(args: LintArgs, io: CliIo, progressTo: ProgressStream = process.stderr): Promise<number> {
   const note = loadNote(args.note);
   if (args.coverage) {
     if (!args.from || !args.to) throw new MarketNoteError('USAGE', 'lint --coverage needs --from and --to', { hint: 'e.g. market-note lint --coverage --from 2016-01-01 --to 2025-12-12' });
-    const report = await lintCoverage(note, loadMarket(args.data), args.from, args.to);
+    // a bar on stderr when it is a terminal: building the facts of every Friday of ten years takes a while
+    let bar: Progress | undefined;
+    const report = await lintCoverage(note, loadMarket(args.data), args.from, args.to, {
+      onDate: (done, total, date) => {
+        bar ??= startProgress(total, { out: io.out, stream: progressTo, label: date });
+        bar.update(done, date);
+      },
+    }).finally(() => bar?.stop());
     const lines = formatCoverage(report);
     for (const l of lines) io.err(l);
     const taken = report.branches.length - report.untaken.length;
