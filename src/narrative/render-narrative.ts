@@ -68,5 +68,36 @@ export function compileNote(note: NoteSource, options: CompileNoteOptions = {}):
   };
   for (const p of note.partials) hb.registerPartial(p.name, compileFile(p.text, p.file) as unknown as HelperDelegate);
   const main = compileFile(note.main.text, note.main.file);
+  // A missing partial is an error, never a silently dropped block (`{{#> figure}}…{{/figure}}` would render only its caption).
+  const known = new Set(note.partials.map((p) => p.name));
+  for (const t of [note.main, ...note.partials]) {
+    const use = partialUses(hb.parse(t.text)).find((u) => !known.has(u.name));
+    if (use) {
+      throw new MarketNoteError('TEMPLATE', `the partial "${use.name}" does not exist`, {
+        file: t.file,
+        line: use.line,
+        hint: `Add partials/${use.name}.hbs to the note folder (shared partials: ${[...known].filter((n) => note.partials.find((p) => p.name === n)?.shared).join(', ') || 'none'}).`,
+      });
+    }
+  }
   return (context: object) => main(context);
+}
+
+/** Every `{{> name}}` and `{{#> name}}` of a template with a literal name, with its line. */
+function partialUses(ast: hbs.AST.Program): { name: string; line: number }[] {
+  const out: { name: string; line: number }[] = [];
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: { start: { line: number } } };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && typeof n.name.original === 'string') {
+      if (n.name.original !== '@partial-block') out.push({ name: n.name.original, line: n.loc?.start.line ?? 1 });
+    }
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'loc') continue;
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') walk(v);
+    }
+  };
+  walk(ast);
+  return out;
 }

@@ -6,7 +6,7 @@ import { renderHtmlDocument } from './html.js';
 
 /** What the templates see: the facts, the rendered figures and the note's config text (title, disclaimer). */
 export function templateContext(facts: Facts, figures: Figures, note: NoteSource): object {
-  return { ...facts, figures, config: { disclaimer: note.config.disclaimer, desk: note.config.desk } };
+  return { ...facts, figures, config: { disclaimer: note.config.disclaimer, desk: note.config.desk }, page: { logo: note.config.page.logo } };
 }
 
 /** Facts + figures + note templates → the standalone HTML document. */

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { loadNote } from '../../src/note/load-note.js';
-import { buildBatch, type BatchOutcome } from '../../src/pipeline/batch.js';
+import { buildBatch, type BatchOutcome } from '../../src/pipeline/build-notes.js';
 import { BrowserSession } from '../../src/render/browser.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { childrenMatching, liveTree } from '../render/print-helpers.js';
@@ -94,10 +94,10 @@ describe('buildBatch', () => {
 });
 
 // The facts worker only runs from the compiled module (npm run build): check it there against in-thread facts.
-describe.skipIf(!existsSync(join(ROOT, 'dist/pipeline/batch.js')))('buildBatch with its facts worker (dist)', () => {
+describe.skipIf(!existsSync(join(ROOT, 'dist/pipeline/build-notes.js')))('buildBatch with its facts worker (dist)', () => {
   it('writes the same facts as buildFacts in this thread, and reports a bad date from the worker', async () => {
     const dist = (p: string) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
-    const { buildBatch: distBatch } = await dist('pipeline/batch.js');
+    const { buildBatch: distBatch } = await dist('pipeline/build-notes.js');
     const { buildFacts } = await dist('facts/build-facts.js');
     const { loadMarket: distMarket } = await dist('data/load-market.js');
     const { loadNote: distNote } = await dist('note/load-note.js');

@@ -1,5 +1,6 @@
 /**
- * `market-note build --from A --to B --every friday [--note a,b]`: many notes with one browser.
+ * `market-note build --from A --to B --every friday [--note a,b] [--symbols A,B | --each UNIVERSE]`: many notes
+ * with one browser. A per-symbol note (note.yaml `each`) is built for every symbol × every date.
  *
  *   1. the dates: every matching weekday from A to B, each rolled back to the last trading day on or before it
  *      (holidays → the day before), de-duplicated, per note (each note needs its own series)
@@ -14,13 +15,14 @@ import { InvalidArgumentError } from 'commander';
 import { dayNumber, isoDate, weekday } from '../../data/calendar.js';
 import { loadMarket } from '../../data/load-market.js';
 import { requireSeries } from '../../data/require.js';
+import { withMemberSeries } from '../../data/member-series.js';
 import type { IsoDate, Market } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
 import { loadNote, type NoteSource } from '../../note/load-note.js';
-import { buildBatch } from '../../pipeline/batch.js';
+import { buildNotes, type NoteRun } from '../../pipeline/build-notes.js';
 import { BrowserSession } from '../../render/browser.js';
-import type { OutputFormat } from '../../pipeline/build-note.js';
+import type { OutputFormat } from '../../pipeline/build-notes.js';
 import type { CliIo } from '../io.js';
 
 export type Every = 'day' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
@@ -29,6 +31,10 @@ const WEEKDAYS: Every[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday
 
 export interface BatchArgs {
   notes: string[];
+  /** Per-symbol notes: the symbols (`--symbols IWM,IJR`). */
+  symbols?: string[];
+  /** Per-symbol notes: every member of this universe (`--each SP600`). */
+  each?: string;
   data?: string;
   /** First date; without it (and without `to`) only the last date of the data is built. */
   from?: IsoDate;
@@ -130,6 +136,7 @@ export function progressLine(done: number, total: number, label: string, width =
 interface Failure {
   note: string;
   date: IsoDate;
+  symbol?: string;
   message: string;
 }
 
@@ -140,15 +147,31 @@ const firstLine = (e: unknown, fallback: string): string => (e instanceof Market
 export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: ProgressStream = process.stderr): Promise<number> {
   if (args.from !== undefined && args.to !== undefined && args.to < args.from) throw new MarketNoteError('USAGE', `--from ${args.from} is after --to ${args.to}`);
   if (args.from === undefined && args.to !== undefined) throw new MarketNoteError('USAGE', '--to needs --from', { hint: 'Give the first date with --from YYYY-MM-DD.' });
-  const market = loadMarket(args.data);
+  let market = loadMarket(args.data);
   const notes = args.notes.map((n) => loadNote(n));
+  let symbols = args.symbols;
+  if (args.each !== undefined) {
+    const m = withMemberSeries(market, args.each);
+    market = m.market;
+    symbols = m.members;
+  }
+  if (symbols) {
+    const plain = notes.find((n) => !n.config.each);
+    if (plain) throw new MarketNoteError('USAGE', `--symbols/--each: the note "${plain.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml (e.g. fund-snapshot).' });
+    requireSeries(market, symbols, '--symbols');
+  }
 
-  // 1. the dates, per note
-  const jobs: { note: NoteSource; dates: IsoDate[] }[] = [];
+  // 1. the dates, per note (and the symbols of per-symbol notes)
+  const jobs: { note: NoteSource; dates: IsoDate[]; runs: NoteRun[] }[] = [];
   const failures: Failure[] = [];
   for (const note of notes) {
-    const keys = requiredSeries(note.config);
+    const each = note.config.each;
+    const eachKey = each ? note.config.roles[each] : undefined;
+    const noteSymbols = each ? (symbols ?? [eachKey!]) : undefined;
+    // the dates of the series every symbol shares (a symbol's own range is checked when its facts are built)
+    const keys = requiredSeries(note.config).filter((k) => k !== eachKey || !symbols);
     requireSeries(market, keys, `note "${note.name}"`);
+    if (symbols && args.each) keys.push(args.each);
     const days = tradingDays(market, keys);
     const last = days[days.length - 1];
     const from = args.from ?? last;
@@ -156,9 +179,10 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
     const wanted = args.from === undefined ? (last ? [last] : []) : scheduleDates(from, to, args.every);
     const { dates, before } = rollBack(wanted, days);
     for (const d of before) failures.push({ note: note.name, date: d, message: `no data on or before ${d} (the data starts ${days[0] ?? 'nowhere'})` });
-    if (dates.length) jobs.push({ note, dates });
+    const runs: NoteRun[] = noteSymbols ? noteSymbols.flatMap((symbol) => dates.map((asOf) => ({ asOf, symbol }))) : dates.map((asOf) => ({ asOf }));
+    if (runs.length) jobs.push({ note, dates, runs });
   }
-  const total = jobs.reduce((n, j) => n + j.dates.length, 0);
+  const total = jobs.reduce((n, j) => n + j.runs.length, 0);
   if (total === 0 && failures.length === 0) {
     throw new MarketNoteError('USAGE', `no ${args.every === 'day' ? 'dates' : `${args.every}s`} from ${args.from ?? 'the end of the data'} to ${args.to ?? 'the end of the data'}`, {
       hint: 'Widen --from/--to, or change --every.',
@@ -180,9 +204,10 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   try {
     if (browser) await browser; // a browser that cannot start fails the whole run, once
     // 3. build each note's dates; failures are collected and the run goes on
-    for (const { note, dates } of jobs) {
-      if (tty) draw(done, `${note.name} ${dates[0]}`);
-      const result = await buildBatch(note, market, dates, {
+    const label = (note: NoteSource, r: NoteRun) => `${note.name}${r.symbol ? ` ${r.symbol}` : ''} ${r.asOf ?? ''}`;
+    for (const { note, runs } of jobs) {
+      if (tty) draw(done, label(note, runs[0]));
+      const result = await buildNotes(note, market, runs, {
         outDir: resolve(args.out),
         formats: args.format,
         paper: args.paper,
@@ -191,12 +216,12 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
         onNote: (outcome, i) => {
           done++;
           if (outcome.ok) for (const f of outcome.files) io.out(f);
-          if (tty && i + 1 < dates.length) draw(done, `${note.name} ${dates[i + 1]}`);
+          if (tty && i + 1 < runs.length) draw(done, label(note, runs[i + 1]));
         },
       });
       built += result.built.length;
       files += result.built.reduce((n, b) => n + b.files.length, 0);
-      for (const f of result.failures) failures.push({ note: note.name, date: f.asOf, message: firstLine(f.error, f.message) });
+      for (const f of result.failures) failures.push({ note: note.name, date: f.asOf, symbol: f.symbol, message: firstLine(f.error, f.message) });
     }
     if (tty) progressTo.write(`\r\x1b[2K${progressLine(total, total, 'done', width)}\n`);
   } finally {
@@ -210,7 +235,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   if (failures.length) {
     failures.sort((a, b) => (a.date === b.date ? a.note.localeCompare(b.note) : a.date < b.date ? -1 : 1));
     io.err(`failed dates: ${[...new Set(failures.map((f) => f.date))].join(', ')}`);
-    for (const f of failures) io.err(`  ${f.note} ${f.date}: ${f.message}`);
+    for (const f of failures) io.err(`  ${f.note}${f.symbol ? ` ${f.symbol}` : ''} ${f.date}: ${f.message}`);
     return 1;
   }
   return 0;

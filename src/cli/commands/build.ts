@@ -18,6 +18,9 @@ export interface BuildArgs {
   format: OutputFormat[];
   out: string;
   paper?: 'A4' | 'Letter';
+  /** Per-symbol notes (note.yaml `each`): `--symbols IWM,IJR`, or every member of a universe with `--each SP600`. */
+  symbols?: string[];
+  each?: string;
   /** Batch: `--from A [--to B] [--every friday]` builds every matching date (see batch-build.ts). */
   from?: string;
   to?: string;
@@ -40,7 +43,8 @@ export function collectNotes(value: string, previous: unknown): string[] {
 /** `market-note build`: writes the note's files and prints their paths; a date range or several notes make a batch. */
 export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> {
   const notes = args.note === undefined ? [] : Array.isArray(args.note) ? args.note : [args.note];
-  if (args.from !== undefined || args.to !== undefined || notes.length > 1) {
+  if (args.symbols !== undefined && args.each !== undefined) throw new MarketNoteError('USAGE', '--symbols and --each cannot be combined', { hint: 'Give a list with --symbols, or a universe with --each.' });
+  if (args.from !== undefined || args.to !== undefined || notes.length > 1 || (args.symbols?.length ?? 0) > 1 || args.each !== undefined) {
     if (args.send) throw new MarketNoteError('USAGE', '--send sends one note; it cannot be combined with a batch', { hint: 'Build the batch, then `market-note send --eml FILE` each message.' });
     if (args.asOf !== undefined && (args.from !== undefined || args.to !== undefined)) {
       throw new MarketNoteError('USAGE', '--as-of cannot be combined with --from/--to', { hint: 'Use --as-of for one date, or --from and --to for a range.' });
@@ -61,7 +65,10 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     const note = loadNote(args.note as string | undefined);
     const market = loadMarket(args.data);
     const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
-    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email });
+    const each = note.config.each;
+    if (args.symbols && !each) throw new MarketNoteError('USAGE', `--symbols: the note "${note.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml (e.g. fund-snapshot).' });
+    const symbol = each ? (args.symbols?.[0] ?? note.config.roles[each]) : undefined;
+    const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email });
     for (const f of built.files) io.out(f);
     const eml = built.files.find((f) => f.endsWith('.eml'));
     if (args.send && eml) return await sendFile(eml, io);

@@ -1,6 +1,9 @@
 import { loadMarket } from '../../data/load-market.js';
-import { formatCoverage, formatLintIssue, lintCoverage, lintNote } from '../../narrative/lint.js';
-import { loadNote } from '../../note/load-note.js';
+import { withMemberSeries } from '../../data/member-series.js';
+import type { Market } from '../../data/types.js';
+import { formatCoverage, formatLintIssue, lintCoverage, lintNote, lintTemplates } from '../../narrative/lint.js';
+import { loadNote, type NoteSource } from '../../note/load-note.js';
+import { buildNotes } from '../../pipeline/build-notes.js';
 import type { CliIo } from '../io.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 
@@ -8,25 +11,49 @@ export interface LintArgs {
   note?: string;
   data?: string;
   asOf?: string;
+  /** Per-symbol notes: the symbol to lint with (default: the note's own). */
+  symbol?: string;
   coverage?: boolean;
   from?: string;
   to?: string;
 }
 
+/**
+ * The market and symbol for a per-symbol note: `--symbol` (a series, or a member of a universe of the market),
+ * else the note's own `each` role; no symbol for other notes.
+ */
+export function symbolMarket(note: NoteSource, market: Market, symbol: string | undefined): { market: Market; symbol?: string } {
+  const each = note.config.each;
+  if (!each) {
+    if (symbol !== undefined) throw new MarketNoteError('USAGE', `--symbol: the note "${note.name}" is not built per symbol`, { hint: 'Drop --symbol; only notes with `each:` in note.yaml take one.' });
+    return { market };
+  }
+  const s = symbol ?? note.config.roles[each];
+  if (market.series[s]) return { market, symbol: s };
+  const u = Object.values(market.universes).find((x) => x.members.includes(s));
+  return { market: u ? withMemberSeries(market, u.key).market : market, symbol: s };
+}
+
 /** `market-note lint`: one line per problem on stderr, exit 1 when there is any. */
 export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   const note = loadNote(args.note);
+  const { market, symbol } = symbolMarket(note, loadMarket(args.data), args.symbol);
   if (args.coverage) {
     if (!args.from || !args.to) throw new MarketNoteError('USAGE', 'lint --coverage needs --from and --to', { hint: 'e.g. market-note lint --coverage --from 2016-01-01 --to 2025-12-12' });
-    const report = await lintCoverage(note, loadMarket(args.data), args.from, args.to);
+    const report = await lintCoverage(note, market, args.from, args.to, symbol);
     const lines = formatCoverage(report);
     for (const l of lines) io.err(l);
     const taken = report.branches.length - report.untaken.length;
     io.out(`${note.name}: ${report.dates.length} Fridays, ${report.failures.length} failed; ${taken} of ${report.branches.length} conditionals took both branches`);
     return report.failures.length ? 1 : 0;
   }
-  const issues = await lintNote(note, loadMarket(args.data), args.asOf);
+  // the facts come from the pipeline (narrative only: no chart is drawn, nothing is written)
+  const r = await buildNotes(note, market, [{ asOf: args.asOf, symbol }], { mode: 'narrative', factsWorker: false, keep: true });
+  const f = r.failures[0];
+  // a template that fails to render: the static checks say where and why (lintNote renders only when they pass)
+  if (f && !(f.error instanceof MarketNoteError && f.error.code === 'TEMPLATE')) throw f.error;
+  const issues = f ? await lintNote(note, market, args.asOf, symbol) : lintTemplates(note, r.built[0].note!.facts, r.built[0].note!.figures);
   for (const i of issues) io.err(formatLintIssue(i));
-  if (issues.length === 0) io.out(`${note.name}: no problems`);
+  if (issues.length === 0) io.out(`${note.name}${symbol ? ` ${symbol}` : ''}: no problems`);
   return issues.length ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import { pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
-import type { NoteConfig } from '../../note/load-note.js';
+import type { NoteConfig } from '../../config/note-config.js';
 import type { PnfChartData } from '../types.js';
 
 /** P&F facts of one symbol (contract `pnf.SYM.*`); plain values, provenance at this level. */
