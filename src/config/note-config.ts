@@ -81,4 +81,6 @@ export interface NoteConfig {
   peers: Record<string, string>;
   sizeGroups: Record<string, string[]>;
   settings: NoteSettings;
+  /** Overrides of the judgement thresholds (facts/judgements/thresholds.ts), checked by the note layer. */
+  thresholds?: Record<string, number | undefined>;
 }

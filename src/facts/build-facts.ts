@@ -23,13 +23,14 @@ import { pnfSection } from './sections/pnf.js';
 import { breadthSection } from './sections/breadth.js';
 import { rankingSection } from './sections/ranking.js';
 import { scoreSection } from './sections/score.js';
-import type { ChartData, DatedValues, ExtraChartData, Facts, LeadFacts, Roles, SeriesInfo } from './types.js';
+import type { ChartData, DatedValues, ExtraChartData, Facts, LeadFacts, Roles, SeriesInfo, WeeklyFacts } from './types.js';
 import type { SectionName, SectionRequest } from '../config/note-config.js';
 import { fail } from '../errors/market-note-error.js';
 import { configuredChart, pnfChartData, pnfFacts, rsFacts } from './sections/pnf.js';
 import { performanceFacts } from './sections/performance.js';
 import { yieldWatchSection } from './sections/yield-watch.js';
 import { fundScoreSection } from './sections/score.js';
+import { judgeFacts, thresholdsWith } from './judgements/index.js';
 
 export interface BuildFactsOptions {
   asOf?: IsoDate;
@@ -119,9 +120,7 @@ function gapFigure(a: Figure, b: Figure, what: string): Figure {
 /** A series as the note's sources list names it: file name, first date, last date used (≤ as-of). */
 function seriesInfo(s: Series, asOf: IsoDate): SeriesInfo {
   const last = lastCloseIndexOnOrBefore(s, asOf);
-  const info: SeriesInfo = { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)] };
-  if (s.priceField) info.priceField = s.priceField;
-  return info;
+  return { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)], priceField: s.priceField ?? null };
 }
 
 /** Closes from the prior year-end to the as-of date, rebased to 100 at the prior year-end. */
@@ -335,7 +334,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   if (has('breadth') && roles.universe && market.universes[roles.universe]) {
     const u = market.universes[roles.universe];
     const last = lastIndexOnOrBefore(u.dates, asOf);
-    series[u.key] = { key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)] };
+    series[u.key] = { key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)], priceField: null };
   }
   for (const key of needed) {
     const info = series[key];
@@ -343,6 +342,9 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   }
   facts.changes = { since: null, items: [] };
   facts.missing = missing;
+  facts.thresholds = thresholdsWith(config.thresholds as Parameters<typeof thresholdsWith>[0]);
+  // the weekly outlook's wording decisions (they read its lead, RS and score sections)
+  if (isWeekly(facts)) facts.judgements = judgeFacts(facts, facts.thresholds);
   ordered(facts);
 
   remember(market, config, asOf, facts, options.symbol);
@@ -408,7 +410,7 @@ function lastRows(s: Series, asOf: IsoDate, n: number): DatedValues {
 }
 
 /** Key order of the facts object (the JSON file and the generated dictionary follow it). */
-const FACTS_ORDER = ['asOf', 'note', 'data', 'roles', 'keys', 'returns', 'lead', 'pnf', 'rs', 'rates', 'correlation', 'seasonal', 'universe', 'breadth', 'score', 'ranking', 'performance', 'yieldWatch', 'changes', 'charts', 'symbol', 'missing'];
+const FACTS_ORDER = ['asOf', 'note', 'data', 'roles', 'keys', 'returns', 'lead', 'pnf', 'rs', 'rates', 'correlation', 'seasonal', 'universe', 'breadth', 'score', 'ranking', 'performance', 'yieldWatch', 'changes', 'charts', 'judgements', 'thresholds', 'symbol', 'missing'];
 
 /** Put the facts' keys in FACTS_ORDER, in place (sections not computed stay absent). */
 function ordered(facts: Facts): void {
@@ -416,4 +418,9 @@ function ordered(facts: Facts): void {
   const copy = { ...f };
   for (const k of Object.keys(f)) delete f[k];
   for (const k of FACTS_ORDER) if (copy[k] !== undefined) f[k] = copy[k];
+}
+
+/** The facts hold every section the weekly judgements read (correlation included). */
+function isWeekly(f: Facts): f is WeeklyFacts {
+  return Boolean(f.keys && f.returns && f.lead && f.pnf && f.rs && f.correlation && f.universe && f.breadth && f.score);
 }

@@ -9,6 +9,7 @@ import type { ScoreFacts } from './sections/score.js';
 import type { Change } from './what-changed.js';
 import type { PerformanceFacts } from './sections/performance.js';
 import type { YieldWatchFacts } from './sections/yield-watch.js';
+import type { Judgements, Thresholds } from './judgements/index.js';
 
 export type { PerformanceFacts, YieldWatchFacts };
 export type { PnfFacts, RsFacts, CorrelationFacts, RatesFacts, SeasonalFacts, UniverseBreadth, RankingFacts, ScoreFacts };
@@ -22,8 +23,8 @@ export interface SeriesInfo {
   file: string;
   firstDate: IsoDate;
   lastDate: IsoDate;
-  /** Which price column the file gave (Close, Adj Close, value). */
-  priceField?: string;
+  /** Which price column the file gave (Close, Adj Close, value); null for a universe file. */
+  priceField: string | null;
 }
 
 /**
@@ -140,4 +141,11 @@ export interface Facts {
   /** Sections the note declares that could not be computed for this symbol or date, each with the reason. */
   missing: { section: string; reason: string }[];
   charts: ChartData;
+  /** Every wording decision of the weekly outlook, computed from the figures above (docs/metrics.md "Judgements"); absent for notes without its lead section. */
+  judgements?: Judgements;
+  /** The thresholds the judgements used (defaults, or note.yaml `thresholds:`); prose that prints one prints this fact. */
+  thresholds: Thresholds;
 }
+
+/** The facts of a note with every weekly-outlook section (what the weekly judgements read). */
+export type WeeklyFacts = Facts & Required<Pick<Facts, 'keys' | 'returns' | 'lead' | 'pnf' | 'rs' | 'correlation' | 'universe' | 'breadth' | 'score'>>;

@@ -12,7 +12,9 @@ import { compileNote } from './render-narrative.js';
 
 /** One problem found in a note's templates. */
 export interface LintIssue {
-  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'remote-resource';
+  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'remote-resource' | 'numeric-comparison';
+  /** Errors fail `lint`; warnings are printed and do not. */
+  severity?: 'error' | 'warning';
   message: string;
   template: string;
   line?: number;
@@ -23,9 +25,12 @@ type Node = hbs.AST.Node & Record<string, any>;
 
 interface Found {
   paths: { path: string; line: number }[];
-  helpers: { name: string; line: number }[];
-  partials: { name: string; line: number }[];
+  helpers: { name: string; line: number; numericArg: boolean }[];
+  partials: { name: string; line: number; hashKeys: string[] }[];
 }
+
+/** Helpers that compare or classify numbers: in a template they make a decision that belongs in a judgement. */
+const DECIDING_HELPERS = new Set(['gt', 'gte', 'lt', 'lte', 'degree', 'direction']);
 
 /** Walk a template's AST: root-level fact paths, helper calls, partial references. */
 function scan(ast: hbs.AST.Program): Found {
@@ -41,7 +46,8 @@ function scan(ast: hbs.AST.Program): Found {
         const name = node.path.type === 'PathExpression' ? node.path.original : undefined;
         const isBlock = node.type === 'BlockStatement';
         if (name && (isCall || isBlock || name in helpers) && !name.includes('.')) {
-          found.helpers.push({ name, line: node.loc.start.line });
+          const numericArg = node.params.some((p: Node) => p.type === 'NumberLiteral');
+          found.helpers.push({ name, line: node.loc.start.line, numericArg });
         } else visit(node.path, depth);
         for (const p of node.params) visit(p, depth);
         for (const pair of node.hash?.pairs ?? []) visit(pair.value, depth);
@@ -53,7 +59,7 @@ function scan(ast: hbs.AST.Program): Found {
       case 'PartialStatement':
       case 'PartialBlockStatement': {
         if (node.name.type === 'PathExpression' && !node.name.original.startsWith('@')) {
-          found.partials.push({ name: node.name.original, line: node.loc.start.line });
+          found.partials.push({ name: node.name.original, line: node.loc.start.line, hashKeys: (node.hash?.pairs ?? []).map((p: Node) => p.key) });
         }
         for (const p of node.params) visit(p, depth);
         for (const pair of node.hash?.pairs ?? []) visit(pair.value, depth);
@@ -104,21 +110,37 @@ export function lintTemplates(note: NoteSource, facts: Facts, figures: Figures):
   const partialNames = new Set(note.partials.map((p) => p.name));
   const used = new Set<string>();
   const files = [{ name: 'note', file: note.main.file, text: note.main.text }, ...note.partials];
+  const scanned: { f: (typeof files)[number]; found: Found }[] = [];
   for (const f of files) {
-    let ast: hbs.AST.Program;
     try {
-      ast = Handlebars.parse(f.text);
+      scanned.push({ f, found: scan(Handlebars.parse(f.text)) });
     } catch (e) {
       const m = /line (\d+)/.exec((e as Error).message);
       issues.push({ code: 'render-error', message: (e as Error).message.split('\n')[0], template: f.file, line: m ? Number(m[1]) : undefined });
-      continue;
     }
-    const found = scan(ast);
+  }
+  // A partial's context is its caller's hash (`{{#> figure fig=figures.ytd}}`): `fig.id` inside it is not a root path.
+  const hashKeys = new Map<string, Set<string>>();
+  for (const { found } of scanned) {
+    for (const p of found.partials) for (const k of p.hashKeys) (hashKeys.get(p.name) ?? hashKeys.set(p.name, new Set()).get(p.name)!).add(k);
+  }
+  for (const { f, found } of scanned) {
+    const local = hashKeys.get(f.name) ?? new Set<string>();
     for (const p of found.paths) {
+      if (local.has(p.path.split('.')[0])) continue;
       if (!hasPath(context, p.path)) issues.push({ code: 'unknown-path', message: `"${p.path}" is not a fact`, template: f.file, line: p.line, path: p.path });
     }
     for (const h of found.helpers) {
       if (!known.has(h.name)) issues.push({ code: 'unknown-helper', message: `unknown helper "${h.name}"`, template: f.file, line: h.line });
+      else if (DECIDING_HELPERS.has(h.name) || (h.numericArg && ['eq', 'ne'].includes(h.name))) {
+        issues.push({
+          code: 'numeric-comparison',
+          severity: 'warning',
+          message: `"${h.name}" decides on a number in the template; choose words from a judgement in the facts instead (docs/metrics.md, "Judgements")`,
+          template: f.file,
+          line: h.line,
+        });
+      }
     }
     for (const p of found.partials) {
       used.add(p.name);
@@ -136,7 +158,7 @@ export function lintTemplates(note: NoteSource, facts: Facts, figures: Figures):
   for (const p of note.partials) {
     if (!used.has(p.name) && !p.shared) issues.push({ code: 'unused-partial', message: `partial "${p.name}" is never used`, template: p.file });
   }
-  if (issues.length === 0) {
+  if (lintErrors(issues).length === 0) {
     try {
       compileNote(note)(context);
     } catch (e) {
@@ -149,7 +171,12 @@ export function lintTemplates(note: NoteSource, facts: Facts, figures: Figures):
 
 /** `templates/weekly-outlook/partials/lead.hbs:12: "lead.x" is not a fact [unknown-path]` */
 export function formatLintIssue(i: LintIssue): string {
-  return `${i.template}${i.line ? `:${i.line}` : ''}: ${i.message} [${i.code}]`;
+  return `${i.template}${i.line ? `:${i.line}` : ''}: ${i.severity === 'warning' ? 'warning: ' : ''}${i.message} [${i.code}]`;
+}
+
+/** Issues that fail `lint` (warnings do not). */
+export function lintErrors(issues: LintIssue[]): LintIssue[] {
+  return issues.filter((i) => i.severity !== 'warning');
 }
 
 /** What `lint --coverage` found over a range of dates. */

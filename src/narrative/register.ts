@@ -15,6 +15,7 @@ import { and, has, not, or } from './helpers/logic.js';
 import num from './helpers/num.js';
 import ordinal from './helpers/ordinal.js';
 import pct from './helpers/pct.js';
+import pick from './helpers/pick.js';
 import plural from './helpers/plural.js';
 import signedBp from './helpers/signed-bp.js';
 import signedPct from './helpers/signed-pct.js';
@@ -23,7 +24,7 @@ import since from './helpers/since.js';
 /** Every helper a template may call; `knownHelpersOnly` makes any other name a compile error. */
 export const helpers: Record<string, (...args: any[]) => unknown> = {
   abs, and, article, at, bp, capitalize, countWord, date, degree, direction, eq, gt, gte, has, level, list, lt, lte, ne, not, num,
-  or, ordinal, pct, plural, signedBp, signedPct, since,
+  or, ordinal, pct, pick, plural, signedBp, signedPct, since,
 };
 
 /** The Handlebars built-in block helpers templates may use besides ours. */

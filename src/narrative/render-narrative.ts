@@ -2,11 +2,12 @@ import type { HelperDelegate, TemplateDelegate } from 'handlebars';
 import { MarketNoteError } from '../errors/market-note-error.js';
 import { builtins, createHandlebars, helpers } from './register.js';
 import type { NoteSource } from '../note/load-note.js';
+import { factHelper, FACT_HELPER, strictPaths, type Claims } from './strict-paths.js';
 
 const COMPILE_OPTIONS = {
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries([...Object.keys(helpers), ...builtins].map((h) => [h, true])),
+  knownHelpers: Object.fromEntries([...Object.keys(helpers), ...builtins, FACT_HELPER].map((h) => [h, true])),
   noEscape: false,
 } as const;
 
@@ -35,26 +36,37 @@ export interface CompileNoteOptions {
   extraHelpers?: Record<string, (...args: any[]) => unknown>;
 }
 
-/** Compile every template of a note once; returns a function from the render context to HTML. */
-export function compileNote(note: NoteSource, options: CompileNoteOptions = {}): (context: object) => string {
+/** A compiled note: render context → HTML; `claims()` tells which facts each template read in the last render. */
+export type CompiledNote = ((context: object) => string) & { claims: () => Claims };
+
+/**
+ * Compile every template of a note once. Every fact path is checked (see strict-paths.ts): an unknown path
+ * anywhere — printed, in a condition, a `#with`/`#each`, a helper argument or a partial's hash — fails with the
+ * template file and line; a partial the note does not have fails at compile time.
+ */
+export function compileNote(note: NoteSource, options: CompileNoteOptions = {}): CompiledNote {
   const hb = createHandlebars();
   const extra = options.extraHelpers ?? {};
   for (const [name, fn] of Object.entries(extra)) hb.registerHelper(name, fn);
+  const sections = new Map<string, string>([[note.main.file, 'note'], ...note.partials.map((p) => [p.file, p.name] as [string, string])]);
+  const facts = factHelper((file) => sections.get(file) ?? file);
+  hb.registerHelper(FACT_HELPER, facts.helper as never);
   const compileOptions = {
     ...COMPILE_OPTIONS,
     knownHelpers: { ...COMPILE_OPTIONS.knownHelpers, ...Object.fromEntries(Object.keys(extra).map((k) => [k, true])) },
   };
+  const helperNames = new Set([...Object.keys(helpers), ...builtins, ...Object.keys(extra)]);
+  const partialNames = new Set(note.partials.map((p) => p.name));
   const compileFile = (text: string, file: string): TemplateDelegate => {
     let fn: TemplateDelegate;
     try {
-      let input: string | hbs.AST.Program = text;
-      if (options.transform) {
-        input = hb.parse(text);
-        options.transform(input, file);
-      }
-      fn = hb.compile(input, compileOptions);
+      const ast = hb.parse(text);
+      checkPartials(ast, file, partialNames);
+      strictPaths(ast, file, helperNames);
+      options.transform?.(ast, file);
+      fn = hb.compile(ast, compileOptions);
       // Handlebars compiles lazily: force it now so syntax errors surface with the file name.
-      hb.precompile(input, compileOptions);
+      hb.precompile(ast, compileOptions);
     } catch (e) {
       throw templateError(e, file);
     }
@@ -68,36 +80,33 @@ export function compileNote(note: NoteSource, options: CompileNoteOptions = {}):
   };
   for (const p of note.partials) hb.registerPartial(p.name, compileFile(p.text, p.file) as unknown as HelperDelegate);
   const main = compileFile(note.main.text, note.main.file);
-  // A missing partial is an error, never a silently dropped block (`{{#> figure}}…{{/figure}}` would render only its caption).
-  const known = new Set(note.partials.map((p) => p.name));
-  for (const t of [note.main, ...note.partials]) {
-    const use = partialUses(hb.parse(t.text)).find((u) => !known.has(u.name));
-    if (use) {
-      throw new MarketNoteError('TEMPLATE', `the partial "${use.name}" does not exist`, {
-        file: t.file,
-        line: use.line,
-        hint: `Add partials/${use.name}.hbs to the note folder (shared partials: ${[...known].filter((n) => note.partials.find((p) => p.name === n)?.shared).join(', ') || 'none'}).`,
-      });
-    }
-  }
-  return (context: object) => main(context);
+  const render = (context: object) => {
+    facts.begin(context);
+    return main(context);
+  };
+  return Object.assign(render, { claims: facts.claims });
 }
 
-/** Every `{{> name}}` and `{{#> name}}` of a template with a literal name, with its line. */
-function partialUses(ast: hbs.AST.Program): { name: string; line: number }[] {
-  const out: { name: string; line: number }[] = [];
-  const walk = (node: unknown): void => {
+/** A `{{> name}}` or `{{#> name}}` of a partial the note does not have is an error (Handlebars would print the
+ * block's fallback content, or nothing, instead of the figure). */
+function checkPartials(ast: hbs.AST.Program, file: string, names: Set<string>): void {
+  const visit = (node: any): void => {
     if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: { start: { line: number } } };
-    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression' && typeof n.name.original === 'string') {
-      if (n.name.original !== '@partial-block') out.push({ name: n.name.original, line: n.loc?.start.line ?? 1 });
+    if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name.type === 'PathExpression') {
+      const name: string = node.name.original;
+      if (!name.startsWith('@') && !names.has(name)) {
+        throw new MarketNoteError('TEMPLATE', `no partial named "${name}"`, {
+          file,
+          line: node.loc?.start.line,
+          hint: `Add partials/${name}.hbs to the note folder, or fix the name (the note has: ${[...names].join(', ') || 'none'}).`,
+        });
+      }
     }
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'loc') continue;
-      if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') walk(v);
+    for (const k of ['body', 'program', 'inverse']) {
+      const c = node[k];
+      if (Array.isArray(c)) c.forEach(visit);
+      else if (c) visit(c);
     }
   };
-  walk(ast);
-  return out;
+  visit(ast);
 }

@@ -4,6 +4,7 @@
  * docs/templates.md lists every key.
  */
 import { z } from 'zod';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../facts/judgements/thresholds.js';
 import { CHART_KINDS, SECTION_NAMES, type ChartRequest, type NoteConfig, type SectionName, type SectionRequest } from '../config/note-config.js';
 
 const scaleSchema = z.union([
@@ -79,6 +80,11 @@ export const noteFileSchema = z
       })
       .strict()
       .default({}),
+    /** Overrides of the judgement thresholds (src/facts/judgements/thresholds.ts, docs/metrics.md "Judgements"). */
+    thresholds: z
+      .object(Object.fromEntries(Object.keys(DEFAULT_THRESHOLDS).map((k) => [k, z.number().finite().optional()])) as Record<keyof Thresholds, z.ZodOptional<z.ZodNumber>>)
+      .strict()
+      .optional(),
     email: z
       .object({ from: z.string().optional(), to: z.array(z.string()).optional(), subject: z.string().optional(), pdfUrl: z.string().optional() })
       .strict()
@@ -163,6 +169,7 @@ export function normaliseNote(file: NoteFile, logo: (name: string) => string): N
     peers: file.peers,
     sizeGroups: file.sizeGroups,
     settings: file.settings,
+    ...(file.thresholds ? { thresholds: file.thresholds } : {}),
     email: file.email,
     page: {
       paper: p.paper,

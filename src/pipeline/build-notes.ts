@@ -33,7 +33,8 @@ import type { Page } from 'puppeteer-core';
 import { BrowserSession } from '../render/browser.js';
 import { buildEmail, type EmailFlags } from '../email/email.js';
 import { printPdf, setHtml, type Paper, type PdfOptions } from '../render/pdf.js';
-import { renderNote } from '../render/render-note.js';
+import type { Claims } from '../narrative/strict-paths.js';
+import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
 
 export type OutputFormat = 'pdf' | 'html' | 'email';
@@ -72,11 +73,12 @@ export interface BuildNotesOptions {
 /** The options of buildBatch: buildNotes' options with an output folder. */
 export type BuildBatchOptions = BuildNotesOptions & { outDir: string };
 
-/** A note built: its facts, figures and HTML. */
+/** A note built: its facts, figures and HTML, and the claims each section's text read. */
 export interface ComposedNote {
   facts: Facts;
   figures: Figures;
   html: string;
+  claims: Claims;
 }
 
 /** One note built and written. */
@@ -119,6 +121,8 @@ interface Composed {
   facts: Facts;
   figures: Figures;
   html: string;
+  /** What each section's text read, written into the facts file. */
+  claims: Claims;
   started: number;
 }
 
@@ -146,14 +150,15 @@ async function drawAndRender(note: NoteSource, facts: Facts, compiled: (ctx: obj
     }
   }
   await tick();
-  return { asOf, symbol: facts.symbol ?? undefined, facts, figures, html: renderNote(facts, figures, note, compiled), started };
+  const html = renderNote(facts, figures, note, compiled);
+  return { asOf, symbol: facts.symbol ?? undefined, facts, figures, html, claims: lastClaims(compiled), started };
 }
 
 /** Facts, charts and the HTML document of one note in this thread (preview, the library's composeNote). */
 export async function composeOne(note: NoteSource, market: Market, run: NoteRun = {}, options: { compiled?: (ctx: object) => string; narrative?: boolean } = {}): Promise<ComposedNote> {
   const facts = buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name });
   const c = await drawAndRender(note, facts, options.compiled ?? compileNote(note), performance.now(), options.narrative);
-  return { facts: c.facts, figures: c.figures, html: c.html };
+  return { facts: c.facts, figures: c.figures, html: c.html, claims: c.claims };
 }
 
 /** `<note>-<as-of>` or, for a per-symbol note, `<note>-<symbol>-<as-of>`. */
@@ -276,13 +281,13 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   }
 
   function write(c: Composed, printed: { pdf?: Uint8Array; eml?: Uint8Array | string } | undefined): BatchOutcome {
-    const composed = { facts: c.facts, figures: c.figures, html: c.html };
+    const composed = { facts: c.facts, figures: c.figures, html: c.html, claims: c.claims };
     const who = c.symbol ? { symbol: c.symbol } : {};
     if (narrative) return { ok: true, asOf: c.asOf, ...who, files: [], note: composed, ms: performance.now() - c.started };
     const base = join(opts.outDir!, outputBase(note.name, c.asOf, c.symbol));
     const out = new AtomicOutputs();
     try {
-      out.write(`${base}.facts.json`, `${JSON.stringify(c.facts, null, 2)}\n`);
+      out.write(`${base}.facts.json`, factsFileText(c.facts, c.claims));
       if (formats.includes('html')) out.write(`${base}.html`, c.html);
       if (formats.includes('pdf') && printed?.pdf) out.write(`${base}.pdf`, printed.pdf);
       if (printed?.eml) out.write(`${base}.eml`, printed.eml);

@@ -1,6 +1,7 @@
 import type { Figures } from '../charts/build-charts.js';
 import type { Facts } from '../facts/types.js';
-import { compileNote } from '../narrative/render-narrative.js';
+import { compileNote, type CompiledNote } from '../narrative/render-narrative.js';
+import type { Claims } from '../narrative/strict-paths.js';
 import type { NoteSource } from '../note/load-note.js';
 import { renderHtmlDocument } from './html.js';
 
@@ -9,8 +10,18 @@ export function templateContext(facts: Facts, figures: Figures, note: NoteSource
   return { ...facts, figures, config: { disclaimer: note.config.disclaimer, desk: note.config.desk }, page: { logo: note.config.page.logo } };
 }
 
+/** The claims of the render just made by `render` (empty for a render function that does not record them). */
+export function lastClaims(render: (ctx: object) => string): Claims {
+  return 'claims' in render ? (render as CompiledNote).claims() : {};
+}
+
+/** The `.facts.json` a build writes: the facts, plus the claims each section's text read (see strict-paths.ts). */
+export function factsFileText(facts: Facts, claims: Claims): string {
+  return `${JSON.stringify({ ...facts, claims }, null, 2)}\n`;
+}
+
 /** Facts + figures + note templates → the standalone HTML document. */
-export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render = compileNote(note)): string {
+export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render: (ctx: object) => string = compileNote(note)): string {
   const body = render(templateContext(facts, figures, note));
   return renderHtmlDocument({ title: `${note.config.title} — ${facts.asOf}`, body, css: note.css, description: facts.note.standfirst });
 }

@@ -47,8 +47,10 @@ describe('the weekly outlook on 100 random dates of the demo market', () => {
     for (const asOf of sample.slice(0, 30)) {
       const facts = buildFacts(market, note.config, { asOf });
       const t = text(render(templateContext(facts, figures, note)));
-      if (facts.lead.ytdLeader === 'small') expect(t, asOf).toContain('Small caps are ahead this year');
-      if (facts.lead.ytdLeader === 'large') expect(t, asOf).toContain('Large caps still lead this year');
+      const leader = facts.judgements.lead.ytd.leader;
+      if (leader === 'small') expect(t, asOf).toContain('Small caps are ahead this year');
+      if (leader === 'large') expect(t, asOf).toContain('Large caps lead this year');
+      if (leader === 'tie') expect(t, asOf).toContain('Small and large caps are level this year');
     }
   });
 });

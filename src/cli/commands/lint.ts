@@ -1,7 +1,7 @@
 import { loadMarket } from '../../data/load-market.js';
 import { withMemberSeries } from '../../data/member-series.js';
 import type { Market } from '../../data/types.js';
-import { formatCoverage, formatLintIssue, lintCoverage, lintNote, lintTemplates } from '../../narrative/lint.js';
+import { formatCoverage, formatLintIssue, lintCoverage, lintErrors, lintNote, lintTemplates } from '../../narrative/lint.js';
 import { loadNote, type NoteSource } from '../../note/load-note.js';
 import { buildNotes } from '../../pipeline/build-notes.js';
 import type { CliIo } from '../io.js';
@@ -54,6 +54,9 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   if (f && !(f.error instanceof MarketNoteError && f.error.code === 'TEMPLATE')) throw f.error;
   const issues = f ? await lintNote(note, market, args.asOf, symbol) : lintTemplates(note, r.built[0].note!.facts, r.built[0].note!.figures);
   for (const i of issues) io.err(formatLintIssue(i));
-  if (issues.length === 0) io.out(`${note.name}${symbol ? ` ${symbol}` : ''}: no problems`);
-  return issues.length ? 1 : 0;
+  const errors = lintErrors(issues).length;
+  const who = `${note.name}${symbol ? ` ${symbol}` : ''}`;
+  if (issues.length === 0) io.out(`${who}: no problems`);
+  else if (errors === 0) io.out(`${who}: no errors, ${issues.length} warning${issues.length === 1 ? '' : 's'}`);
+  return errors ? 1 : 0;
 }

@@ -11,11 +11,33 @@ const NAMED: Record<string, string> = {
   iso: 'yyyy-MM-dd',
 };
 
-/** `{{date asOf "long"}}` → "Friday, 12 December 2025"; any date-fns pattern works too. */
-export default function date(value: unknown, pattern?: unknown): string {
-  const v = unwrap(value);
-  if (v === null || v === undefined) return MISSING;
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new TypeError(`date: expected a YYYY-MM-DD date, got ${describe(v)}`);
+/** The note's as-of date, from the render context's root (absent when a helper is called on its own). */
+export function rootAsOf(options: unknown): string | undefined {
+  const root = isOptions(options) ? (options as { data?: { root?: { asOf?: unknown } } }).data?.root : undefined;
+  return typeof root?.asOf === 'string' ? root.asOf : undefined;
+}
+
+/** A date argument: an ISO string, a Figure of one, or a recency judgement (`{ date, … }`). */
+export function dateArg(helper: string, value: unknown): string | null {
+  let v = unwrap(value);
+  if (v && typeof v === 'object' && 'kind' in v && (v as { kind: unknown }).kind === 'recency') v = (v as unknown as { date: unknown }).date;
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new TypeError(`${helper}: expected a YYYY-MM-DD date, got ${describe(v)}`);
+  return v;
+}
+
+/**
+ * `{{date asOf "long"}}` → "Friday, 12 December 2025"; any date-fns pattern works too. A pattern without a year
+ * ("monthDay") gets the year added when the date is not in the note's as-of year: every past date carries its
+ * year when it is not this year.
+ */
+export default function date(value: unknown, pattern?: unknown, options?: unknown): string {
+  const v = dateArg('date', value);
+  if (v === null) return MISSING;
+  const opts = isOptions(pattern) ? pattern : options;
   const p = pattern === undefined || isOptions(pattern) ? 'medium' : String(pattern);
-  return format(parseISO(v), NAMED[p] ?? p);
+  let fmt = NAMED[p] ?? p;
+  const asOf = rootAsOf(opts);
+  if (asOf && asOf.slice(0, 4) !== v.slice(0, 4) && !/y/.test(fmt)) fmt += ' yyyy';
+  return format(parseISO(v), fmt);
 }

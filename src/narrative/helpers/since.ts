@@ -1,10 +1,16 @@
 import { format, parseISO } from 'date-fns';
-import { describe, MISSING, unwrap } from './format.js';
+import { rootAsOf, dateArg } from './date.js';
 
-/** `{{since "2023-02-17"}}` → "since February 2023"; no date → "in the available history". */
-export default function since(value: unknown): string {
-  const v = unwrap(value);
-  if (v === null || v === undefined) return 'in the available history';
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new TypeError(`since: expected a YYYY-MM-DD date, got ${describe(v)}`);
-  return v ? `since ${format(parseISO(v), 'MMMM yyyy')}` : MISSING;
+/**
+ * `{{since "2023-02-17"}}` → "since February 2023"; no date → "in the available history". Given a recency
+ * judgement, a new or recent event is dated to the day ("since 18 September", with the year when it is not the
+ * as-of year) and an older one to the month ("since February 2023").
+ */
+export default function since(value: unknown, options?: unknown): string {
+  const v = dateArg('since', value);
+  if (v === null) return 'in the available history';
+  const recent = typeof value === 'object' && value !== null && (value as { recent?: unknown }).recent === true;
+  if (!recent) return `since ${format(parseISO(v), 'MMMM yyyy')}`;
+  const asOf = rootAsOf(options);
+  return `since ${format(parseISO(v), asOf && asOf.slice(0, 4) !== v.slice(0, 4) ? 'd MMMM yyyy' : 'd MMMM')}`;
 }

@@ -1,0 +1,117 @@
+import type { IsoDate } from '../../data/types.js';
+import type { Figure } from '../provenance.js';
+import type { RsFacts } from '../sections/pnf.js';
+import { recency, type Recency } from './recency.js';
+import { direction, printed, printedGap, type Direction } from './round.js';
+import type { Thresholds } from './thresholds.js';
+
+export type Side = 'small' | 'large';
+
+/** Small caps against large caps over one period, decided on the printed returns. */
+export interface Comparison {
+  kind: 'comparison';
+  period: 'ytd' | 'h1' | 'h2';
+  /** False when either return is missing; every other field is then neutral. */
+  available: boolean;
+  small: { value: number | null; direction: Direction };
+  large: { value: number | null; direction: Direction };
+  /** Printed small − printed large, percentage points. */
+  gap: number | null;
+  /** Absolute printed gap, for "by N points". */
+  gapSize: number | null;
+  leader: Side | 'tie';
+  /** tie: equal as printed; slight: below `slightBelow` pp; clear: below `wideFrom`; wide: from `wideFrom`. */
+  strength: 'tie' | 'slight' | 'clear' | 'wide';
+  sameDirection: boolean;
+  /** The period is still running on the as-of date. */
+  toDate: boolean;
+}
+
+/** @example comparison('ytd', {value: -25.12}, {value: -24.84}, …).gap //=> -0.3 (−25.1 − −24.8) */
+export function comparison(period: Comparison['period'], small: Figure, large: Figure, toDate: boolean, t: Thresholds): Comparison {
+  const d = t.returnDecimals;
+  const s = small.value;
+  const l = large.value;
+  if (s === null || l === null) {
+    return {
+      kind: 'comparison', period, available: false, small: { value: s === null ? null : printed(s, d), direction: s === null ? 'flat' : direction(s, d) },
+      large: { value: l === null ? null : printed(l, d), direction: l === null ? 'flat' : direction(l, d) },
+      gap: null, gapSize: null, leader: 'tie', strength: 'tie', sameDirection: false, toDate,
+    };
+  }
+  const gap = printedGap(s, l, d);
+  const size = Math.abs(gap);
+  const strength = size === 0 ? 'tie' : size < t.slightBelow ? 'slight' : size < t.wideFrom ? 'clear' : 'wide';
+  return {
+    kind: 'comparison',
+    period,
+    available: true,
+    small: { value: printed(s, d), direction: direction(s, d) },
+    large: { value: printed(l, d), direction: direction(l, d) },
+    gap,
+    gapSize: size,
+    leader: gap > 0 ? 'small' : gap < 0 ? 'large' : 'tie',
+    strength,
+    sameDirection: direction(s, d) === direction(l, d),
+    toDate,
+  };
+}
+
+/** Where a relative-strength chart stands: its column, its signal (or none yet) and how long each has stood. */
+export interface RsChartJudgement {
+  kind: 'rsChart';
+  column: 'X' | 'O' | null;
+  signal: 'buy' | 'sell' | 'none';
+  columnSince: Recency | null;
+  signalDate: Recency | null;
+}
+
+export function rsChart(side: RsFacts['nearTerm'], asOf: IsoDate, t: Thresholds): RsChartJudgement {
+  return {
+    kind: 'rsChart',
+    column: side.column,
+    signal: side.signal ?? 'none',
+    columnSince: recency(side.lastColumnChange, asOf, t),
+    signalDate: recency(side.lastSignalDate, asOf, t),
+  };
+}
+
+export interface LeadJudgements {
+  ytd: Comparison;
+  h1: Comparison;
+  h2: Comparison;
+  /** The as-of date is in the second half: H2 figures are to date. */
+  inH2: boolean;
+  /** Both halves have a leader (not a tie) and they differ. */
+  h2Reversed: boolean;
+  /** The near-term RS chart of the small-cap fund against the large-cap fund. */
+  rsVsLarge: RsChartJudgement & {
+    /** Its column points the other way from the YTD leader (Xs while large caps lead, Os while small caps lead). */
+    contrastsYtd: boolean;
+  };
+}
+
+export function judgeLead(
+  returns: { small: { ytd: Figure; h1: Figure; h2: Figure }; large: { ytd: Figure; h1: Figure; h2: Figure } },
+  rsVsLarge: RsFacts | undefined,
+  asOf: IsoDate,
+  t: Thresholds,
+): LeadJudgements {
+  const inH2 = asOf.slice(5) > '06-30';
+  const yearRunning = asOf.slice(5) < '12-31';
+  const ytd = comparison('ytd', returns.small.ytd, returns.large.ytd, yearRunning, t);
+  const h1 = comparison('h1', returns.small.h1, returns.large.h1, !inH2, t);
+  const h2 = comparison('h2', returns.small.h2, returns.large.h2, inH2 && yearRunning, t);
+  const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, boxPercent: 0 }, asOf, t);
+  return {
+    ytd,
+    h1,
+    h2,
+    inH2,
+    h2Reversed: inH2 && h1.leader !== 'tie' && h2.leader !== 'tie' && h1.leader !== h2.leader,
+    rsVsLarge: {
+      ...rs,
+      contrastsYtd: (rs.column === 'X' && ytd.leader === 'large') || (rs.column === 'O' && ytd.leader === 'small'),
+    },
+  };
+}

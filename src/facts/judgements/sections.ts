@@ -1,0 +1,261 @@
+/**
+ * Judgements of the breadth, score, rates, seasonality and ranking sections: each a small pure function of
+ * the section's figures and the thresholds, deciding on the figures as they are printed.
+ */
+import type { IsoDate } from '../../data/types.js';
+import type { RankingFacts } from '../sections/ranking.js';
+import type { ScoreGap, FundScore } from '../sections/score.js';
+import type { UniverseBreadth } from '../sections/breadth.js';
+import type { CorrelationSection, RatesFacts, SeasonalFacts } from '../sections/market-stats.js';
+import type { ChartData } from '../types.js';
+import type { ChartJudgements } from './chart.js';
+import type { Comparison } from './lead.js';
+import { recency, type Recency } from './recency.js';
+import { direction, printed, printedGap, type Direction } from './round.js';
+import type { Thresholds } from './thresholds.js';
+
+// ── breadth ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Where a bullish percent stands on the field: which side of the midline, and which zone. */
+export interface BreadthLevel {
+  kind: 'breadthLevel';
+  value: number | null;
+  side: 'above' | 'below' | 'at';
+  zone: 'oversold' | 'middle' | 'overbought';
+}
+
+export interface BreadthJudgements {
+  level: BreadthLevel;
+  status: { kind: 'status'; value: string | null; since: Recency | null };
+  reversedFrom: { level: number; date: Recency } | null;
+  recentLow: { level: number; date: Recency } | null;
+}
+
+export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJudgements {
+  const v = b.bullishPercent.value;
+  const p = v === null ? null : printed(v, t.breadthDecimals);
+  const level: BreadthLevel = {
+    kind: 'breadthLevel',
+    value: p,
+    side: p === null || p === t.midline ? 'at' : p > t.midline ? 'above' : 'below',
+    zone: p === null ? 'middle' : p < t.oversold ? 'oversold' : p > t.overbought ? 'overbought' : 'middle',
+  };
+  const dated = (x: { level: number; date: IsoDate } | null) => {
+    const r = x ? recency(x.date, asOf, t) : null;
+    return x && r ? { level: x.level, date: r } : null;
+  };
+  return {
+    level,
+    status: { kind: 'status', value: b.status, since: recency(b.statusSince, asOf, t) },
+    reversedFrom: dated(b.reversedFrom),
+    recentLow: dated(b.recentLow),
+  };
+}
+
+// ── score ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface ScoreJudgements {
+  kind: 'scoreCompare';
+  small: { value: number | null; change: number | null; changeSize: number | null; direction: Direction; investable: boolean };
+  large: { value: number | null; investable: boolean };
+  /** Printed large − printed small. */
+  gap: number | null;
+  gapSize: number | null;
+  /** Which fund scores higher on the printed scores. */
+  higher: 'small' | 'large' | 'level' | 'unknown';
+  /** The gap (large − small) is smaller than it was six months ago. */
+  narrowing: boolean;
+  /** The gap is the smallest since this date (null: in the available history); worth saying only when `notable`. */
+  smallestSince: Recency | null;
+  notable: boolean;
+  /** Chart signal and score read together. */
+  agreement: 'bothPositive' | 'bothCautious' | 'chartOnly' | 'scoreOnly' | 'noSignal';
+}
+
+export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, chart: ChartJudgements | undefined, asOf: IsoDate, t: Thresholds): ScoreJudgements {
+  const d = t.scoreDecimals;
+  const s = small.value.value === null ? null : printed(small.value.value, d);
+  const l = large.value.value === null ? null : printed(large.value.value, d);
+  const ch = small.direction.value === null ? null : printed(small.direction.value, d);
+  const g = s === null || l === null ? null : printed(l - s, d);
+  const sinceDate = gap.smallestSince.value;
+  const since = recency(sinceDate, asOf, t);
+  const investable = s !== null && s >= t.investableScore;
+  const signal = chart?.signal.state ?? 'none';
+  return {
+    kind: 'scoreCompare',
+    small: { value: s, change: ch, changeSize: ch === null ? null : Math.abs(ch), direction: ch === null ? 'flat' : direction(ch, d), investable },
+    large: { value: l, investable: l !== null && l >= t.investableScore },
+    gap: g,
+    gapSize: g === null ? null : Math.abs(g),
+    higher: g === null ? 'unknown' : g > 0 ? 'large' : g < 0 ? 'small' : 'level',
+    narrowing: gap.narrowing,
+    smallestSince: since,
+    notable: g !== null && (since === null || since.days >= t.notableSinceDays),
+    agreement: signal === 'none' ? 'noSignal' : signal === 'buy' ? (investable ? 'bothPositive' : 'chartOnly') : investable ? 'scoreOnly' : 'bothCautious',
+  };
+}
+
+// ── rates ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface RatePeakJudgement {
+  kind: 'ratePeak';
+  /** falling: at least `fallingBp` below the peak as printed; atPeak: 0 bp from it; nearPeak: in between. */
+  state: 'falling' | 'nearPeak' | 'atPeak' | 'none';
+  changeBp: number | null;
+  changeSize: number | null;
+  date: Recency | null;
+  small: Direction;
+  large: Direction;
+}
+
+export interface SensitivityJudgement {
+  kind: 'sensitivity';
+  small: { value: number | null; reading: Reading };
+  large: { value: number | null; reading: Reading };
+  /** Which correlation is more negative (moves more against yields), or similar within `correlationDifference`. */
+  moreNegative: 'small' | 'large' | 'similar';
+}
+
+/** fallingHelps: r ≤ −weak (the index tends to rise when yields fall); risingHelps: r ≥ weak; weak: in between. */
+type Reading = 'fallingHelps' | 'risingHelps' | 'weak';
+
+export interface RatesJudgements {
+  peak: RatePeakJudgement;
+  sensitivity: SensitivityJudgement;
+  /** Yields are off their peak, small caps rose since, and they move against yields: a rebound in yields would hurt. */
+  reboundRisk: boolean;
+}
+
+export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { small: string; large: string }, asOf: IsoDate, t: Thresholds): RatesJudgements {
+  const p = rates.peak;
+  const bp = p.changeBp.value === null ? null : printed(p.changeBp.value, 0);
+  const rs = (k: string) => {
+    const f = p.returnSince?.[k];
+    return f && f.value !== null ? direction(f.value, t.returnDecimals) : 'flat';
+  };
+  const peak: RatePeakJudgement = {
+    kind: 'ratePeak',
+    state: bp === null || p.level.value === null ? 'none' : bp <= -t.fallingBp ? 'falling' : bp === 0 ? 'atPeak' : 'nearPeak',
+    changeBp: bp,
+    changeSize: bp === null ? null : Math.abs(bp),
+    date: recency(p.date.value, asOf, t),
+    small: rs(keys.small),
+    large: rs(keys.large),
+  };
+  const read = (k: string) => {
+    const c = corr[k] as { latest?: { value: number | null } } | undefined;
+    const v = c?.latest?.value ?? null;
+    const pv = v === null ? null : printed(v, t.correlationDecimals);
+    const reading: Reading = pv === null ? 'weak' : pv <= -t.weakCorrelation ? 'fallingHelps' : pv >= t.weakCorrelation ? 'risingHelps' : 'weak';
+    return { value: pv, reading };
+  };
+  const small = read(keys.small);
+  const large = read(keys.large);
+  const diff = small.value === null || large.value === null ? 0 : printed(small.value - large.value, t.correlationDecimals);
+  const sensitivity: SensitivityJudgement = {
+    kind: 'sensitivity',
+    small,
+    large,
+    moreNegative: Math.abs(diff) < t.correlationDifference ? 'similar' : diff < 0 ? 'small' : 'large',
+  };
+  return { peak, sensitivity, reboundRisk: peak.state === 'falling' && peak.small === 'up' && small.reading === 'fallingHelps' };
+}
+
+// ── seasonality ────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface H2Record {
+  kind: 'h2Record';
+  /** streak: two or more wins in a row; won: small caps won the latest (this year's to date, or last year's);
+   * lost: large caps lead this year's or won last year's; level: this year's is level as printed; unknown: no data. */
+  state: 'streak' | 'won' | 'lost' | 'level' | 'unknown';
+  /** This year's second half to date (null before July): who leads on the printed H2 returns. */
+  current: 'small' | 'large' | 'tie' | null;
+  /** Consecutive second halves won by small caps, counting this year's only when small caps lead it as printed. */
+  streak: number;
+  streakYears: number[];
+  includesCurrent: boolean;
+}
+
+export interface SeasonalLean {
+  kind: 'seasonalLean';
+  /** beat: next years did better after an H2 win; lag: after an H2 loss; none: the difference is within the noise. */
+  state: 'beat' | 'lag' | 'none';
+  /** Mean after a win − mean after a loss, and its standard error (percentage points). */
+  meanDiff: number | null;
+  noise: number | null;
+  /** The medians point the same way as the means. */
+  mediansAgree: boolean;
+  /** The years that followed a second-half win (Y + 1 for each win year Y). */
+  yearsAfterWin: number[];
+}
+
+export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, inH2: boolean, asOf: IsoDate, rows: NonNullable<ChartData['seasonal']>['rows'], t: Thresholds): { h2: H2Record; lean: SeasonalLean } {
+  const year = Number(asOf.slice(0, 4));
+  const years = s.h2StreakYears;
+  const counted = years.includes(year);
+  const current = inH2 ? (h2.available ? h2.leader : null) : null;
+  const keep = current === 'small' || !counted ? years : years.filter((y) => y !== year);
+  const h2State: H2Record['state'] = inH2 && current === null ? 'unknown' : current === 'tie' ? 'level' : keep.length >= 2 ? 'streak' : keep.length === 1 ? 'won' : 'lost';
+  const h2Record: H2Record = { kind: 'h2Record', state: h2State, current, streak: keep.length, streakYears: keep, includesCurrent: keep.includes(year) };
+
+  const beat = rows.filter((r) => r.beat).map((r) => r.nextYear);
+  const lag = rows.filter((r) => !r.beat).map((r) => r.nextYear);
+  const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
+  const variance = (a: number[]) => { const m = mean(a); return a.reduce((x, y) => x + (y - m) ** 2, 0) / (a.length - 1); };
+  let state: SeasonalLean['state'] = 'none';
+  let meanDiff: number | null = null;
+  let noise: number | null = null;
+  let mediansAgree = false;
+  if (beat.length >= 2 && lag.length >= 2) {
+    // Decided and printed on the class means as the note prints them (one decimal).
+    meanDiff = printedGap(mean(beat), mean(lag), t.returnDecimals);
+    noise = printed(Math.sqrt(variance(beat) / beat.length + variance(lag) / lag.length), t.returnDecimals);
+    if (Math.abs(meanDiff) > t.seasonalNoiseMultiple * noise) state = meanDiff > 0 ? 'beat' : 'lag';
+    const mb = s.nextYear.afterH2Beat.median.value;
+    const ml = s.nextYear.afterH2Lag.median.value;
+    mediansAgree = mb !== null && ml !== null && Math.sign(mb - ml) === Math.sign(meanDiff);
+  }
+  return {
+    h2: h2Record,
+    lean: { kind: 'seasonalLean', state, meanDiff, noise, mediansAgree, yearsAfterWin: s.nextYear.afterH2Beat.years.map((y) => y + 1) },
+  };
+}
+
+// ── ranking ────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface RankingJudgement {
+  kind: 'ranking';
+  /** leader: one group holds strictly the most RS buy signals; tie: two or more share the most; none: no group holds any. */
+  state: 'leader' | 'tie' | 'none';
+  leader: string | null;
+  tied: string[];
+  topTally: number;
+  /** Among tied groups, the one with strictly the most charts in Xs (a secondary reading), else null. */
+  mostInXs: string | null;
+  /** Proxies per size group, when every group has the same number. */
+  proxiesPerGroup: number | null;
+}
+
+export function judgeRanking(r: RankingFacts): RankingJudgement {
+  const g = r.sizeGroups;
+  const top = g.length ? Math.max(...g.map((x) => x.tally)) : 0;
+  const first = g.filter((x) => x.tally === top);
+  const sizes = new Set(g.map((x) => x.members.length));
+  const state = g.length === 0 || top === 0 ? 'none' : first.length === 1 ? 'leader' : 'tie';
+  let mostInXs: string | null = null;
+  if (state === 'tie') {
+    const bestX = Math.max(...first.map((x) => x.xrank));
+    const withBest = first.filter((x) => x.xrank === bestX);
+    mostInXs = withBest.length === 1 ? withBest[0].group : null;
+  }
+  return {
+    kind: 'ranking',
+    state,
+    leader: state === 'leader' ? first[0].group : null,
+    tied: state === 'tie' ? first.map((x) => x.group) : [],
+    topTally: top,
+    mostInXs,
+    proxiesPerGroup: sizes.size === 1 && g.length ? g[0].members.length : null,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The thresholds behind every judgement, in one place (docs/metrics.md "Judgements" documents each). A note may
+ * override any of them in note.yaml under `thresholds:`; the values in force are copied into the facts
+ * (`thresholds`), so a threshold the prose prints ("below 30%") is a fact like any other figure.
+ */
+export interface Thresholds {
+  /** Decimals the note prints returns with; leaders and gaps are decided on the printed figures. */
+  returnDecimals: number;
+  /** A lead below this many percentage points is slight; from `wideFrom` on it is wide; in between, clear. */
+  slightBelow: number;
+  wideFrom: number;
+  /** Days within which an event is recent (the only meaning of "lately"); "new" means after the previous note. */
+  recentDays: number;
+  /** Days between two notes (the previous note is this many days before the as-of date). */
+  noteIntervalDays: number;
+  /** Bullish-percent field: oversold below, overbought above, the bull/bear midline. */
+  oversold: number;
+  midline: number;
+  overbought: number;
+  /** Decimals the bullish percent is printed with. */
+  breadthDecimals: number;
+  /** The trend-and-RS score from which a trend counts as investable, and the decimals scores print with. */
+  investableScore: number;
+  scoreDecimals: number;
+  /** A "smallest gap since" worth a sentence reaches back at least this many days. */
+  notableSinceDays: number;
+  /** Correlation printed with this many decimals; |r| below `weakCorrelation` is no meaningful tie to yields;
+   * two correlations closer than `correlationDifference` are similar. */
+  correlationDecimals: number;
+  weakCorrelation: number;
+  correlationDifference: number;
+  /** A yield move from its peak printed in whole basis points; at least `fallingBp` below the peak is "falling". */
+  fallingBp: number;
+  /** Seasonal lean: the difference of the class means must exceed this many standard errors. */
+  seasonalNoiseMultiple: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  returnDecimals: 1,
+  slightBelow: 2,
+  wideFrom: 5,
+  recentDays: 92,
+  noteIntervalDays: 7,
+  oversold: 30,
+  midline: 50,
+  overbought: 70,
+  breadthDecimals: 1,
+  investableScore: 3,
+  scoreDecimals: 1,
+  notableSinceDays: 90,
+  correlationDecimals: 2,
+  weakCorrelation: 0.1,
+  correlationDifference: 0.1,
+  fallingBp: 25,
+  seasonalNoiseMultiple: 1,
+};
+
+/** The thresholds in force: the defaults with a note's overrides on top. */
+export function thresholdsWith(overrides: Partial<Thresholds> | undefined): Thresholds {
+  return { ...DEFAULT_THRESHOLDS, ...(overrides ?? {}) };
+}

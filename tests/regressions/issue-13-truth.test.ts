@@ -1,0 +1,205 @@
+/**
+ * Every sentence true: each defect class found by reading notes week after week has a test here. Each test
+ * bends the demo facts into the situation that produced the false sentence, recomputes the judgements, renders
+ * the narrative and checks what it says.
+ */
+import { describe, expect, it } from 'vitest';
+import { placeholderFigures } from '../../src/charts/build-charts.js';
+import { loadMarket } from '../../src/data/load-market.js';
+import { buildFacts } from '../../src/facts/build-facts.js';
+import { judgeFacts } from '../../src/facts/judgements/index.js';
+import type { Facts } from '../../src/facts/types.js';
+import { loadNote } from '../../src/note/load-note.js';
+import { compileNote } from '../../src/narrative/render-narrative.js';
+import { templateContext } from '../../src/render/render-note.js';
+
+const market = loadMarket();
+const note = loadNote('weekly-outlook');
+const render = compileNote(note);
+const figures = placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'demo' }));
+const base = buildFacts(market, note.config, { asOf: '2025-12-12', compare: false });
+
+/** The demo facts of 2025-12-12, changed by `edit`, with the judgements recomputed. */
+function facts(edit: (f: Facts) => void): Facts {
+  const f = structuredClone(base);
+  edit(f);
+  f.judgements = judgeFacts(f, f.thresholds);
+  return f;
+}
+
+const text = (f: Facts) =>
+  render(templateContext(f, figures, note)).replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+
+/** The text of one section (by its id), headline and figure title included. */
+function section(f: Facts, id: string): string {
+  const html = render(templateContext(f, figures, note));
+  const m = new RegExp(`<section class="section" id="${id}">([\\s\\S]*?)</section>`).exec(html);
+  if (!m) throw new Error(`no section ${id}`);
+  return m[1].replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+}
+
+describe('issue 13: sentences agree with their facts', () => {
+  it('names the more rate-sensitive index the way the facts do, in the text and the chart title alike', () => {
+    const f = facts((x) => {
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.32;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.04;
+    });
+    const t = section(f, 'rates');
+    expect(f.judgements.rates!.sensitivity.moreNegative).toBe('small');
+    expect(t).toContain('Small caps have the more negative correlation with rates');
+    expect(t).toContain('small caps are the more tied to falling yields');
+    expect(t).not.toMatch(/small caps are the less tied/i);
+    const g = facts((x) => {
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = 0.05;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.3;
+    });
+    expect(section(g, 'rates')).toContain('Large caps have the more negative correlation with rates');
+    expect(section(g, 'rates')).not.toContain('Small caps have the more negative correlation');
+  });
+
+  it('warns of a rebound in yields only when small caps rose since the peak and move against yields', () => {
+    const warn = 'a rebound in yields would hurt';
+    const rose = facts((x) => {
+      x.rates.peak.returnSince[x.roles.smallCap].value = 12;
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.3;
+    });
+    expect(rose.judgements.rates!.peak.state).toBe('falling');
+    expect(section(rose, 'conclusion')).toContain(warn);
+    const fell = facts((x) => {
+      x.rates.peak.returnSince[x.roles.smallCap].value = -4;
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.3;
+    });
+    expect(section(fell, 'conclusion')).not.toContain(warn);
+    const positive = facts((x) => {
+      x.rates.peak.returnSince[x.roles.smallCap].value = 12;
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = 0.2;
+    });
+    expect(section(positive, 'conclusion')).not.toContain(warn);
+  });
+
+  it('places the bullish percent on the right side of the 50% line whatever its column', () => {
+    const f = facts((x) => {
+      const b = x.breadth[x.roles.universe!];
+      b.bullishPercent.value = 68.9;
+      b.column = 'O';
+      b.status = 'Bull Correction';
+    });
+    const t = section(f, 'breadth');
+    expect(t).toContain('68.9%');
+    expect(t).toContain('above the 50% line');
+    expect(t).not.toContain('below the 50% line');
+    const low = facts((x) => {
+      x.breadth[x.roles.universe!].bullishPercent.value = 24.2;
+    });
+    expect(section(low, 'breadth')).toContain('in the oversold zone below 30%');
+  });
+
+  it('names no size-group leader on a tie, and none at all when no group holds a signal', () => {
+    const none = facts((x) => {
+      for (const g of x.ranking.sizeGroups) g.tally = 0;
+    });
+    const t = section(none, 'conclusion');
+    expect(t).toContain('No size group holds a relative-strength buy signal');
+    expect(t).not.toMatch(/hold the most relative-strength buy signals/);
+    const tie = facts((x) => {
+      for (const g of x.ranking.sizeGroups) g.tally = 3;
+    });
+    expect(section(tie, 'conclusion')).toMatch(/share the most relative-strength buy signals/);
+    expect(section(tie, 'conclusion')).not.toMatch(/Conclusion: .* lead the size ranking/);
+  });
+
+  it('says an RS chart has no signal yet when the facts have none, never "still on an RS sell signal"', () => {
+    const f = facts((x) => {
+      const rs = x.rs[x.keys.rsSmallVsMarket];
+      rs.nearTerm.column = 'X';
+      rs.nearTerm.signal = null;
+      rs.nearTerm.lastSignalDate = null;
+    });
+    const t = section(f, 'fund');
+    expect(t).toContain('has given no RS signal yet');
+    expect(t).not.toContain('still on an RS sell signal');
+  });
+
+  it('lists the years after a second-half win, not the win years', () => {
+    expect(base.judgements.seasonal!.lean.yearsAfterWin).toEqual(base.seasonal.nextYear.afterH2Beat.years.map((y) => y + 1));
+  });
+
+  it('calls a second half level when the printed returns are equal, in the headline and the body', () => {
+    const f = facts((x) => {
+      x.lead.small.h2.value = 5.02;
+      x.lead.large.h2.value = 4.98;
+    });
+    expect(f.judgements.lead.h2.leader).toBe('tie');
+    const s = section(f, 'seasonality');
+    expect(s).toContain("This year's second half is level so far");
+    expect(s).not.toMatch(/Large caps (won|lead) .*second half/);
+    expect(s).not.toMatch(/Small caps (won|lead) .*second half/);
+    expect(section(f, 'lead')).toContain('The second half is level so far');
+  });
+
+  it('says "lately" only of an event within three months', () => {
+    const old = facts((x) => {
+      const rs = x.rs[x.keys.rsSmallVsLarge];
+      rs.nearTerm.column = 'X';
+      rs.nearTerm.lastColumnChange = '2014-03-07';
+    });
+    expect(section(old, 'lead')).not.toMatch(/Lately/);
+    expect(section(old, 'lead')).toContain('since March 2014');
+    const recent = facts((x) => {
+      const rs = x.rs[x.keys.rsSmallVsLarge];
+      rs.nearTerm.column = 'X';
+      rs.nearTerm.lastColumnChange = '2025-11-03';
+      x.lead.small.ytd.value = 20;
+      x.lead.large.ytd.value = 10;
+    });
+    expect(section(recent, 'lead')).toContain('Lately small caps have had the upper hand');
+  });
+
+  it('calls an all-time high new only when it was first printed after the previous note', () => {
+    const p = base.pnf[base.roles.smallFund];
+    const old = facts((x) => {
+      const q = x.pnf[x.roles.smallFund];
+      q.atAllTimeHigh = true;
+      q.highestBoxDate = '2025-10-02';
+    });
+    expect(section(old, 'fund')).not.toMatch(/new all-time high/);
+    expect(section(old, 'fund')).toContain('first reached on 2 October');
+    const fresh = facts((x) => {
+      const q = x.pnf[x.roles.smallFund];
+      q.atAllTimeHigh = true;
+      q.highestBoxDate = '2025-12-10';
+    });
+    expect(section(fresh, 'fund')).toContain('new all-time high');
+    expect(p).toBeDefined();
+  });
+
+  it('prints the year of a past date outside the as-of year', () => {
+    const f = facts((x) => {
+      const q = x.pnf[x.roles.smallFund];
+      q.atAllTimeHigh = false;
+      q.lastSignalDate = '2024-11-20';
+    });
+    expect(section(f, 'fund')).toContain('On 20 November 2024');
+  });
+
+  it('prints a gap that agrees with the two rounded figures beside it', () => {
+    const f = facts((x) => {
+      x.lead.small.ytd.value = -25.12;
+      x.lead.large.ytd.value = -24.84;
+    });
+    const t = section(f, 'lead');
+    expect(t).toContain('down 25.1%');
+    expect(t).toContain('−24.8%');
+    expect(t).toContain('trail by 0.3 percentage points');
+  });
+
+  it('uses the same judgement in the score headline, text and chart title', () => {
+    const f = facts((x) => {
+      x.score[x.roles.smallFund].value.value = 3.4;
+      x.score[x.roles.largeFund].value.value = 3.4;
+    });
+    const t = section(f, 'score');
+    expect(t.match(/score the same/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(text(f)).not.toMatch(/Large caps score higher/);
+  });
+});
