@@ -6,7 +6,8 @@
  *
  * A chart whose data is absent from the facts is left out (the template decides whether it needs it).
  */
-import type { ChartData, Facts } from '../facts/types.js';
+import type { ChartData, ExtraChartData, Facts, LeadFacts } from '../facts/types.js';
+import { levelLineSpec } from './level-line.js';
 import { breadthChartSpec, type BreadthData } from './breadth-chart.js';
 import { correlationChartSpec, type CorrelationData } from './correlation-chart.js';
 import { num, shortDate, signed } from './format.js';
@@ -33,15 +34,23 @@ export type Figures = Record<string, RenderedChart>;
 /** The ids of the charts a note can have, in the order they are built. */
 export const CHART_IDS = ['ytd', 'pnf', 'score', 'breadth', 'rates', 'correlation', 'seasonal'] as const;
 
-/** A figure for every chart id without drawing anything: for checks of wording, where the charts do not matter. */
-export function placeholderFigures(make: (id: string) => RenderedChart = (id) => ({ id, svg: '', alt: id, source: '' })): Figures {
-  return Object.fromEntries(CHART_IDS.map((id) => [id, make(id)]));
+/**
+ * A figure for every chart id (default: the weekly outlook's) without drawing anything: for checks of wording,
+ * where the charts do not matter.
+ */
+export function placeholderFigures(make?: (id: string) => RenderedChart): Figures;
+export function placeholderFigures(ids: readonly string[], make?: (id: string) => RenderedChart): Figures;
+export function placeholderFigures(a?: readonly string[] | ((id: string) => RenderedChart), b?: (id: string) => RenderedChart): Figures {
+  const ids = Array.isArray(a) ? a : CHART_IDS;
+  const make = (typeof a === 'function' ? a : b) ?? ((id: string) => ({ id, svg: '', alt: id, source: '' }));
+  return Object.fromEntries(ids.map((id) => [id, make(id)]));
 }
 export type ChartId = (typeof CHART_IDS)[number];
 
 /** A chart before rendering: its spec and its words. */
 export interface ChartPlan {
-  id: ChartId;
+  /** A weekly chart's kind, or the id a note gave a chart in note.yaml `charts`. */
+  id: ChartId | string;
   spec: TopLevelSpec;
   alt: string;
   source: string;
@@ -62,13 +71,15 @@ export async function buildCharts(facts: Facts): Promise<Figures> {
  */
 export function chartPlans(facts: Facts): ChartPlan[] {
   const c: ChartData = facts.charts;
-  const plans: ChartPlan[] = [ytdPlan(facts)];
+  const plans: ChartPlan[] = [];
+  if (c.ytd && facts.lead) plans.push(ytdPlan(facts, c.ytd, facts.lead));
   if (c.pnf) plans.push(pnfPlan(facts, c.pnf));
   if (c.score) plans.push(scorePlan(facts, c.score));
   if (c.breadth) plans.push(breadthPlan(facts, c.breadth));
   if (c.rates) plans.push(ratesPlan(facts, c.rates));
   if (c.correlation) plans.push(correlationPlan(facts, c.correlation));
   if (c.seasonal) plans.push(seasonalPlan(facts, c.seasonal));
+  for (const [id, e] of Object.entries(c.extra ?? {})) plans.push(extraPlan(facts, id, e));
   return plans;
 }
 
@@ -125,8 +136,8 @@ function pct(v: number | null): string {
   return v === null ? 'n/a' : `${signed(v)}%`;
 }
 
-function ytdPlan(facts: Facts): ChartPlan {
-  const lines = facts.charts.ytd.map((l) => ({
+function ytdPlan(facts: Facts, ytd: NonNullable<ChartData['ytd']>, lead: LeadFacts): ChartPlan {
+  const lines = ytd.map((l) => ({
     key: l.key,
     name: l.name,
     role: l.role,
@@ -135,12 +146,35 @@ function ytdPlan(facts: Facts): ChartPlan {
       return v === null || !Number.isFinite(v) ? [] : [{ date: d, value: v }];
     }),
   }));
-  const { small, large } = facts.lead;
+  const { small, large } = lead;
   return {
     id: 'ytd',
     spec: ytdLinesSpec(lines),
     alt: `Year-to-date paths rebased to 100 at the prior year-end: ${small.name} ${pct(small.ytd.value)}, ${large.name} ${pct(large.ytd.value)}.`,
-    source: source(closesOf(facts, [large.key, small.key], [large.name, small.name]), through(facts, ...facts.charts.ytd.map((l) => l.series.dates)), undefined, facts, [large.key, small.key]),
+    source: source(closesOf(facts, [large.key, small.key], [large.name, small.name]), through(facts, ...ytd.map((l) => l.series.dates)), undefined, facts, [large.key, small.key]),
+  };
+}
+
+/** A chart a note asked for by id: a P&F chart, a level line or a score history of one series. */
+function extraPlan(facts: Facts, id: string, e: ExtraChartData): ChartPlan {
+  if (e.kind === 'pnf') return { ...pnfPlan(facts, e.data), id };
+  const last = lastFinite(e.series);
+  const since = e.series.dates[0];
+  if (e.kind === 'scoreHistory') {
+    return {
+      id,
+      spec: levelLineSpec(e.series, { title: 'Trend-and-RS score', label: (v) => `${e.key} ${num(v, 1)}`, domain: [0, 6] }),
+      alt: `Trend-and-RS score of ${e.name}${since ? ` since ${shortDate(since)}` : ''}${last ? `: ${num(last.value, 1)} on ${shortDate(last.date)}` : ''}.`,
+      source: source(`${named(e.name, e.key)} daily closes`, through(facts, e.series.dates), "score: this project's trend-and-RS measure"),
+    };
+  }
+  const yieldLine = e.unit === 'percent-yield';
+  const fmt = (v: number) => (yieldLine ? `${v.toFixed(2)}%` : num(v, 2));
+  return {
+    id,
+    spec: levelLineSpec(e.series, { title: yieldLine ? `${e.name}, %` : `${e.name}, close`, label: (v) => `${e.key} ${fmt(v)}`, color: yieldLine ? 'rates' : 'smallCap' }),
+    alt: `${e.name} daily close${since ? ` since ${shortDate(since)}` : ''}${last ? `: ${fmt(last.value)} on ${shortDate(last.date)}` : ''}.`,
+    source: source(`${named(e.name, e.key)} daily closes`, through(facts, e.series.dates)),
   };
 }
 

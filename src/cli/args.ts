@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { OutputFormat } from '../pipeline/build-note.js';
+import type { OutputFormat } from '../pipeline/build-notes.js';
 
 /** `--as-of YYYY-MM-DD`, checked to be a real calendar date. */
 export function parseDate(value: string): string {
@@ -24,4 +24,11 @@ export function parsePaper(value: string): 'A4' | 'Letter' {
   if (v === 'a4') return 'A4';
   if (v === 'letter' || v === 'us-letter') return 'Letter';
   throw new InvalidArgumentError(`unknown paper "${value}" (use A4 or Letter)`);
+}
+
+/** `--symbols IWM,IJR`: upper-cased, de-duplicated, at least one. */
+export function parseSymbols(value: string): string[] {
+  const list = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+  if (list.length === 0) throw new InvalidArgumentError('give at least one symbol, e.g. --symbols IWM,IJR');
+  return list;
 }

@@ -13,6 +13,8 @@ import { DEFAULT_PREVIEW_PORT } from '../preview/preview-server.js';
 import { DEFAULT_RETRIES, DEFAULT_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
 import { lintCommand } from './commands/lint.js';
 import { auditCommand } from './commands/audit.js';
+import { initCommand } from './commands/init.js';
+import { parseSymbols } from './args.js';
 import { collectAddresses, sendCommand } from './commands/send.js';
 import { type CliIo, processIo } from './io.js';
 import { systemErrorLine } from './system-error.js';
@@ -26,8 +28,9 @@ const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) =
 
 const noteOpt = () => new Option('--note <name|dir>', 'note name under templates/ or a note folder').default('weekly-outlook');
 const dataOpt = () => new Option('--data <path>', 'market.yaml, a folder holding it, or a folder of <SYMBOL>.csv files (default: the built-in synthetic demo market)');
+const symbolOpt = () => new Option('--symbol <symbol>', "per-symbol notes (note.yaml `each`): the symbol (default: the note's own)");
 const asOfOpt = () =>
-  new Option('--as-of <date>', 'as-of date YYYY-MM-DD, a trading day of the large-cap index (a holiday rolls back to the day before; default: its last trading day)').argParser(parseDate);
+  new Option('--as-of <date>', 'as-of date YYYY-MM-DD, a trading day of the note\'s calendar (its large-cap index; a holiday rolls back to the day before; default: the last date all required series have)').argParser(parseDate);
 
 /**
  * Run the CLI. Returns the exit code: 0 ok, 1 bad input or failed check, 2 usage error.
@@ -55,6 +58,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--from <date>', 'batch: first date YYYY-MM-DD (builds every --every day up to --to, one browser)').argParser(parseDate))
     .addOption(new Option('--to <date>', 'batch: last date (default: the last date of the data)').argParser(parseDate))
     .addOption(new Option('--every <day>', 'batch: day, or a weekday (monday … friday); holidays roll back to the trading day before').default('friday').argParser(parseEvery))
+    .addOption(new Option('--symbols <list>', 'per-symbol notes (note.yaml `each`): comma-separated symbols, one note each').argParser(parseSymbols))
+    .option('--each <universe>', 'per-symbol notes: one note for every member of this universe (e.g. SP600)')
     .option('--quiet', 'batch: no progress bar and no summary unless something failed')
     .option('--strict', 'fail (exit 1, nothing written) when the facts carry a warning, e.g. a series without High/Low columns')
     .option('--mail-from <address>', "e-mail: sender (default: note.yaml's email.from)")
@@ -82,6 +87,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(noteOpt())
     .addOption(dataOpt())
     .addOption(asOfOpt())
+    .addOption(symbolOpt())
     .addOption(new Option('--port <n>', 'port on 127.0.0.1 (0 = any free port)').default(DEFAULT_PREVIEW_PORT).argParser(parsePort))
     .addOption(new Option('--paper <size>', 'A4 or Letter, for ?format=pdf').default('A4').argParser(parsePaper))
     .addHelpText('after', examples('market-note preview --data data/market.yaml', 'market-note preview --note my-note --port 0', '# then open http://127.0.0.1:PORT/?format=email for the e-mail edition'))
@@ -134,6 +140,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(noteOpt())
     .addOption(dataOpt())
     .addOption(asOfOpt())
+    .addOption(symbolOpt())
     .option('--coverage', 'build the facts for every Friday from --from to --to; report template errors and branches never taken')
     .addOption(new Option('--from <date>', 'first date for --coverage').argParser(parseDate))
     .addOption(new Option('--to <date>', 'last date for --coverage').argParser(parseDate))
@@ -162,6 +169,15 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addHelpText('after', examples('market-note send --eml output/weekly-outlook-2025-12-12.eml --dry-run', 'MARKET_NOTE_SMTP_HOST=smtp.example.com market-note send --eml output/weekly-outlook-2025-12-12.eml'))
     .action(async (o) => {
       code = await sendCommand(o, io);
+    });
+
+  program
+    .command('init')
+    .description('scaffold a working note folder NAME (note.yaml, note.hbs, partials/, note.css) to edit; prints its path')
+    .argument('<name>', 'folder to create (a path; its last part names the note)')
+    .option('--force', 'write into an existing empty folder')
+    .action(async (name, o) => {
+      code = await initCommand(name, o, io);
     });
 
   program

@@ -1,11 +1,13 @@
 /**
- * Facts: market + note config + as-of date → one typed, JSON-serialisable object.
+ * Facts: market + note config + as-of date → one typed, JSON-serialisable object. Only the sections the note
+ * declares (note.yaml `sections`) are computed, for the roles they name: a rates wrap computes no breadth.
  *
- *   1. resolve roles and check every series the note needs exists and covers the as-of date
+ *   1. resolve roles (optional ones missing from the market are dropped, with the reason) and check every series
+ *      the declared sections read exists and covers the as-of date
  *   2. cut nothing: every metric reads only rows ≤ asOf itself (point-in-time)
  *   3. returns (§10) → lead comparison
- *   4. P&F and relative strength (§1–§3), rates, correlation, seasonality (§10)
- *   5. chart data
+ *   4. P&F and relative strength (§1–§3), rates, correlation, seasonality (§10), performance, yield watch
+ *   5. chart data of the charts the note asks for
  *   6. what changed since the previous week (facts of the comparison date, diffed)
  */
 import type { IsoDate, Market, Series } from '../data/types.js';
@@ -14,7 +16,7 @@ import { h1Return, h2Return, h2ReturnOfYear, periodReturn, ytdReturn } from '../
 import { basename } from 'node:path';
 import { format, parseISO } from 'date-fns';
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
-import type { NoteConfig } from '../note/load-note.js';
+import type { NoteConfig } from '../config/note-config.js';
 import { figure, type Figure } from './provenance.js';
 import { comparisonDate, whatChanged } from './what-changed.js';
 import { marketStatsSection } from './sections/market-stats.js';
@@ -22,12 +24,20 @@ import { isAdjusted, pnfSection, priceBasisOf } from './sections/pnf.js';
 import { breadthSection } from './sections/breadth.js';
 import { rankingSection } from './sections/ranking.js';
 import { scoreSection } from './sections/score.js';
+import type { ChartData, DatedValues, ExtraChartData, Facts, LeadFacts, Roles, SeriesInfo, WeeklyFacts } from './types.js';
+import type { SectionName, SectionRequest } from '../config/note-config.js';
+import { fail } from '../errors/market-note-error.js';
+import { configuredChart, pnfChartData, pnfFacts, rsFacts } from './sections/pnf.js';
+import { performanceFacts } from './sections/performance.js';
+import { yieldWatchSection } from './sections/yield-watch.js';
+import { fundScoreSection } from './sections/score.js';
 import { judgeFacts, thresholdsWith } from './judgements/index.js';
-import type { ChartData, DatedValues, Facts, LeadFacts, Roles, SeriesInfo } from './types.js';
 
 export interface BuildFactsOptions {
   asOf?: IsoDate;
   noteName?: string;
+  /** A per-symbol note: this series plays the role `config.each` (the fund snapshot's `--symbols`, `--each`). */
+  symbol?: string;
   /** Date to compare with for "what changed" (default: a week before the as-of date); false: no comparison. */
   compare?: IsoDate | false;
   /** Build even when a required series ends before the as-of date, marking it stale (otherwise an error). */
@@ -41,10 +51,45 @@ interface Measured {
   reason?: string;
 }
 
-/** The series keys a note needs, from its roles and P&F settings. */
-export function requiredSeries(config: NoteConfig): string[] {
-  const r = config.roles;
-  return [r.largeCap, r.smallCap, r.yield, r.smallFund, r.largeFund, r.marketBenchmark];
+/** Roles each section reads when note.yaml names none (the weekly outlook's). */
+const WEEKLY_ROLES: Record<SectionName, string[]> = {
+  lead: ['smallCap', 'largeCap', 'smallFund', 'largeFund'],
+  pnf: ['smallFund', 'largeFund', 'smallCap', 'largeCap', 'yield'],
+  rs: ['smallFund', 'largeFund', 'marketBenchmark'],
+  rates: ['yield', 'smallCap', 'largeCap', 'smallFund', 'largeFund'],
+  correlation: ['yield', 'smallCap', 'largeCap', 'smallFund', 'largeFund'],
+  seasonal: ['yield', 'smallCap', 'largeCap', 'smallFund', 'largeFund'],
+  breadth: [],
+  score: ['smallFund', 'largeFund', 'marketBenchmark'],
+  ranking: [],
+  performance: [],
+  yieldWatch: ['yield', 'equity'],
+  changes: [],
+};
+
+/** The roles a declared section reads: the ones it names (`rs` pairs split), else the weekly outlook's. */
+export function sectionRoles(s: SectionRequest): string[] {
+  if (s.roles) return [...new Set(s.roles.flatMap((r) => r.split('/')))].concat(s.name === 'score' ? ['marketBenchmark'] : []);
+  return WEEKLY_ROLES[s.name];
+}
+
+/** The series keys a note needs, in note.yaml's order of roles: the roles its declared sections read (universes are checked by breadth). */
+export function requiredSeries(config: Pick<NoteConfig, 'roles' | 'sections'>): string[] {
+  const read = new Set(config.sections.flatMap(sectionRoles));
+  return [...new Set(Object.entries(config.roles).filter(([role]) => read.has(role)).map(([, key]) => key))];
+}
+
+/** A role every declared section needs but note.yaml leaves out: one clear error. */
+function requireRoles(config: NoteConfig, roles: Roles, who: string): void {
+  for (const s of config.sections) {
+    for (const role of sectionRoles(s)) {
+      if (roles[role] === undefined && !config.optionalRoles.includes(role)) {
+        fail('CONFIG', `${who}: the section "${s.name}" reads the role "${role}", which note.yaml's roles does not define`, {
+          hint: `Add \`${role}: SYMBOL\` under roles in note.yaml, or name the roles the section reads: \`- ${s.name}: [ROLE]\`.`,
+        });
+      }
+    }
+  }
 }
 
 /**
@@ -55,9 +100,11 @@ export function requiredSeries(config: NoteConfig): string[] {
 export function historyNeeds(config: NoteConfig): HistoryNeed[] {
   const r = config.roles;
   const { correlationWindow } = config.settings;
-  const scoreKeys = [r.smallFund, r.largeFund, r.marketBenchmark, ...[r.smallFund, r.largeFund].flatMap((f) => [config.peers[f] ?? []].flat())];
+  const known = (k: string | undefined): k is string => k !== undefined;
+  const funds = [r.smallFund, r.largeFund].filter(known);
+  const scoreKeys = [...funds, r.marketBenchmark, ...funds.flatMap((f) => [config.peers[f] ?? []].flat())].filter(known);
   return [
-    ...[r.yield, r.largeCap, r.smallCap].map((key) => ({ key, rows: correlationWindow + 1, section: 'rates and correlation' })),
+    ...[r.yield, r.largeCap, r.smallCap].filter(known).map((key) => ({ key, rows: correlationWindow + 1, section: 'rates and correlation' })),
     ...[...new Set(scoreKeys)].map((key) => ({ key, rows: SCORE_WARMUP_DAYS, section: 'score' })),
   ];
 }
@@ -91,22 +138,6 @@ function gapFigure(a: Figure, b: Figure, what: string): Figure {
     method: `${what}: small-cap return minus large-cap return`,
     reason: v === null ? 'one of the two returns is missing' : undefined,
   });
-}
-
-/** The note's title for the season of the as-of date (note.yaml `titles`), else its `title`. */
-function seasonTitle(config: NoteConfig, asOf: IsoDate): string {
-  const season = Number(asOf.slice(5, 7)) >= thresholdsWith(config.thresholds).nextYearFromMonth ? 'nextYear' : 'thisYear';
-  return config.titles?.[season] ?? config.title;
-}
-
-/** Full-year and second-half returns of the year before the as-of year, for both sides of the lead. */
-function lastYearReturns(small: Series, large: Series, asOf: IsoDate): LeadFacts['lastYear'] {
-  const year = Number(asOf.slice(0, 4)) - 1;
-  const side = (s: Series) => ({
-    year: returnFigure(periodReturn(s, `${year - 1}-12-31`, `${year}-12-31`), s, `last close of ${year} / last close of ${year - 1} − 1, in percent`),
-    h2: returnFigure(h2ReturnOfYear(s, year, asOf), s, `last close of ${year} / last close on or before 30 June ${year} − 1, in percent`),
-  });
-  return { year, small: side(small), large: side(large) };
 }
 
 /** A series as the note's sources list names it: file name, first date, last date used (≤ as-of), price basis. */
@@ -143,80 +174,225 @@ function universeInfo(market: Market, key: string | undefined): Facts['universe'
   return { key: key ?? '', name: u?.name ?? '', members: u?.members.length ?? 0 };
 }
 
+/** The note's title for the season of the as-of date (note.yaml `titles`), else its `title`. */
+function seasonTitle(config: NoteConfig, asOf: IsoDate): string {
+  const season = Number(asOf.slice(5, 7)) >= thresholdsWith(config.thresholds).nextYearFromMonth ? 'nextYear' : 'thisYear';
+  return config.titles?.[season] ?? config.title;
+}
+
+/** Full-year and second-half returns of the year before the as-of year, for both sides of the lead. */
+function lastYearReturns(small: Series, large: Series, asOf: IsoDate): LeadFacts['lastYear'] {
+  const year = Number(asOf.slice(0, 4)) - 1;
+  const side = (s: Series) => ({
+    year: returnFigure(periodReturn(s, `${year - 1}-12-31`, `${year}-12-31`), s, `last close of ${year} / last close of ${year - 1} − 1, in percent`),
+    h2: returnFigure(h2ReturnOfYear(s, year, asOf), s, `last close of ${year} / last close on or before 30 June ${year} − 1, in percent`),
+  });
+  return { year, small: side(small), large: side(large) };
+}
+
 /** `12 December 2025` */
 const longDate = (d: IsoDate): string => format(parseISO(d), 'd MMMM yyyy');
 
-/** Compute every fact of a note for one as-of date. */
+/** Compute the facts of a note for one as-of date: only the sections it declares, for the roles they name. */
 export function buildFacts(market: Market, config: NoteConfig, options: BuildFactsOptions = {}): Facts {
   // 1. roles and coverage
+  const who = `note "${options.noteName ?? 'weekly-outlook'}"${options.symbol ? ` for ${options.symbol}` : ''}`;
   const roles: Roles = { ...config.roles };
-  const needed = requiredSeries(config);
-  const who = `note "${options.noteName ?? 'weekly-outlook'}"`;
+  if (options.symbol !== undefined) {
+    if (!config.each) fail('USAGE', `${who}: the note is not built per symbol (note.yaml has no \`each\` role)`, { hint: 'Drop --symbols/--each, or add `each: ROLE` to note.yaml.' });
+    roles[config.each] = options.symbol;
+  }
+  const missing: Facts['missing'] = [];
+  for (const role of config.optionalRoles) {
+    const key = roles[role];
+    if (key !== undefined && !(key in market.series) && !(key in market.universes)) {
+      delete roles[role];
+      missing.push({ section: `roles.${role}`, reason: `${key} (role ${role}) is not in the market data` });
+    }
+  }
+  requireRoles(config, roles, who);
+  const declared = new Map(config.sections.map((s) => [s.name, s] as const));
+  const has = (n: SectionName) => declared.has(n);
+  const needed = requiredSeries({ roles, sections: config.sections });
   requireSeries(market, needed, who);
-  const choice = resolveAsOf(market, needed, roles.largeCap, options.asOf, { allowStale: options.allowStale });
+  // The note's calendar: its large-cap index when it has one, else its first series.
+  const choice = resolveAsOf(market, needed, roles.largeCap ?? needed[0], options.asOf, { allowStale: options.allowStale });
   const asOf = choice.asOf;
   // the note's own date only: a comparison week short of history just has fewer changes to report
-  if (options.compare !== false) requireHistory(market, historyNeeds(config), asOf);
+  if (options.compare !== false && has('score') && has('correlation')) requireHistory(market, historyNeeds(cfgOf(config, roles)), asOf);
   const S = (key: string): Series => market.series[key];
+  const cfg: NoteConfig = { ...config, roles };
+  const wanted = new Set(config.charts.map((c) => c.kind));
+  const charts: ChartData = {};
+  const facts = {
+    asOf,
+    note: { name: options.noteName ?? 'weekly-outlook', title: seasonTitle(config, asOf), standfirst: config.standfirst ?? '', desk: config.desk },
+    data: {
+      source: market.source, demo: market.source === 'demo', series: {} as Record<string, SeriesInfo>, caveats: [] as string[],
+      reference: choice.reference, requestedAsOf: choice.requested, rolledBack: choice.rolledBack,
+      ...(choice.limitedBy ? { limitedBy: choice.limitedBy } : {}),
+      stale: choice.stale.map((x) => ({ key: x.key, name: S(x.key).name, lastDate: x.lastDate })),
+    },
+    roles,
+    symbol: options.symbol ?? null,
+  } as Facts;
 
   // 3. returns for the series the narrative compares
-  const returnKeys = [...new Set([roles.smallCap, roles.largeCap, roles.smallFund, roles.largeFund])];
-  const returns: Facts['returns'] = { ytd: {}, h1: {}, h2: {} };
-  for (const key of returnKeys) {
-    const s = S(key);
-    returns.ytd[key] = returnFigure(ytdReturn(s, asOf), s, METHODS.ytd);
-    returns.h1[key] = returnFigure(h1Return(s, asOf), s, METHODS.h1);
-    returns.h2[key] = returnFigure(h2Return(s, asOf), s, METHODS.h2);
+  if (has('lead')) {
+    const returnKeys = [...new Set([roles.smallCap, roles.largeCap, roles.smallFund, roles.largeFund])];
+    const returns: NonNullable<Facts['returns']> = { ytd: {}, h1: {}, h2: {} };
+    for (const key of returnKeys) {
+      const s = S(key);
+      returns.ytd[key] = returnFigure(ytdReturn(s, asOf), s, METHODS.ytd);
+      returns.h1[key] = returnFigure(h1Return(s, asOf), s, METHODS.h1);
+      returns.h2[key] = returnFigure(h2Return(s, asOf), s, METHODS.h2);
+    }
+    const side = (key: string) => ({ key, name: S(key).name, ytd: returns.ytd[key], h1: returns.h1[key], h2: returns.h2[key] });
+    const small = side(roles.smallCap);
+    const large = side(roles.largeCap);
+    const inH2 = asOf.slice(5) > '06-30';
+    const h1Leader = leader(small.h1.value, large.h1.value);
+    const h2Leader = inH2 ? leader(small.h2.value, large.h2.value) : null;
+    facts.returns = returns;
+    facts.lead = {
+      small,
+      large,
+      ytdLeader: leader(small.ytd.value, large.ytd.value),
+      ytdGap: gapFigure(small.ytd, large.ytd, 'YTD'),
+      inH2,
+      h1Leader,
+      h2Leader,
+      h2Gap: gapFigure(small.h2, large.h2, 'H2'),
+      h2Reversed: h1Leader !== null && h2Leader !== null && h1Leader !== 'tie' && h2Leader !== 'tie' && h1Leader !== h2Leader,
+      ytdDays: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d <= asOf).length,
+      h2Days: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d.slice(5) > '06-30' && d <= asOf).length,
+      lastYear: lastYearReturns(S(roles.smallCap), S(roles.largeCap), asOf),
+    } satisfies LeadFacts;
+    if (wanted.has('ytd')) {
+      charts.ytd = [
+        { key: large.key, name: large.name, role: 'largeCap', series: rebasedYtd(S(large.key), asOf) },
+        { key: small.key, name: small.name, role: 'smallCap', series: rebasedYtd(S(small.key), asOf) },
+      ];
+    }
   }
-  const side = (key: string) => ({ key, name: S(key).name, ytd: returns.ytd[key], h1: returns.h1[key], h2: returns.h2[key] });
-  const small = side(roles.smallCap);
-  const large = side(roles.largeCap);
-  const inH2 = asOf.slice(5) > '06-30';
-  const h1Leader = leader(small.h1.value, large.h1.value);
-  const h2Leader = inH2 ? leader(small.h2.value, large.h2.value) : null;
-  const lead: LeadFacts = {
-    small,
-    large,
-    ytdLeader: leader(small.ytd.value, large.ytd.value),
-    ytdGap: gapFigure(small.ytd, large.ytd, 'YTD'),
-    inH2,
-    h1Leader,
-    h2Leader,
-    h2Gap: gapFigure(small.h2, large.h2, 'H2'),
-    h2Reversed: h1Leader !== null && h2Leader !== null && h1Leader !== 'tie' && h2Leader !== 'tie' && h1Leader !== h2Leader,
-    ytdDays: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d <= asOf).length,
-    h2Days: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d.slice(5) > '06-30' && d <= asOf).length,
-    lastYear: lastYearReturns(S(roles.smallCap), S(roles.largeCap), asOf),
-  };
 
   // 4. P&F, RS, rates, correlation, seasonality
-  const pnf = pnfSection(market, config, asOf);
-  const stats = marketStatsSection(market, config, asOf);
-  //    breadth (§4), score (§5.2), size-group ranking (§6.2)
-  const breadth = breadthSection(market, config, asOf);
-  const score = scoreSection(market, config, asOf);
-  for (const g of Object.values(score.score.gap)) {
-    const d = g.smallestSince.value;
-    g.smallestSinceNotable = g.value.value !== null && (d === null || daysBetween(d, asOf) >= 90);
+  const pnfReq = declared.get('pnf');
+  const rsReq = declared.get('rs');
+  if (pnfReq && !pnfReq.roles && rsReq && !rsReq.roles) {
+    // the weekly outlook's P&F and RS, with the small-cap fund's chart
+    const pnf = pnfSection(market, cfg, asOf);
+    facts.pnf = pnf.pnf;
+    facts.rs = pnf.rs;
+    if (wanted.has('pnf')) charts.pnf = pnf.chart;
+  } else {
+    if (pnfReq) {
+      facts.pnf = {};
+      for (const key of keysOf(pnfReq, roles)) facts.pnf[key] = pnfFacts(S(key), cfg, asOf).facts;
+    }
+    if (rsReq) {
+      facts.rs = {};
+      for (const pair of rsReq.roles ?? []) {
+        const [a, b] = pair.split('/').map((r) => roles[r]);
+        if (a === undefined || b === undefined) continue;
+        facts.rs[`${a}_vs_${b}`] = rsFacts(S(a), S(b), asOf);
+      }
+    }
   }
-  const { ranking } = rankingSection(market, config, asOf);
+  if (has('rates') || has('correlation') || has('seasonal')) {
+    const stats = marketStatsSection(market, cfg, asOf);
+    if (has('rates')) {
+      facts.rates = stats.rates;
+      if (wanted.has('rates')) charts.rates = stats.charts.rates;
+    }
+    if (has('correlation')) {
+      facts.correlation = stats.correlation;
+      if (wanted.has('correlation')) charts.correlation = stats.charts.correlation;
+    }
+    if (has('seasonal')) {
+      facts.seasonal = stats.seasonal;
+      if (wanted.has('seasonal')) charts.seasonal = stats.charts.seasonal;
+    }
+  }
+  //    breadth (§4), score (§5.2), size-group ranking (§6.2)
+  if (has('breadth')) {
+    const breadth = breadthSection(market, cfg, asOf);
+    facts.universe = universeInfo(market, roles.universe);
+    facts.breadth = breadth.breadth;
+    if (wanted.has('breadth')) charts.breadth = breadth.chart;
+  }
+  const scoreReq = declared.get('score');
+  const scoreHistory: Record<string, DatedValues> = {};
+  if (scoreReq && !scoreReq.roles) {
+    const score = scoreSection(market, cfg, asOf);
+    for (const g of Object.values(score.score.gap)) {
+      const d = g.smallestSince.value;
+      g.smallestSinceNotable = g.value.value !== null && (d === null || daysBetween(d, asOf) >= 90);
+    }
+    facts.score = score.score;
+    if (wanted.has('score')) charts.score = score.chart;
+  } else if (scoreReq) {
+    const funds: Record<string, NonNullable<Facts['score']>[string]> = {};
+    for (const key of keysOf(scoreReq, roles)) {
+      const one = fundScoreSection(market, cfg, key, asOf);
+      funds[key] = one.score;
+      scoreHistory[key] = one.history;
+      for (const w of one.score.warnings) missing.push({ section: 'score', reason: w });
+      if (one.score.value.value === null) missing.push({ section: 'score', reason: one.score.value.reason ?? `no score for ${key}` });
+    }
+    facts.score = Object.assign(funds, { gap: {} }) as NonNullable<Facts['score']>;
+  }
+  if (has('ranking')) facts.ranking = rankingSection(market, cfg, asOf).ranking;
+  const perfReq = declared.get('performance');
+  if (perfReq) {
+    facts.performance = {};
+    for (const key of keysOf(perfReq, roles)) {
+      const p = performanceFacts(S(key), asOf);
+      facts.performance[key] = p;
+      for (const period of ['twelveMonths', 'threeMonths', 'month'] as const) {
+        if (p[period].value === null) missing.push({ section: `performance.${period}`, reason: p[period].reason ?? `no ${period} return for ${key}` });
+      }
+    }
+  }
+  const ywReq = declared.get('yieldWatch');
+  if (ywReq) {
+    const [y, eq] = keysOf(ywReq, roles);
+    facts.yieldWatch = yieldWatchSection(S(y), S(eq), cfg.settings, asOf);
+  }
+  if (has('lead')) {
+    facts.keys = {
+      rsSmallVsMarket: `${roles.smallFund}_vs_${roles.marketBenchmark}`,
+      rsLargeVsMarket: `${roles.largeFund}_vs_${roles.marketBenchmark}`,
+      rsSmallVsLarge: `${roles.smallFund}_vs_${roles.largeFund}`,
+      scoreGap: `${roles.largeFund}_${roles.smallFund}`,
+    };
+  }
 
-  // 5. chart data
-  const charts: ChartData = {
-    ytd: [
-      { key: large.key, name: large.name, role: 'largeCap', series: rebasedYtd(S(large.key), asOf) },
-      { key: small.key, name: small.name, role: 'smallCap', series: rebasedYtd(S(small.key), asOf) },
-    ],
-    pnf: pnf.chart,
-    ...stats.charts,
-    score: score.chart,
-    breadth: breadth.chart,
-  };
+  // 5. chart data of the charts asked for by id (the weekly kinds above are keyed by their kind)
+  const extra: Record<string, ExtraChartData> = {};
+  for (const c of config.charts) {
+    const key = c.series?.[0] !== undefined ? roles[c.series[0]] : undefined;
+    if (key === undefined) continue;
+    const s = S(key);
+    if (c.kind === 'pnf') {
+      const data = pnfChartData(key, s.name, configuredChart(s, cfg, asOf).chart, c.window ?? 48);
+      if (data) extra[c.id] = { kind: 'pnf', data };
+    } else if (c.kind === 'level') {
+      extra[c.id] = { kind: 'level', key, name: s.name, unit: s.kind === 'yield' ? 'percent-yield' : 'price', series: lastRows(s, asOf, c.window ?? 252) };
+    } else if (c.kind === 'scoreHistory' && scoreHistory[key]) {
+      const h = scoreHistory[key];
+      const n = Math.min(h.dates.length, c.window ?? 252);
+      extra[c.id] = { kind: 'scoreHistory', key, name: s.name, series: { dates: h.dates.slice(-n), values: h.values.slice(-n) } };
+    }
+  }
+  if (Object.keys(extra).length) charts.extra = extra;
+  facts.charts = charts;
 
+  const series = facts.data.series;
+  const caveats = facts.data.caveats;
   const staleKeys = new Set(choice.stale.map((x) => x.key));
-  const series: Record<string, SeriesInfo> = {};
-  for (const key of needed) series[key] = seriesInfo(S(key), asOf, config, staleKeys.has(key));
-  if (roles.universe && market.universes[roles.universe]) {
+  for (const key of needed) if (market.series[key]) series[key] = seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
+  if (has('breadth') && roles.universe && market.universes[roles.universe]) {
     const u = market.universes[roles.universe];
     const last = lastIndexOnOrBefore(u.dates, asOf);
     series[u.key] = {
@@ -224,9 +400,9 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
       priceField: null, adjusted: false, highLowFallback: false, priceBasis: 'closing prices', stale: false,
     };
   }
-  const caveats: string[] = [];
   for (const key of needed) {
     const info = series[key];
+    if (!info) continue;
     const why: string[] = [];
     if (info.adjusted) why.push(`its closes are dividend-adjusted (${info.priceField && /adj/i.test(info.priceField) ? info.priceField : 'market.yaml adjusted: true'}), so levels and highs sit below the prices it traded at`);
     if (info.highLowFallback) why.push(`note.yaml asks for the high/low method, but ${info.file} has closes only, so its Point & Figure chart uses closing prices`);
@@ -235,57 +411,30 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   for (const x of choice.stale) {
     caveats.push(`${series[x.key].name} (${x.key}): the data ends on ${longDate(x.lastDate)}, before the as-of date ${longDate(asOf)}; the series is stale and its figures are as of its last date.`);
   }
-  const bp = roles.universe ? breadth.breadth[roles.universe] : undefined;
+  const bp = roles.universe && facts.breadth ? facts.breadth[roles.universe] : undefined;
   if (bp && bp.membersListed !== bp.members && bp.bullishPercent.value !== null) {
     caveats.push(
       `${market.universes[roles.universe!].name}: ${bp.members} of the ${bp.membersListed} listed members have a Point & Figure signal on ${longDate(asOf)} ` +
         `and make up the bullish percent (${bp.membersWithData} have a close that day).`,
     );
   }
+  facts.changes = { since: null, items: [] };
+  facts.missing = missing;
+  facts.thresholds = thresholdsWith(config.thresholds as Parameters<typeof thresholdsWith>[0]);
+  // the weekly outlook's wording decisions (they read its lead, RS and score sections)
+  if (isWeekly(facts)) facts.judgements = judgeFacts(facts, facts.thresholds);
+  ordered(facts);
 
-  const facts: Facts = {
-    asOf,
-    note: { name: options.noteName ?? 'weekly-outlook', title: seasonTitle(config, asOf), standfirst: config.standfirst ?? '', desk: config.desk },
-    data: {
-      source: market.source, demo: market.source === 'demo', series, caveats, reference: choice.reference, requestedAsOf: choice.requested, rolledBack: choice.rolledBack,
-      ...(choice.limitedBy ? { limitedBy: choice.limitedBy } : {}),
-      stale: choice.stale.map((x) => ({ key: x.key, name: S(x.key).name, lastDate: x.lastDate })),
-    },
-    roles,
-    keys: {
-      rsSmallVsMarket: `${roles.smallFund}_vs_${roles.marketBenchmark}`,
-      rsLargeVsMarket: `${roles.largeFund}_vs_${roles.marketBenchmark}`,
-      rsSmallVsLarge: `${roles.smallFund}_vs_${roles.largeFund}`,
-      scoreGap: `${roles.largeFund}_${roles.smallFund}`,
-    },
-    returns,
-    lead,
-    pnf: pnf.pnf,
-    rs: pnf.rs,
-    rates: stats.rates,
-    correlation: stats.correlation,
-    seasonal: stats.seasonal,
-    universe: universeInfo(market, roles.universe),
-    breadth: breadth.breadth,
-    score: score.score,
-    ranking,
-    changes: { since: null, items: [] },
-    charts,
-    judgements: undefined as never,
-    thresholds: thresholdsWith(config.thresholds),
-  };
-  facts.judgements = judgeFacts(facts, facts.thresholds);
-
-  remember(market, config, asOf, facts);
+  remember(market, config, asOf, facts, options.symbol);
 
   // 6. what changed since the comparison date (its facts use only rows ≤ that date)
-  if (options.compare !== false) {
+  if (options.compare !== false && has('changes')) {
     const target = comparisonDate(asOf, options.compare || undefined);
-    const trading = S(roles.largeCap).dates;
+    const trading = S(choice.reference).dates;
     const i = lastIndexOnOrBefore(trading, target);
     const prevDate = i >= 0 ? trading[i] : null;
     if (prevDate && prevDate < asOf && prevDate >= firstCommonDate(market, needed)) {
-      const prev = recalled(market, config, prevDate) ?? buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
+      const prev = recalled(market, config, prevDate, options.symbol) ?? buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
       facts.changes = { since: prevDate, items: whatChanged(prev, facts) };
     }
   }
@@ -300,7 +449,8 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
 const memory = new WeakMap<Market, WeakMap<NoteConfig, Map<IsoDate, Facts>>>();
 const MEMORY_SIZE = 4;
 
-function remember(market: Market, config: NoteConfig, asOf: IsoDate, facts: Facts): void {
+function remember(market: Market, config: NoteConfig, asOf: IsoDate, facts: Facts, symbol = ''): void {
+  asOf = `${symbol}@${asOf}`;
   let byConfig = memory.get(market);
   if (!byConfig) memory.set(market, (byConfig = new WeakMap()));
   let byDate = byConfig.get(config);
@@ -310,11 +460,50 @@ function remember(market: Market, config: NoteConfig, asOf: IsoDate, facts: Fact
   if (byDate.size > MEMORY_SIZE) byDate.delete(byDate.keys().next().value as IsoDate);
 }
 
-function recalled(market: Market, config: NoteConfig, asOf: IsoDate): Facts | undefined {
-  return memory.get(market)?.get(config)?.get(asOf);
+function recalled(market: Market, config: NoteConfig, asOf: IsoDate, symbol = ''): Facts | undefined {
+  return memory.get(market)?.get(config)?.get(`${symbol}@${asOf}`);
 }
 
 /** The first date on which every required series has a row. */
 function firstCommonDate(market: Market, keys: string[]): IsoDate {
   return keys.map((k) => market.series[k].dates[0]).sort().pop() ?? '';
+}
+
+/** Series keys of the roles a section names (roles dropped as missing are skipped). */
+function keysOf(req: SectionRequest, roles: Roles): string[] {
+  return [...new Set((req.roles ?? WEEKLY_ROLES[req.name]).map((r) => roles[r]).filter((k): k is string => k !== undefined))];
+}
+
+/** The last `n` closes on or before the as-of date, as chart points. */
+function lastRows(s: Series, asOf: IsoDate, n: number): DatedValues {
+  const end = lastCloseIndexOnOrBefore(s, asOf);
+  const dates: IsoDate[] = [];
+  const values: (number | null)[] = [];
+  for (let i = Math.max(0, end - n + 1); i <= end; i++) {
+    if (!Number.isFinite(s.close[i])) continue;
+    dates.push(s.dates[i]);
+    values.push(s.close[i]);
+  }
+  return { dates, values };
+}
+
+/** Key order of the facts object (the JSON file and the generated dictionary follow it). */
+const FACTS_ORDER = ['asOf', 'note', 'data', 'roles', 'keys', 'returns', 'lead', 'pnf', 'rs', 'rates', 'correlation', 'seasonal', 'universe', 'breadth', 'score', 'ranking', 'performance', 'yieldWatch', 'changes', 'charts', 'judgements', 'thresholds', 'symbol', 'missing'];
+
+/** Put the facts' keys in FACTS_ORDER, in place (sections not computed stay absent). */
+function ordered(facts: Facts): void {
+  const f = facts as unknown as Record<string, unknown>;
+  const copy = { ...f };
+  for (const k of Object.keys(f)) delete f[k];
+  for (const k of FACTS_ORDER) if (copy[k] !== undefined) f[k] = copy[k];
+}
+
+/** The facts hold every section the weekly judgements read (correlation included). */
+function isWeekly(f: Facts): f is WeeklyFacts {
+  return Boolean(f.keys && f.returns && f.lead && f.pnf && f.rs && f.correlation && f.universe && f.breadth && f.score);
+}
+
+/** The config with the roles in force (a per-symbol run replaces one). */
+function cfgOf(config: NoteConfig, roles: Roles): NoteConfig {
+  return { ...config, roles };
 }

@@ -7,8 +7,11 @@ import type { UniverseBreadth } from './sections/breadth.js';
 import type { RankingFacts } from './sections/ranking.js';
 import type { ScoreFacts } from './sections/score.js';
 import type { Change } from './what-changed.js';
+import type { PerformanceFacts } from './sections/performance.js';
+import type { YieldWatchFacts } from './sections/yield-watch.js';
 import type { Judgements, Thresholds } from './judgements/index.js';
 
+export type { PerformanceFacts, YieldWatchFacts };
 export type { PnfFacts, RsFacts, CorrelationFacts, RatesFacts, SeasonalFacts, UniverseBreadth, RankingFacts, ScoreFacts };
 
 export type { Figure } from './provenance.js';
@@ -35,16 +38,11 @@ export interface SeriesInfo {
   stale: boolean;
 }
 
-/** Role name → series key, from the note's config (note.yaml `roles`). */
-export interface Roles {
-  largeCap: string;
-  smallCap: string;
-  yield: string;
-  smallFund: string;
-  largeFund: string;
-  marketBenchmark: string;
-  universe?: string;
-}
+/**
+ * Role name → series key, from the note's config (note.yaml `roles`): any names. The weekly outlook's are
+ * largeCap, smallCap, yield, smallFund, largeFund, marketBenchmark and universe.
+ */
+export type Roles = Record<string, string>;
 
 /** Year-to-date / half-year comparison of the small-cap and large-cap series, decided here so templates only choose words. */
 export interface LeadFacts {
@@ -101,7 +99,7 @@ export interface PnfChartData {
 
 export interface ChartData {
   /** YTD paths rebased to 100 at the prior year-end. */
-  ytd: { key: string; name: string; role: 'largeCap' | 'smallCap'; series: DatedValues }[];
+  ytd?: { key: string; name: string; role: 'largeCap' | 'smallCap'; series: DatedValues }[];
   /** X/O chart of the small-cap fund. */
   pnf?: PnfChartData;
   /** Daily trend-and-RS score of the two funds over the last year. */
@@ -114,7 +112,15 @@ export interface ChartData {
   correlation?: { window: number; lines: { key: string; name: string; role: 'largeCap' | 'smallCap'; series: DatedValues }[] };
   /** Next-year small-cap return after each sample year, by H2 class, with the class means. */
   seasonal?: { rows: { year: number; nextYear: number; h2Diff: number; beat: boolean }[]; meanAfterBeat: number | null; meanAfterLag: number | null };
+  /** Charts a note asks for by id in note.yaml `charts` (kinds `pnf`, `level`, `scoreHistory`), keyed by that id. */
+  extra?: Record<string, ExtraChartData>;
 }
+
+/** Data of a chart a note asked for in note.yaml `charts`. */
+export type ExtraChartData =
+  | { kind: 'pnf'; data: PnfChartData }
+  | { kind: 'level'; key: string; name: string; unit: 'percent-yield' | 'price'; series: DatedValues }
+  | { kind: 'scoreHistory'; key: string; name: string; series: DatedValues };
 
 /** The facts object of one note on one as-of date: every figure the note prints, with its provenance. */
 export interface Facts {
@@ -138,29 +144,40 @@ export interface Facts {
   };
   roles: Roles;
   /** Keys of the composite sections the note reads (e.g. `rs` key of the small-cap fund vs the market benchmark). */
-  keys: { rsSmallVsMarket: string; rsLargeVsMarket: string; rsSmallVsLarge: string; scoreGap: string };
-  returns: { ytd: Record<string, Figure>; h1: Record<string, Figure>; h2: Record<string, Figure> };
-  lead: LeadFacts;
+  keys?: { rsSmallVsMarket: string; rsLargeVsMarket: string; rsSmallVsLarge: string; scoreGap: string };
+  returns?: { ytd: Record<string, Figure>; h1: Record<string, Figure>; h2: Record<string, Figure> };
+  lead?: LeadFacts;
   /** Point & Figure state per series (contract `pnf.SYM.*`). */
-  pnf: Record<string, PnfFacts>;
+  pnf?: Record<string, PnfFacts>;
   /** Relative-strength charts, keyed `A_vs_B` (contract `rs.*`). */
-  rs: Record<string, RsFacts>;
-  rates: RatesFacts;
+  rs?: Record<string, RsFacts>;
+  rates?: RatesFacts;
   /** Rolling correlation to the yield per series, plus which is more negative / more sensitive. */
-  correlation: CorrelationSection;
-  seasonal: SeasonalFacts;
+  correlation?: CorrelationSection;
+  seasonal?: SeasonalFacts;
   /** The breadth universe the note reads (roles.universe). */
-  universe: { key: string; name: string; members: number };
+  universe?: { key: string; name: string; members: number };
   /** Bullish percent per universe (contract `breadth.U.*`). */
-  breadth: Record<string, UniverseBreadth>;
+  breadth?: Record<string, UniverseBreadth>;
   /** market-note's own trend-and-RS score (0–6) per fund, and gaps (contract `score.*`). */
-  score: ScoreFacts;
-  ranking: RankingFacts;
+  score?: ScoreFacts;
+  ranking?: RankingFacts;
   /** What changed since the comparison date (default a week earlier): new signals, status flips, score moves, new highs. */
   changes: { since: IsoDate | null; items: Change[] };
+  /** Fund snapshot: returns over the week, month, 3 months, YTD and 12 months, and the distance from the high, per series. */
+  performance?: Record<string, PerformanceFacts>;
+  /** Rates wrap: the yield's level, its weekly change, its peak, and equities' correlation to it. */
+  yieldWatch?: YieldWatchFacts;
+  /** The symbol a per-symbol note was built for (`--symbols`, `--each`), else null. */
+  symbol: string | null;
+  /** Sections the note declares that could not be computed for this symbol or date, each with the reason. */
+  missing: { section: string; reason: string }[];
   charts: ChartData;
-  /** Every wording decision of the note, computed from the figures above (docs/metrics.md "Judgements"). */
-  judgements: Judgements;
+  /** Every wording decision of the weekly outlook, computed from the figures above (docs/metrics.md "Judgements"); absent for notes without its lead section. */
+  judgements?: Judgements;
   /** The thresholds the judgements used (defaults, or note.yaml `thresholds:`); prose that prints one prints this fact. */
   thresholds: Thresholds;
 }
+
+/** The facts of a note with every weekly-outlook section (what the weekly judgements read). */
+export type WeeklyFacts = Facts & Required<Pick<Facts, 'keys' | 'returns' | 'lead' | 'pnf' | 'rs' | 'correlation' | 'universe' | 'breadth' | 'score'>>;

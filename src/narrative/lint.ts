@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Market } from '../data/types.js';
-import { buildCharts, placeholderFigures } from '../charts/build-charts.js';
+import { placeholderFigures, type Figures } from '../charts/build-charts.js';
+import type { Facts } from '../facts/types.js';
 import { instrumentedNote, type BranchCoverage } from './coverage.js';
 import { buildFacts } from '../facts/build-facts.js';
 import { MarketNoteError } from '../errors/market-note-error.js';
@@ -95,11 +96,15 @@ function hasPath(obj: unknown, path: string): boolean {
 }
 
 
-/** Static checks of every template plus one real render against the facts for `asOf`. */
-export async function lintNote(note: NoteSource, market: Market, asOf?: string): Promise<LintIssue[]> {
+/** Static checks of every template plus one real render against the facts for `asOf` (charts are not drawn: they do not change wording). */
+export async function lintNote(note: NoteSource, market: Market, asOf?: string, symbol?: string): Promise<LintIssue[]> {
+  const facts = buildFacts(market, note.config, { asOf, symbol, noteName: note.name });
+  return lintTemplates(note, facts, placeholderFigures(note.config.charts.map((c) => c.id)));
+}
+
+/** Static checks of every template plus one real render against these facts and figures (from the pipeline). */
+export function lintTemplates(note: NoteSource, facts: Facts, figures: Figures): LintIssue[] {
   const issues: LintIssue[] = [];
-  const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
-  const figures = await buildCharts(facts);
   const context = templateContext(facts, figures, note);
   const known = new Set([...Object.keys(helpers), ...builtins]);
   const partialNames = new Set(note.partials.map((p) => p.name));
@@ -145,7 +150,7 @@ export async function lintNote(note: NoteSource, market: Market, asOf?: string):
   for (const r of checkNoteResources(note)) issues.push({ code: r.code, message: r.message, template: r.file, line: r.line });
   for (const a of noteAssets(note).problems) issues.push({ code: a.code, message: a.message, template: a.file, line: a.line });
   for (const p of note.partials) {
-    if (!used.has(p.name)) issues.push({ code: 'unused-partial', message: `partial "${p.name}" is never used`, template: p.file });
+    if (!used.has(p.name) && !p.shared) issues.push({ code: 'unused-partial', message: `partial "${p.name}" is never used`, template: p.file });
   }
   if (lintErrors(issues).length === 0) {
     try {
@@ -201,17 +206,20 @@ export async function lintCoverage(
   market: Market,
   from: string,
   to: string,
-  options: { onDate?: (done: number, total: number, date: string) => void } = {},
+  options: { onDate?: (done: number, total: number, date: string) => void; symbol?: string } = {},
 ): Promise<CoverageReport> {
   const { render, branches } = instrumentedNote(note);
-  const trading = market.series[note.config.roles.largeCap]?.dates ?? [];
+  const r = note.config.roles;
+  const symbol = options.symbol;
+  const dayKey = r.largeCap ?? (symbol && note.config.each ? symbol : Object.values(r).find((k) => market.series[k]));
+  const trading = (dayKey && market.series[dayKey]?.dates) || [];
   const dates = fridays(trading, from, to);
   const failures: CoverageReport['failures'] = [];
-  const figures = placeholderFigures();
+  const figures = placeholderFigures(note.config.charts.map((c) => c.id));
   for (const [i, date] of dates.entries()) {
     options.onDate?.(i, dates.length, date);
     try {
-      const facts = buildFacts(market, note.config, { asOf: date, noteName: note.name });
+      const facts = buildFacts(market, note.config, { asOf: date, symbol: options.symbol, noteName: note.name });
       render(templateContext(facts, figures, note));
     } catch (e) {
       if (!(e instanceof MarketNoteError)) throw e;

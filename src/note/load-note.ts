@@ -1,79 +1,27 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { fail } from '../errors/market-note-error.js';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../facts/judgements/thresholds.js';
+import { normaliseNote, noteFileSchema, undefinedRoles, type NoteFileConfig } from './note-schema.js';
 
 /** The project's own templates folder (templates/ beside src/ or dist/). */
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../templates');
 
-const scaleSchema = z.union([
-  z.enum(['traditional', 'traditional-pre2022']),
-  z.object({ fixed: z.number().positive() }).strict(),
-  z.object({ percent: z.number().positive() }).strict(),
-]);
+/** Partials every note gets (`figure`, …); a note's own partial of the same name replaces one. */
+export const SHARED_PARTIALS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../assets/partials');
 
-const noteConfigSchema = z
-  .object({
-    title: z.string(),
-    /** Titles per season: `thisYear` before `thresholds.nextYearFromMonth` (October), `nextYear` from then on; `title` otherwise. */
-    titles: z.object({ thisYear: z.string().optional(), nextYear: z.string().optional() }).strict().optional(),
-    standfirst: z.string().optional(),
-    desk: z.string(),
-    author: z.string().default('market-note'),
-    subject: z.string().optional(),
-    keywords: z.array(z.string()).default([]),
-    disclaimer: z.string(),
-    roles: z
-      .object({
-        largeCap: z.string(),
-        smallCap: z.string(),
-        yield: z.string(),
-        smallFund: z.string(),
-        largeFund: z.string(),
-        marketBenchmark: z.string(),
-        universe: z.string().optional(),
-      })
-      .strict(),
-    pnf: z
-      .record(
-        z.string(),
-        z.object({ scale: scaleSchema, method: z.enum(['highlow', 'close']).optional(), reversal: z.number().int().min(1).optional() }).strict(),
-      )
-      .default({}),
-    peers: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).default({}),
-    sizeGroups: z.record(z.string(), z.array(z.string())).default({}),
-    settings: z
-      .object({
-        ratePeakWindow: z.number().int().positive().default(200),
-        correlationWindow: z.number().int().positive().default(126),
-        scoreDirectionWindow: z.number().int().positive().default(126),
-      })
-      .strict()
-      .default({}),
-    /** Overrides of the judgement thresholds (src/facts/judgements/thresholds.ts, docs/metrics.md "Judgements"). */
-    thresholds: z
-      .object(Object.fromEntries(Object.keys(DEFAULT_THRESHOLDS).map((k) => [k, z.number().finite().optional()])) as Record<keyof Thresholds, z.ZodOptional<z.ZodNumber>>)
-      .strict()
-      .optional(),
-    email: z
-      .object({ from: z.string().optional(), to: z.array(z.string()).optional(), subject: z.string().optional(), pdfUrl: z.string().optional() })
-      .strict()
-      .default({}),
-  })
-  .strict();
-
-export type NoteConfig = z.infer<typeof noteConfigSchema>;
+export type { NoteConfig } from '../config/note-config.js';
+export type { NoteFileConfig, PageSetup } from './note-schema.js';
 
 /** A note on disk: its config, main template, partials and CSS, each with the file it came from. */
 export interface NoteSource {
   name: string;
   dir: string;
-  config: NoteConfig;
+  config: NoteFileConfig;
   main: { file: string; text: string };
-  partials: { name: string; file: string; text: string }[];
+  /** The note's partials, then the shared ones it does not override (`shared: true`). */
+  partials: { name: string; file: string; text: string; shared?: boolean }[];
   css: string;
   emailCss: string;
 }
@@ -99,19 +47,29 @@ export function loadNote(note = 'weekly-outlook'): NoteSource {
     return readFileSync(p, 'utf8');
   };
   const yamlFile = join(dir, 'note.yaml');
-  let raw: unknown;
-  try {
-    raw = parseYaml(read('note.yaml'));
-  } catch (e) {
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    fail('BAD_YAML', `note.yaml is not valid YAML: ${(e as Error).message.split('\n')[0]}`, { file: yamlFile, line, cause: e });
+  const lines = new LineCounter();
+  const doc = parseDocument(read('note.yaml'), { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0]?.line;
+    fail('BAD_YAML', `note.yaml is not valid YAML: ${e.message.split('\n')[0]}`, { file: yamlFile, line, cause: e });
   }
-  const parsed = noteConfigSchema.safeParse(raw);
+  const parsed = noteFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     fail('CONFIG', `note.yaml: ${issue.path.join('.') || '(root)'}: ${issue.message}`, {
       file: yamlFile,
+      line: lineOf(doc, lines, issue.path),
       hint: 'Fix that key; docs/templates.md lists what note.yaml may hold.',
+    });
+  }
+  const config = normaliseNote(parsed.data, (name) => inlineImage(dir, name, yamlFile, lineOf(doc, lines, ['page', 'logo'])));
+  const unknown = undefinedRoles(config)[0];
+  if (unknown) {
+    fail('CONFIG', `note.yaml: ${unknown.where} reads the role "${unknown.role}", which roles does not define`, {
+      file: yamlFile,
+      line: lineOf(doc, lines, unknown.path),
+      hint: `Add \`${unknown.role}: SYMBOL\` under roles, or use one of: ${Object.keys(config.roles).join(', ')}.`,
     });
   }
   const partialsDir = join(dir, 'partials');
@@ -121,13 +79,52 @@ export function loadNote(note = 'weekly-outlook'): NoteSource {
         .sort()
         .map((f) => ({ name: basename(f, '.hbs'), file: join(partialsDir, f), text: readFileSync(join(partialsDir, f), 'utf8') }))
     : [];
+  for (const shared of sharedPartials()) if (!partials.some((p) => p.name === shared.name)) partials.push(shared);
   return {
     name: basename(dir),
     dir,
-    config: parsed.data,
+    config,
     main: { file: join(dir, 'note.hbs'), text: read('note.hbs') },
     partials,
     css: read('note.css'),
     emailCss: read('email.css', false),
   };
+}
+
+/** The shared partials (assets/partials/*.hbs). */
+export function sharedPartials(): { name: string; file: string; text: string; shared: true }[] {
+  if (!existsSync(SHARED_PARTIALS_DIR)) return [];
+  return readdirSync(SHARED_PARTIALS_DIR)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()
+    .map((f) => ({ name: basename(f, '.hbs'), file: join(SHARED_PARTIALS_DIR, f), text: readFileSync(join(SHARED_PARTIALS_DIR, f), 'utf8'), shared: true as const }));
+}
+
+/** Line (1-based) of the deepest key of `path` that exists in the YAML document. */
+function lineOf(doc: Document, lines: LineCounter, path: (string | number)[]): number | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((it) => (it.key as { value?: unknown } | null)?.value === path[n - 1]);
+      const range = (pair?.key as { range?: number[] } | undefined)?.range;
+      if (range) return lines.linePos(range[0]).line;
+    }
+    const node = doc.getIn(path.slice(0, n), true) as { range?: number[] } | undefined;
+    if (node?.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', svg: 'image/svg+xml', webp: 'image/webp' };
+
+/** An image file of the note folder as a data: URL (the document stays self-contained: no file or network reads). */
+function inlineImage(dir: string, name: string, yamlFile: string, line: number | undefined): string {
+  const ext = name.split('.').pop()?.toLowerCase() ?? '';
+  const type = IMAGE_TYPES[ext];
+  if (!type) fail('CONFIG', `note.yaml: page.logo: "${name}" is not a PNG, JPEG, WebP or SVG file`, { file: yamlFile, line, hint: 'Give an image file of the note folder.' });
+  const p = resolve(dir, name);
+  if (!p.startsWith(resolve(dir)) || !existsSync(p)) {
+    fail('MISSING_FILE', `note.yaml: page.logo: the note folder has no ${name}`, { file: yamlFile, line, hint: `Put the image in ${dir}, or remove page.logo.` });
+  }
+  return `data:${type};base64,${readFileSync(p).toString('base64')}`;
 }

@@ -6,31 +6,68 @@ import { escapeHtml } from './html.js';
 
 export type Paper = 'A4' | 'Letter';
 
-/** Left and right page margin; the header and footer bands are inset by the same amount so their rules align with the text. */
-const SIDE = '16mm';
+/** Page setup of a print: margins, the header and footer bands' text, a logo. */
+export interface PageBands {
+  margins: { top: string; bottom: string; left: string; right: string };
+  /** Band text with `{desk}`, `{title}`, `{date}`, `{symbol}`, `{page}`, `{pages}` filled in at print time. */
+  header: { left: string; right: string };
+  footer: { left: string; right: string };
+  /** A data: URL shown at the left of the header band, or null. */
+  logo: string | null;
+}
+
+/** The page when a note gives none: the weekly outlook's bands and margins. */
+export const DEFAULT_BANDS: PageBands = {
+  margins: { top: '20mm', bottom: '18mm', left: '16mm', right: '16mm' },
+  header: { left: '{desk}', right: '{title} · {date}' },
+  footer: { left: '{desk} · data through {date}', right: 'page {page} of {pages}' },
+  logo: null,
+};
 
 export interface PdfOptions {
   paper?: Paper;
-  /** Left side of the header band. */
+  /** `{desk}` in the bands. */
   desk: string;
-  /** Right side of the header band: the note title and its date. */
+  /** `{title}` in the bands. */
   title: string;
+  /** `{date}` in the bands: the as-of date in words. */
   dateLine: string;
+  /** `{symbol}` in the bands (per-symbol notes). */
+  symbol?: string;
+  page?: PageBands;
   metadata: { title: string; author: string; subject: string; keywords: string[]; asOf: string };
 }
 
+/** Band text → HTML: the fields escaped, `{page}` and `{pages}` as Chromium's page-number spans. */
+export function bandHtml(text: string, o: PdfOptions): string {
+  const fields: Record<string, string> = { desk: o.desk, title: o.title, date: o.dateLine, symbol: o.symbol ?? '' };
+  return text
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const m = /^\{(\w+)\}$/.exec(part);
+      if (!m) return escapeHtml(part);
+      if (m[1] === 'page') return '<span class="pageNumber"></span>';
+      if (m[1] === 'pages') return '<span class="totalPages"></span>';
+      return m[1] in fields ? escapeHtml(fields[m[1]]) : escapeHtml(part);
+    })
+    .join('');
+}
+
 function headerTemplate(o: PdfOptions): string {
+  const p = o.page ?? DEFAULT_BANDS;
+  const logo = p.logo ? `<img src="${p.logo}" style="height:10px;margin-right:5px;vertical-align:middle;" alt="">` : '';
   return `<style>${regularFontFaceCss()}</style>
-<div style="font-family:'${FONT}';font-size:8.5px;color:#333;width:100%;margin:0 ${SIDE};padding-bottom:3px;border-bottom:0.5px solid #888;display:flex;justify-content:space-between;">
-<span style="font-weight:400;letter-spacing:0.04em;text-transform:uppercase;">${escapeHtml(o.desk)}</span>
-<span>${escapeHtml(o.title)} · ${escapeHtml(o.dateLine)}</span></div>`;
+<div style="font-family:'${FONT}';font-size:8.5px;color:#333;width:100%;margin:0 ${p.margins.right} 0 ${p.margins.left};padding-bottom:3px;border-bottom:0.5px solid #888;display:flex;justify-content:space-between;">
+<span style="font-weight:400;letter-spacing:0.04em;text-transform:uppercase;">${logo}${bandHtml(p.header.left, o)}</span>
+<span>${bandHtml(p.header.right, o)}</span></div>`;
 }
 
 function footerTemplate(o: PdfOptions): string {
+  const p = o.page ?? DEFAULT_BANDS;
   return `<style>${regularFontFaceCss()}</style>
-<div style="font-family:'${FONT}';font-size:8.5px;color:#555;width:100%;margin:0 ${SIDE};display:flex;justify-content:space-between;">
-<span>${escapeHtml(o.desk)} · data through ${escapeHtml(o.dateLine)}</span>
-<span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+<div style="font-family:'${FONT}';font-size:8.5px;color:#555;width:100%;margin:0 ${p.margins.right} 0 ${p.margins.left};display:flex;justify-content:space-between;">
+<span>${bandHtml(p.footer.left, o)}</span>
+<span>${bandHtml(p.footer.right, o)}</span></div>`;
 }
 
 /**
@@ -57,7 +94,7 @@ export async function printPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
     displayHeaderFooter: true,
     headerTemplate: headerTemplate(o),
     footerTemplate: footerTemplate(o),
-    margin: { top: '20mm', bottom: '18mm', left: SIDE, right: SIDE },
+    margin: (o.page ?? DEFAULT_BANDS).margins,
     preferCSSPageSize: false,
     tagged: true,
     waitForFonts: false,

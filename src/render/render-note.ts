@@ -8,7 +8,7 @@ import { renderHtmlDocument } from './html.js';
 
 /** What the templates see: the facts, the rendered figures and the note's config text (title, disclaimer). */
 export function templateContext(facts: Facts, figures: Figures, note: NoteSource): object {
-  return { ...facts, figures, config: { disclaimer: note.config.disclaimer, desk: note.config.desk } };
+  return { ...facts, figures, config: { disclaimer: note.config.disclaimer, desk: note.config.desk }, page: { logo: note.config.page.logo } };
 }
 
 /** The claims of the render just made by `render` (empty for a render function that does not record them). */

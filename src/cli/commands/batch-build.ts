@@ -1,5 +1,6 @@
 /**
- * `market-note build --from A --to B --every friday [--note a,b]`: many notes with one browser.
+ * `market-note build --from A --to B --every friday [--note a,b] [--symbols A,B | --each UNIVERSE]`: many notes
+ * with one browser. A per-symbol note (note.yaml `each`) is built for every symbol × every date.
  *
  *   1. the dates: every matching weekday from A to B, each rolled back to the last trading day on or before it of
  *      the note's reference calendar (its large-cap index; holidays → the day before, said on stderr),
@@ -16,14 +17,15 @@ import { dayNumber, isoDate, weekday } from '../../data/calendar.js';
 import { loadMarket } from '../../data/load-market.js';
 import { datesWithData, requireSeries } from '../../data/require.js';
 import * as msg from '../../errors/messages.js';
+import { withMemberSeries } from '../../data/member-series.js';
 import type { IsoDate, Market } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
 import { loadNote, type NoteSource } from '../../note/load-note.js';
 import { requireEmailAddresses } from '../../email/email.js';
-import { buildBatch } from '../../pipeline/batch.js';
+import { buildNotes, type NoteRun } from '../../pipeline/build-notes.js';
 import { BrowserSession } from '../../render/browser.js';
-import type { OutputFormat } from '../../pipeline/build-note.js';
+import type { OutputFormat } from '../../pipeline/build-notes.js';
 import type { CliIo } from '../io.js';
 import { startProgress, type Progress, type ProgressStream } from '../progress.js';
 import { noteDemoMarket, warningPrinter } from '../warnings.js';
@@ -34,6 +36,10 @@ const WEEKDAYS: Every[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday
 
 export interface BatchArgs {
   notes: string[];
+  /** Per-symbol notes: the symbols (`--symbols IWM,IJR`). */
+  symbols?: string[];
+  /** Per-symbol notes: every member of this universe (`--each SP600`). */
+  each?: string;
   data?: string;
   /** First date; without it (and without `to`) only the last date of the data is built. */
   from?: IsoDate;
@@ -115,6 +121,7 @@ export function rollBack(
 interface Failure {
   note: string;
   date: IsoDate;
+  symbol?: string;
   message: string;
 }
 
@@ -125,7 +132,7 @@ const firstLine = (e: unknown, fallback: string): string => (e instanceof Market
 export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: ProgressStream = process.stderr): Promise<number> {
   if (args.from !== undefined && args.to !== undefined && args.to < args.from) throw new MarketNoteError('USAGE', `--from ${args.from} is after --to ${args.to}`);
   if (args.from === undefined && args.to !== undefined) throw new MarketNoteError('USAGE', '--to needs --from', { hint: 'Give the first date with --from YYYY-MM-DD.' });
-  const market = loadMarket(args.data);
+  let market = loadMarket(args.data);
   noteDemoMarket(args.data, io, market);
   let progress: Progress | undefined;
   // warnings go above the bar, as the paths do
@@ -133,15 +140,30 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   warn.data(market.warnings);
   const notes = args.notes.map((n) => loadNote(n));
   if (args.format.includes('email')) for (const note of notes) requireEmailAddresses(note, { from: args.mailFrom, to: args.mailTo });
+  let symbols = args.symbols;
+  if (args.each !== undefined) {
+    const m = withMemberSeries(market, args.each);
+    market = m.market;
+    symbols = m.members;
+  }
+  if (symbols) {
+    const plain = notes.find((n) => !n.config.each);
+    if (plain) throw new MarketNoteError('USAGE', `--symbols/--each: the note "${plain.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml.' });
+    requireSeries(market, symbols, '--symbols');
+  }
 
-  // 1. the dates, per note
-  const jobs: { note: NoteSource; dates: IsoDate[] }[] = [];
+  // 1. the dates, per note (and the symbols of per-symbol notes)
+  const jobs: { note: NoteSource; dates: IsoDate[]; runs: NoteRun[] }[] = [];
   const failures: Failure[] = [];
   for (const note of notes) {
-    const keys = requiredSeries(note.config);
+    const each = note.config.each;
+    const eachKey = each ? note.config.roles[each] : undefined;
+    const noteSymbols = each ? (symbols ?? [eachKey!]) : undefined;
+    // the dates of the series every symbol shares (a symbol's own range is checked when its facts are built)
+    const keys = requiredSeries(note.config).filter((k) => k !== eachKey || !symbols);
     requireSeries(market, keys, `note "${note.name}"`);
-    // the note's calendar: the trading days of its large-cap index
-    const days = datesWithData(market, note.config.roles.largeCap);
+    // the note's calendar: the trading days of its large-cap index (else its first series)
+    const days = datesWithData(market, note.config.roles.largeCap ?? keys[0]);
     const last = days[days.length - 1];
     const from = args.from ?? last;
     const to = args.to ?? last ?? from;
@@ -149,13 +171,15 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
     const { dates, before, rolled } = rollBack(wanted, days);
     if (!args.quiet) {
       // a schedule of every calendar day meets every weekend: one line, not one per day
-      if (args.every === 'day' && wanted.length > 1 && rolled.length) io.err(`${note.name}: ${msg.daysNotTrading(rolled.length, note.config.roles.largeCap)}`);
-      else for (const r of rolled) io.err(`${note.name}: ${msg.asOfRolledBack(r.from, r.to, note.config.roles.largeCap)}`);
+      const ref = note.config.roles.largeCap ?? keys[0];
+      if (args.every === 'day' && wanted.length > 1 && rolled.length) io.err(`${note.name}: ${msg.daysNotTrading(rolled.length, ref)}`);
+      else for (const r of rolled) io.err(`${note.name}: ${msg.asOfRolledBack(r.from, r.to, ref)}`);
     }
     for (const d of before) failures.push({ note: note.name, date: d, message: `no data on or before ${d} (the data starts ${days[0] ?? 'nowhere'})` });
-    if (dates.length) jobs.push({ note, dates });
+    const runs: NoteRun[] = noteSymbols ? noteSymbols.flatMap((symbol) => dates.map((asOf) => ({ asOf, symbol }))) : dates.map((asOf) => ({ asOf }));
+    if (runs.length) jobs.push({ note, dates, runs });
   }
-  const total = jobs.reduce((n, j) => n + j.dates.length, 0);
+  const total = jobs.reduce((n, j) => n + j.runs.length, 0);
   if (total === 0 && failures.length === 0) {
     throw new MarketNoteError('USAGE', `no ${args.every === 'day' ? 'dates' : `${args.every}s`} from ${args.from ?? 'the end of the data'} to ${args.to ?? 'the end of the data'}`, {
       hint: 'Widen --from/--to, or change --every.',
@@ -176,9 +200,10 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   try {
     if (browser) await browser; // a browser that cannot start fails the whole run, once
     // 3. build each note's dates; failures are collected and the run goes on
-    for (const { note, dates } of jobs) {
-      bar.update(done, `${note.name} ${dates[0]}`);
-      const result = await buildBatch(note, market, dates, {
+    const label = (note: NoteSource, r: NoteRun) => `${note.name}${r.symbol ? ` ${r.symbol}` : ''} ${r.asOf ?? ''}`;
+    for (const { note, runs } of jobs) {
+      bar.update(done, label(note, runs[0]));
+      const result = await buildNotes(note, market, runs, {
         outDir: resolve(args.out),
         formats: args.format,
         paper: args.paper,
@@ -190,14 +215,14 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
           done++;
           if (outcome.ok) {
             for (const f of outcome.files) bar.print(f);
-            warn.facts(outcome.warnings);
+            warn.facts(outcome.warnings ?? []);
           }
-          bar.update(done, i + 1 < dates.length ? `${note.name} ${dates[i + 1]}` : note.name);
+          bar.update(done, i + 1 < runs.length ? label(note, runs[i + 1]) : note.name);
         },
       });
       built += result.built.length;
       files += result.built.reduce((n, b) => n + b.files.length, 0);
-      for (const f of result.failures) failures.push({ note: note.name, date: f.asOf, message: firstLine(f.error, f.message) });
+      for (const f of result.failures) failures.push({ note: note.name, date: f.asOf, symbol: f.symbol, message: firstLine(f.error, f.message) });
     }
   } finally {
     bar.stop();
@@ -212,7 +237,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   if (failures.length) {
     failures.sort((a, b) => (a.date === b.date ? a.note.localeCompare(b.note) : a.date < b.date ? -1 : 1));
     io.err(`failed dates: ${[...new Set(failures.map((f) => f.date))].join(', ')}`);
-    for (const f of failures) io.err(`  ${f.note} ${f.date}: ${f.message}`);
+    for (const f of failures) io.err(`  ${f.note}${f.symbol ? ` ${f.symbol}` : ''} ${f.date}: ${f.message}`);
     return 1;
   }
   return 0;

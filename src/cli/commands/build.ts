@@ -8,6 +8,7 @@ import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
 import { smtpConfig } from '../../email/smtp.js';
 import { requireEmailAddresses } from '../../email/email.js';
+import { symbolMarket } from '../../pipeline/symbol-market.js';
 import { sendFile } from './send.js';
 import { batchBuildCommand, type Every } from './batch-build.js';
 import type { Facts } from '../../facts/types.js';
@@ -30,6 +31,9 @@ export interface BuildArgs {
   format: OutputFormat[];
   out: string;
   paper?: 'A4' | 'Letter';
+  /** Per-symbol notes (note.yaml `each`): `--symbols IWM,IJR`, or every member of a universe with `--each SP600`. */
+  symbols?: string[];
+  each?: string;
   /** Batch: `--from A [--to B] [--every friday]` builds every matching date (see batch-build.ts). */
   from?: string;
   to?: string;
@@ -56,7 +60,8 @@ export function collectNotes(value: string, previous: unknown): string[] {
 /** `market-note build`: writes the note's files and prints their paths; a date range or several notes make a batch. */
 export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> {
   const notes = args.note === undefined ? [] : Array.isArray(args.note) ? args.note : [args.note];
-  if (args.from !== undefined || args.to !== undefined || notes.length > 1) {
+  if (args.symbols !== undefined && args.each !== undefined) throw new MarketNoteError('USAGE', '--symbols and --each cannot be combined', { hint: 'Give a list with --symbols, or a universe with --each.' });
+  if (args.from !== undefined || args.to !== undefined || notes.length > 1 || (args.symbols?.length ?? 0) > 1 || args.each !== undefined) {
     if (args.send) throw new MarketNoteError('USAGE', '--send sends one note; it cannot be combined with a batch', { hint: 'Build the batch, then `market-note send --eml FILE` each message.' });
     if (args.asOf !== undefined && (args.from !== undefined || args.to !== undefined)) {
       throw new MarketNoteError('USAGE', '--as-of cannot be combined with --from/--to', { hint: 'Use --as-of for one date, or --from and --to for a range.' });
@@ -78,12 +83,14 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
   browser?.catch(() => undefined);
   try {
     const note = loadNote(args.note as string | undefined);
-    const market = loadMarket(args.data);
-    noteDemoMarket(args.data, io, market);
-    const warn = warningPrinter(io);
-    warn.data(market.warnings);
     const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
-    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale, strict: args.strict });
+    if (args.symbols && !note.config.each) throw new MarketNoteError('USAGE', `--symbols: the note "${note.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml.' });
+    const loaded = loadMarket(args.data);
+    noteDemoMarket(args.data, io, loaded);
+    const warn = warningPrinter(io);
+    warn.data(loaded.warnings);
+    const { market, symbol } = symbolMarket(note, loaded, args.symbols?.[0]);
+    const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale, strict: args.strict });
     reportAsOf(built.facts, io);
     warn.facts(built.warnings);
     for (const f of built.files) io.out(f);

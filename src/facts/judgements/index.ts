@@ -14,7 +14,7 @@
  * Every event carries a recency (new since the previous note / recent / older) and says whether its year may
  * be left out.
  */
-import type { Facts } from '../types.js';
+import type { WeeklyFacts } from '../types.js';
 import { judgeChart, judgeRsPair, type ChartJudgements, type RsPairJudgements } from './chart.js';
 import { judgeLead, type LeadJudgements } from './lead.js';
 import { previousNoteDate } from './recency.js';
@@ -54,7 +54,7 @@ export interface Judgements {
   ranking?: RankingJudgement;
 }
 
-type FactsWithoutJudgements = Omit<Facts, 'judgements' | 'thresholds'>;
+type FactsWithoutJudgements = Omit<WeeklyFacts, 'judgements' | 'thresholds'>;
 
 export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements {
   const { asOf, roles, keys } = f;

@@ -4,7 +4,7 @@ import { fail } from '../../errors/market-note-error.js';
 import { pnfTooManyBoxes } from '../../errors/messages.js';
 import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
 import { changeLevels, type ChangeLevels } from '../../metrics/pnf/levels.js';
-import type { NoteConfig } from '../../note/load-note.js';
+import type { NoteConfig } from '../../config/note-config.js';
 import type { PnfChartData } from '../types.js';
 
 /** P&F facts of one symbol (contract `pnf.SYM.*`); plain values, provenance at this level. */

@@ -28,7 +28,7 @@ import {
   type DailyScore,
   type ScoreComponents,
 } from '../../metrics/score.js';
-import type { NoteConfig } from '../../note/load-note.js';
+import type { NoteConfig } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
 import type { ChartData } from '../types.js';
 import { withBoxLimit } from './pnf.js';
@@ -48,6 +48,8 @@ export interface FundScore {
   peerGroup: PeerGroup;
   /** Fallbacks taken (peer absent, high/low asked but missing); empty when none. */
   warnings: string[];
+  /** Single-fund notes: 'up' / 'down' / 'flat' (a change under 0.1 point, which prints as 0.0) of `direction`; null when it is missing. */
+  trend?: 'up' | 'down' | 'flat' | null;
 }
 
 export interface PeerGroup {
@@ -281,4 +283,20 @@ export function scoreSection(market: Market, config: NoteConfig, asOf: IsoDate):
     largeValues: dates.map((d) => points(largeAt.get(d) ?? -1)),
   };
   return { score, chart };
+}
+
+/**
+ * The score of one fund (`fund` = a series key) with its daily history over the last 252 rows ≤ asOf, for notes
+ * about a single symbol. RS is read against `roles.marketBenchmark` and the fund's peer from `config.peers` (the
+ * market benchmark again, with a warning, when it has none).
+ */
+export function fundScoreSection(market: Market, config: NoteConfig, fund: string, asOf: IsoDate): { score: FundScore; history: { dates: IsoDate[]; values: (number | null)[] } } {
+  const f = fundDaily(market, config, fund, asOf);
+  const score = fundScore(f, config.settings.scoreDirectionWindow);
+  const d = score.direction.value;
+  score.trend = d === null ? null : Math.abs(d) < 0.1 ? 'flat' : d > 0 ? 'up' : 'down';
+  const end = f.daily.dates.length - 1;
+  const start = Math.max(0, end - CHART_DAYS + 1);
+  const dates = f.daily.dates.slice(start, end + 1);
+  return { score, history: { dates, values: dates.map((_, k) => points(f.daily.units[start + k])) } };
 }

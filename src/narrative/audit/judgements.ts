@@ -87,7 +87,7 @@ function pnfFor(c: CheckContext): Record<string, unknown> | undefined {
 
 /** The RS chart (near or long term) an rsChart judgement speaks for. */
 function rsFor(c: CheckContext): Record<string, unknown> | undefined {
-  const { rsSmallVsLarge, rsSmallVsMarket } = c.facts.keys;
+  const { rsSmallVsLarge, rsSmallVsMarket } = c.facts.keys ?? { rsSmallVsLarge: '', rsSmallVsMarket: '' };
   const where = /rsVsLarge/.test(c.path) ? `${rsSmallVsLarge}.nearTerm` : /rsMarket\.near/.test(c.path) ? `${rsSmallVsMarket}.nearTerm` : /rsMarket\.long/.test(c.path) ? `${rsSmallVsMarket}.longTerm` : undefined;
   return where ? (at(c.facts, `rs.${where}`) as Record<string, unknown> | undefined) : undefined;
 }
@@ -194,7 +194,7 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
   h2Record(j, c) {
     const year = Number(c.facts.asOf.slice(0, 4));
     const inH2 = c.facts.asOf.slice(5) > '06-30';
-    const h2 = c.facts.returns.h2 as Record<string, unknown>;
+    const h2 = (c.facts.returns?.h2 ?? {}) as Record<string, unknown>;
     const cmp = inH2 ? comparisonOf(num(h2[c.facts.roles.smallCap]), num(h2[c.facts.roles.largeCap]), c.t) : null;
     const years = Array.isArray(j.streakYears) ? (j.streakYears as number[]) : [];
     return [
@@ -249,7 +249,7 @@ export const FIELD_CHECKS: FieldCheck[] = [
   {
     name: 'breadth zone',
     section: 'breadth',
-    uses: (f) => Object.keys(f.breadth).map((k) => `breadth.${k}.zone`),
+    uses: (f) => Object.keys(f.breadth ?? {}).map((k) => `breadth.${k}.zone`),
     check(f, t) {
       const out: string[] = [];
       for (const [key, b] of Object.entries(f.breadth as Record<string, { bullishPercent: unknown; zone?: unknown }>)) {

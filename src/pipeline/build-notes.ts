@@ -1,4 +1,9 @@
 /**
+ * The one place the pipeline is assembled: `buildNotes(note, market, runs, options)` builds a note for each run
+ * (an as-of date, and a symbol for per-symbol notes), from facts to written files. A single build is a batch of
+ * one; `lint`, `audit` and `preview` use it with `mode: 'narrative'` (facts and the narrative HTML, no chart SVG,
+ * no browser, nothing written).
+ *
  * Many notes of one note type, one browser, one page (performance.md: a fresh page or context per note costs
  * 100–250 ms for nothing; notes are self-contained and printed with JavaScript off and the network blocked, so
  * reusing the page is safe):
@@ -15,7 +20,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { chartPlans, type Figures } from '../charts/build-charts.js';
+import { chartPlans, placeholderFigures, type Figures } from '../charts/build-charts.js';
 import { toSvg } from '../charts/to-svg.js';
 import type { IsoDate, Market } from '../data/types.js';
 import { MarketNoteError, type ErrorCode } from '../errors/market-note-error.js';
@@ -23,18 +28,35 @@ import { buildFacts } from '../facts/build-facts.js';
 import { assertNoWarnings, factsWarnings, type FactsWarning } from '../facts/warnings.js';
 import type { Facts } from '../facts/types.js';
 import type { NoteConfig, NoteSource } from '../note/load-note.js';
+import { format, parseISO } from 'date-fns';
 import { compileNote } from '../narrative/render-narrative.js';
 import type { Page } from 'puppeteer-core';
 import { BrowserSession } from '../render/browser.js';
-import { pdfOptions, type OutputFormat } from './build-note.js';
 import { buildEmail, type EmailFlags } from '../email/email.js';
-import { printPdf, setHtml, type Paper } from '../render/pdf.js';
+import { printPdf, setHtml, type Paper, type PdfOptions } from '../render/pdf.js';
 import type { Claims } from '../narrative/strict-paths.js';
 import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
 
-export interface BuildBatchOptions {
-  outDir: string;
+export type OutputFormat = 'pdf' | 'html' | 'email';
+
+/** One note to build: an as-of date (default: the last date of the data) and, for per-symbol notes, the symbol. */
+export interface NoteRun {
+  asOf?: IsoDate;
+  /** Plays the note's `each` role (note.yaml), e.g. the fund of a fund snapshot. */
+  symbol?: string;
+}
+
+export interface BuildNotesOptions {
+  /** Where the files go (`<note>[-<symbol>]-<as-of>.*`); not needed with `mode: 'narrative'`. */
+  outDir?: string;
+  /**
+   * 'full' (default): facts, charts, HTML, print, write. 'narrative': the facts and the narrative HTML only, with
+   * placeholder figures: no chart SVG, no browser, nothing written (for lint and audit).
+   */
+  mode?: 'full' | 'narrative';
+  /** Keep each note's facts, figures and HTML on its outcome (`built[i].note`); off by default so long batches stay flat in memory. */
+  keep?: boolean;
   /** Default `['pdf', 'html']`; `<note>-<as-of>.facts.json` is always written. */
   formats?: OutputFormat[];
   paper?: Paper;
@@ -49,15 +71,29 @@ export interface BuildBatchOptions {
   factsWorker?: boolean;
   /** Build dates on which a required series has ended, marking it stale (otherwise those dates fail). */
   allowStale?: boolean;
-  /** Called after each date, built or failed, in date order (progress bars, memory probes). */
+  /** Called after each run, built or failed, in order (progress bars, memory probes); a built outcome carries its `note` here. */
   onNote?: (outcome: BatchOutcome, index: number, total: number) => void | Promise<void>;
+}
+
+/** The options of buildBatch: buildNotes' options with an output folder. */
+export type BuildBatchOptions = BuildNotesOptions & { outDir: string };
+
+/** A note built: its facts, figures and HTML, and the claims each section's text read. */
+export interface ComposedNote {
+  facts: Facts;
+  figures: Figures;
+  html: string;
+  claims: Claims;
 }
 
 /** One note built and written. */
 export interface BatchNote {
   ok: true;
   asOf: IsoDate;
+  symbol?: string;
   files: string[];
+  /** The facts, figures and HTML: in `onNote` always, on the result with `keep: true`. */
+  note?: ComposedNote;
   /** Wall time from the start of its facts to its files written, ms (overlaps the neighbours'). */
   ms: number;
   /** The facts' warnings (facts/warnings.ts). */
@@ -67,7 +103,9 @@ export interface BatchNote {
 /** One date that failed; `stage` says where. */
 export interface BatchFailure {
   ok: false;
+  /** The run's as-of date ('' when it asked for the default). */
   asOf: IsoDate;
+  symbol?: string;
   stage: 'compose' | 'print' | 'write';
   error: unknown;
   message: string;
@@ -86,6 +124,7 @@ export interface BatchResult {
 
 interface Composed {
   asOf: IsoDate;
+  symbol?: string;
   facts: Facts;
   figures: Figures;
   html: string;
@@ -100,35 +139,78 @@ const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] : String(e));
 
 /** Facts, charts and HTML of one note, yielding to the event loop between steps. */
-async function compose(note: NoteSource, facts: FactsSource, asOf: IsoDate, compiled: (ctx: object) => string, strict?: { market: Market }): Promise<Composed> {
+async function compose(note: NoteSource, facts: FactsSource, run: NoteRun, compiled: (ctx: object) => string, narrative: boolean, strict?: { market: Market }): Promise<Composed> {
   const started = performance.now();
   await tick();
-  const f = await facts.get(asOf);
+  const f = await facts.get(run);
   if (strict) assertNoWarnings(f, strict.market.warnings);
-  return drawAndRender(note, f, compiled, started);
+  return drawAndRender(note, f, compiled, started, narrative);
 }
 
-async function drawAndRender(note: NoteSource, facts: Facts, compiled: (ctx: object) => string, started: number): Promise<Composed> {
+async function drawAndRender(note: NoteSource, facts: Facts, compiled: (ctx: object) => string, started: number, narrative = false): Promise<Composed> {
   const asOf = facts.asOf;
-  const figures: Figures = {};
-  for (const plan of chartPlans(facts)) {
-    await tick();
-    figures[plan.id] = { id: plan.id, svg: await toSvg(plan.spec), alt: plan.alt, source: plan.source };
+  let figures: Figures = {};
+  if (narrative) figures = placeholderFigures(note.config.charts.map((c) => c.id));
+  else {
+    for (const plan of chartPlans(facts)) {
+      await tick();
+      figures[plan.id] = { id: plan.id, svg: await toSvg(plan.spec), alt: plan.alt, source: plan.source };
+    }
   }
   await tick();
   const html = renderNote(facts, figures, note, compiled);
-  return { asOf, facts, figures, html, claims: lastClaims(compiled), started };
+  return { asOf, symbol: facts.symbol ?? undefined, facts, figures, html, claims: lastClaims(compiled), started };
+}
+
+/** Facts, charts and the HTML document of one note in this thread (preview, the library's composeNote). */
+export async function composeOne(note: NoteSource, market: Market, run: NoteRun = {}, options: { compiled?: (ctx: object) => string; narrative?: boolean } = {}): Promise<ComposedNote> {
+  const facts = buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name });
+  const c = await drawAndRender(note, facts, options.compiled ?? compileNote(note), performance.now(), options.narrative);
+  return { facts: c.facts, figures: c.figures, html: c.html, claims: c.claims };
+}
+
+/** `<note>-<as-of>` or, for a per-symbol note, `<note>-<symbol>-<as-of>`. */
+export function outputBase(noteName: string, asOf: IsoDate, symbol?: string | null): string {
+  return symbol ? `${noteName}-${symbol}-${asOf}` : `${noteName}-${asOf}`;
+}
+
+/** What the print needs from the note: paper, the page's bands and margins, the PDF metadata. */
+export function pdfOptions(note: NoteSource, facts: Facts, paper?: Paper): PdfOptions {
+  const c = note.config;
+  // the season's title (facts.note.title), and the demo market marked on every page
+  const title = facts.symbol ? `${facts.note.title}: ${facts.symbol}` : facts.note.title;
+  return {
+    paper: paper ?? c.page.paper,
+    desk: c.desk,
+    title: facts.note.title,
+    dateLine: `${format(parseISO(facts.asOf), 'd MMMM yyyy')}${facts.data.demo ? ' (demo data)' : ''}`,
+    symbol: facts.symbol ?? undefined,
+    page: { margins: c.page.margins, header: c.page.header, footer: c.page.footer, logo: c.page.logo },
+    metadata: { title, author: c.author, subject: c.subject ?? facts.note.title, keywords: c.keywords, asOf: facts.asOf },
+  };
+}
+
+const runKey = (r: NoteRun): string => `${r.symbol ?? ''}@${r.asOf ?? ''}`;
+
+/**
+ * Build `note` for every date in `asOfDates`: {@link buildNotes} with one run per date.
+ * @example (await buildBatch(loadNote(), loadMarket(), ['2025-12-05', '2025-12-12'], { outDir: 'out' })).built.length //=> 2
+ */
+export function buildBatch(note: NoteSource, market: Market, asOfDates: readonly IsoDate[], opts: BuildBatchOptions): Promise<BatchResult> {
+  return buildNotes(note, market, asOfDates.map((asOf) => ({ asOf })), opts);
 }
 
 /**
- * Build `note` for every date in `asOfDates` with ONE browser and ONE reused page (`setContent` + `pdf` per
- * note), writing `<outDir>/<note>-<as-of>.*` atomically per note. Failures (bad date, missing data, a print
- * error) are returned with the date and do not stop the others; the page is replaced if it crashes.
- * @example (await buildBatch(loadNote(), loadMarket(), ['2025-12-05', '2025-12-12'], { outDir: 'out' })).built.length //=> 2
+ * Build `note` for every run with ONE browser and ONE reused page (`setContent` + `pdf` per note), writing
+ * `<outDir>/<note>[-<symbol>]-<as-of>.*` atomically per note. Failures (bad date, missing data, a print error)
+ * are returned with the run and do not stop the others; the page is replaced if it crashes.
+ * @example (await buildNotes(loadNote('./my-notes/per-fund'), market, [{ symbol: 'IWM' }, { symbol: 'IJR' }], { outDir: 'out' })).built.length //=> 2
  */
-export async function buildBatch(note: NoteSource, market: Market, asOfDates: readonly IsoDate[], opts: BuildBatchOptions): Promise<BatchResult> {
+export async function buildNotes(note: NoteSource, market: Market, runs: readonly NoteRun[], opts: BuildNotesOptions = {}): Promise<BatchResult> {
   const t0 = performance.now();
-  const formats = opts.formats ?? ['pdf', 'html'];
+  const narrative = opts.mode === 'narrative';
+  const formats: OutputFormat[] = narrative ? [] : (opts.formats ?? ['pdf', 'html']);
+  if (!narrative && opts.outDir === undefined) throw new TypeError('buildNotes: outDir is needed to write the notes (or use mode: "narrative")');
   const needsBrowser = formats.includes('pdf') || formats.includes('email');
   const own = needsBrowser && !opts.browser ? BrowserSession.launch() : undefined;
   own?.catch(() => undefined);
@@ -138,13 +220,14 @@ export async function buildBatch(note: NoteSource, market: Market, asOfDates: re
     opts.factsWorker === false ? inThreadFacts(note, market, allowStale) : (factsWorker(note, market, allowStale) ?? inThreadFacts(note, market, allowStale));
   const built: BatchNote[] = [];
   const failures: BatchFailure[] = [];
-  const total = asOfDates.length;
+  const total = runs.length;
   let session: BrowserSession | undefined;
   let page: Page | undefined;
 
   const start = (i: number): Promise<Composed | BatchFailure> => {
-    if (i + 1 < total) facts.prefetch(asOfDates[i + 1]);
-    return compose(note, facts, asOfDates[i], compiled, opts.strict ? { market } : undefined).catch((error) => ({ ok: false as const, asOf: asOfDates[i], stage: 'compose' as const, error, message: messageOf(error) }));
+    if (i + 1 < total) facts.prefetch(runs[i + 1]);
+    const r = runs[i];
+    return compose(note, facts, r, compiled, narrative, opts.strict ? { market } : undefined).catch((error) => ({ ok: false as const, asOf: r.asOf ?? '', ...(r.symbol ? { symbol: r.symbol } : {}), stage: 'compose' as const, error, message: messageOf(error) }));
   };
 
   try {
@@ -174,13 +257,15 @@ export async function buildBatch(note: NoteSource, market: Market, asOfDates: re
               await page?.close().catch(() => undefined);
               page = await session!.newPage();
             }
-            return { ok: false as const, asOf: c.asOf, stage: 'print' as const, error, message: messageOf(error) };
+            return { ok: false as const, asOf: c.asOf, ...(c.symbol ? { symbol: c.symbol } : {}), stage: 'print' as const, error, message: messageOf(error) };
           },
         );
       }
-      if (outcome.ok) built.push(outcome);
-      else failures.push(outcome);
       await opts.onNote?.(outcome, i, total);
+      if (outcome.ok) {
+        if (!opts.keep) delete outcome.note;
+        built.push(outcome);
+      } else failures.push(outcome);
     }
   } finally {
     await facts.close();
@@ -207,17 +292,20 @@ export async function buildBatch(note: NoteSource, market: Market, asOfDates: re
   }
 
   function write(c: Composed, printed: { pdf?: Uint8Array; eml?: Uint8Array | string } | undefined): BatchOutcome {
-    const base = join(opts.outDir, `${note.name}-${c.asOf}`);
+    const composed = { facts: c.facts, figures: c.figures, html: c.html, claims: c.claims };
+    const who = c.symbol ? { symbol: c.symbol } : {};
+    if (narrative) return { ok: true, asOf: c.asOf, ...who, files: [], note: composed, ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
+    const base = join(opts.outDir!, outputBase(note.name, c.asOf, c.symbol));
     const out = new AtomicOutputs();
     try {
       out.write(`${base}.facts.json`, factsFileText(c.facts, c.claims));
       if (formats.includes('html')) out.write(`${base}.html`, c.html);
       if (formats.includes('pdf') && printed?.pdf) out.write(`${base}.pdf`, printed.pdf);
       if (printed?.eml) out.write(`${base}.eml`, printed.eml);
-      return { ok: true, asOf: c.asOf, files: out.commit(), ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
+      return { ok: true, asOf: c.asOf, ...who, files: out.commit(), note: composed, ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
     } catch (error) {
       out.abort();
-      return { ok: false, asOf: c.asOf, stage: 'write', error, message: messageOf(error) };
+      return { ok: false, asOf: c.asOf, ...who, stage: 'write', error, message: messageOf(error) };
     }
   }
 }
@@ -226,9 +314,9 @@ export async function buildBatch(note: NoteSource, market: Market, asOfDates: re
 
 /** Where a batch gets each note's facts from. */
 interface FactsSource {
-  get(asOf: IsoDate): Promise<Facts>;
-  /** Start computing a date that will be asked for soon. */
-  prefetch(asOf: IsoDate): void;
+  get(run: NoteRun): Promise<Facts>;
+  /** Start computing a run that will be asked for soon. */
+  prefetch(run: NoteRun): void;
   close(): Promise<void>;
   where(): 'worker' | 'thread';
 }
@@ -243,11 +331,11 @@ interface WorkerInit {
   allowStale: boolean;
 }
 
-type WorkerReply = { asOf: IsoDate; facts: Facts } | { asOf: IsoDate; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
+type WorkerReply = { key: string; facts: Facts } | { key: string; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
 
 function inThreadFacts(note: NoteSource, market: Market, allowStale: boolean): FactsSource {
   return {
-    get: async (asOf) => buildFacts(market, note.config, { asOf, noteName: note.name, allowStale }),
+    get: async (run) => buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name, allowStale }),
     prefetch: () => undefined,
     close: async () => undefined,
     where: () => 'thread',
@@ -268,11 +356,11 @@ function factsWorker(note: NoteSource, market: Market, allowStale: boolean): Fac
   } catch {
     return null;
   }
-  const pending = new Map<IsoDate, { promise: Promise<Facts>; resolve: (f: Facts) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<string, { run: NoteRun; promise: Promise<Facts>; resolve: (f: Facts) => void; reject: (e: unknown) => void }>();
   let dead: unknown = null;
   const fallback = inThreadFacts(note, market, allowStale);
   worker.on('message', (reply: WorkerReply) => {
-    const p = pending.get(reply.asOf);
+    const p = pending.get(reply.key);
     if (!p) return;
     if ('facts' in reply) p.resolve(reply.facts);
     else p.reject(reply.error.code ? new MarketNoteError(reply.error.code, reply.error.message, reply.error) : new Error(reply.error.message));
@@ -282,31 +370,32 @@ function factsWorker(note: NoteSource, market: Market, allowStale: boolean): Fac
     if (dead || closing) return;
     dead = why;
     // the dates still waiting are computed here instead
-    for (const [asOf, p] of pending) fallback.get(asOf).then(p.resolve, p.reject);
+    for (const p of pending.values()) fallback.get(p.run).then(p.resolve, p.reject);
   };
   worker.on('error', giveUp);
   worker.on('exit', (code) => giveUp(new Error(`the facts worker exited with code ${code}`)));
-  const request = (asOf: IsoDate) => {
-    let entry = pending.get(asOf);
+  const request = (run: NoteRun) => {
+    const key = runKey(run);
+    let entry = pending.get(key);
     if (!entry) {
       let resolve!: (f: Facts) => void;
       let reject!: (e: unknown) => void;
       const promise = new Promise<Facts>((res, rej) => ((resolve = res), (reject = rej)));
       promise.catch(() => undefined);
-      entry = { promise, resolve, reject };
-      pending.set(asOf, entry);
-      if (dead) fallback.get(asOf).then(resolve, reject);
-      else worker.postMessage(asOf);
+      entry = { run, promise, resolve, reject };
+      pending.set(key, entry);
+      if (dead) fallback.get(run).then(resolve, reject);
+      else worker.postMessage({ key, run });
     }
     return entry;
   };
   return {
-    get: (asOf) => {
-      const { promise } = request(asOf);
-      // a date is asked for once: forget it when it is done, so facts do not pile up
-      return promise.finally(() => pending.delete(asOf));
+    get: (run) => {
+      const { promise } = request(run);
+      // a run is asked for once: forget it when it is done, so facts do not pile up
+      return promise.finally(() => pending.delete(runKey(run)));
     },
-    prefetch: (asOf) => void request(asOf),
+    prefetch: (run) => void request(run),
     close: async () => {
       closing = true;
       await worker.terminate();
@@ -315,16 +404,16 @@ function factsWorker(note: NoteSource, market: Market, allowStale: boolean): Fac
   };
 }
 
-// When this module runs as a batch's facts worker: answer each as-of date with its facts (or the error).
+// When this module runs as a batch's facts worker: answer each run with its facts (or the error).
 if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | null)?.[WORKER_FLAG]) {
   const { market, config, noteName, allowStale } = workerData as WorkerInit;
   const port = parentPort;
-  port.on('message', (asOf: IsoDate) => {
+  port.on('message', ({ key, run }: { key: string; run: NoteRun }) => {
     try {
-      port.postMessage({ asOf, facts: buildFacts(market, config, { asOf, noteName, allowStale }) } satisfies WorkerReply);
+      port.postMessage({ key, facts: buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale }) } satisfies WorkerReply);
     } catch (e) {
       const m = e instanceof MarketNoteError ? { code: e.code, file: e.file, line: e.line, column: e.column, hint: e.hint } : {};
-      port.postMessage({ asOf, error: { ...m, message: e instanceof Error ? e.message : String(e) } } satisfies WorkerReply);
+      port.postMessage({ key, error: { ...m, message: e instanceof Error ? e.message : String(e) } } satisfies WorkerReply);
     }
   });
 }

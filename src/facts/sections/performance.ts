@@ -1,0 +1,120 @@
+/**
+ * Facts section `performance.SYM.*` (fund snapshot): returns over the week, month, three months, year to date and
+ * twelve months, and the distance from the 52-week high, each with a judgement the templates choose words from.
+ *
+ *   1. per period: base = the as-of date minus 7 days / 1, 3, 12 calendar months / the prior year-end;
+ *      return = close(T) / close(last row on or before the base) − 1 (methodology §10), null with a reason when
+ *      the series starts after the base
+ *   2. high = the highest close of the last 252 rows ≤ T; fromHigh = close(T) / high − 1
+ */
+import { isoDate, dayNumber } from '../../data/calendar.js';
+import type { IsoDate, Series } from '../../data/types.js';
+import { lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
+import { periodReturn, ytdReturn } from '../../metrics/returns.js';
+import { figure, type Figure } from '../provenance.js';
+
+/** A return is 'flat' when it rounds to 0.0 at the printed one decimal (|r| < 0.05%). */
+export const FLAT_RETURN = 0.05;
+/** Within 5% of the 52-week high is 'near' it; 20% or more below is 'far' from it. */
+export const NEAR_HIGH = 5;
+export const FAR_FROM_HIGH = 20;
+/** Rows of the high's window: 52 weeks of trading days. */
+export const HIGH_WINDOW = 252;
+
+export type Direction = 'up' | 'down' | 'flat';
+
+export const PERIODS = ['week', 'month', 'threeMonths', 'ytd', 'twelveMonths'] as const;
+export type Period = (typeof PERIODS)[number];
+
+export interface PerformanceFacts {
+  key: string;
+  name: string;
+  week: Figure;
+  month: Figure;
+  threeMonths: Figure;
+  ytd: Figure;
+  twelveMonths: Figure;
+  /** Per period: 'up', 'down', or 'flat' (|return| < 0.05%, i.e. 0.0 at one decimal); null when the return is missing. */
+  direction: Record<Period, Direction | null>;
+  /** Highest close of the last 252 rows on or before the as-of date, and its date. */
+  high: Figure;
+  highDate: Figure<IsoDate>;
+  /** close(T) / high − 1, percent (≤ 0). */
+  fromHigh: Figure;
+  /** 'at' (the as-of close is the high), 'near' (within 5%), 'below' (5–20% below), 'far' (20% or more below). */
+  highState: 'at' | 'near' | 'below' | 'far' | null;
+  /** True when the high's window is shorter than 252 rows (a short history): the high is "since DATE". */
+  shortHigh: boolean;
+}
+
+/** The same day `months` calendar months earlier, on the month's last day when it has fewer days. */
+export function monthsBefore(d: IsoDate, months: number): IsoDate {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7)) - 1 - months;
+  const yy = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(yy, mm + 1, 0)).getUTCDate();
+  const day = Math.min(Number(d.slice(8, 10)), last);
+  return `${yy}-${String(mm + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function direction(v: number | null): Direction | null {
+  if (v === null) return null;
+  return Math.abs(v) < FLAT_RETURN ? 'flat' : v > 0 ? 'up' : 'down';
+}
+
+const src = (s: Series) => `${s.key} (${s.file})`;
+
+/** performance.SYM for one series as of `asOf`. */
+export function performanceFacts(s: Series, asOf: IsoDate): PerformanceFacts {
+  const inputs = [src(s)];
+  const ret = (base: IsoDate, what: string): Figure => {
+    const r = s.dates.length && base < s.dates[0] ? null : periodReturn(s, base, asOf);
+    return figure(r?.value ?? null, {
+      unit: 'percent', from: r?.from ?? null, to: r?.to ?? null, inputs,
+      method: `close on the as-of date / last close on or before ${base} (${what}) − 1, in percent (methodology §10)`,
+      reason: r ? r.reason : `${s.key} has data only from ${s.dates[0]}, after ${base}`,
+    });
+  };
+  const y = ytdReturn(s, asOf);
+  const ytd = figure(y.value, { unit: 'percent', from: y.from, to: y.to, inputs, method: 'close on the as-of date / last close of the prior calendar year − 1, in percent (methodology §10)', reason: y.reason });
+  const out = {
+    week: ret(isoDate(dayNumber(asOf) - 7), 'one week earlier'),
+    month: ret(monthsBefore(asOf, 1), 'one month earlier'),
+    threeMonths: ret(monthsBefore(asOf, 3), 'three months earlier'),
+    ytd,
+    twelveMonths: ret(monthsBefore(asOf, 12), 'twelve months earlier'),
+  };
+  const end = lastCloseIndexOnOrBefore(s, asOf);
+  let hi = -Infinity;
+  let hiIdx = -1;
+  let rows = 0;
+  for (let i = end; i >= 0 && rows < HIGH_WINDOW; i--) {
+    const v = s.close[i];
+    if (!Number.isFinite(v)) continue;
+    rows++;
+    if (v > hi) {
+      hi = v;
+      hiIdx = i;
+    }
+  }
+  const from = end >= 0 ? s.dates[Math.max(0, end - HIGH_WINDOW + 1)] : null;
+  const highMethod = `highest close of the last ${HIGH_WINDOW} trading days on or before the as-of date`;
+  const noRow = end < 0 ? `no close of ${s.key} on or before ${asOf}` : undefined;
+  const high = figure(hiIdx >= 0 ? hi : null, { unit: 'level', from, to: end >= 0 ? s.dates[end] : null, inputs, method: highMethod, reason: noRow });
+  const highDate = figure<IsoDate>(hiIdx >= 0 ? s.dates[hiIdx] : null, { unit: 'date', from, to: end >= 0 ? s.dates[end] : null, inputs, method: `date of the ${highMethod}`, reason: noRow });
+  const dist = hiIdx >= 0 ? (s.close[end] / hi - 1) * 100 : null;
+  const fromHigh = figure(dist, { unit: 'percent', from, to: end >= 0 ? s.dates[end] : null, inputs, method: `close on the as-of date / the ${highMethod} − 1, in percent`, reason: noRow });
+  const highState = dist === null ? null : hiIdx === end ? 'at' : dist > -NEAR_HIGH ? 'near' : dist > -FAR_FROM_HIGH ? 'below' : 'far';
+  return {
+    key: s.key,
+    name: s.name,
+    ...out,
+    direction: Object.fromEntries(PERIODS.map((p) => [p, direction(out[p].value)])) as Record<Period, Direction | null>,
+    high,
+    highDate,
+    fromHigh,
+    highState,
+    shortHigh: rows < HIGH_WINDOW,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Facts section `yieldWatch.*` (rates wrap): the yield's level, its change on the week, its peak and how far it
+ * has come off it, and how an equity index has moved with it — each with a judgement the templates choose words
+ * from. Reads two roles: the yield and the equity index.
+ *
+ *   1. level = yield close on or before T; weekChangeBp = (level − close on or before T − 7 days) × 100
+ *   2. peak over `settings.ratePeakWindow` trading days (methodology §10): level, date, change in bp, state
+ *   3. correlation of the equity's daily % changes with the yield's daily bp changes over
+ *      `settings.correlationWindow` days (methodology §10), and the equity's weekly return
+ */
+import { dayNumber, isoDate } from '../../data/calendar.js';
+import type { IsoDate, Series } from '../../data/types.js';
+import { anchorOnOrBefore, DEFAULT_MAX_STALE_DAYS } from '../../metrics/calendar.js';
+import { correlationSummary } from '../../metrics/correlation.js';
+import { ratePeakMeasured } from '../../metrics/rates.js';
+import { periodReturn } from '../../metrics/returns.js';
+import type { NoteSettings } from '../../config/note-config.js';
+import { figure, type Figure } from '../provenance.js';
+import { direction, type Direction } from './performance.js';
+
+/** A weekly yield change under 0.5 bp prints as 0 bp: 'flat'. */
+export const FLAT_BP = 0.5;
+/** The yield is 'falling' from its peak at 25 bp or more below it (as in rates.peak.state), else 'near peak'. */
+export const FALLING_BP = 25;
+/** |correlation| below 0.2 is 'loose'; ≤ −0.2 'inverse' (equities rise as yields fall); ≥ 0.2 'together'. */
+export const LOOSE_CORRELATION = 0.2;
+
+export interface YieldWatchFacts {
+  key: string;
+  name: string;
+  /** Yield close on or before the as-of date, percent. */
+  level: Figure;
+  weekChangeBp: Figure;
+  /** 'up' / 'down' / 'flat' (|change| < 0.5 bp, printed as 0 bp). */
+  weekDirection: Direction | null;
+  peak: { date: Figure<IsoDate>; level: Figure; changeBp: Figure; state: 'falling' | 'near peak' | null; atPeak: boolean; windowDays: number };
+  equity: {
+    key: string;
+    name: string;
+    weekReturn: Figure;
+    weekDirection: Direction | null;
+    window: number;
+    correlation: Figure;
+    mean252: Figure;
+    /** 'inverse' (≤ −0.2), 'together' (≥ 0.2) or 'loose' (in between); null when the correlation is missing. */
+    relation: 'inverse' | 'together' | 'loose' | null;
+  };
+}
+
+const src = (s: Series) => `${s.key} (${s.file})`;
+
+/** yieldWatch.* for a yield series and an equity series as of `asOf`. */
+export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings, asOf: IsoDate): YieldWatchFacts {
+  const inputs = [src(y)];
+  const now = anchorOnOrBefore(y, asOf, DEFAULT_MAX_STALE_DAYS);
+  const weekBase = isoDate(dayNumber(asOf) - 7);
+  const before = anchorOnOrBefore(y, weekBase, DEFAULT_MAX_STALE_DAYS);
+  const cur = now.reason === undefined ? y.close[now.index] : null;
+  const prev = before.reason === undefined ? y.close[before.index] : null;
+  const level = figure(cur, { unit: 'percent-yield', from: cur === null ? null : y.dates[now.index], to: cur === null ? null : y.dates[now.index], inputs, method: 'yield close on or before the as-of date', reason: now.reason });
+  const change = cur === null || prev === null ? null : Math.round((cur - prev) * 100 * 1e6) / 1e6;
+  const weekChangeBp = figure(change, {
+    unit: 'bp', from: prev === null ? null : y.dates[before.index], to: cur === null ? null : y.dates[now.index], inputs,
+    method: `yield on the as-of date minus the yield on or before ${weekBase}, × 100 (basis points)`, reason: now.reason ?? before.reason,
+  });
+  const pk = ratePeakMeasured(y, asOf, settings.ratePeakWindow);
+  const p = pk.value;
+  const init = { from: pk.from, to: pk.to, inputs, reason: pk.reason };
+  const peak = {
+    date: figure<IsoDate>(p?.date ?? null, { ...init, unit: 'date', method: `date of the highest yield close in the trailing ${settings.ratePeakWindow} trading days` }),
+    level: figure(p?.level ?? null, { ...init, unit: 'percent-yield', method: `highest yield close in the trailing ${settings.ratePeakWindow} trading days` }),
+    changeBp: figure(p?.changeBp ?? null, { ...init, unit: 'bp', method: 'yield on the as-of date minus the peak yield, × 100 (basis points)' }),
+    state: p ? (p.changeBp <= -FALLING_BP ? ('falling' as const) : ('near peak' as const)) : null,
+    atPeak: p ? p.date === p.currentDate : false,
+    windowDays: settings.ratePeakWindow,
+  };
+  const w = periodReturn(eq, weekBase, asOf);
+  const weekReturn = figure(w.value, { unit: 'percent', from: w.from, to: w.to, inputs: [src(eq)], method: `close on the as-of date / last close on or before ${weekBase} − 1, in percent`, reason: w.reason });
+  const c = correlationSummary(eq, y, asOf, settings.correlationWindow);
+  const cm = `Pearson correlation over ${settings.correlationWindow} trading days of daily % changes of ${eq.key} and daily bp changes of ${y.key}`;
+  const correlation = figure(c.latest.value, { unit: 'correlation', from: c.latest.from, to: c.latest.to, inputs: [src(eq), src(y)], method: cm, reason: c.latest.reason });
+  const mean252 = figure(c.mean252.value, { unit: 'correlation', from: c.mean252.from, to: c.mean252.to, inputs: [src(eq), src(y)], method: `mean of the last 252 daily values of the ${cm}`, reason: c.mean252.reason });
+  // judged at the printed two decimals, so the words match the number shown
+  const r = correlation.value === null ? null : Math.round(correlation.value * 100) / 100;
+  return {
+    key: y.key,
+    name: y.name,
+    level,
+    weekChangeBp,
+    weekDirection: change === null ? null : Math.abs(change) < FLAT_BP ? 'flat' : change > 0 ? 'up' : 'down',
+    peak,
+    equity: {
+      key: eq.key,
+      name: eq.name,
+      weekReturn,
+      weekDirection: direction(weekReturn.value),
+      window: settings.correlationWindow,
+      correlation,
+      mean252,
+      relation: r === null ? null : r <= -LOOSE_CORRELATION ? 'inverse' : r >= LOOSE_CORRELATION ? 'together' : 'loose',
+    },
+  };
+}
