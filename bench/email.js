@@ -19,14 +19,14 @@ export async function benchEmail(root) {
   const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
   const [{ loadNote }, { loadMarket }, { buildFacts }, { buildCharts }, { BrowserSession }, { chartBox, rasterizeCharts }, { fontFaceCss }, { CHART_WIDTH }] =
     await Promise.all([
-      load('narrative/load-note.js'),
+      load('note/load-note.js'),
       load('data/load-market.js'),
       load('facts/build-facts.js'),
       load('charts/build-charts.js'),
       load('render/browser.js'),
-      load('render/rasterize.js'),
+      load('email/rasterize.js'),
       load('render/fonts.js'),
-      load('render/email.js'),
+      load('email/email.js'),
     ]);
   const note = loadNote('weekly-outlook');
   const facts = buildFacts(loadMarket(undefined), note.config, { asOf: '2025-12-12', noteName: note.name });

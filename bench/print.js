@@ -92,11 +92,11 @@ function fridays(last, n) {
 export async function benchPrint(root) {
   const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
   const { loadMarket } = await load('data/load-market.js');
-  const { loadNote } = await load('narrative/load-note.js');
-  const { composeNote, pdfOptions } = await load('render/build-note.js');
+  const { loadNote } = await load('note/load-note.js');
+  const { composeNote, pdfOptions } = await load('pipeline/build-note.js');
   const { BrowserSession } = await load('render/browser.js');
   const { setHtml, printPdf } = await load('render/pdf.js');
-  const { buildBatch } = await load('render/batch.js');
+  const { buildBatch } = await load('pipeline/batch.js');
 
   const market = loadMarket();
   const note = loadNote('weekly-outlook');
@@ -166,7 +166,7 @@ export async function benchPrint(root) {
 // Run directly: print the numbers.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(import.meta.url), '../..');
-  if (!existsSync(join(root, 'dist/render/batch.js'))) throw new Error('dist/ is missing: run npm run build first');
+  if (!existsSync(join(root, 'dist/pipeline/batch.js'))) throw new Error('dist/ is missing: run npm run build first');
   const r = await benchPrint(root);
   const line = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
   console.log('\nPrinting: one browser, one reused page');

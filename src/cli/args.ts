@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { OutputFormat } from '../render/build-note.js';
+import type { OutputFormat } from '../pipeline/build-note.js';
 
 /** `--as-of YYYY-MM-DD`, checked to be a real calendar date. */
 export function parseDate(value: string): string {

@@ -10,10 +10,10 @@
  */
 import type { IsoDate, Market, Series } from '../data/types.js';
 import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
-import { h1Return, h2Return, ytdReturn } from '../metrics/returns.js';
+import { h1Return, h2Return, h2ReturnOfYear, periodReturn, ytdReturn } from '../metrics/returns.js';
 import { basename } from 'node:path';
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
-import type { NoteConfig } from '../narrative/load-note.js';
+import type { NoteConfig } from '../note/load-note.js';
 import { figure, type Figure } from './provenance.js';
 import { comparisonDate, whatChanged } from './what-changed.js';
 import { marketStatsSection } from './sections/market-stats.js';
@@ -70,6 +70,22 @@ function gapFigure(a: Figure, b: Figure, what: string): Figure {
     method: `${what}: small-cap return minus large-cap return`,
     reason: v === null ? 'one of the two returns is missing' : undefined,
   });
+}
+
+/** The note's title for the season of the as-of date (note.yaml `titles`), else its `title`. */
+function seasonTitle(config: NoteConfig, asOf: IsoDate): string {
+  const season = Number(asOf.slice(5, 7)) >= thresholdsWith(config.thresholds).nextYearFromMonth ? 'nextYear' : 'thisYear';
+  return config.titles?.[season] ?? config.title;
+}
+
+/** Full-year and second-half returns of the year before the as-of year, for both sides of the lead. */
+function lastYearReturns(small: Series, large: Series, asOf: IsoDate): LeadFacts['lastYear'] {
+  const year = Number(asOf.slice(0, 4)) - 1;
+  const side = (s: Series) => ({
+    year: returnFigure(periodReturn(s, `${year - 1}-12-31`, `${year}-12-31`), s, `last close of ${year} / last close of ${year - 1} − 1, in percent`),
+    h2: returnFigure(h2ReturnOfYear(s, year, asOf), s, `last close of ${year} / last close on or before 30 June ${year} − 1, in percent`),
+  });
+  return { year, small: side(small), large: side(large) };
 }
 
 /** A series as the note's sources list names it: file name, first date, last date used (≤ as-of). */
@@ -136,6 +152,8 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     h2Leader,
     h2Gap: gapFigure(small.h2, large.h2, 'H2'),
     h2Reversed: h1Leader !== null && h2Leader !== null && h1Leader !== 'tie' && h2Leader !== 'tie' && h1Leader !== h2Leader,
+    ytdDays: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d <= asOf).length,
+    lastYear: lastYearReturns(S(roles.smallCap), S(roles.largeCap), asOf),
   };
 
   // 4. P&F, RS, rates, correlation, seasonality
@@ -177,7 +195,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
 
   const facts: Facts = {
     asOf,
-    note: { name: options.noteName ?? 'weekly-outlook', title: config.title, standfirst: config.standfirst ?? '', desk: config.desk },
+    note: { name: options.noteName ?? 'weekly-outlook', title: seasonTitle(config, asOf), standfirst: config.standfirst ?? '', desk: config.desk },
     data: { source: market.source, series, caveats },
     roles,
     keys: {

@@ -1,6 +1,6 @@
 import { loadMarket } from '../data/load-market.js';
 import { helpers } from '../narrative/register.js';
-import { loadNote } from '../narrative/load-note.js';
+import { loadNote } from '../note/load-note.js';
 import { auditDocMarkdown } from '../narrative/audit/doc.js';
 import { buildFacts } from './build-facts.js';
 import { dictionaryMarkdown, factsDictionary } from './dictionary.js';

@@ -51,6 +51,10 @@ export interface LeadFacts {
   h2Gap: Figure;
   /** H2's leader differs from H1's: the second half reversed the first. */
   h2Reversed: boolean;
+  /** Trading days of the large-cap index in the as-of year so far (a YTD this short is no headline). */
+  ytdDays: number;
+  /** The year before the as-of year: each index's full-year and second-half return. */
+  lastYear: { year: number; small: { year: Figure; h2: Figure }; large: { year: Figure; h2: Figure } };
 }
 
 /** A dated value series for charts: parallel arrays, oldest first. */

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import type { NoteSource } from './load-note.js';
+import type { NoteSource } from '../note/load-note.js';
 import { compileNote } from './render-narrative.js';
 
 /** One conditional of a template: where it is and which ways it went over the dates tried. */

@@ -5,7 +5,7 @@ import { instrumentedNote, type BranchCoverage } from './coverage.js';
 import { buildFacts } from '../facts/build-facts.js';
 import { MarketNoteError } from '../errors/market-note-error.js';
 import { templateContext } from '../render/render-note.js';
-import type { NoteSource } from './load-note.js';
+import type { NoteSource } from '../note/load-note.js';
 import { builtins, helpers } from './register.js';
 import { compileNote } from './render-narrative.js';
 

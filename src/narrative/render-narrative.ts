@@ -1,7 +1,7 @@
 import type { HelperDelegate, TemplateDelegate } from 'handlebars';
 import { MarketNoteError } from '../errors/market-note-error.js';
 import { builtins, createHandlebars, helpers } from './register.js';
-import type { NoteSource } from './load-note.js';
+import type { NoteSource } from '../note/load-note.js';
 import { factHelper, FACT_HELPER, strictPaths, type Claims } from './strict-paths.js';
 
 const COMPILE_OPTIONS = {

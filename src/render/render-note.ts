@@ -2,7 +2,7 @@ import type { Figures } from '../charts/build-charts.js';
 import type { Facts } from '../facts/types.js';
 import { compileNote, type CompiledNote } from '../narrative/render-narrative.js';
 import type { Claims } from '../narrative/strict-paths.js';
-import type { NoteSource } from '../narrative/load-note.js';
+import type { NoteSource } from '../note/load-note.js';
 import { renderHtmlDocument } from './html.js';
 
 /** What the templates see: the facts, the rendered figures and the note's config text (title, disclaimer). */
@@ -23,5 +23,5 @@ export function factsFileText(facts: Facts, claims: Claims): string {
 /** Facts + figures + note templates → the standalone HTML document. */
 export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render: (ctx: object) => string = compileNote(note)): string {
   const body = render(templateContext(facts, figures, note));
-  return renderHtmlDocument({ title: `${note.config.title} — ${facts.asOf}`, body, css: note.css, description: facts.note.standfirst });
+  return renderHtmlDocument({ title: `${facts.note.title} — ${facts.asOf}`, body, css: note.css, description: facts.note.standfirst });
 }

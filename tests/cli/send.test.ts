@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
-import { decodeWords, readEml, smtpConfig } from '../../src/render/smtp.js';
+import { decodeWords, readEml, smtpConfig } from '../../src/email/smtp.js';
 import { leftoverChromium, runCli, tempDir } from '../helpers/cli.js';
 
 const AS_OF = '2025-12-12';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
 import { explainFact, factPaths } from '../../src/facts/explain.js';
-import { loadNote } from '../../src/narrative/load-note.js';
+import { loadNote } from '../../src/note/load-note.js';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 
 const note = loadNote('weekly-outlook');

@@ -15,9 +15,9 @@ describe('whatChanged', () => {
 
   it('reports a P&F signal that changed side', () => {
     const prev = facts({ pnf: { RUT: pnf({}) } });
-    const cur = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1, lastSignalDate: '2025-12-10' }) } });
+    const cur = facts({ asOf: '2025-12-12', pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1, lastSignalDate: '2025-12-10' }) } });
     expect(whatChanged(prev, cur)).toEqual([
-      { kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'Russell 2000 (RUT): new P&F buy signal, was on a sell signal' },
+      { kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'Russell 2000 (RUT): a P&F buy signal on 10 December, after sell signals' },
     ]);
   });
 
@@ -26,7 +26,19 @@ describe('whatChanged', () => {
     const cur = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 2 }) } });
     const [c] = whatChanged(prev, cur);
     expect(c).toMatchObject({ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'buy', to: 'buy' });
-    expect(c.text).toBe('Russell 2000 (RUT): new P&F buy signal (2nd consecutive)');
+    expect(c.text).toMatch(/^Russell 2000 \(RUT\): a second consecutive P&F buy signal, given on /);
+  });
+
+  it('counts two signals of the same kind within the week as two, naming the latest date', () => {
+    const prev = facts({ pnf: { RUT: pnf({ signal: 'sell', consecutiveSignals: 1, lastSignalDate: '2025-12-03' }) } });
+    const cur = facts({ asOf: '2026-01-09', pnf: { RUT: pnf({ signal: 'sell', consecutiveSignals: 3, lastSignalDate: '2025-12-10' }) } });
+    expect(whatChanged(prev, cur)[0].text).toBe('Russell 2000 (RUT): two more P&F sell signals, the latest on 10 December 2025, 3 in a row');
+  });
+
+  it('names a universe by its name, not its key', () => {
+    const prev = facts({ universe: { key: 'SP600', name: 'S&P 600', members: 600 }, breadth: { SP600: { status: 'Bull Confirmed' } } });
+    const cur = facts({ universe: { key: 'SP600', name: 'S&P 600', members: 600 }, breadth: { SP600: { status: 'Bull Correction' } } });
+    expect(whatChanged(prev, cur)[0].text).toBe('S&P 600: Bull Correction (was Bull Confirmed)');
   });
 
   it('reports a first signal on a chart that had none', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
-import { loadNote } from '../../src/narrative/load-note.js';
+import { loadNote } from '../../src/note/load-note.js';
 import { compileNote } from '../../src/narrative/render-narrative.js';
 import { templateContext } from '../../src/render/render-note.js';
 import { placeholderFigures, type Figures } from '../../src/charts/build-charts.js';

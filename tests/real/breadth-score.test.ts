@@ -13,7 +13,7 @@ import { rankingSection } from '../../src/facts/sections/ranking.js';
 import { scoreSection } from '../../src/facts/sections/score.js';
 import { bullishPercentHistory } from '../../src/metrics/breadth.js';
 import { pointAndFigure, relativeStrength } from '../../src/metrics/pnf/index.js';
-import { loadNote, type NoteConfig } from '../../src/narrative/load-note.js';
+import { loadNote, type NoteConfig } from '../../src/note/load-note.js';
 import { REAL } from '../helpers/cli.js';
 import { HAS_REAL, rawCloses, writeRealMarketYaml } from '../helpers/real-market.js';
 

@@ -9,7 +9,7 @@ import { loadMarket } from '../../src/data/load-market.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
 import { judgeFacts } from '../../src/facts/judgements/index.js';
 import type { Facts } from '../../src/facts/types.js';
-import { loadNote } from '../../src/narrative/load-note.js';
+import { loadNote } from '../../src/note/load-note.js';
 import { compileNote } from '../../src/narrative/render-narrative.js';
 import { templateContext } from '../../src/render/render-note.js';
 
@@ -58,7 +58,7 @@ describe('issue 13: sentences agree with their facts', () => {
   });
 
   it('warns of a rebound in yields only when small caps rose since the peak and move against yields', () => {
-    const warn = 'a rebound in yields would hurt';
+    const warn = 'a rebound in yields would be a headwind';
     const rose = facts((x) => {
       x.rates.peak.returnSince[x.roles.smallCap].value = 12;
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.3;

@@ -14,7 +14,7 @@ import type { IsoDate } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import * as msg from '../../errors/messages.js';
 import { auditDates, auditSeries, countByRule, formatViolation } from '../../narrative/audit/index.js';
-import { loadNote } from '../../narrative/load-note.js';
+import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
 import { progressLine, rollBack, scheduleDates, tradingDays, type Every, type ProgressStream } from './batch-build.js';
 

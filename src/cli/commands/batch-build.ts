@@ -3,7 +3,7 @@
  *
  *   1. the dates: every matching weekday from A to B, each rolled back to the last trading day on or before it
  *      (holidays → the day before), de-duplicated, per note (each note needs its own series)
- *   2. one Chromium for the whole run, shared by the notes (render/batch.ts: one reused page, the next note
+ *   2. one Chromium for the whole run, shared by the notes (pipeline/batch.ts: one reused page, the next note
  *      composed while the current one prints)
  *   3. each (note, date) built and written atomically; a failure is recorded and the run goes on
  *   4. a progress bar on stderr when it is a terminal (not with --quiet), the paths on stdout, a summary at the
@@ -17,10 +17,10 @@ import { requireSeries } from '../../data/require.js';
 import type { IsoDate, Market } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
-import { loadNote, type NoteSource } from '../../narrative/load-note.js';
-import { buildBatch } from '../../render/batch.js';
+import { loadNote, type NoteSource } from '../../note/load-note.js';
+import { buildBatch } from '../../pipeline/batch.js';
 import { BrowserSession } from '../../render/browser.js';
-import type { OutputFormat } from '../../render/build-note.js';
+import type { OutputFormat } from '../../pipeline/build-note.js';
 import type { CliIo } from '../io.js';
 
 export type Every = 'day' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';

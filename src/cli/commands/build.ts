@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { loadMarket } from '../../data/load-market.js';
-import { loadNote } from '../../narrative/load-note.js';
+import { loadNote } from '../../note/load-note.js';
 import { BrowserSession } from '../../render/browser.js';
-import { takeEarly } from '../../render/early-browser.js';
-import { buildNote, type OutputFormat } from '../../render/build-note.js';
+import { takeEarly } from '../../pipeline/early-browser.js';
+import { buildNote, type OutputFormat } from '../../pipeline/build-note.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
-import { smtpConfig } from '../../render/smtp.js';
+import { smtpConfig } from '../../email/smtp.js';
 import { sendFile } from './send.js';
 import { batchBuildCommand, type Every } from './batch-build.js';
 

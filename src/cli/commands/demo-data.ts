@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { demoMarketFiles } from '../../data/demo-market.js';
-import { AtomicOutputs } from '../../render/write-atomic.js';
+import { AtomicOutputs } from '../../pipeline/write-atomic.js';
 import type { CliIo } from '../io.js';
 
 /** `market-note demo-data --out DIR`: writes the synthetic demo market (market.yaml + CSVs, same bytes every time). */

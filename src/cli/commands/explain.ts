@@ -1,7 +1,7 @@
 import { loadMarket } from '../../data/load-market.js';
 import { buildFacts } from '../../facts/build-facts.js';
 import { explainFact } from '../../facts/explain.js';
-import { loadNote } from '../../narrative/load-note.js';
+import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
 
 /** `market-note explain <path>`: how one figure was computed, from which rows, in plain words. */

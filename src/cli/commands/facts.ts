@@ -1,6 +1,6 @@
 import { loadMarket } from '../../data/load-market.js';
 import { buildFacts } from '../../facts/build-facts.js';
-import { loadNote } from '../../narrative/load-note.js';
+import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
 
 export interface FactsArgs {

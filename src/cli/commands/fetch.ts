@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { fetchSeries } from '../../fetch/fetch-series.js';
-import { AtomicOutputs } from '../../render/write-atomic.js';
+import { AtomicOutputs } from '../../pipeline/write-atomic.js';
 import type { CliIo } from '../io.js';
 
 export interface FetchArgs {

@@ -1,6 +1,6 @@
 import { loadMarket } from '../../data/load-market.js';
 import { formatCoverage, formatLintIssue, lintCoverage, lintErrors, lintNote } from '../../narrative/lint.js';
-import { loadNote } from '../../narrative/load-note.js';
+import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 

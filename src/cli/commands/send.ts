@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fail } from '../../errors/market-note-error.js';
-import { readEml, sendEml, smtpConfig, type EmlSummary } from '../../render/smtp.js';
+import { readEml, sendEml, smtpConfig, type EmlSummary } from '../../email/smtp.js';
 import type { CliIo } from '../io.js';
 
 export interface SendArgs {

@@ -20,7 +20,7 @@ import {
   type BullishPercentHistory,
 } from '../../metrics/breadth.js';
 import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore } from '../../metrics/calendar.js';
-import type { NoteConfig } from '../../narrative/load-note.js';
+import type { NoteConfig } from '../../note/load-note.js';
 import { figure, type Figure } from '../provenance.js';
 import type { ChartData } from '../types.js';
 

@@ -4,7 +4,7 @@ import { correlationSummary, rollingCorrelation } from '../../metrics/correlatio
 import { ratePeakMeasured } from '../../metrics/rates.js';
 import { returnSince } from '../../metrics/returns.js';
 import { h2Streak, nextYearAfterH2, type SeasonalClass } from '../../metrics/seasonal.js';
-import type { NoteConfig } from '../../narrative/load-note.js';
+import type { NoteConfig } from '../../note/load-note.js';
 import { figure, type Figure } from '../provenance.js';
 import type { ChartData, DatedValues } from '../types.js';
 

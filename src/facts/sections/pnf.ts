@@ -1,7 +1,8 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import { pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
-import type { NoteConfig } from '../../narrative/load-note.js';
+import { changeLevels, type ChangeLevels } from '../../metrics/pnf/levels.js';
+import type { NoteConfig } from '../../note/load-note.js';
 import type { PnfChartData } from '../types.js';
 
 /** P&F facts of one symbol (contract `pnf.SYM.*`); plain values, provenance at this level. */
@@ -33,6 +34,8 @@ export interface PnfFacts {
   method: string;
   /** TNX-style charts are drawn on 10 × the yield. */
   multiplier: number;
+  /** Where the chart would reverse its column and give the opposite signal (levels on the chart's scale). */
+  levels: ChangeLevels;
   inputs: string[];
   from: IsoDate | null;
   to: IsoDate | null;
@@ -45,6 +48,10 @@ export interface RsSideFacts {
   lastColumnChange: IsoDate | null;
   lastSignalDate: IsoDate | null;
   boxPercent: number;
+  /** The RS level that would reverse the current column, and how far the ratio is from it now, in percent
+   * (negative: the numerator would have to lag by that much). */
+  reversalLevel: number | null;
+  reversalDistance: number | null;
 }
 
 export interface RsFacts {
@@ -132,6 +139,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     boxSize: chart.boxLabel,
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
     multiplier,
+    levels: changeLevels(chart),
     inputs: [`${s.key} (${s.file})`],
     from: dates[0] ?? null,
     to: dates[dates.length - 1] ?? null,
@@ -139,14 +147,26 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
   return { facts, chart, multiplier };
 }
 
-function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number): RsSideFacts {
+function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, ratio: number | null): RsSideFacts {
+  const reversal = changeLevels(chart).reversal;
   return {
     column: chart.current.column,
     signal: chart.current.signal,
     lastColumnChange: chart.lastColumnChange,
     lastSignalDate: chart.current.lastSignalDate,
     boxPercent: percent,
+    reversalLevel: reversal,
+    reversalDistance: reversal === null || ratio === null ? null : (reversal / ratio - 1) * 100,
   };
+}
+
+/** close(a) / close(b) × 100 on the last date both have, on or before `asOf` (the RS chart's scale). */
+function lastRatio(a: Series, b: Series, asOf: IsoDate): number | null {
+  const i = lastIndexOnOrBefore(a.dates, asOf);
+  const j = i < 0 ? -1 : lastIndexOnOrBefore(b.dates, a.dates[i]);
+  if (i < 0 || j < 0 || b.dates[j] !== a.dates[i]) return null;
+  const v = (a.close[i] / b.close[j]) * 100;
+  return Number.isFinite(v) ? v : null;
 }
 
 /** Contract `rs.A_vs_B`: near-term (3.25%) and long-term (6.5%) RS charts of close(A)/close(B). */
@@ -158,8 +178,8 @@ export function rsFacts(a: Series, b: Series, asOf: IsoDate): RsFacts {
     denominatorName: b.name,
     numerator: a.key,
     denominator: b.key,
-    nearTerm: rsSide(near, 3.25),
-    longTerm: rsSide(long, 6.5),
+    nearTerm: rsSide(near, 3.25, lastRatio(a, b, asOf)),
+    longTerm: rsSide(long, 6.5, lastRatio(a, b, asOf)),
     method: `P&F chart of close(${a.key}) / close(${b.key}) × 100 on a 1.0-anchored percentage grid, close method, 3-box reversal (methodology §3)`,
     from: near.dates[0] ?? null,
     to: near.dates[near.dates.length - 1] ?? null,

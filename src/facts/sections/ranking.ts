@@ -6,7 +6,7 @@
 import type { IsoDate, Market } from '../../data/types.js';
 import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore } from '../../metrics/calendar.js';
 import { groupRanking, rsMatrix, type GroupRank } from '../../metrics/ranking.js';
-import type { NoteConfig } from '../../narrative/load-note.js';
+import type { NoteConfig } from '../../note/load-note.js';
 
 export interface RankingFacts {
   /** Best first. */

@@ -22,7 +22,7 @@ import {
   type DailyScore,
   type ScoreComponents,
 } from '../../metrics/score.js';
-import type { NoteConfig } from '../../narrative/load-note.js';
+import type { NoteConfig } from '../../note/load-note.js';
 import { figure, type Figure } from '../provenance.js';
 import type { ChartData } from '../types.js';
 

@@ -12,7 +12,7 @@ import type { IsoDate, Market } from '../../data/types.js';
 import { buildFacts, requiredSeries } from '../../facts/build-facts.js';
 import type { Facts } from '../../facts/types.js';
 import { lastClaims, templateContext } from '../../render/render-note.js';
-import type { NoteSource } from '../load-note.js';
+import type { NoteSource } from '../../note/load-note.js';
 import { compileNote } from '../render-narrative.js';
 import { contradictionsRule } from './contradictions.js';
 import { datesRule } from './dates.js';

@@ -4,7 +4,7 @@ import type { Market, Universe } from '../../../src/data/types.js';
 import { breadthSection, bullishPercentOf } from '../../../src/facts/sections/breadth.js';
 import { bpStatus, bpZone } from '../../../src/metrics/breadth.js';
 import { lastIndexOnOrBefore } from '../../../src/metrics/calendar.js';
-import { loadNote } from '../../../src/narrative/load-note.js';
+import { loadNote } from '../../../src/note/load-note.js';
 
 const market = loadMarket();
 const config = loadNote('weekly-outlook').config;

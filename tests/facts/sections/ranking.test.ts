@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../../src/data/load-market.js';
 import { rankingSection } from '../../../src/facts/sections/ranking.js';
 import { groupRanking, rsMatrix } from '../../../src/metrics/ranking.js';
-import { loadNote } from '../../../src/narrative/load-note.js';
+import { loadNote } from '../../../src/note/load-note.js';
 
 const market = loadMarket();
 const config = loadNote('weekly-outlook').config;

@@ -4,7 +4,7 @@ import type { Market, Series } from '../../../src/data/types.js';
 import { scoreSection } from '../../../src/facts/sections/score.js';
 import { lastIndexOnOrBefore } from '../../../src/metrics/calendar.js';
 import { trendRsScore } from '../../../src/metrics/score.js';
-import { loadNote } from '../../../src/narrative/load-note.js';
+import { loadNote } from '../../../src/note/load-note.js';
 
 const market = loadMarket();
 const config = loadNote('weekly-outlook').config;

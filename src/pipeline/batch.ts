@@ -21,15 +21,15 @@ import type { IsoDate, Market } from '../data/types.js';
 import { MarketNoteError, type ErrorCode } from '../errors/market-note-error.js';
 import { buildFacts } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
-import type { NoteConfig, NoteSource } from '../narrative/load-note.js';
+import type { NoteConfig, NoteSource } from '../note/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
 import type { Page } from 'puppeteer-core';
-import { BrowserSession } from './browser.js';
+import { BrowserSession } from '../render/browser.js';
 import { pdfOptions, type OutputFormat } from './build-note.js';
-import { buildEmail, type EmailFlags } from './email.js';
-import { printPdf, setHtml, type Paper } from './pdf.js';
+import { buildEmail, type EmailFlags } from '../email/email.js';
+import { printPdf, setHtml, type Paper } from '../render/pdf.js';
 import type { Claims } from '../narrative/strict-paths.js';
-import { factsFileText, lastClaims, renderNote } from './render-note.js';
+import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
 
 export interface BuildBatchOptions {

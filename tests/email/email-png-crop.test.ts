@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropPng } from '../../src/render/png-crop.js';
+import { cropPng } from '../../src/email/png-crop.js';
 import { cut, readPng, writePng, type TestImage } from './email-png.js';
 
 /** A test image whose every byte differs from its neighbours, so any shifted row or column shows. */

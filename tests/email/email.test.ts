@@ -3,11 +3,11 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import type { Facts } from '../../src/facts/types.js';
-import type { NoteSource } from '../../src/narrative/load-note.js';
+import type { NoteSource } from '../../src/note/load-note.js';
 import { BrowserSession } from '../../src/render/browser.js';
-import { composeNote, loadNote } from '../../src/render/build-note.js';
-import { buildEmail, CHART_WIDTH, emailSettings, keyFiguresTable, renderEmail, type EmailEdition } from '../../src/render/email.js';
-import { chartBox, rasterizeCharts } from '../../src/render/rasterize.js';
+import { composeNote, loadNote } from '../../src/pipeline/build-note.js';
+import { buildEmail, CHART_WIDTH, emailSettings, keyFiguresTable, renderEmail, type EmailEdition } from '../../src/email/email.js';
+import { chartBox, rasterizeCharts } from '../../src/email/rasterize.js';
 import { pixel, readPng } from './email-png.js';
 
 const AS_OF = '2025-12-12';

@@ -6,13 +6,13 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { Figures } from '../charts/build-charts.js';
 import type { IsoDate } from '../data/types.js';
 import type { Facts } from '../facts/types.js';
-import { TEMPLATES_DIR, type NoteSource } from '../narrative/load-note.js';
+import { TEMPLATES_DIR, type NoteSource } from '../note/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
-import type { BrowserSession } from './browser.js';
-import { escapeHtml } from './html.js';
+import type { BrowserSession } from '../render/browser.js';
+import { escapeHtml } from '../render/html.js';
 import { mailText } from './mail-text.js';
 import { chartBox, rasterizeCharts, type ChartImage } from './rasterize.js';
-import { templateContext } from './render-note.js';
+import { templateContext } from '../render/render-note.js';
 
 /**
  * The e-mail edition: the note's own templates rendered with each chart as a PNG `<img src="cid:…">`, the CSS

@@ -3,12 +3,12 @@ import { buildCharts, type Figures } from '../charts/build-charts.js';
 import type { IsoDate, Market } from '../data/types.js';
 import { buildFacts } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
-import { loadNote, type NoteSource } from '../narrative/load-note.js';
+import { loadNote, type NoteSource } from '../note/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
-import type { BrowserSession } from './browser.js';
-import { buildEmail, type EmailFlags } from './email.js';
-import { printPdf, setHtml, type Paper } from './pdf.js';
-import { factsFileText, lastClaims, renderNote } from './render-note.js';
+import type { BrowserSession } from '../render/browser.js';
+import { buildEmail, type EmailFlags } from '../email/email.js';
+import { printPdf, setHtml, type Paper } from '../render/pdf.js';
+import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs } from './write-atomic.js';
 import { format, parseISO } from 'date-fns';
 
@@ -85,9 +85,9 @@ export function pdfOptions(note: NoteSource, facts: Facts, paper?: Paper) {
   return {
     paper,
     desk: c.desk,
-    title: c.title,
+    title: facts.note.title,
     dateLine: format(parseISO(facts.asOf), 'd MMMM yyyy'),
-    metadata: { title: c.title, author: c.author, subject: c.subject ?? c.title, keywords: c.keywords, asOf: facts.asOf },
+    metadata: { title: facts.note.title, author: c.author, subject: c.subject ?? facts.note.title, keywords: c.keywords, asOf: facts.asOf },
   };
 }
 

@@ -1,5 +1,5 @@
-import type { BrowserSession } from './browser.js';
-import { fontFaceCss } from './fonts.js';
+import type { BrowserSession } from '../render/browser.js';
+import { fontFaceCss } from '../render/fonts.js';
 import { cropPng } from './png-crop.js';
 import { FONT } from '../charts/theme.js';
 

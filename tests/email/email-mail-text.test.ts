@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, mailText, wrapText } from '../../src/render/mail-text.js';
+import { decodeEntities, mailText, wrapText } from '../../src/email/mail-text.js';
 
 describe('mailText', () => {
   it('underlines the title with = and section headings with -', () => {

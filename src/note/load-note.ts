@@ -18,6 +18,8 @@ const scaleSchema = z.union([
 const noteConfigSchema = z
   .object({
     title: z.string(),
+    /** Titles per season: `thisYear` before `thresholds.nextYearFromMonth` (October), `nextYear` from then on; `title` otherwise. */
+    titles: z.object({ thisYear: z.string().optional(), nextYear: z.string().optional() }).strict().optional(),
     standfirst: z.string().optional(),
     desk: z.string(),
     author: z.string().default('market-note'),

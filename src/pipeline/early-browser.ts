@@ -1,4 +1,4 @@
-import { BrowserSession } from './browser.js';
+import { BrowserSession } from '../render/browser.js';
 
 /**
  * Start Chromium before the heavy modules load. A cold `market-note build` spends ~0.5 s importing Vega and

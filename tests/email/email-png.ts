@@ -1,5 +1,5 @@
 // A small, independent PNG reader and writer for the e-mail tests (8-bit grey/RGB/RGBA, not interlaced, all five
-// row filters), written from the PNG specification rather than shared with src/render/png-crop.ts.
+// row filters), written from the PNG specification rather than shared with src/email/png-crop.ts.
 import { deflateSync, inflateSync } from 'node:zlib';
 
 export interface TestImage {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
-import { loadNote } from '../../src/narrative/load-note.js';
-import { buildBatch, type BatchOutcome } from '../../src/render/batch.js';
+import { loadNote } from '../../src/note/load-note.js';
+import { buildBatch, type BatchOutcome } from '../../src/pipeline/batch.js';
 import { BrowserSession } from '../../src/render/browser.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
-import { childrenMatching, liveTree } from './print-helpers.js';
+import { childrenMatching, liveTree } from '../render/print-helpers.js';
 
 const market = loadMarket();
 const note = loadNote('weekly-outlook');
@@ -94,13 +94,13 @@ describe('buildBatch', () => {
 });
 
 // The facts worker only runs from the compiled module (npm run build): check it there against in-thread facts.
-describe.skipIf(!existsSync(join(ROOT, 'dist/render/batch.js')))('buildBatch with its facts worker (dist)', () => {
+describe.skipIf(!existsSync(join(ROOT, 'dist/pipeline/batch.js')))('buildBatch with its facts worker (dist)', () => {
   it('writes the same facts as buildFacts in this thread, and reports a bad date from the worker', async () => {
     const dist = (p: string) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
-    const { buildBatch: distBatch } = await dist('render/batch.js');
+    const { buildBatch: distBatch } = await dist('pipeline/batch.js');
     const { buildFacts } = await dist('facts/build-facts.js');
     const { loadMarket: distMarket } = await dist('data/load-market.js');
-    const { loadNote: distNote } = await dist('narrative/load-note.js');
+    const { loadNote: distNote } = await dist('note/load-note.js');
     const m = distMarket();
     const n = distNote('weekly-outlook');
     const out = tempDir();

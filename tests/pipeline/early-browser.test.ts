@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wantsBrowser } from '../../src/render/early-browser.js';
+import { wantsBrowser } from '../../src/pipeline/early-browser.js';
 
 describe('wantsBrowser', () => {
   it('starts Chromium early only for a single-note build that prints', () => {
