@@ -62,8 +62,8 @@ export function judgeCalendar(asOf: IsoDate, ytdDays: number, last: { year: numb
     ytdDays,
     lastYear: {
       year: last.year,
-      full: { ...comparison('ytd', last.small.year, last.large.year, false, t), period: 'ytd' },
-      h2: comparison('h2', last.small.h2, last.large.h2, false, t),
+      full: comparison('lastYear', last.small.year, last.large.year, false, t),
+      h2: comparison('lastH2', last.small.h2, last.large.h2, false, t),
     },
   };
 }

@@ -10,7 +10,8 @@ export type Side = 'small' | 'large';
 /** Small caps against large caps over one period, decided on the printed returns. */
 export interface Comparison {
   kind: 'comparison';
-  period: 'ytd' | 'h1' | 'h2';
+  /** ytd, h1, h2 of the as-of year; lastYear and lastH2: the year before (full year, second half). */
+  period: 'ytd' | 'h1' | 'h2' | 'lastYear' | 'lastH2';
   /** False when either return is missing; every other field is then neutral. */
   available: boolean;
   small: { value: number | null; direction: Direction };

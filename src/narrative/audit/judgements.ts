@@ -128,17 +128,19 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     ];
   },
   comparison(j, c) {
-    // the figures it compares: this year's returns for the lead, last year's for the calendar, else its own
-    const lead = c.facts.lead as unknown as { lastYear?: { small: Record<string, unknown>; large: Record<string, unknown> } };
-    const r = (c.facts.returns as Record<string, Record<string, unknown>>)[String(j.period)];
+    const period = String(j.period);
+    // The figures it compares: the year before the as-of year sits in lead.lastYear (full year and second half;
+    // period lastYear / lastH2, or a comparison under calendar.lastYear), this year's periods in returns; any
+    // other comparison is checked on its own printed values.
+    const last = (c.facts.lead as unknown as { lastYear?: { small: Record<string, unknown>; large: Record<string, unknown> } }).lastYear;
+    const lastField = period === 'lastYear' || /calendar\.lastYear\.full$/.test(c.path) ? 'year' : period === 'lastH2' || /calendar\.lastYear\.h2$/.test(c.path) ? 'h2' : null;
+    const r = (c.facts.returns as Record<string, Record<string, unknown>>)[period];
     const own = (side: unknown) => num((side as J | undefined)?.value);
-    const [small, large] = /^judgements\.lead\.(ytd|h1|h2)$/.test(c.path)
-      ? [num(r?.[c.facts.roles.smallCap]), num(r?.[c.facts.roles.largeCap])]
-      : /calendar\.lastYear\.full$/.test(c.path) && lead.lastYear
-        ? [num(lead.lastYear.small.year), num(lead.lastYear.large.year)]
-        : /calendar\.lastYear\.h2$/.test(c.path) && lead.lastYear
-          ? [num(lead.lastYear.small.h2), num(lead.lastYear.large.h2)]
-          : [own(j.small), own(j.large)];
+    const [small, large] = lastField
+      ? [num(last?.small[lastField]), num(last?.large[lastField])]
+      : r
+        ? [num(r[c.facts.roles.smallCap]), num(r[c.facts.roles.largeCap])]
+        : [own(j.small), own(j.large)];
     const want = comparisonOf(small, large, c.t);
     if (!want) return differ('available', j.available, false);
     return [...differ('leader', j.leader, want.leader), ...differ('strength', j.strength, want.strength), ...differ('gap', j.gap, want.gap)];
