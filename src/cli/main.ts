@@ -5,20 +5,22 @@ import { buildCommand } from './commands/build.js';
 import { demoDataCommand } from './commands/demo-data.js';
 import { explainCommand } from './commands/explain.js';
 import { factsCommand } from './commands/facts.js';
-import { fetchCommand, parseTimeout } from './commands/fetch.js';
+import { fetchCommand, parseCount, parseTimeout } from './commands/fetch.js';
 import { parsePort, previewCommand } from './commands/preview.js';
 import { collectNotes } from './commands/build.js';
 import { parseEvery } from './commands/batch-build.js';
 import { DEFAULT_PREVIEW_PORT } from '../preview/preview-server.js';
-import { DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
+import { DEFAULT_RETRIES, DEFAULT_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
 import { lintCommand } from './commands/lint.js';
 import { auditCommand } from './commands/audit.js';
 import { collectAddresses, sendCommand } from './commands/send.js';
 import { type CliIo, processIo } from './io.js';
+import { systemErrorLine } from './system-error.js';
 
 const noteOpt = () => new Option('--note <name|dir>', 'note name under templates/ or a note folder').default('weekly-outlook');
 const dataOpt = () => new Option('--data <path>', 'market.yaml, a folder holding it, or a folder of <SYMBOL>.csv files (default: the built-in synthetic demo market)');
-const asOfOpt = () => new Option('--as-of <date>', 'as-of date YYYY-MM-DD (default: last date all required series have)').argParser(parseDate);
+const asOfOpt = () =>
+  new Option('--as-of <date>', 'as-of date YYYY-MM-DD, a trading day of the large-cap index (a holiday rolls back to the day before; default: its last trading day)').argParser(parseDate);
 
 /**
  * Run the CLI. Returns the exit code: 0 ok, 1 bad input or failed check, 2 usage error.
@@ -50,6 +52,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--subject <text>', "e-mail: subject (default: note.yaml's email.subject, else the title)")
     .option('--attach-pdf', 'e-mail: attach the PDF to the message')
     .option('--send', 'e-mail: send the .eml once built (SMTP settings from MARKET_NOTE_SMTP_* only; implies --format …,email)')
+    .option('--allow-stale', 'build even when a series the note needs ends before the as-of date; the note marks it stale (also in a batch)')
     .action(async (o) => {
       code = await buildCommand(o, io);
     });
@@ -73,6 +76,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .requiredOption('--out <dir>', 'folder of the CSV files')
     .option('--force', 'replace rows whose values the source revised (otherwise refuse)')
     .addOption(new Option('--timeout-ms <n>', 'give up on a download after this many milliseconds').default(DEFAULT_TIMEOUT_MS).argParser(parseTimeout))
+    .addOption(new Option('--retries <n>', 'attempts after the first on a 5xx answer, a time-out or a dropped connection').default(DEFAULT_RETRIES).argParser(parseCount))
+    .addOption(new Option('--retry-delay-ms <n>', 'wait before the first retry (doubled before each further one)').default(DEFAULT_RETRY_DELAY_MS).argParser(parseTimeout))
     .action(async (o) => {
       code = await fetchCommand(o, io);
     });
@@ -84,6 +89,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(dataOpt())
     .addOption(asOfOpt())
     .addOption(new Option('--compare <date>', '"what changed" compares with this date (default: a week before the as-of date)').argParser(parseDate))
+    .option('--allow-stale', 'compute the facts even when a series the note needs ends before the as-of date, marking it stale')
     .action(async (o) => {
       code = await factsCommand(o, io);
     });
@@ -153,6 +159,9 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       io.err(`market-note: ${e.format()}`);
       return e.code === 'USAGE' ? 2 : 1;
     }
-    throw e;
+    const line = systemErrorLine(e);
+    if (line === undefined) throw e;
+    io.err(`market-note: ${line}`);
+    return 1;
   }
 }

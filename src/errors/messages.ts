@@ -14,7 +14,25 @@ export interface Problem {
   hint?: string;
 }
 
-const quote = (raw: string): string => JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+/**
+ * A cell as echoed in a message: control and non-printing characters become `?`, and at most 24 characters
+ * are shown, so an error about a file that is not CSV never prints that file's contents.
+ * @example cellText('root:$6$abcdefghijklmnopqrstuvwxyz:19000') //=> 'root:$6$abcdefghijklmnop…'
+ */
+export const cellText = (raw: string): string => {
+  const clean = raw.replace(/[\p{C}\u2028\u2029]/gu, '?');
+  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
+};
+
+const quote = (raw: string): string => JSON.stringify(cellText(raw));
+
+/**
+ * A column or symbol name as echoed in a list: shown when it looks like a name, else replaced by `(?)`, so a
+ * file that is not CSV at all (/etc/shadow, a key file) never has its first line printed.
+ * @example nameText('Adj Close') //=> 'Adj Close'
+ * @example nameText('root:$6$salt$hash:19000:0:99999:7:::') //=> '(?)'
+ */
+export const nameText = (raw: string): string => (/^[\p{L}\p{N} _.()%^&/+-]{0,40}$/u.test(raw) ? raw : '(?)');
 
 /**
  * Words joined for a sentence.
@@ -27,7 +45,8 @@ export function listWords(words: readonly string[], conjunction = 'and'): string
 
 /** At most `max` items, then "… (N more)". */
 function shortList(words: readonly string[], max = 40): string {
-  return words.length <= max ? words.join(', ') : `${words.slice(0, max).join(', ')}, … (${words.length - max} more)`;
+  const shown = words.slice(0, max).map(nameText);
+  return words.length <= max ? shown.join(', ') : `${shown.join(', ')}, … (${words.length - max} more)`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -251,6 +270,34 @@ export const asOfAfterData = (asOf: string, last: string, first: string, keys: r
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });
 
+/** The as-of date is after the reference calendar's data: names only the series that end before it. */
+export const asOfAfterSeries = (asOf: string, early: readonly { key: string; last: string }[], first: string, last: string): Problem => ({
+  message: `as-of ${asOf} is after the data: ${listWords(early.map((s) => `${s.key} ends ${s.last}`))}`,
+  hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
+});
+
+/** Series the note needs end before the as-of trading day. */
+export const staleSeries = (asOf: string, reference: string, stale: readonly { key: string; lastDate: string }[]): Problem => ({
+  message:
+    `${listWords(stale.map((s) => `${s.key} ends ${s.lastDate}`))}, before the as-of date ${asOf} ` +
+    `(a trading day of ${reference}): ${stale.length === 1 ? 'this series is' : 'these series are'} stale`,
+  hint:
+    `Update ${stale.length === 1 ? 'its file' : 'their files'}, build an earlier date with --as-of, ` +
+    'or pass --allow-stale to build anyway with the stale series marked in the note.',
+});
+
+/** The CLI's line when a date is not a trading day of the reference calendar. */
+export const asOfRolledBack = (requested: string, used: string, reference: string): string =>
+  `as-of ${requested} is not a trading day of ${reference}; using ${used}, the trading day before`;
+
+/** A batch of every calendar day: how many were not trading days (each rolls back onto a day already built). */
+export const daysNotTrading = (count: number, reference: string): string =>
+  `${count} ${count === 1 ? 'date is' : 'dates are'} not trading days of ${reference} (weekends, holidays); each rolls back to the trading day before`;
+
+/** The CLI's line for a stale series built with --allow-stale. */
+export const builtStale = (key: string, lastDate: string, asOf: string): string =>
+  `${key} is stale: its data ends ${lastDate}, before the as-of date ${asOf} (built with --allow-stale; the note marks it)`;
+
 export const asOfBeforeData = (asOf: string, first: string, last: string, keys: readonly string[], limiting?: string): Problem => ({
   message:
     `as-of ${asOf} is before the data: ${subject(keys)} data only from ${first}` +
@@ -277,3 +324,108 @@ export const auditSummary = (note: string, dates: number, violations: number, pe
 
 export const auditUncheckedKinds = (kinds: readonly string[]): string =>
   `judgement kinds with no independent check in the audit: ${listWords(kinds)}`;
+
+// Score peers
+
+export const peerIsClone = (fund: string, peer: string, why: string, where: string): Problem => ({
+  message: `${peer} cannot be a peer of ${fund}: it is a clone of ${fund} (${why})`,
+  hint:
+    `A peer must be a fund that tracks a different index. Remove ${peer} from note.yaml ${where}` +
+    (where.startsWith('peers') ? ` (without peers.${fund}, the funds of the other size groups are used).` : ', or put it in the size group of ' + fund + '.'),
+});
+
+// Hostile or unlucky input: what files may be read, how large values may be, file-system faults
+
+export const notARegularFile = (what: string): Problem => ({
+  message: `cannot read ${what}: only regular files are read`,
+  hint: 'Point the path at an ordinary file (a copy of the data, not a pipe, device or folder).',
+});
+
+export const fileTooBig = (limit: number, envName: string): Problem => ({
+  message: `the file is larger than the ${limit / 1_000_000} MB input limit`,
+  hint: `Check that this is the right file; to read larger files, raise the limit with ${envName}=<MB> (at most 500).`,
+});
+
+export const badSizeLimit = (envName: string, raw: string): Problem => ({
+  message: `${envName} must be a number of megabytes above zero, got ${quote(raw)}`,
+  hint: `Unset ${envName} to use the default, or set it to e.g. 512.`,
+});
+
+export const binaryFile = (): Problem => ({
+  message: 'the file is not text (it holds NUL bytes)',
+  hint: 'Point the path at a CSV or YAML text file.',
+});
+
+const FS_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many symbolic links (a link loop?)',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOENT: 'no such file or folder',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the file system is read-only',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the path is too long',
+  EIO: 'an input/output error',
+};
+
+export const fileSystemProblem = (code: string, action: 'read' | 'write'): Problem => ({
+  message: `cannot ${action} the file: ${FS_WORDS[code] ?? code.toLowerCase()} (${code})`,
+  hint:
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'Free some space (or choose another --out folder) and run again; nothing was left half-written.'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'Check the permissions of the file and its folders, or choose another path.'
+        : 'Check the path and try again.',
+});
+
+export const notFinite = (column: string): Problem => ({
+  message: `${column} is too large to be a number (overflows to infinity)`,
+  hint: 'Fix the value or leave the cell empty.',
+});
+
+export const closeOutsideRange = (column: string, close: number, low: number, high: number, tolerance: number): Problem => ({
+  message: `${column} (${close}) is outside the day's Low..High (${low}..${high}) by more than ${tolerance * 100}%`,
+  hint: "Check the row: a day's close must lie between its low and its high (are the columns shifted?).",
+});
+
+export const jumpTooLarge = (column: string, value: number, previous: number, previousDate: string, ratio: number): Problem => ({
+  message: `${column} jumps from ${previous} (${previousDate}) to ${value}, more than ${ratio}× in one day`,
+  hint: 'Check the value (a typo, a missing decimal point, an unadjusted split?); an index or fund does not move that much in a day.',
+});
+
+export const membersJump = (count: number, ratio: number, member: string, date: string): Problem => ({
+  message: `${count} ${count === 1 ? 'member jumps' : 'members jump'} more than ${ratio}× in one day (the first: ${member} on ${date}); used as they are`,
+});
+
+export const pnfTooManyBoxes = (series: string, date: string, limit: number, scope: 'column' | 'chart'): Problem => ({
+  message: `${series}: the Point & Figure chart would need more than ${limit.toLocaleString('en-US')} boxes ${scope === 'column' ? 'in one column' : 'in all'} on ${date}`,
+  hint: `Check ${series}'s values around ${date} (an absurd price?), or give it a coarser scale under pnf: in note.yaml (e.g. { percent: 1 }).`,
+});
+
+export const yamlTooManyAliases = (): Problem => ({
+  message: 'the YAML expands too many aliases (*refs)',
+  hint: 'Write the values out instead of nesting aliases (a YAML "billion laughs" file is refused).',
+});
+
+export const outOfFolder = (what: string, path: string, folder: string): Problem => ({
+  message: `${what} ${quote(path)} would be written outside ${folder}`,
+  hint: 'Give a path relative to --out that stays inside it (no "..", no absolute path).',
+});
+
+export const renderTooLarge = (limit: string): Problem => ({
+  message: `the template renders too much (${limit}); stopped`,
+  hint: 'Check the {{#each}} blocks of the template: a nested loop over a long list runs away.',
+});
+
+export const emlIsFolder = (): Problem => ({
+  message: 'this is a folder, not a message file',
+  hint: 'Give the .eml file itself, as written by `market-note build --format email`.',
+});
+
+export const seriesTooShort = (series: string, section: string, needed: number, have: number, asOf: string): Problem => ({
+  message: `${series} has ${have} ${have === 1 ? 'close' : 'closes'} up to ${asOf}; the ${section} ${section.includes(' and ') ? 'sections need' : 'section needs'} at least ${needed}`,
+  hint: `Give ${series} a longer history (or an earlier start), or choose a later --as-of.`,
+});

@@ -9,15 +9,16 @@
  *   6. what changed since the previous week (facts of the comparison date, diffed)
  */
 import type { IsoDate, Market, Series } from '../data/types.js';
-import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
+import { requireHistory, requireSeries, resolveAsOf, type HistoryNeed } from '../data/require.js';
 import { h1Return, h2Return, h2ReturnOfYear, periodReturn, ytdReturn } from '../metrics/returns.js';
 import { basename } from 'node:path';
+import { format, parseISO } from 'date-fns';
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
 import type { NoteConfig } from '../note/load-note.js';
 import { figure, type Figure } from './provenance.js';
 import { comparisonDate, whatChanged } from './what-changed.js';
 import { marketStatsSection } from './sections/market-stats.js';
-import { pnfSection } from './sections/pnf.js';
+import { isAdjusted, pnfSection, priceBasisOf } from './sections/pnf.js';
 import { breadthSection } from './sections/breadth.js';
 import { rankingSection } from './sections/ranking.js';
 import { scoreSection } from './sections/score.js';
@@ -29,6 +30,8 @@ export interface BuildFactsOptions {
   noteName?: string;
   /** Date to compare with for "what changed" (default: a week before the as-of date); false: no comparison. */
   compare?: IsoDate | false;
+  /** Build even when a required series ends before the as-of date, marking it stale (otherwise an error). */
+  allowStale?: boolean;
 }
 
 interface Measured {
@@ -43,6 +46,24 @@ export function requiredSeries(config: NoteConfig): string[] {
   const r = config.roles;
   return [r.largeCap, r.smallCap, r.yield, r.smallFund, r.largeFund, r.marketBenchmark];
 }
+
+/**
+ * The history each section needs, so a series too short fails as one data error naming it: the correlation
+ * window (plus the day before it) of the yield and the two indexes, and a year (252 trading days, the score's
+ * warm-up) of each fund, its peer and the market benchmark.
+ */
+export function historyNeeds(config: NoteConfig): HistoryNeed[] {
+  const r = config.roles;
+  const { correlationWindow } = config.settings;
+  const scoreKeys = [r.smallFund, r.largeFund, r.marketBenchmark, ...[r.smallFund, r.largeFund].flatMap((f) => [config.peers[f] ?? []].flat())];
+  return [
+    ...[r.yield, r.largeCap, r.smallCap].map((key) => ({ key, rows: correlationWindow + 1, section: 'rates and correlation' })),
+    ...[...new Set(scoreKeys)].map((key) => ({ key, rows: SCORE_WARMUP_DAYS, section: 'score' })),
+  ];
+}
+
+/** Trading days before the score is defined (metrics/score.ts warm-up). */
+const SCORE_WARMUP_DAYS = 252;
 
 const METHODS = {
   ytd: 'close on the as-of date / last close of the prior calendar year − 1, in percent (methodology §10)',
@@ -88,10 +109,16 @@ function lastYearReturns(small: Series, large: Series, asOf: IsoDate): LeadFacts
   return { year, small: side(small), large: side(large) };
 }
 
-/** A series as the note's sources list names it: file name, first date, last date used (≤ as-of). */
-function seriesInfo(s: Series, asOf: IsoDate): SeriesInfo {
+/** A series as the note's sources list names it: file name, first date, last date used (≤ as-of), price basis. */
+function seriesInfo(s: Series, asOf: IsoDate, config: NoteConfig, stale: boolean): SeriesInfo {
   const last = lastCloseIndexOnOrBefore(s, asOf);
-  return { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)], priceField: s.priceField ?? null };
+  const adjusted = isAdjusted(s);
+  const hasHL = s.high !== undefined && s.low !== undefined;
+  const asked = config.pnf[s.key]?.method;
+  const highLowFallback = asked === 'highlow' && !hasHL;
+  const method = highLowFallback ? 'close' : (asked ?? (hasHL ? 'highlow' : 'close'));
+  const priceBasis = priceBasisOf(s, method);
+  return { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)], priceField: s.priceField ?? null, adjusted, highLowFallback, priceBasis, stale };
 }
 
 /** Closes from the prior year-end to the as-of date, rebased to 100 at the prior year-end. */
@@ -116,6 +143,9 @@ function universeInfo(market: Market, key: string | undefined): Facts['universe'
   return { key: key ?? '', name: u?.name ?? '', members: u?.members.length ?? 0 };
 }
 
+/** `12 December 2025` */
+const longDate = (d: IsoDate): string => format(parseISO(d), 'd MMMM yyyy');
+
 /** Compute every fact of a note for one as-of date. */
 export function buildFacts(market: Market, config: NoteConfig, options: BuildFactsOptions = {}): Facts {
   // 1. roles and coverage
@@ -123,8 +153,10 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   const needed = requiredSeries(config);
   const who = `note "${options.noteName ?? 'weekly-outlook'}"`;
   requireSeries(market, needed, who);
-  const asOf = options.asOf ?? defaultAsOf(market, needed);
-  checkAsOf(market, needed, asOf);
+  const choice = resolveAsOf(market, needed, roles.largeCap, options.asOf, { allowStale: options.allowStale });
+  const asOf = choice.asOf;
+  // the note's own date only: a comparison week short of history just has fewer changes to report
+  if (options.compare !== false) requireHistory(market, historyNeeds(config), asOf);
   const S = (key: string): Series => market.series[key];
 
   // 3. returns for the series the narrative compares
@@ -180,23 +212,43 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     breadth: breadth.chart,
   };
 
+  const staleKeys = new Set(choice.stale.map((x) => x.key));
   const series: Record<string, SeriesInfo> = {};
-  for (const key of needed) series[key] = seriesInfo(S(key), asOf);
+  for (const key of needed) series[key] = seriesInfo(S(key), asOf, config, staleKeys.has(key));
   if (roles.universe && market.universes[roles.universe]) {
     const u = market.universes[roles.universe];
     const last = lastIndexOnOrBefore(u.dates, asOf);
-    series[u.key] = { key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)], priceField: null };
+    series[u.key] = {
+      key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)],
+      priceField: null, adjusted: false, highLowFallback: false, priceBasis: 'closing prices', stale: false,
+    };
   }
   const caveats: string[] = [];
   for (const key of needed) {
     const info = series[key];
-    if (info.priceField && /adj/i.test(info.priceField)) caveats.push(`${info.name} (${key}) uses dividend-adjusted closes (${info.priceField}).`);
+    const why: string[] = [];
+    if (info.adjusted) why.push(`its closes are dividend-adjusted (${info.priceField && /adj/i.test(info.priceField) ? info.priceField : 'market.yaml adjusted: true'}), so levels and highs sit below the prices it traded at`);
+    if (info.highLowFallback) why.push(`note.yaml asks for the high/low method, but ${info.file} has closes only, so its Point & Figure chart uses closing prices`);
+    if (why.length) caveats.push(`${info.name} (${key}): ${why.join('; ')}.`);
+  }
+  for (const x of choice.stale) {
+    caveats.push(`${series[x.key].name} (${x.key}): the data ends on ${longDate(x.lastDate)}, before the as-of date ${longDate(asOf)}; the series is stale and its figures are as of its last date.`);
+  }
+  const bp = roles.universe ? breadth.breadth[roles.universe] : undefined;
+  if (bp && bp.membersListed !== bp.members && bp.bullishPercent.value !== null) {
+    caveats.push(
+      `${market.universes[roles.universe!].name}: ${bp.members} of the ${bp.membersListed} listed members have a Point & Figure signal on ${longDate(asOf)} ` +
+        `and make up the bullish percent (${bp.membersWithData} have a close that day).`,
+    );
   }
 
   const facts: Facts = {
     asOf,
     note: { name: options.noteName ?? 'weekly-outlook', title: seasonTitle(config, asOf), standfirst: config.standfirst ?? '', desk: config.desk },
-    data: { source: market.source, series, caveats },
+    data: {
+      source: market.source, series, caveats, reference: choice.reference, requestedAsOf: choice.requested, rolledBack: choice.rolledBack,
+      stale: choice.stale.map((x) => ({ key: x.key, name: S(x.key).name, lastDate: x.lastDate })),
+    },
     roles,
     keys: {
       rsSmallVsMarket: `${roles.smallFund}_vs_${roles.marketBenchmark}`,

@@ -22,6 +22,17 @@ export interface SeriesInfo {
   lastDate: IsoDate;
   /** Which price column the file gave (Close, Adj Close, value); null for a universe file. */
   priceField: string | null;
+  /** Closes are dividend-adjusted (market.yaml `adjusted: true`, or an `Adj Close` column): levels sit below traded prices. */
+  adjusted: boolean;
+  /** note.yaml asks for the high/low P&F method but the file has closes only, so closes are used. */
+  highLowFallback: boolean;
+  /**
+   * What the series' levels (P&F boxes, highs) rest on, as the note says it: `daily highs and lows`,
+   * `closing prices`, `dividend-adjusted closing prices` (a yield: `closing yields`).
+   */
+  priceBasis: string;
+  /** The series' data ends before the as-of date (built with --allow-stale); its figures are as of `lastDate`. */
+  stale: boolean;
 }
 
 /** Role name → series key, from the note's config (note.yaml `roles`). */
@@ -107,7 +118,18 @@ export interface ChartData {
 export interface Facts {
   asOf: IsoDate;
   note: { name: string; title: string; standfirst: string; desk: string };
-  data: { source: string; series: Record<string, SeriesInfo>; caveats: string[] };
+  data: {
+    source: string;
+    series: Record<string, SeriesInfo>;
+    caveats: string[];
+    /** The note's calendar: the as-of date is a trading day of this series (the large-cap index). */
+    reference: string;
+    /** The date asked for; differs from `asOf` when it was not a trading day and rolled back. */
+    requestedAsOf: IsoDate;
+    rolledBack: boolean;
+    /** Required series whose data ends before the as-of date (only when built with --allow-stale). */
+    stale: { key: string; name: string; lastDate: IsoDate }[];
+  };
   roles: Roles;
   /** Keys of the composite sections the note reads (e.g. `rs` key of the small-cap fund vs the market benchmark). */
   keys: { rsSmallVsMarket: string; rsLargeVsMarket: string; rsSmallVsLarge: string; scoreGap: string };

@@ -8,10 +8,11 @@ import { templateContext } from '../render/render-note.js';
 import type { NoteSource } from '../note/load-note.js';
 import { builtins, helpers } from './register.js';
 import { compileNote } from './render-narrative.js';
+import { checkNoteResources, type ResourceIssue } from './resource-check.js';
 
 /** One problem found in a note's templates. */
 export interface LintIssue {
-  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'remote-resource' | 'numeric-comparison';
+  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'numeric-comparison' | ResourceIssue['code'];
   /** Errors fail `lint`; warnings are printed and do not. */
   severity?: 'error' | 'warning';
   message: string;
@@ -92,8 +93,6 @@ function hasPath(obj: unknown, path: string): boolean {
   return true;
 }
 
-const REMOTE = /\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i;
-const CSS_REMOTE = /url\(\s*["']?\s*(?:https?:)?\/\//i;
 
 /** Static checks of every template plus one real render against the facts for `asOf`. */
 export async function lintNote(note: NoteSource, market: Market, asOf?: string): Promise<LintIssue[]> {
@@ -141,15 +140,8 @@ export async function lintNote(note: NoteSource, market: Market, asOf?: string):
       used.add(p.name);
       if (!partialNames.has(p.name)) issues.push({ code: 'unknown-partial', message: `no partial named "${p.name}"`, template: f.file, line: p.line });
     }
-    f.text.split('\n').forEach((line, i) => {
-      if (REMOTE.test(line) || CSS_REMOTE.test(line)) {
-        issues.push({ code: 'remote-resource', message: 'loads a remote resource; notes must be self-contained (it would be blocked when printing)', template: f.file, line: i + 1 });
-      }
-    });
   }
-  note.css.split('\n').forEach((line, i) => {
-    if (CSS_REMOTE.test(line)) issues.push({ code: 'remote-resource', message: 'loads a remote resource; notes must be self-contained', template: `${note.dir}/note.css`, line: i + 1 });
-  });
+  for (const r of checkNoteResources(note)) issues.push({ code: r.code, message: r.message, template: r.file, line: r.line });
   for (const p of note.partials) {
     if (!used.has(p.name)) issues.push({ code: 'unused-partial', message: `partial "${p.name}" is never used`, template: p.file });
   }

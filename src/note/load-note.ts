@@ -43,7 +43,7 @@ const noteConfigSchema = z
         z.object({ scale: scaleSchema, method: z.enum(['highlow', 'close']).optional(), reversal: z.number().int().min(1).optional() }).strict(),
       )
       .default({}),
-    peers: z.record(z.string(), z.string()).default({}),
+    peers: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).default({}),
     sizeGroups: z.record(z.string(), z.array(z.string())).default({}),
     settings: z
       .object({

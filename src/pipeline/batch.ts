@@ -44,6 +44,8 @@ export interface BuildBatchOptions {
   email?: EmailFlags & { attachPdf?: boolean };
   /** Compute facts in a worker thread (default true; falls back to this thread when the worker cannot start). */
   factsWorker?: boolean;
+  /** Build dates on which a required series has ended, marking it stale (otherwise those dates fail). */
+  allowStale?: boolean;
   /** Called after each date, built or failed, in date order (progress bars, memory probes). */
   onNote?: (outcome: BatchOutcome, index: number, total: number) => void | Promise<void>;
 }
@@ -125,7 +127,9 @@ export async function buildBatch(note: NoteSource, market: Market, asOfDates: re
   const own = needsBrowser && !opts.browser ? BrowserSession.launch() : undefined;
   own?.catch(() => undefined);
   const compiled = opts.compiled ?? compileNote(note);
-  const facts = opts.factsWorker === false ? inThreadFacts(note, market) : (factsWorker(note, market) ?? inThreadFacts(note, market));
+  const allowStale = opts.allowStale ?? false;
+  const facts =
+    opts.factsWorker === false ? inThreadFacts(note, market, allowStale) : (factsWorker(note, market, allowStale) ?? inThreadFacts(note, market, allowStale));
   const built: BatchNote[] = [];
   const failures: BatchFailure[] = [];
   const total = asOfDates.length;
@@ -230,13 +234,14 @@ interface WorkerInit {
   market: Market;
   config: NoteConfig;
   noteName: string;
+  allowStale: boolean;
 }
 
 type WorkerReply = { asOf: IsoDate; facts: Facts } | { asOf: IsoDate; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
 
-function inThreadFacts(note: NoteSource, market: Market): FactsSource {
+function inThreadFacts(note: NoteSource, market: Market, allowStale: boolean): FactsSource {
   return {
-    get: async (asOf) => buildFacts(market, note.config, { asOf, noteName: note.name }),
+    get: async (asOf) => buildFacts(market, note.config, { asOf, noteName: note.name, allowStale }),
     prefetch: () => undefined,
     close: async () => undefined,
     where: () => 'thread',
@@ -247,19 +252,19 @@ function inThreadFacts(note: NoteSource, market: Market): FactsSource {
  * A worker thread running this same module, computing facts in the order asked; null when this module is not the
  * compiled JavaScript (a worker cannot load the TypeScript sources the tests run).
  */
-function factsWorker(note: NoteSource, market: Market): FactsSource | null {
+function factsWorker(note: NoteSource, market: Market, allowStale: boolean): FactsSource | null {
   const self = new URL(import.meta.url);
   if (!self.pathname.endsWith('.js')) return null;
   let worker: Worker;
   try {
-    const init: WorkerInit = { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name };
+    const init: WorkerInit = { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale };
     worker = new Worker(fileURLToPath(self), { workerData: init });
   } catch {
     return null;
   }
   const pending = new Map<IsoDate, { promise: Promise<Facts>; resolve: (f: Facts) => void; reject: (e: unknown) => void }>();
   let dead: unknown = null;
-  const fallback = inThreadFacts(note, market);
+  const fallback = inThreadFacts(note, market, allowStale);
   worker.on('message', (reply: WorkerReply) => {
     const p = pending.get(reply.asOf);
     if (!p) return;
@@ -306,11 +311,11 @@ function factsWorker(note: NoteSource, market: Market): FactsSource | null {
 
 // When this module runs as a batch's facts worker: answer each as-of date with its facts (or the error).
 if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | null)?.[WORKER_FLAG]) {
-  const { market, config, noteName } = workerData as WorkerInit;
+  const { market, config, noteName, allowStale } = workerData as WorkerInit;
   const port = parentPort;
   port.on('message', (asOf: IsoDate) => {
     try {
-      port.postMessage({ asOf, facts: buildFacts(market, config, { asOf, noteName }) } satisfies WorkerReply);
+      port.postMessage({ asOf, facts: buildFacts(market, config, { asOf, noteName, allowStale }) } satisfies WorkerReply);
     } catch (e) {
       const m = e instanceof MarketNoteError ? { code: e.code, file: e.file, line: e.line, column: e.column, hint: e.hint } : {};
       port.postMessage({ asOf, error: { ...m, message: e instanceof Error ? e.message : String(e) } } satisfies WorkerReply);

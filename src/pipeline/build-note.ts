@@ -27,6 +27,8 @@ export interface BuildNoteOptions {
   compiled?: (ctx: object) => string;
   /** E-mail edition: `--from`, `--to`, `--subject` over note.yaml's `email` block; `attachPdf` adds the PDF. */
   email?: EmailFlags & { attachPdf?: boolean };
+  /** Build even when a required series ends before the as-of date, marking it stale. */
+  allowStale?: boolean;
 }
 
 export interface BuiltNote {
@@ -37,8 +39,8 @@ export interface BuiltNote {
 }
 
 /** Everything that has no browser in it: facts, charts and the HTML document. */
-export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDate, compiled: (ctx: object) => string = compileNote(note)) {
-  const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
+export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDate, compiled: (ctx: object) => string = compileNote(note), options: { allowStale?: boolean } = {}) {
+  const facts = buildFacts(market, note.config, { asOf, noteName: note.name, allowStale: options.allowStale });
   const figures = await buildCharts(facts);
   const html = renderNote(facts, figures, note, compiled);
   const claims = lastClaims(compiled);
@@ -50,7 +52,7 @@ export async function composeNote(note: NoteSource, market: Market, asOf?: IsoDa
  * together, or none does).
  */
 export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
-  const { facts, figures, html, claims } = await composeNote(o.note, o.market, o.asOf, o.compiled);
+  const { facts, figures, html, claims } = await composeNote(o.note, o.market, o.asOf, o.compiled, { allowStale: o.allowStale });
   const base = join(o.outDir, `${o.note.name}-${facts.asOf}`);
   const out = new AtomicOutputs();
   try {

@@ -9,7 +9,12 @@ export class AtomicOutputs {
   write(path: string, data: string | Uint8Array): void {
     mkdirSync(dirname(path), { recursive: true });
     const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    writeFileSync(tmp, data);
+    try {
+      writeFileSync(tmp, data);
+    } catch (e) {
+      rmSync(tmp, { force: true }); // a full disk leaves a truncated temp file: remove it too
+      throw e;
+    }
     this.pending.push({ tmp, final: path });
   }
 

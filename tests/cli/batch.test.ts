@@ -35,11 +35,19 @@ describe('rollBack', () => {
 
   it('moves a date without data to the last trading day before it, and drops repeats', () => {
     // 07-04 (holiday), 07-05 and 07-06 (weekend) all become 07-03.
-    expect(rollBack(['2025-07-03', '2025-07-04', '2025-07-05', '2025-07-06', '2025-07-07'], trading)).toEqual({ dates: ['2025-07-03', '2025-07-07'], before: [] });
+    expect(rollBack(['2025-07-03', '2025-07-04', '2025-07-05', '2025-07-06', '2025-07-07'], trading)).toEqual({
+      dates: ['2025-07-03', '2025-07-07'],
+      before: [],
+      rolled: [
+        { from: '2025-07-04', to: '2025-07-03' },
+        { from: '2025-07-05', to: '2025-07-03' },
+        { from: '2025-07-06', to: '2025-07-03' },
+      ],
+    });
   });
 
   it('keeps dates after the data at the last trading day, and sets apart dates before it', () => {
-    expect(rollBack(['2025-07-01', '2025-07-09', '2025-07-31'], trading)).toEqual({ dates: ['2025-07-08'], before: ['2025-07-01'] });
+    expect(rollBack(['2025-07-01', '2025-07-09', '2025-07-31'], trading)).toEqual({ dates: ['2025-07-08'], before: ['2025-07-01'], rolled: [] });
   });
 });
 
@@ -85,7 +93,7 @@ describe('market-note build --from/--to (end to end)', () => {
     for (const d of dates) expect(JSON.parse(readFileSync(join(out, `mini-${d}.facts.json`), 'utf8')).asOf).toBe(d);
     // Not a terminal: no progress bar, one summary line.
     expect(r.stderr).not.toMatch(/\r|#/);
-    expect(r.stderr).toMatch(/^built 3 notes \(6 files\) in [\d.]+ s\n$/);
+    expect(r.stderr).toMatch(/^mini: as-of 2025-07-04 is not a trading day of SPX; using 2025-07-03, the trading day before\nbuilt 3 notes \(6 files\) in [\d.]+ s\n$/);
   });
 
   it('goes on after a failure, then exits 1 naming the dates that failed', async () => {
@@ -93,6 +101,11 @@ describe('market-note build --from/--to (end to end)', () => {
     const r = await runCli(['build', '--note', `${mini},${flaky}`, '--from', '2025-07-03', '--to', '2025-07-07', '--every', 'day', '--format', 'html', '--out', out]);
     expect(r.code).toBe(1);
     const err = r.stderr.split('\n');
+    // 4, 5 and 6 July are no trading days of the demo's SPX: one line per note
+    expect(err.splice(0, 2)).toEqual([
+      'mini: 3 dates are not trading days of SPX (weekends, holidays); each rolls back to the trading day before',
+      'flaky: 3 dates are not trading days of SPX (weekends, holidays); each rolls back to the trading day before',
+    ]);
     expect(err[0]).toMatch(/^built 3 notes \(6 files\) in [\d.]+ s; 1 failed$/);
     expect(err[1]).toBe('failed dates: 2025-07-07');
     expect(err[2]).toMatch(/^ {2}flaky 2025-07-07: \S+\/flaky\/note\.hbs(:2)?: .*nosuchfact/);

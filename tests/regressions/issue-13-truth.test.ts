@@ -46,15 +46,15 @@ describe('issue 13: sentences agree with their facts', () => {
     });
     const t = section(f, 'rates');
     expect(f.judgements.rates!.sensitivity.moreNegative).toBe('small');
-    expect(t).toContain('Small caps have the more negative correlation with rates');
+    expect(t).toContain('Small caps are the more tied to falling yields');
     expect(t).toContain('small caps are the more tied to falling yields');
     expect(t).not.toMatch(/small caps are the less tied/i);
     const g = facts((x) => {
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = 0.05;
       (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.3;
     });
-    expect(section(g, 'rates')).toContain('Large caps have the more negative correlation with rates');
-    expect(section(g, 'rates')).not.toContain('Small caps have the more negative correlation');
+    expect(section(g, 'rates')).toContain('Large caps are the more tied to falling yields');
+    expect(section(g, 'rates')).not.toContain('Small caps are the more tied');
   });
 
   it('warns of a rebound in yields only when small caps rose since the peak and move against yields', () => {

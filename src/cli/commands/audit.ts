@@ -9,14 +9,14 @@
  *      stderr when it is a terminal; exit 1 when there is any violation
  */
 import { loadMarket } from '../../data/load-market.js';
-import { requireSeries } from '../../data/require.js';
+import { datesWithData, requireSeries } from '../../data/require.js';
 import type { IsoDate } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import * as msg from '../../errors/messages.js';
 import { auditDates, auditSeries, countByRule, formatViolation } from '../../narrative/audit/index.js';
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
-import { progressLine, rollBack, scheduleDates, tradingDays, type Every, type ProgressStream } from './batch-build.js';
+import { progressLine, rollBack, scheduleDates, type Every, type ProgressStream } from './batch-build.js';
 
 export interface AuditArgs {
   note?: string;
@@ -34,7 +34,8 @@ export async function auditCommand(args: AuditArgs, io: CliIo, progressTo: Progr
   requireSeries(market, keys, `note "${note.name}"`);
 
   // 1. the dates
-  const days = tradingDays(market, keys);
+  // The note's reference calendar (its large-cap index), as single and batch builds use.
+  const days = datesWithData(market, note.config.roles.largeCap);
   const to = args.to ?? days[days.length - 1] ?? args.from;
   if (to < args.from) {
     const p = msg.auditToBeforeFrom(args.from, to);

@@ -1,8 +1,9 @@
 /**
  * `market-note build --from A --to B --every friday [--note a,b]`: many notes with one browser.
  *
- *   1. the dates: every matching weekday from A to B, each rolled back to the last trading day on or before it
- *      (holidays → the day before), de-duplicated, per note (each note needs its own series)
+ *   1. the dates: every matching weekday from A to B, each rolled back to the last trading day on or before it of
+ *      the note's reference calendar (its large-cap index; holidays → the day before, said on stderr),
+ *      de-duplicated, per note; a series that ends before a date makes that date fail (stale) unless --allow-stale
  *   2. one Chromium for the whole run, shared by the notes (pipeline/batch.ts: one reused page, the next note
  *      composed while the current one prints)
  *   3. each (note, date) built and written atomically; a failure is recorded and the run goes on
@@ -13,7 +14,8 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { dayNumber, isoDate, weekday } from '../../data/calendar.js';
 import { loadMarket } from '../../data/load-market.js';
-import { requireSeries } from '../../data/require.js';
+import { datesWithData, requireSeries } from '../../data/require.js';
+import * as msg from '../../errors/messages.js';
 import type { IsoDate, Market } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
@@ -44,6 +46,8 @@ export interface BatchArgs {
   mailTo?: string[];
   subject?: string;
   attachPdf?: boolean;
+  /** Build dates on which a series the note needs has ended, marking it stale (otherwise those dates fail). */
+  allowStale?: boolean;
 }
 
 /** Where the progress bar goes: stderr when it is a terminal. */
@@ -78,12 +82,17 @@ export function scheduleDates(from: IsoDate, to: IsoDate, every: Every): IsoDate
 
 /**
  * Each date rolled back to the last trading day on or before it, de-duplicated, oldest first; dates before the
- * first trading day are returned apart.
- * @example rollBack(['2025-07-04', '2025-07-11'], ['2025-07-03', '2025-07-07', '2025-07-11']) //=> { dates: ['2025-07-03', '2025-07-11'], before: [] }
+ * first trading day are returned apart, and `rolled` lists each date inside the calendar that was not a trading day.
+ * @example rollBack(['2025-07-04', '2025-07-11'], ['2025-07-03', '2025-07-07', '2025-07-11']) //=> { dates: ['2025-07-03', '2025-07-11'], before: [], rolled: [{ from: '2025-07-04', to: '2025-07-03' }] }
  */
-export function rollBack(dates: readonly IsoDate[], tradingDays: readonly IsoDate[]): { dates: IsoDate[]; before: IsoDate[] } {
+export function rollBack(
+  dates: readonly IsoDate[],
+  tradingDays: readonly IsoDate[],
+): { dates: IsoDate[]; before: IsoDate[]; rolled: { from: IsoDate; to: IsoDate }[] } {
   const out = new Set<IsoDate>();
   const before: IsoDate[] = [];
+  const rolled: { from: IsoDate; to: IsoDate }[] = [];
+  const last = tradingDays[tradingDays.length - 1];
   for (const date of dates) {
     // binary search: the last trading day ≤ date
     let lo = 0;
@@ -97,22 +106,12 @@ export function rollBack(dates: readonly IsoDate[], tradingDays: readonly IsoDat
       } else hi = mid - 1;
     }
     if (hit < 0) before.push(date);
-    else out.add(tradingDays[hit]);
+    else {
+      out.add(tradingDays[hit]);
+      if (tradingDays[hit] !== date && date <= last) rolled.push({ from: date, to: tradingDays[hit] });
+    }
   }
-  return { dates: [...out].sort(), before };
-}
-
-/** The dates on which every series (and universe) the note needs has data. */
-export function tradingDays(market: Market, keys: readonly string[]): IsoDate[] {
-  const sets = keys.map((k) => {
-    const s = market.series[k];
-    if (s) return new Set(s.dates.filter((_, i) => Number.isFinite(s.close[i])));
-    const u = market.universes[k];
-    return new Set(u.dates.filter((_, d) => u.closes.some((col) => Number.isFinite(col[d]))));
-  });
-  if (sets.length === 0) return [];
-  const [first, ...rest] = sets;
-  return [...first].filter((d) => rest.every((s) => s.has(d))).sort();
+  return { dates: [...out].sort(), before, rolled };
 }
 
 /**
@@ -149,12 +148,18 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   for (const note of notes) {
     const keys = requiredSeries(note.config);
     requireSeries(market, keys, `note "${note.name}"`);
-    const days = tradingDays(market, keys);
+    // the note's calendar: the trading days of its large-cap index
+    const days = datesWithData(market, note.config.roles.largeCap);
     const last = days[days.length - 1];
     const from = args.from ?? last;
     const to = args.to ?? last ?? from;
     const wanted = args.from === undefined ? (last ? [last] : []) : scheduleDates(from, to, args.every);
-    const { dates, before } = rollBack(wanted, days);
+    const { dates, before, rolled } = rollBack(wanted, days);
+    if (!args.quiet) {
+      // a schedule of every calendar day meets every weekend: one line, not one per day
+      if (args.every === 'day' && wanted.length > 1 && rolled.length) io.err(`${note.name}: ${msg.daysNotTrading(rolled.length, note.config.roles.largeCap)}`);
+      else for (const r of rolled) io.err(`${note.name}: ${msg.asOfRolledBack(r.from, r.to, note.config.roles.largeCap)}`);
+    }
     for (const d of before) failures.push({ note: note.name, date: d, message: `no data on or before ${d} (the data starts ${days[0] ?? 'nowhere'})` });
     if (dates.length) jobs.push({ note, dates });
   }
@@ -188,6 +193,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
         paper: args.paper,
         browser,
         email,
+        allowStale: args.allowStale,
         onNote: (outcome, i) => {
           done++;
           if (outcome.ok) for (const f of outcome.files) io.out(f);

@@ -9,6 +9,15 @@ import type { CliIo } from '../io.js';
 import { smtpConfig } from '../../email/smtp.js';
 import { sendFile } from './send.js';
 import { batchBuildCommand, type Every } from './batch-build.js';
+import type { Facts } from '../../facts/types.js';
+import * as msg from '../../errors/messages.js';
+
+/** stderr: the trading day used when the date asked for was not one, and each stale series built anyway. */
+export function reportAsOf(facts: Facts, io: CliIo): void {
+  const d = facts.data;
+  if (d.rolledBack) io.err(msg.asOfRolledBack(d.requestedAsOf, facts.asOf, d.reference));
+  for (const s of d.stale) io.err(msg.builtStale(s.key, s.lastDate, facts.asOf));
+}
 
 export interface BuildArgs {
   /** One note, or several (`--note a --note b`, `--note a,b`): several are built as a batch. */
@@ -29,6 +38,8 @@ export interface BuildArgs {
   subject?: string;
   attachPdf?: boolean;
   send?: boolean;
+  /** Build even when a required series ends before the as-of date, marking it stale in the note. */
+  allowStale?: boolean;
 }
 
 /** `--note a --note b` / `--note a,b`: collects note names (the first one replaces the default). */
@@ -61,7 +72,8 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     const note = loadNote(args.note as string | undefined);
     const market = loadMarket(args.data);
     const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
-    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email });
+    const built = await buildNote({ note, market, asOf: args.asOf, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale });
+    reportAsOf(built.facts, io);
     for (const f of built.files) io.out(f);
     const eml = built.files.find((f) => f.endsWith('.eml'));
     if (args.send && eml) return await sendFile(eml, io);

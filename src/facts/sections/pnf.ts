@@ -1,6 +1,8 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastIndexOnOrBefore } from '../../metrics/calendar.js';
-import { pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
+import { fail } from '../../errors/market-note-error.js';
+import { pnfTooManyBoxes } from '../../errors/messages.js';
+import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
 import { changeLevels, type ChangeLevels } from '../../metrics/pnf/levels.js';
 import type { NoteConfig } from '../../note/load-note.js';
 import type { PnfChartData } from '../types.js';
@@ -17,6 +19,11 @@ export interface PnfFacts {
   lastPattern: string | null;
   lastSignalDate: IsoDate | null;
   lastSignalTags: string[];
+  /**
+   * The latest signal's column went on, after the signal, to break an older spread-triple level: that pattern's
+   * own label, level and date (the signal's label, `breakoutLevel` and `lastSignalDate` are the signal day's).
+   */
+  laterPattern: { pattern: string; level: number; date: IsoDate } | null;
   breakoutLevel: number | null;
   /** Level the latest signal broke (the prior column's extreme). */
   resistanceLevel: number | null;
@@ -36,6 +43,10 @@ export interface PnfFacts {
   multiplier: number;
   /** Where the chart would reverse its column and give the opposite signal (levels on the chart's scale). */
   levels: ChangeLevels;
+  /** What the chart's levels rest on ("dividend-adjusted closing prices", "daily highs and lows"): say it with a level. */
+  priceBasis: string;
+  /** The closes are dividend-adjusted, so levels and the highest box sit below the prices traded. */
+  adjusted: boolean;
   inputs: string[];
   from: IsoDate | null;
   to: IsoDate | null;
@@ -66,6 +77,15 @@ export interface RsFacts {
   to: IsoDate | null;
 }
 
+/** Closes are dividend-adjusted: market.yaml `adjusted`, else an `Adj Close` column. */
+export const isAdjusted = (s: Series): boolean => s.adjusted ?? /adj/i.test(s.priceField ?? '');
+
+/** What a series' levels rest on, as the note says it ("dividend-adjusted closing prices", "daily highs and lows"). */
+export function priceBasisOf(s: Series, method: 'highlow' | 'close'): string {
+  const adj = isAdjusted(s) ? 'dividend-adjusted ' : '';
+  return method === 'highlow' ? `${adj}daily highs and lows` : `${adj}closing ${s.kind === 'yield' ? 'yields' : 'prices'}`;
+}
+
 /** Rows of a series up to and including `asOf` (point-in-time: later rows are never read). */
 export function upTo(s: Series, asOf: IsoDate) {
   const end = lastIndexOnOrBefore(s.dates, asOf) + 1;
@@ -79,6 +99,20 @@ export function upTo(s: Series, asOf: IsoDate) {
 
 const scaled = (a: Float64Array | undefined, k: number) => (a && k !== 1 ? a.map((v) => v * k) : a);
 
+/**
+ * Runs `build` (a P&F chart of `series`); a chart beyond the box limits becomes one data error naming the series
+ * and the date.
+ */
+export function withBoxLimit<T>(series: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (!(e instanceof PnfBoxLimitError)) throw e;
+    const p = pnfTooManyBoxes(series, e.date ?? 'an unknown date', e.limit, e.scope);
+    return fail('BAD_DATA', p.message, { hint: p.hint, cause: e });
+  }
+}
+
 /** The P&F chart of a series as the note configures it (scale, method; yields × 10). */
 export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): { chart: PnfChart; multiplier: number; dates: IsoDate[] } {
   const set = config.pnf[s.key] ?? { scale: 'traditional' as const };
@@ -87,9 +121,11 @@ export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): {
   const hasHL = !!(rows.high && rows.low);
   const method = set.method === 'highlow' && !hasHL ? 'close' : (set.method ?? (hasHL ? 'highlow' : 'close'));
   const opts: PnfOptions = { scale: set.scale, reversal: set.reversal ?? 3, method };
-  const chart = pointAndFigure(
-    { dates: rows.dates, close: scaled(rows.close, multiplier)!, high: scaled(rows.high, multiplier), low: scaled(rows.low, multiplier) },
-    opts,
+  const chart = withBoxLimit(s.key, () =>
+    pointAndFigure(
+      { dates: rows.dates, close: scaled(rows.close, multiplier)!, high: scaled(rows.high, multiplier), low: scaled(rows.low, multiplier) },
+      opts,
+    ),
   );
   return { chart, multiplier, dates: rows.dates };
 }
@@ -100,6 +136,14 @@ function previousRun(chart: PnfChart): PnfFacts['previousRun'] {
   if (!cur) return null;
   const before = sig[sig.length - 1 - cur.consecutive];
   return before ? { signal: before.type, count: before.consecutive } : null;
+}
+
+/** A spread level the latest signal's column broke after its signal (an event in that column), else null. */
+function laterPattern(chart: PnfChart): PnfFacts['laterPattern'] {
+  const last = chart.signals[chart.signals.length - 1];
+  if (!last) return null;
+  const e = chart.events.find((x) => x.column === last.column && x.name.startsWith('spread triple'));
+  return e ? { pattern: e.name, level: e.level, date: e.date } : null;
 }
 
 /** Contract `pnf.SYM` for one series. */
@@ -126,6 +170,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     lastPattern: chart.current.lastPattern,
     lastSignalDate: chart.current.lastSignalDate,
     lastSignalTags: last?.tags ?? [],
+    laterPattern: laterPattern(chart),
     breakoutLevel: chart.current.breakoutLevel,
     resistanceLevel: last?.resistanceLevel ?? null,
     trend: chart.trend.state,
@@ -140,6 +185,8 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
     multiplier,
     levels: changeLevels(chart),
+    priceBasis: priceBasisOf(s, chart.options.method),
+    adjusted: isAdjusted(s),
     inputs: [`${s.key} (${s.file})`],
     from: dates[0] ?? null,
     to: dates[dates.length - 1] ?? null,
