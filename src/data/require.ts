@@ -114,7 +114,7 @@ export function checkAsOf(market: Market, required: string[], asOf: IsoDate): vo
 export interface AsOfChoice {
   /** The trading day used: the reference series' last trading day on or before `requested`. */
   asOf: IsoDate;
-  /** The date asked for (without one: the reference series' last trading day). */
+  /** The date asked for (without one: the last date every required series has data for). */
   requested: IsoDate;
   /** The series whose trading days are the note's calendar (the large-cap index). */
   reference: string;
@@ -122,6 +122,9 @@ export interface AsOfChoice {
   rolledBack: boolean;
   /** Required series whose data ends before `asOf` (only with `allowStale`; otherwise they are an error). */
   stale: { key: string; lastDate: IsoDate }[];
+  /** Without a date asked for: the series whose data ends first and so set the as-of date, when the reference
+   * runs later (the CLI says so, so an older date is never built silently). */
+  limitedBy?: { key: string; referenceLast: IsoDate };
 }
 
 /**
@@ -155,7 +158,8 @@ export function resolveAsOf(
     fail('BAD_DATA', p.message, { hint: p.hint });
   }
   const refLast = calendar[calendar.length - 1];
-  const requested = asOf ?? refLast;
+  // Without a date: the last date for which every required series has data (the contract's default).
+  const requested = asOf ?? spans.reduce((a, b) => (b.last < a.last ? b : a)).last;
   const startsLast = spans.reduce((a, b) => (b.first > a.first ? b : a));
   const first = startsLast.first;
   if (requested > refLast) {
@@ -174,7 +178,9 @@ export function resolveAsOf(
     const p = msg.staleSeries(day, reference, stale);
     fail('BAD_DATA', p.message, { hint: p.hint });
   }
-  return { asOf: day, requested, reference, rolledBack: day !== requested, stale };
+  const ends = spans.reduce((a, b) => (b.last < a.last ? b : a));
+  const limitedBy = asOf === undefined && ends.last < refLast ? { limitedBy: { key: ends.key, referenceLast: refLast } } : {};
+  return { asOf: day, requested, reference, rolledBack: day !== requested, stale, ...limitedBy };
 }
 
 /** What a section needs of one series: at least `rows` closes on or before the as-of date. */

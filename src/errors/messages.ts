@@ -287,6 +287,9 @@ export const staleSeries = (asOf: string, reference: string, stale: readonly { k
 });
 
 /** The CLI's line when a date is not a trading day of the reference calendar. */
+export const asOfLimitedBy = (used: string, key: string, reference: string, referenceLast: string): string =>
+  `as-of ${used}: the last date all the note's series have (${key} ends there; ${reference} runs to ${referenceLast}); pass --as-of to choose another`;
+
 export const asOfRolledBack = (requested: string, used: string, reference: string): string =>
   `as-of ${requested} is not a trading day of ${reference}; using ${used}, the trading day before`;
 

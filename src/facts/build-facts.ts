@@ -247,6 +247,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     note: { name: options.noteName ?? 'weekly-outlook', title: seasonTitle(config, asOf), standfirst: config.standfirst ?? '', desk: config.desk },
     data: {
       source: market.source, series, caveats, reference: choice.reference, requestedAsOf: choice.requested, rolledBack: choice.rolledBack,
+      ...(choice.limitedBy ? { limitedBy: choice.limitedBy } : {}),
       stale: choice.stale.map((x) => ({ key: x.key, name: S(x.key).name, lastDate: x.lastDate })),
     },
     roles,

@@ -127,6 +127,8 @@ export interface Facts {
     /** The date asked for; differs from `asOf` when it was not a trading day and rolled back. */
     requestedAsOf: IsoDate;
     rolledBack: boolean;
+    /** Without --as-of: the series that ended first and so set the as-of date, when the reference runs later. */
+    limitedBy?: { key: string; referenceLast: IsoDate };
     /** Required series whose data ends before the as-of date (only when built with --allow-stale). */
     stale: { key: string; name: string; lastDate: IsoDate }[];
   };

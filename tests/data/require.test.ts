@@ -121,8 +121,9 @@ describe('resolveAsOf (the reference calendar)', () => {
     expect(resolveAsOf(m, ['SPX', 'TNX'], 'SPX', '2025-07-07')).toMatchObject({ asOf: '2025-07-07', rolledBack: false });
   });
 
-  it('defaults to the reference series\' last trading day', () => {
+  it('defaults to the last date every required series has data for, and names the series that set it', () => {
     expect(resolveAsOf(m, ['SPX', 'TNX'], 'SPX', undefined)).toMatchObject({ asOf: '2025-07-08', requested: '2025-07-08', rolledBack: false });
+    expect(resolveAsOf(m, ['SPX', 'RUT'], 'SPX', undefined)).toMatchObject({ asOf: '2025-07-07', stale: [], limitedBy: { key: 'RUT', referenceLast: '2025-07-08' } });
   });
 
   it('fails on a required series that ends before the as-of trading day, naming it and its last date', () => {
@@ -130,8 +131,6 @@ describe('resolveAsOf (the reference calendar)', () => {
       "[BAD_DATA] RUT ends 2025-07-07, before the as-of date 2025-07-08 (a trading day of SPX): this series is stale
       Update its file, build an earlier date with --as-of, or pass --allow-stale to build anyway with the stale series marked in the note."
     `);
-    // the default as-of is the reference's last day too, so a stale series is never skipped over silently
-    expect(errorOf(() => resolveAsOf(m, ['SPX', 'RUT'], 'SPX', undefined)).message).toMatch(/^RUT ends 2025-07-07/);
   });
 
   it('builds with the stale series listed when allowed', () => {

@@ -16,6 +16,7 @@ import * as msg from '../../errors/messages.js';
 export function reportAsOf(facts: Facts, io: CliIo): void {
   const d = facts.data;
   if (d.rolledBack) io.err(msg.asOfRolledBack(d.requestedAsOf, facts.asOf, d.reference));
+  if (d.limitedBy) io.err(msg.asOfLimitedBy(facts.asOf, d.limitedBy.key, d.reference, d.limitedBy.referenceLast));
   for (const s of d.stale) io.err(msg.builtStale(s.key, s.lastDate, facts.asOf));
 }
 
