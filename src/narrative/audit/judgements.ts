@@ -36,12 +36,16 @@ export interface AuditThresholds {
   correlationDifference: number;
   fallingBp: number;
   seasonalNoiseMultiple: number;
+  minYtdDays: number;
+  nextYearFromMonth: number;
+  verdictLeadFrom: number;
 }
 
 const DOCUMENTED: AuditThresholds = {
   returnDecimals: 1, slightBelow: 2, wideFrom: 5, recentDays: 92, noteIntervalDays: 7, oversold: 30, midline: 50,
   overbought: 70, breadthDecimals: 1, investableScore: 3, scoreDecimals: 1, correlationDecimals: 2,
-  weakCorrelation: 0.1, correlationDifference: 0.1, fallingBp: 25, seasonalNoiseMultiple: 1,
+  weakCorrelation: 0.1, correlationDifference: 0.1, fallingBp: 25, seasonalNoiseMultiple: 1, minYtdDays: 20,
+  nextYearFromMonth: 10, verdictLeadFrom: 5,
 };
 
 export function thresholdsOf(facts: Facts): AuditThresholds {
@@ -125,15 +129,62 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
   },
   comparison(j, c) {
     const period = String(j.period);
-    // The year before the as-of year sits in lead.lastYear (full year and second half); the rest in returns.
-    const last = (c.facts.lead as { lastYear?: { small: Record<string, unknown>; large: Record<string, unknown> } }).lastYear;
-    const lastField = period === 'lastYear' ? 'year' : period === 'lastH2' ? 'h2' : null;
+    // The figures it compares: the year before the as-of year sits in lead.lastYear (full year and second half;
+    // period lastYear / lastH2, or a comparison under calendar.lastYear), this year's periods in returns; any
+    // other comparison is checked on its own printed values.
+    const last = (c.facts.lead as unknown as { lastYear?: { small: Record<string, unknown>; large: Record<string, unknown> } }).lastYear;
+    const lastField = period === 'lastYear' || /calendar\.lastYear\.full$/.test(c.path) ? 'year' : period === 'lastH2' || /calendar\.lastYear\.h2$/.test(c.path) ? 'h2' : null;
     const r = (c.facts.returns as Record<string, Record<string, unknown>>)[period];
-    const want = lastField
-      ? comparisonOf(num(last?.small[lastField]), num(last?.large[lastField]), c.t)
-      : comparisonOf(num(r?.[c.facts.roles.smallCap]), num(r?.[c.facts.roles.largeCap]), c.t);
+    const own = (side: unknown) => num((side as J | undefined)?.value);
+    const [small, large] = lastField
+      ? [num(last?.small[lastField]), num(last?.large[lastField])]
+      : r
+        ? [num(r[c.facts.roles.smallCap]), num(r[c.facts.roles.largeCap])]
+        : [own(j.small), own(j.large)];
+    const want = comparisonOf(small, large, c.t);
     if (!want) return differ('available', j.available, false);
     return [...differ('leader', j.leader, want.leader), ...differ('strength', j.strength, want.strength), ...differ('gap', j.gap, want.gap)];
+  },
+  calendar(j, c) {
+    const ytdDays = num((c.facts.lead as unknown as { ytdDays?: unknown }).ytdDays);
+    return [
+      ...differ('season', j.season, Number(c.facts.asOf.slice(5, 7)) >= c.t.nextYearFromMonth ? 'nextYear' : 'thisYear'),
+      ...(ytdDays === null ? [] : [...differ('ytdDays', j.ytdDays, ytdDays), ...differ('earlyYear', j.earlyYear, ytdDays < c.t.minYtdDays)]),
+    ];
+  },
+  evidence(j, c) {
+    if (/strongest/.test(c.path)) return []; // a copy of an item of the evidence list, checked there
+    const read = (p: string) => at(c.facts, `judgements.${p}`);
+    // a reading the facts do not hold is not checked
+    const side = (leader: unknown) => (leader === undefined ? undefined : leader === 'small' ? 'for' : leader === 'large' ? 'against' : 'neutral');
+    const three = (v: unknown, yes: unknown, no: unknown) => (v === undefined ? undefined : v === yes ? 'for' : v === no ? 'against' : 'neutral');
+    const universe = c.facts.roles.universe;
+    const leans: Record<string, () => string | undefined> = {
+      year: () => side(read('lead.ytd.leader')),
+      lastYear: () => side(read('calendar.lastYear.full.leader')),
+      h2: () => side(read('lead.h2.leader')),
+      lastH2: () => side(read('calendar.lastYear.h2.leader')),
+      signal: () => three(read('fund.signal.state'), 'buy', 'sell'),
+      trend: () => three(read('fund.trend.state'), 'positive', 'negative'),
+      rsNear: () => three(read('fund.rsMarket.near.column'), 'X', 'O'),
+      rsLong: () => three(read('fund.rsMarket.long.signal'), 'buy', 'sell'),
+      breadth: () => three(universe ? at(c.facts, `breadth.${universe}.column`) : undefined, 'X', 'O'),
+    };
+    const want = leans[String(j.id)]?.();
+    return [...differ('key', j.key, `${String(j.id)}_${String(j.lean)}`), ...(want === undefined ? [] : differ('lean', j.lean, want))];
+  },
+  verdict(j, c) {
+    const items = at(c.facts, 'judgements.evidence');
+    if (!Array.isArray(items)) return [];
+    const weight = (lean: string) => (items as J[]).filter((e) => e.lean === lean).reduce((a, e) => a + (num(e.weight) ?? 0), 0);
+    const net = weight('for') - weight('against');
+    const count = (lean: string) => (items as J[]).filter((e) => e.lean === lean).length;
+    return [
+      ...differ('net', j.net, net),
+      ...differ('forCount', j.forCount, count('for')),
+      ...differ('againstCount', j.againstCount, count('against')),
+      ...differ('state', j.state, net >= c.t.verdictLeadFrom ? 'smallLead' : net <= -c.t.verdictLeadFrom ? 'largeLead' : 'contender'),
+    ];
   },
   breadthLevel(j, c) {
     const b = c.facts.roles.universe ? (c.facts.breadth as Record<string, { bullishPercent: unknown }>)[c.facts.roles.universe] : undefined;
@@ -295,9 +346,9 @@ function claimedPaths(facts: Facts): Set<string> | undefined {
 }
 
 /** Where a judgement shows in the note: the section of the facts it sits under. */
-const SECTION: Record<string, string> = { seasonal: 'seasonality', ranking: 'conclusion' };
+const SECTION: Record<string, string> = { seasonal: 'seasonality', ranking: 'conclusion', evidence: 'conclusion', verdict: 'conclusion', calendar: 'lead' };
 export function sectionOfPath(path: string): string {
-  const parts = path.split('.');
+  const parts = path.replace(/\[\d+\]/g, '').split('.');
   const top = parts[0] === 'judgements' ? parts[1] : parts[0];
   return SECTION[top] ?? top ?? 'note';
 }

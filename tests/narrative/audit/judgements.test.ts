@@ -82,3 +82,37 @@ describe('audit rule: judgements, decisions stored as plain fields', () => {
     expect(details(facts({ conclusion: { 'judgements.ranking.state': 'tie' } }))).toEqual([]);
   });
 });
+
+describe('audit rule: judgements of the calendar and the verdict', () => {
+  const lastYear = { year: 2024, small: { year: { value: 27.3 }, h2: { value: -5.6 } }, large: { year: { value: 36.4 }, h2: { value: 3.3 } } };
+  const cmp = (gap: number, leader: string, strength: string) => ({ kind: 'comparison', period: 'ytd', available: true, gap, leader, strength });
+
+  it('last year\'s comparison is checked against last year\'s returns, not this year\'s', () => {
+    const facts = (full: object) => fakeFacts({ lead: { lastYear, ytdDays: 246 }, judgements: { calendar: { kind: 'calendar', season: 'nextYear', earlyYear: false, ytdDays: 246, lastYear: { full } } } });
+    expect(details(facts(cmp(-9.1, 'large', 'wide')))).toEqual([]);
+    expect(details(facts(cmp(9.1, 'small', 'wide')))).toEqual(['lead leader is "small", the figures say "large"', 'lead gap is 9.1, the figures say -9.1']);
+  });
+
+  it('the calendar: the year is early below minYtdDays trading days; the question turns to next year from nextYearFromMonth', () => {
+    const facts = (earlyYear: boolean, season: string) => fakeFacts({ asOf: '2025-01-10', lead: { ytdDays: 7 }, judgements: { calendar: { kind: 'calendar', season, earlyYear, ytdDays: 7 } } });
+    expect(details(facts(true, 'thisYear'))).toEqual([]);
+    expect(details(facts(false, 'nextYear'))).toEqual(['lead season is "nextYear", the figures say "thisYear"', 'lead earlyYear is false, the figures say true']);
+  });
+
+  it('the verdict adds up the evidence: net weight for minus against, against the lead threshold', () => {
+    const evidence = [
+      { kind: 'evidence', id: 'signal', lean: 'for', weight: 2, key: 'signal_for' },
+      { kind: 'evidence', id: 'rsLong', lean: 'against', weight: 2, key: 'rsLong_against' },
+      { kind: 'evidence', id: 'trend', lean: 'for', weight: 1, key: 'trend_for' },
+    ];
+    const facts = (state: string, net: number) => fakeFacts({ judgements: { evidence, verdict: { kind: 'verdict', state, net, forCount: 2, againstCount: 1 } } });
+    expect(details(facts('contender', 1))).toEqual([]);
+    expect(details(facts('smallLead', 3))).toEqual(['conclusion net is 3, the figures say 1', 'conclusion state is "smallLead", the figures say "contender"']);
+  });
+
+  it('a piece of evidence leans the way its reading points, and its key says so', () => {
+    const facts = (lean: string, key: string) => fakeFacts({ judgements: { fund: { signal: { kind: 'signal', state: 'buy' } }, evidence: [{ kind: 'evidence', id: 'signal', lean, weight: 2, key }] } });
+    expect(details(facts('for', 'signal_for'))).toEqual([]);
+    expect(details(facts('against', 'signal_for'))).toEqual(['conclusion key is "signal_for", the figures say "signal_against"', 'conclusion lean is "against", the figures say "for"']);
+  });
+});
