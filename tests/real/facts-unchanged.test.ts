@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
-import { loadNote } from '../../src/narrative/load-note.js';
+import { loadNote } from '../../src/note/load-note.js';
 import { REAL } from '../helpers/cli.js';
 import { factsFingerprint } from '../helpers/facts-fingerprint.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';

@@ -10,7 +10,7 @@ import { chartPlans } from '../../src/charts/build-charts.js';
 import { loadMarket } from '../../src/data/load-market.js';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
-import { loadNote } from '../../src/narrative/load-note.js';
+import { loadNote } from '../../src/note/load-note.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const config = loadNote('weekly-outlook').config;

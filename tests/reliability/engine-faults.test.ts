@@ -7,7 +7,7 @@ import { demoMarket } from '../../src/data/demo-market.js';
 import type { Market, Series } from '../../src/data/types.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
 import { MAX_CHART_BOXES, MAX_COLUMN_BOXES, PnfBoxLimitError, pointAndFigure, signalStates } from '../../src/metrics/pnf/index.js';
-import { loadNote } from '../../src/narrative/load-note.js';
+import { loadNote } from '../../src/note/load-note.js';
 import { errorOf } from '../data/error-text.js';
 
 const DATES = ['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07'];

@@ -8,7 +8,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isLoopbackAddress, readEml, resolveServer, sendEml } from '../../src/render/smtp.js';
+import { isLoopbackAddress, readEml, resolveServer, sendEml } from '../../src/email/smtp.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const EML = 'From: a@example.com\r\nTo: b@example.org\r\nSubject: Hi\r\n\r\nHello\r\n';

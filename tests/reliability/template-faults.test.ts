@@ -6,7 +6,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../data/error-text.js';
-import { loadNote } from '../../src/narrative/load-note.js';
+import { loadNote } from '../../src/note/load-note.js';
 import { compileNote } from '../../src/narrative/render-narrative.js';
 import { MAX_EACH_ITERATIONS } from '../../src/narrative/render-limit.js';
 import { checkNoteResources, checkText, urlKind } from '../../src/narrative/resource-check.js';

@@ -39,13 +39,15 @@ export interface AuditThresholds {
   minYtdDays: number;
   nextYearFromMonth: number;
   verdictLeadFrom: number;
+  evidenceMinGap: number;
+  evidenceMinScoreGap: number;
 }
 
 const DOCUMENTED: AuditThresholds = {
   returnDecimals: 1, slightBelow: 2, wideFrom: 5, recentDays: 92, noteIntervalDays: 7, oversold: 30, midline: 50,
   overbought: 70, breadthDecimals: 1, investableScore: 3, scoreDecimals: 1, correlationDecimals: 2,
   weakCorrelation: 0.1, correlationDifference: 0.1, fallingBp: 25, seasonalNoiseMultiple: 1, minYtdDays: 20,
-  nextYearFromMonth: 10, verdictLeadFrom: 5,
+  nextYearFromMonth: 10, verdictLeadFrom: 4, evidenceMinGap: 0.5, evidenceMinScoreGap: 1,
 };
 
 export function thresholdsOf(facts: Facts): AuditThresholds {
@@ -159,16 +161,27 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const side = (leader: unknown) => (leader === undefined ? undefined : leader === 'small' ? 'for' : leader === 'large' ? 'against' : 'neutral');
     const three = (v: unknown, yes: unknown, no: unknown) => (v === undefined ? undefined : v === yes ? 'for' : v === no ? 'against' : 'neutral');
     const universe = c.facts.roles.universe;
+    // A lead counts only from `evidenceMinGap` points and over at least `minYtdDays` trading days.
+    const lead = (leader: unknown, gap: unknown, days: number | null) =>
+      leader === undefined ? undefined : (days !== null && days < c.t.minYtdDays) || (num(gap) ?? 0) < c.t.evidenceMinGap ? 'neutral' : side(leader);
+    const days = (p: string) => num(at(c.facts, p));
+    const scoreGap = num(read('score.gapSize')) ?? 0;
+    const higher = read('score.higher');
     const leans: Record<string, () => string | undefined> = {
-      year: () => side(read('lead.ytd.leader')),
-      lastYear: () => side(read('calendar.lastYear.full.leader')),
-      h2: () => side(read('lead.h2.leader')),
-      lastH2: () => side(read('calendar.lastYear.h2.leader')),
+      year: () => lead(read('lead.ytd.leader'), read('lead.ytd.gapSize'), days('lead.ytdDays')),
+      lastYear: () => lead(read('calendar.lastYear.full.leader'), read('calendar.lastYear.full.gapSize'), null),
+      h2: () => lead(read('lead.h2.leader'), read('lead.h2.gapSize'), days('lead.h2Days')),
       signal: () => three(read('fund.signal.state'), 'buy', 'sell'),
       trend: () => three(read('fund.trend.state'), 'positive', 'negative'),
       rsNear: () => three(read('fund.rsMarket.near.column'), 'X', 'O'),
       rsLong: () => three(read('fund.rsMarket.long.signal'), 'buy', 'sell'),
       breadth: () => three(universe ? at(c.facts, `breadth.${universe}.column`) : undefined, 'X', 'O'),
+      score: () => (higher === undefined ? undefined : scoreGap < c.t.evidenceMinScoreGap ? 'neutral' : higher === 'small' ? 'for' : higher === 'large' && read('score.narrowing') === false ? 'against' : 'neutral'),
+      rates: () => {
+        const edge = read('rates.sensitivity.small.reading') === 'fallingHelps' && read('rates.sensitivity.moreNegative') === 'small';
+        const state = read('rates.peak.state');
+        return state === undefined ? undefined : !edge || state === 'none' ? 'neutral' : state === 'falling' ? 'for' : 'against';
+      },
     };
     const want = leans[String(j.id)]?.();
     return [...differ('key', j.key, `${String(j.id)}_${String(j.lean)}`), ...(want === undefined ? [] : differ('lean', j.lean, want))];
@@ -179,11 +192,13 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const weight = (lean: string) => (items as J[]).filter((e) => e.lean === lean).reduce((a, e) => a + (num(e.weight) ?? 0), 0);
     const net = weight('for') - weight('against');
     const count = (lean: string) => (items as J[]).filter((e) => e.lean === lean).length;
+    // the year's own returns must not point the other way for a side to "lead"
+    const year = (items as J[]).find((e) => e.id === 'year' || e.id === 'lastYear')?.lean ?? 'neutral';
     return [
       ...differ('net', j.net, net),
       ...differ('forCount', j.forCount, count('for')),
       ...differ('againstCount', j.againstCount, count('against')),
-      ...differ('state', j.state, net >= c.t.verdictLeadFrom ? 'smallLead' : net <= -c.t.verdictLeadFrom ? 'largeLead' : 'contender'),
+      ...differ('state', j.state, net >= c.t.verdictLeadFrom && year !== 'against' ? 'smallLead' : net <= -c.t.verdictLeadFrom && year !== 'for' ? 'largeLead' : 'contender'),
     ];
   },
   breadthLevel(j, c) {

@@ -4,7 +4,7 @@ import type { Series } from '../../../src/data/types.js';
 import { MarketNoteError } from '../../../src/errors/market-note-error.js';
 import { cloneReason, peerGroupOf, scoreSection } from '../../../src/facts/sections/score.js';
 import { CLONE_CORRELATION, dailyReturnCorrelation, equalWeightIndex } from '../../../src/metrics/score.js';
-import { loadNote } from '../../../src/narrative/load-note.js';
+import { loadNote } from '../../../src/note/load-note.js';
 
 const market = loadMarket();
 const config = loadNote('weekly-outlook').config;
