@@ -110,7 +110,8 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
     { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 },
   );
   const fundInput = { dates, close: cut(s.close)! };
-  const rs = (b: Series, percent: number) => relativeStrength(fundInput, b, { percent, asOf });
+  // the whole series with asOf (same rows as fundInput): RS charts are shared with the other sections
+  const rs = (b: Series, percent: number) => relativeStrength(s, b, { percent, asOf });
   const peerSeries = market.series[peer];
   const daily = dailyScore({
     dates,
