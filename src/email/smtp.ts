@@ -1,5 +1,4 @@
 import addressparser from 'nodemailer/lib/addressparser/index.js';
-import nodemailer from 'nodemailer';
 import { fail } from '../errors/market-note-error.js';
 
 /**
@@ -129,6 +128,7 @@ export interface SendResult {
  */
 export async function sendEml(message: EmlSummary, config: SmtpConfig): Promise<SendResult> {
   const loopback = /^(127\.|localhost$|::1$|\[::1\]$)/.test(config.host);
+  const { default: nodemailer } = await import('nodemailer'); // loaded only to send
   const transport = nodemailer.createTransport({
     host: config.host,
     port: config.port,

@@ -27,11 +27,12 @@ import { MarketNoteError, type ErrorCode } from '../errors/market-note-error.js'
 import { buildFacts } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
 import type { NoteConfig, NoteSource } from '../note/load-note.js';
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns/format'; // one function's modules, not the whole library's
+import { parseISO } from 'date-fns/parseISO';
 import { compileNote } from '../narrative/render-narrative.js';
 import type { Page } from 'puppeteer-core';
 import { BrowserSession } from '../render/browser.js';
-import { buildEmail, type EmailFlags } from '../email/email.js';
+import type { EmailFlags } from '../email/email.js';
 import { printPdf, setHtml, type Paper, type PdfOptions } from '../render/pdf.js';
 import type { Claims } from '../narrative/strict-paths.js';
 import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
@@ -275,6 +276,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     sent();
     let eml: Uint8Array | string | undefined;
     if (formats.includes('email')) {
+      const { buildEmail } = await import('../email/email.js'); // e-mail modules load only for the e-mail edition
       eml = (await buildEmail(session!, { note, facts: c.facts, figures: c.figures, flags: opts.email, pdf: opts.email?.attachPdf ? pdf : undefined })).eml;
     }
     return { pdf, eml };
