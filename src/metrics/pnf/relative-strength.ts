@@ -29,8 +29,31 @@ const CHARTS_PER_PAIR = 8;
 const ratios = objectMemo<RatioSeries>(1);
 const charts = objectMemo<RelativeStrengthChart>(CHARTS_PER_PAIR);
 
+const ascending = (dates: IsoDate[]): boolean => {
+  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1] < dates[i])) return false;
+  return true;
+};
+
+const usable = (x: number, y: number): boolean => x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y);
+
 /** The aligned ratio over every date of `a` (a date of `b` repeated: its last row counts). */
 function ratioSeries(a: Series, b: Series): RatioSeries {
+  if (ascending(a.dates) && ascending(b.dates)) {
+    // both in date order without repeats (what the loaders give): one merge pass, already sorted
+    const dates: IsoDate[] = [];
+    const values = new Float64Array(Math.min(a.dates.length, b.dates.length));
+    let j = 0;
+    for (let i = 0; i < a.dates.length; i++) {
+      const d = a.dates[i];
+      while (j < b.dates.length && b.dates[j] < d) j++;
+      if (j === b.dates.length) break;
+      if (b.dates[j] !== d) continue;
+      const x = a.close[i];
+      const y = b.close[j];
+      if (usable(x, y)) values[dates.push(d) - 1] = x / y;
+    }
+    return { dates, values: values.slice(0, dates.length) };
+  }
   const bIndex = new Map<IsoDate, number>();
   for (let i = 0; i < b.dates.length; i++) bIndex.set(b.dates[i], i);
   const dates: IsoDate[] = [];
@@ -41,7 +64,7 @@ function ratioSeries(a: Series, b: Series): RatioSeries {
     if (j === undefined) continue;
     const x = a.close[i];
     const y = b.close[j];
-    if (!(x > 0) || !(y > 0) || !Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (!usable(x, y)) continue;
     dates.push(d);
     ratio.push(x / y);
   }
