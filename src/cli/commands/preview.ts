@@ -7,6 +7,8 @@ export interface PreviewArgs {
   note?: string;
   data?: string;
   asOf?: string;
+  /** Per-symbol notes: the symbol to show. */
+  symbol?: string;
   port?: number;
   paper?: Paper;
 }

@@ -115,6 +115,9 @@ export interface SensitivityJudgement {
   large: { value: number | null; reading: Reading };
   /** Which correlation is more negative (moves more against yields), or similar within `correlationDifference`. */
   moreNegative: 'small' | 'large' | 'similar';
+  /** How the more negative of the two reads: only `fallingHelps` makes it "the more tied to falling yields";
+   * otherwise it is merely "the less tied to rising yields". Null when the two are similar. */
+  moreNegativeReading: Reading | null;
 }
 
 /** fallingHelps: r ≤ −weak (the index tends to rise when yields fall); risingHelps: r ≥ weak; weak: in between. */
@@ -158,7 +161,9 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     small,
     large,
     moreNegative: Math.abs(diff) < t.correlationDifference ? 'similar' : diff < 0 ? 'small' : 'large',
+    moreNegativeReading: null,
   };
+  if (sensitivity.moreNegative !== 'similar') sensitivity.moreNegativeReading = sensitivity[sensitivity.moreNegative].reading;
   return { peak, sensitivity, reboundRisk: peak.state === 'falling' && peak.small === 'up' && small.reading === 'fallingHelps' };
 }
 
