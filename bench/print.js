@@ -54,16 +54,20 @@ function kb(file, field) {
   }
 }
 
-/** RSS and PSS (MB) summed over a process tree. */
+/** RSS, PSS and USS (MB) summed over a process tree. */
 export function treeMemory(root) {
   const pids = processTree(root);
   let rss = 0;
   let pss = 0;
+  let uss = 0;
   for (const pid of pids) {
     rss += kb(`/proc/${pid}/status`, 'VmRSS');
     pss += kb(`/proc/${pid}/smaps_rollup`, 'Pss');
+    uss += kb(`/proc/${pid}/smaps_rollup`, 'Private_Clean') + kb(`/proc/${pid}/smaps_rollup`, 'Private_Dirty');
   }
-  return { processes: pids.length, rssMb: mb(rss), pssMb: mb(pss) };
+  // PSS shares library pages among every process mapping them (other Chromiums on the machine too); USS is this
+  // tree's private memory only, steadier on a shared machine
+  return { processes: pids.length, rssMb: mb(rss), pssMb: mb(pss), ussMb: mb(uss) };
 }
 
 /** Processes in `pids` still alive (zombies count as gone). */
@@ -130,9 +134,9 @@ export async function benchPrint(root) {
     const probe = (label) => {
       globalThis.gc?.();
       const node = mb(process.memoryUsage().rss / 1024);
-      const chrome = chromePid ? treeMemory(chromePid) : { processes: 0, rssMb: 0, pssMb: 0 };
+      const chrome = chromePid ? treeMemory(chromePid) : { processes: 0, rssMb: 0, pssMb: 0, ussMb: 0 };
       pids = chromePid ? processTree(chromePid) : [];
-      memory[label] = { nodeRssMb: node, chromiumRssMb: chrome.rssMb, chromiumPssMb: chrome.pssMb, chromiumProcesses: chrome.processes, totalMb: Math.round((node + chrome.pssMb) * 10) / 10 };
+      memory[label] = { nodeRssMb: node, chromiumRssMb: chrome.rssMb, chromiumPssMb: chrome.pssMb, chromiumUssMb: chrome.ussMb, chromiumProcesses: chrome.processes, totalMb: Math.round((node + chrome.pssMb) * 10) / 10 };
     };
     const t0 = process.hrtime.bigint();
     const batch = await buildBatch(note, market, dates, {
