@@ -163,6 +163,19 @@ if (existsSync(join(ROOT, 'dist/cli/commands/audit.js'))) {
   console.log('\n(audit: this build has no `market-note audit`; not measured)');
 }
 
+// 9. The three notes one by one (demo market), and the fund snapshot for every S&P 600 member in one run.
+{
+  const { benchNotes } = await import(join(ROOT, 'bench/notes.js'));
+  const n = await benchNotes(ROOT, REAL);
+  results.notes = n;
+  console.log('\nNotes (single cold build, PDF + HTML, demo market)');
+  for (const note of ['weekly-outlook', 'rates-wrap', 'fund-snapshot']) line(`  ${note}`, fmt(n[`${note}BuildMs`]));
+  console.log(`\nFund snapshot for every SP600 member, CLI \`build --each SP600\` (${n.eachData} data, PDF + HTML, whole process)`);
+  line('  notes built', String(n.eachNotes));
+  line('  wall time', fmt(n.eachWallMs));
+  line('  time per note', fmt(n.eachMsPerNote));
+}
+
 console.log('\nGoals');
 for (const g of goals) line(`  ${g.met ? 'met    ' : 'NOT met'} ${g.label}`, `${typeof g.value === 'number' && !Number.isInteger(g.value) ? g.value.toFixed(2) : g.value} (goal ${g.goal})`);
 writeFileSync(join(tmp, 'results.json'), JSON.stringify({ results, goals }, null, 2));

@@ -202,7 +202,7 @@ export function buildBatch(note: NoteSource, market: Market, asOfDates: readonly
  * Build `note` for every run with ONE browser and ONE reused page (`setContent` + `pdf` per note), writing
  * `<outDir>/<note>[-<symbol>]-<as-of>.*` atomically per note. Failures (bad date, missing data, a print error)
  * are returned with the run and do not stop the others; the page is replaced if it crashes.
- * @example (await buildNotes(loadNote('fund-snapshot'), market, [{ symbol: 'IWM' }, { symbol: 'IJR' }], { outDir: 'out' })).built.length //=> 2
+ * @example (await buildNotes(loadNote('./my-notes/per-fund'), market, [{ symbol: 'IWM' }, { symbol: 'IJR' }], { outDir: 'out' })).built.length //=> 2
  */
 export async function buildNotes(note: NoteSource, market: Market, runs: readonly NoteRun[], opts: BuildNotesOptions = {}): Promise<BatchResult> {
   const t0 = performance.now();

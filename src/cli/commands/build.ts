@@ -65,7 +65,7 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
   try {
     const note = loadNote(args.note as string | undefined);
     const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
-    if (args.symbols && !note.config.each) throw new MarketNoteError('USAGE', `--symbols: the note "${note.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml (e.g. fund-snapshot).' });
+    if (args.symbols && !note.config.each) throw new MarketNoteError('USAGE', `--symbols: the note "${note.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml.' });
     const { market, symbol } = symbolMarket(note, loadMarket(args.data), args.symbols?.[0]);
     const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email });
     for (const f of built.files) io.out(f);
