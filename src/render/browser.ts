@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { fail } from '../errors/market-note-error.js';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -45,6 +45,8 @@ export class BrowserSession {
     const profile = mkdtempSync(join(tmpdir(), 'market-note-chrome-'));
     let browser: Browser;
     try {
+      // loaded here, not at import: commands that print nothing never load Puppeteer
+      const { default: puppeteer } = await import('puppeteer-core');
       browser = await puppeteer.launch({
         executablePath,
         headless: true,
