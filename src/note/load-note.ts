@@ -11,6 +11,12 @@ export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '.
 /** Partials every note gets (`figure`, …); a note's own partial of the same name replaces one. */
 export const SHARED_PARTIALS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../assets/partials');
 
+/** The house stylesheet every note starts from (assets/house.css), read once. */
+let house: string | undefined;
+function houseCss(): string {
+  return (house ??= readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../assets/house.css'), 'utf8'));
+}
+
 export type { NoteConfig } from '../config/note-config.js';
 export type { NoteFileConfig, PageSetup } from './note-schema.js';
 
@@ -24,6 +30,8 @@ export interface NoteSource {
   partials: { name: string; file: string; text: string; shared?: boolean }[];
   css: string;
   emailCss: string;
+  /** The house look (assets/house.css), applied before the note's own note.css. */
+  houseCss: string;
 }
 
 /** Resolve `--note NAME|DIR`: a folder path, or a note name under the project's templates/. */
@@ -88,6 +96,7 @@ export function loadNote(note = 'weekly-outlook'): NoteSource {
     partials,
     css: read('note.css'),
     emailCss: read('email.css', false),
+    houseCss: houseCss(),
   };
 }
 

@@ -90,7 +90,7 @@ describe('every way a template can reference something outside the note is refus
 });
 
 describe('a template that runs away is stopped', () => {
-  const note = (text: string) => ({ ...loadNote('weekly-outlook'), partials: [], css: '', emailCss: '', main: { file: '/notes/x/note.hbs', text } });
+  const note = (text: string) => ({ ...loadNote('weekly-outlook'), partials: [], css: '', emailCss: '', houseCss: '', main: { file: '/notes/x/note.hbs', text } });
 
   it(`stops nested {{#each}} over thousands of items after ${MAX_EACH_ITERATIONS.toLocaleString('en-US')} iterations with a clear message`, () => {
     const render = compileNote(note('{{#each a}}{{#each @root.a}}{{#each @root.a}}<p>{{this}}</p>{{/each}}{{/each}}{{/each}}'));
