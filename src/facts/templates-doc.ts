@@ -24,8 +24,15 @@ export function renderTemplatesDoc(): string {
 - Templates are Handlebars in strict mode. They see the facts object (paths below), \`figures.ID\` (the rendered charts) and
   \`config.disclaimer\` / \`config.desk\`. A path that does not exist, an unknown helper or a helper given the wrong kind of value
   stops the build with the template file and line — never a blank in the note.
-- Decisions are made in the facts (\`lead.ytdLeader\`, \`pnf.IWM.signal\`, \`rates.peak.state\`, …); templates only choose words:
-  \`{{#if (eq lead.ytdLeader "small")}}…{{else}}…{{/if}}\`.
+- Every choice of wording is a judgement in the facts (\`judgements.*\`, docs/metrics.md §9: leaders with their
+  strength, signal states including "none", recency of every event, the verdict …); templates only choose words from
+  judgements and booleans: \`{{pick judgements.lead.ytd.leader small="Small caps lead" large="Large caps lead" tie="Level"}}\`
+  or \`{{#if (eq judgements.breadth.level.zone "oversold")}}…{{/if}}\`. A template that compares numbers itself
+  (\`gt\`, \`lt\`, \`degree\`, \`direction\`, an \`eq\` against a number) gets a lint warning: add a judgement instead.
+  Print the judgement's own figures (\`judgements.lead.ytd.gapSize\`), so a printed difference agrees with the
+  rounded figures beside it; \`{{date d "monthDay"}}\` adds the year when the date is not in the note's year.
+- Check the sentences against the facts over years of notes: \`npx market-note audit --from 2016-01-01 --to 2026-02-13\`;
+  \`npx market-note explain --section rates\` lists what a section's sentences read.
 - Series are reached through roles, so a template works for any symbols: \`{{#with (at pnf roles.smallFund)}}{{key}} …{{/with}}\`.
 - Check your change: \`npx market-note lint\` (unknown paths, helpers, unused partials, remote resources), then
   \`npx market-note lint --coverage --from 2016-01-01 --to 2025-12-12\` (every Friday: branches never taken, dates that fail).
