@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'USAGE'
   | 'CONFIG'
   | 'SMTP'
-  | 'FETCH';
+  | 'FETCH'
+  | 'OUTPUT';
 
 export interface MarketNoteErrorInit {
   file?: string;

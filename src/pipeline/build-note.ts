@@ -55,7 +55,6 @@ export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
     browser: o.browser,
     compiled: o.compiled,
     email: o.email,
-    factsWorker: false,
     keep: true,
   });
   if (r.failures.length) throw r.failures[0].error;
