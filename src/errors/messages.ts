@@ -261,7 +261,7 @@ export const asOfBeforeData = (asOf: string, first: string, last: string, keys: 
 // ---------------------------------------------------------------------------------------------------------------
 // Browser faults, interruption, writing outputs
 
-const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
+const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`);
 
 export const printTimedOut = (ms: number): Problem => ({
   message: `the browser did not finish printing within ${seconds(ms)}`,

@@ -134,6 +134,8 @@ export class BrowserSession {
         handleSIGTERM: false,
         handleSIGHUP: false,
       });
+      // a killed browser resets its pipe: that is seen as a closed connection, not an uncaught stream error
+      for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
     } catch (e) {
       release();
       killGroup(browser);
