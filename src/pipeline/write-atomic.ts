@@ -52,6 +52,7 @@ export class AtomicOutputs {
     for (const { final } of pending) {
       if (statOf(final)?.isDirectory()) {
         const p = msg.targetIsFolder(final, this.what);
+        this.abort();
         throw new MarketNoteError('OUTPUT', p.message, { hint: p.hint });
       }
     }
