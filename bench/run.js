@@ -110,5 +110,18 @@ if (existsSync(printBench)) {
   for (const [k, v] of Object.entries(p)) line(`  ${k}`, typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : JSON.stringify(v));
 }
 
+// 7. The three notes one by one (demo market), and the fund snapshot for every S&P 600 member in one run.
+{
+  const { benchNotes } = await import(join(ROOT, 'bench/notes.js'));
+  const n = await benchNotes(ROOT, REAL);
+  results.notes = n;
+  console.log('\nNotes (single cold build, PDF + HTML, demo market)');
+  for (const note of ['weekly-outlook', 'rates-wrap', 'fund-snapshot']) line(`  ${note}`, fmt(n[`${note}BuildMs`]));
+  console.log(`\nFund snapshot for every SP600 member in one run (${n.eachData} data, PDF + HTML)`);
+  line('  notes built', String(n.eachNotes));
+  line('  wall time', fmt(n.eachWallMs));
+  line('  time per note', fmt(n.eachMsPerNote));
+}
+
 writeFileSync(join(tmp, 'results.json'), JSON.stringify(results, null, 2));
 console.log(`\nraw results: ${join(tmp, 'results.json')}`);

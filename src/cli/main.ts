@@ -46,7 +46,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--from <date>', 'batch: first date YYYY-MM-DD (builds every --every day up to --to, one browser)').argParser(parseDate))
     .addOption(new Option('--to <date>', 'batch: last date (default: the last date of the data)').argParser(parseDate))
     .addOption(new Option('--every <day>', 'batch: day, or a weekday (monday … friday); holidays roll back to the trading day before').default('friday').argParser(parseEvery))
-    .addOption(new Option('--symbols <list>', 'per-symbol notes (e.g. fund-snapshot): comma-separated symbols, one note each').argParser(parseSymbols))
+    .addOption(new Option('--symbols <list>', 'per-symbol notes (note.yaml `each`): comma-separated symbols, one note each').argParser(parseSymbols))
     .option('--each <universe>', 'per-symbol notes: one note for every member of this universe (e.g. SP600)')
     .option('--quiet', 'batch: no progress bar and no summary unless something failed')
     .option('--mail-from <address>', "e-mail: sender (default: note.yaml's email.from)")

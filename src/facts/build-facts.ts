@@ -278,7 +278,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
       const one = fundScoreSection(market, cfg, key, asOf);
       funds[key] = one.score;
       scoreHistory[key] = one.history;
-      for (const w of one.score.warnings) facts.data.caveats.push(w);
+      for (const w of one.score.warnings) missing.push({ section: 'score', reason: w });
       if (one.score.value.value === null) missing.push({ section: 'score', reason: one.score.value.reason ?? `no score for ${key}` });
     }
     facts.score = Object.assign(funds, { gap: {} }) as NonNullable<Facts['score']>;

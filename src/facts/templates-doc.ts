@@ -1,6 +1,8 @@
 import { loadMarket } from '../data/load-market.js';
 import { helpers } from '../narrative/register.js';
-import { loadNote } from '../note/load-note.js';
+import { loadNote, TEMPLATES_DIR } from '../note/load-note.js';
+import { NOTE_YAML_DOC } from '../note/note-yaml-doc.js';
+import { readdirSync } from 'node:fs';
 import { buildFacts } from './build-facts.js';
 import { dictionaryMarkdown, factsDictionary } from './dictionary.js';
 
@@ -28,6 +30,7 @@ export function renderTemplatesDoc(): string {
   \`npx market-note lint --coverage --from 2016-01-01 --to 2025-12-12\` (every Friday: branches never taken, dates that fail).
 - Figures: \`{{#> figure fig=figures.ytd}}A title that states the finding{{/figure}}\`.
 
+${NOTE_YAML_DOC}
 ## Helpers
 ${Object.keys(helpers).sort().map((h) => `\`${h}\``).join(', ')}. Examples: \`{{pct 14.414}}\` → 14.4%, \`{{signedPct -3.2}}\` → −3.2%,
 \`{{bp -41.6}}\` → 42 bp, \`{{num 4.4321 2}}\` → 4.43, \`{{level 255}}\` → 255, \`{{ordinal 2}}\` → second, \`{{countWord 4}}\` → four,
@@ -40,5 +43,20 @@ ${Object.keys(helpers).sort().map((h) => `\`${h}\``).join(', ')}. Examples: \`{{
 Every figure is \`{ value, unit, from, to, inputs, method }\`; \`market-note explain PATH\` prints how one was computed.
 
 ${dictionaryMarkdown(factsDictionary(facts))}
-`;
+${otherNotes()}`;
+}
+
+/** The facts the other notes of templates/ have and the weekly outlook does not, one table per note. */
+function otherNotes(): string {
+  const market = loadMarket();
+  const out: string[] = [];
+  for (const name of readdirSync(TEMPLATES_DIR).sort()) {
+    if (name === 'weekly-outlook') continue;
+    const note = loadNote(name);
+    const facts = buildFacts(market, note.config, { asOf: DICTIONARY_AS_OF, noteName: note.name });
+    const rows = factsDictionary(facts).filter((r) => /^(performance|yieldWatch|symbol|missing)\b/.test(r.path));
+    if (rows.length === 0) continue;
+    out.push(`\n## Facts of ${note.name} (as of ${DICTIONARY_AS_OF}, demo market)\nSections the weekly outlook does not compute (see its note.yaml \`sections\`).\n\n${dictionaryMarkdown(rows)}`);
+  }
+  return out.join('');
 }

@@ -68,7 +68,7 @@ export function loadNote(note = 'weekly-outlook'): NoteSource {
   if (unknown) {
     fail('CONFIG', `note.yaml: ${unknown.where} reads the role "${unknown.role}", which roles does not define`, {
       file: yamlFile,
-      line: lineOf(doc, lines, [unknown.where.split(':')[0]]),
+      line: lineOf(doc, lines, unknown.path),
       hint: `Add \`${unknown.role}: SYMBOL\` under roles, or use one of: ${Object.keys(config.roles).join(', ')}.`,
     });
   }

@@ -188,15 +188,19 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 /**
  * Role names a note's sections and charts read that note.yaml does not define, each with where it is used;
  * `each` must be a role too. Empty when every name resolves.
- * @example undefinedRoles({ roles: { fund: 'IWM' }, sections: [{ name: 'pnf', roles: ['fund', 'bench'] }], charts: [] }) //=> [{ role: 'bench', where: 'sections: pnf' }]
+ * @example undefinedRoles({ roles: { fund: 'IWM' }, sections: [{ name: 'pnf', roles: ['fund', 'bench'] }], charts: [] }) //=> [{ role: 'bench', where: 'sections: pnf', path: ['sections', 0] }]
  */
-export function undefinedRoles(c: Pick<NoteConfig, 'roles' | 'sections' | 'charts' | 'each'>): { role: string; where: string }[] {
-  const out: { role: string; where: string }[] = [];
-  const check = (role: string, where: string) => {
-    if (!(role in c.roles)) out.push({ role, where });
+export function undefinedRoles(c: Pick<NoteConfig, 'roles' | 'sections' | 'charts' | 'each'>): { role: string; where: string; path: (string | number)[] }[] {
+  const out: { role: string; where: string; path: (string | number)[] }[] = [];
+  const check = (role: string, where: string, path: (string | number)[]) => {
+    if (!(role in c.roles)) out.push({ role, where, path });
   };
-  for (const s of c.sections) for (const r of s.roles ?? []) for (const part of r.split('/')) check(part, `sections: ${s.name}`);
-  for (const ch of c.charts) for (const r of ch.series ?? []) check(r, `charts: ${ch.id}`);
-  if (c.each !== undefined) check(c.each, 'each');
+  c.sections.forEach((s, i) => {
+    for (const r of s.roles ?? []) for (const part of r.split('/')) check(part, `sections: ${s.name}`, ['sections', i]);
+  });
+  c.charts.forEach((ch, i) => {
+    for (const r of ch.series ?? []) check(r, `charts: ${ch.id}`, ['charts', i]);
+  });
+  if (c.each !== undefined) check(c.each, 'each', ['each']);
   return out;
 }

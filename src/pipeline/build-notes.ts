@@ -196,7 +196,7 @@ export function buildBatch(note: NoteSource, market: Market, asOfDates: readonly
  * `<outDir>/<note>[-<symbol>]-<as-of>.*` atomically per note. Failures (bad date, missing data, a print error)
  * are returned with the run and do not stop the others. Each print has a time limit (`printTimeoutMs`); when a
  * print fails, the page is replaced (and the browser too when it died or hung) and the note is printed once more.
- * @example (await buildNotes(loadNote('fund-snapshot'), market, [{ symbol: 'IWM' }, { symbol: 'IJR' }], { outDir: 'out' })).built.length //=> 2
+ * @example (await buildNotes(loadNote('./my-notes/per-fund'), market, [{ symbol: 'IWM' }, { symbol: 'IJR' }], { outDir: 'out' })).built.length //=> 2
  */
 export async function buildNotes(note: NoteSource, market: Market, runs: readonly NoteRun[], opts: BuildNotesOptions = {}): Promise<BatchResult> {
   const t0 = performance.now();

@@ -36,6 +36,8 @@ import { lintNote, type LintIssue } from '../narrative/lint.js';
 import { loadNote, resolveNoteDir, type NoteSource } from '../note/load-note.js';
 import { BrowserSession, guardPrint, PrintFault, printTimeoutMs } from '../render/browser.js';
 import { composeNote, pdfOptions } from '../pipeline/build-note.js';
+import { outputBase } from '../pipeline/build-notes.js';
+import { symbolMarket } from '../pipeline/symbol-market.js';
 import { printPdf, setHtml, type Paper } from '../render/pdf.js';
 import { errorPage, previewHtml, type PreviewPageState, type PreviewProblem } from './preview-page.js';
 import { listFiles, watchFiles, type FileWatcher } from './watch-files.js';
@@ -47,6 +49,8 @@ export interface PreviewOptions {
   data?: string;
   /** Date shown when the URL has no `?as-of=` (default: the latest date with data). */
   asOf?: IsoDate;
+  /** Per-symbol notes (note.yaml `each`): the symbol shown (default: the note's own). */
+  symbol?: string;
   /** Port on 127.0.0.1; 0 picks a free one. Default 4700. */
   port?: number;
   paper?: Paper;
@@ -153,26 +157,28 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
       return { ok: false, status: 500, title: 'The note cannot be read', problems: [problemOf(e)], noteName };
     }
     let m: Market;
+    let symbol: string | undefined;
     try {
-      m = getMarket();
+      ({ market: m, symbol } = symbolMarket(note, getMarket(), o.symbol));
     } catch (e) {
       return { ok: false, status: 500, title: 'The market data cannot be read', problems: [problemOf(e)], noteName };
     }
     let maxDate: string | undefined;
     try {
-      maxDate = defaultAsOf(m, requiredSeries(note.config));
+      const roles = symbol && note.config.each ? { ...note.config.roles, [note.config.each]: symbol } : note.config.roles;
+      maxDate = defaultAsOf(m, requiredSeries({ ...note.config, roles }));
     } catch {
       maxDate = undefined;
     }
     const lint = async (): Promise<LintIssue[]> => {
       try {
-        return await lintNote(note, m, asOf);
+        return await lintNote(note, m, asOf, symbol);
       } catch {
         return []; // the render error already says what is wrong
       }
     };
     try {
-      const { facts, html } = await composeNote(note, m, asOf);
+      const { facts, html } = await composeNote(note, m, asOf, undefined, symbol);
       const warnings = (await lint()).map((i) => lintProblem(i, 'warning'));
       return { ok: true, note, facts, html, warnings, maxDate };
     } catch (e) {
@@ -300,7 +306,7 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
         send(res, 500, 'text/html; charset=utf-8', errorPage(state(asOf, r), 'The PDF cannot be printed', [problemOf(e)]));
         return;
       }
-      send(res, 200, 'application/pdf', pdf, { 'content-disposition': `inline; filename="${r.note.name}-${r.facts.asOf}.pdf"` });
+      send(res, 200, 'application/pdf', pdf, { 'content-disposition': `inline; filename="${outputBase(r.note.name, r.facts.asOf, r.facts.symbol)}.pdf"` });
     } else if (format === 'html') {
       send(res, 200, 'text/html; charset=utf-8', previewHtml(r.html, state(asOf, r), r.warnings));
     } else {

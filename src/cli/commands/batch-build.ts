@@ -157,7 +157,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   }
   if (symbols) {
     const plain = notes.find((n) => !n.config.each);
-    if (plain) throw new MarketNoteError('USAGE', `--symbols/--each: the note "${plain.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml (e.g. fund-snapshot).' });
+    if (plain) throw new MarketNoteError('USAGE', `--symbols/--each: the note "${plain.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml.' });
     requireSeries(market, symbols, '--symbols');
   }
 

@@ -7,6 +7,7 @@ import { buildNote, type OutputFormat } from '../../pipeline/build-note.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
 import { smtpConfig } from '../../email/smtp.js';
+import { symbolMarket } from '../../pipeline/symbol-market.js';
 import { sendFile } from './send.js';
 import { batchBuildCommand, type Every } from './batch-build.js';
 
@@ -63,11 +64,9 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
   browser?.catch(() => undefined);
   try {
     const note = loadNote(args.note as string | undefined);
-    const market = loadMarket(args.data);
     const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
-    const each = note.config.each;
-    if (args.symbols && !each) throw new MarketNoteError('USAGE', `--symbols: the note "${note.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml (e.g. fund-snapshot).' });
-    const symbol = each ? (args.symbols?.[0] ?? note.config.roles[each]) : undefined;
+    if (args.symbols && !note.config.each) throw new MarketNoteError('USAGE', `--symbols: the note "${note.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml.' });
+    const { market, symbol } = symbolMarket(note, loadMarket(args.data), args.symbols?.[0]);
     const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email });
     for (const f of built.files) io.out(f);
     const eml = built.files.find((f) => f.endsWith('.eml'));

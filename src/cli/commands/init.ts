@@ -14,7 +14,7 @@ export interface InitArgs {
 /**
  * `market-note init NAME`: copy the scaffold into the folder NAME (which must not exist, or be empty with
  * --force), title it after the folder, and print its path. `build --note NAME` then builds it.
- * @example await initCommand('my-notes/rates-wrap', {}, io) // writes my-notes/rates-wrap/{note.yaml,note.hbs,note.css,partials/summary.hbs}
+ * @example await initCommand('my-notes/yield-note', {}, io) // writes my-notes/yield-note/{note.yaml,note.hbs,note.css,partials/summary.hbs}
  */
 export async function initCommand(name: string, args: InitArgs, io: CliIo): Promise<number> {
   const dir = resolve(name);

@@ -8,6 +8,8 @@ export interface PreviewArgs {
   note?: string;
   data?: string;
   asOf?: string;
+  /** Per-symbol notes: the symbol to show. */
+  symbol?: string;
   port?: number;
   paper?: Paper;
 }
