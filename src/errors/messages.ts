@@ -211,54 +211,6 @@ export const csvSymbolTwice = (symbol: string, first: string, second: string): P
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Symbols and dates a note asks for
-
-export const unknownSymbols = (
-  who: string,
-  missing: readonly string[],
-  source: string,
-  series: readonly string[],
-  universes: readonly string[],
-  suggestion?: string,
-): Problem => ({
-  message: `${who} needs ${listWords(missing)}, which ${source === 'demo' ? 'the demo market' : source} does not have`,
-  hint:
-    `Known series: ${series.length ? shortList(series) : '(none)'}` +
-    (universes.length ? `; universes: ${shortList(universes)}` : '') +
-    '.' +
-    (suggestion ? ` Did you mean ${suggestion}?` : '') +
-    ' Add the missing symbol to market.yaml, or change the note.',
-});
-
-export const noCommonDate = (keys: readonly string[]): Problem => ({
-  message: `${listWords(keys)} have no date with data in common`,
-  hint: 'Check that the files cover overlapping periods.',
-});
-
-export const asOfNotADate = (raw: string): Problem => ({
-  message: `the as-of date ${quote(raw)} is not a date`,
-  hint: 'Write it as YYYY-MM-DD, e.g. --as-of 2025-12-12.',
-});
-
-/** "SPX has" / "SPX and RUT both have" / "SPX, RUT and TNX all have" */
-const subject = (keys: readonly string[]): string =>
-  keys.length === 1 ? `${keys[0]} has` : `${listWords(keys)} ${keys.length === 2 ? 'both' : 'all'} have`;
-
-export const asOfAfterData = (asOf: string, last: string, first: string, keys: readonly string[], limiting?: string): Problem => ({
-  message:
-    `as-of ${asOf} is after the data: ${subject(keys)} data only up to ${last}` +
-    (limiting && keys.length > 1 ? ` (${limiting} ends first)` : ''),
-  hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
-});
-
-export const asOfBeforeData = (asOf: string, first: string, last: string, keys: readonly string[], limiting?: string): Problem => ({
-  message:
-    `as-of ${asOf} is before the data: ${subject(keys)} data only from ${first}` +
-    (limiting && keys.length > 1 ? ` (${limiting} starts last)` : ''),
-  hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
-});
-
-// ---------------------------------------------------------------------------------------------------------------
 // Browser faults, interruption, writing outputs
 
 const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`);
@@ -307,4 +259,52 @@ export const previewCrossSite = (): Problem => ({
 export const previewBusy = (queued: number): Problem => ({
   message: `${queued} PDFs are already waiting to be printed`,
   hint: 'Try again in a moment.',
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Symbols and dates a note asks for
+
+export const unknownSymbols = (
+  who: string,
+  missing: readonly string[],
+  source: string,
+  series: readonly string[],
+  universes: readonly string[],
+  suggestion?: string,
+): Problem => ({
+  message: `${who} needs ${listWords(missing)}, which ${source === 'demo' ? 'the demo market' : source} does not have`,
+  hint:
+    `Known series: ${series.length ? shortList(series) : '(none)'}` +
+    (universes.length ? `; universes: ${shortList(universes)}` : '') +
+    '.' +
+    (suggestion ? ` Did you mean ${suggestion}?` : '') +
+    ' Add the missing symbol to market.yaml, or change the note.',
+});
+
+export const noCommonDate = (keys: readonly string[]): Problem => ({
+  message: `${listWords(keys)} have no date with data in common`,
+  hint: 'Check that the files cover overlapping periods.',
+});
+
+export const asOfNotADate = (raw: string): Problem => ({
+  message: `the as-of date ${quote(raw)} is not a date`,
+  hint: 'Write it as YYYY-MM-DD, e.g. --as-of 2025-12-12.',
+});
+
+/** "SPX has" / "SPX and RUT both have" / "SPX, RUT and TNX all have" */
+const subject = (keys: readonly string[]): string =>
+  keys.length === 1 ? `${keys[0]} has` : `${listWords(keys)} ${keys.length === 2 ? 'both' : 'all'} have`;
+
+export const asOfAfterData = (asOf: string, last: string, first: string, keys: readonly string[], limiting?: string): Problem => ({
+  message:
+    `as-of ${asOf} is after the data: ${subject(keys)} data only up to ${last}` +
+    (limiting && keys.length > 1 ? ` (${limiting} ends first)` : ''),
+  hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
+});
+
+export const asOfBeforeData = (asOf: string, first: string, last: string, keys: readonly string[], limiting?: string): Problem => ({
+  message:
+    `as-of ${asOf} is before the data: ${subject(keys)} data only from ${first}` +
+    (limiting && keys.length > 1 ? ` (${limiting} starts last)` : ''),
+  hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });

@@ -83,6 +83,8 @@ export interface PreviewServer {
   port: number;
   /** Stop watching, end the event streams, close the server and the browser (if one was started). */
   close(): Promise<void>;
+  /** What the render cache holds now: renders kept and their counted size in bytes. */
+  cacheSize(): { entries: number; bytes: number };
 }
 
 export const DEFAULT_PREVIEW_PORT = 4700;
@@ -356,6 +358,7 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
+    cacheSize: () => ({ entries: renders.size, bytes: renders.calculatedSize }),
     close: () =>
       (closing ??= (async () => {
         watcher.close();
