@@ -32,7 +32,7 @@ import { buildEmail, type EmailFlags } from '../email/email.js';
 import { printPdf, setHtml, type Paper, type PdfOptions } from '../render/pdf.js';
 import type { Claims } from '../narrative/strict-paths.js';
 import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
-import { AtomicOutputs } from './write-atomic.js';
+import { AtomicOutputs, outputError } from './write-atomic.js';
 import { factsWorker, inThreadFacts, type FactsSource } from './facts-worker.js';
 
 export type OutputFormat = 'pdf' | 'html' | 'email';
@@ -315,8 +315,9 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
       if (formats.includes('pdf') && printed?.pdf) out.write(`${base}.pdf`, printed.pdf);
       if (printed?.eml) out.write(`${base}.eml`, printed.eml);
       return { ok: true, asOf: c.asOf, ...who, files: out.commit(), note: composed, ms: performance.now() - c.started };
-    } catch (error) {
+    } catch (e) {
       out.abort();
+      const error = outputError(e, out.failedTarget, 'this note');
       return { ok: false, asOf: c.asOf, ...who, stage: 'write', error, message: messageOf(error) };
     }
   }

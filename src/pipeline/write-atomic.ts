@@ -16,11 +16,14 @@ import { onExitCleanup, sweepDeadOutputs, tempName } from '../render/exit-cleanu
  *   always   unfinished temp files are registered for removal on exit and signals (exit-cleanup.ts), and the
  *            first write into a folder removes temp files that dead runs left there
  *
- * Errors are MarketNoteError `OUTPUT` naming the file and the system error code (ENOSPC, EACCES …).
+ * A folder in the way is a MarketNoteError `OUTPUT`; a system error (ENOSPC, EACCES …) is thrown as it is, after
+ * the clean-up, with `failedTarget` naming the file it was for ({@link outputError} turns it into one message).
  */
 export class AtomicOutputs {
   private pending: { tmp: string; final: string }[] = [];
   private release: (() => void) | undefined;
+  /** The target being written or moved into place when the last error was thrown. */
+  failedTarget: string | undefined;
 
   /** `what` names the set in messages ("nothing of this note was written"). */
   constructor(private readonly what = 'this set of files') {}
@@ -28,21 +31,14 @@ export class AtomicOutputs {
   /** Write `data` to a temp file beside `path`; it becomes `path` only on `commit()`. */
   write(path: string, data: string | Uint8Array): void {
     const dir = dirname(path);
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (e) {
-      throw this.failure(e, dir);
-    }
+    this.failedTarget = path;
+    mkdirSync(dir, { recursive: true });
     sweepDeadOutputs(dir);
     const tmp = join(dir, tempName(basename(path), 'tmp'));
     // registered before writing: a write cut short (ENOSPC) leaves a truncated file that abort() removes
     this.pending.push({ tmp, final: path });
     this.release ??= onExitCleanup(() => this.abort());
-    try {
-      writeFileSync(tmp, data);
-    } catch (e) {
-      throw this.failure(e, path);
-    }
+    writeFileSync(tmp, data);
   }
 
   /** Move every temp file onto its target, all or none; returns the final paths. */
@@ -51,9 +47,9 @@ export class AtomicOutputs {
     // 1. a folder where a file should go blocks the whole set
     for (const { final } of pending) {
       if (statOf(final)?.isDirectory()) {
-        const p = msg.targetIsFolder(final, this.what);
+        this.failedTarget = final;
         this.abort();
-        throw new MarketNoteError('OUTPUT', p.message, { hint: p.hint });
+        throw outputError(Object.assign(new Error(`EISDIR: ${final}`), { code: 'EISDIR' }), final, this.what);
       }
     }
     const backups: { final: string; old: string }[] = [];
@@ -91,7 +87,8 @@ export class AtomicOutputs {
       }
       for (const { old } of backups) rmSync(old, { force: true });
       this.abort();
-      throw this.failure(e, current);
+      this.failedTarget = current;
+      throw e;
     }
     for (const { old } of backups) rmSync(old, { force: true });
     this.pending = [];
@@ -113,14 +110,18 @@ export class AtomicOutputs {
     this.release?.();
     this.release = undefined;
   }
+}
 
-  /** A system error while writing `path` as one MarketNoteError naming it; our own errors pass through. */
-  private failure(e: unknown, path: string): unknown {
-    const code = (e as NodeJS.ErrnoException)?.code;
-    if (e instanceof MarketNoteError || typeof code !== 'string') return e;
-    const p = code === 'EISDIR' ? msg.targetIsFolder(path, this.what) : msg.outputNotWritten(path, code, this.what);
-    return new MarketNoteError('OUTPUT', p.message, { hint: p.hint, cause: e });
-  }
+/**
+ * A system error met while writing `path` as one MarketNoteError `OUTPUT` naming the file (what the user gave,
+ * not the temp name) and the reason; anything else is returned as it is.
+ * @example outputError(Object.assign(new Error('x'), { code: 'ENOSPC' }), 'out/a.pdf', 'this note').message //=> 'cannot write out/a.pdf: the disk is full (ENOSPC); nothing of this note was written'
+ */
+export function outputError(e: unknown, path: string | undefined, what = 'this set of files'): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (e instanceof MarketNoteError || typeof code !== 'string' || !/^E[A-Z]+$/.test(code) || path === undefined) return e;
+  const p = code === 'EISDIR' ? msg.targetIsFolder(path, what) : msg.outputNotWritten(path, code, what);
+  return new MarketNoteError('OUTPUT', p.message, { hint: p.hint, cause: e });
 }
 
 function statOf(path: string): Stats | undefined {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
-import { AtomicOutputs } from '../../src/pipeline/write-atomic.js';
+import { AtomicOutputs, outputError } from '../../src/pipeline/write-atomic.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { canMountTmpfs, listing } from './helpers.js';
 
@@ -55,9 +55,10 @@ describe('AtomicOutputs', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(MarketNoteError);
-    expect((error as MarketNoteError).code).toBe('OUTPUT');
-    expect((error as MarketNoteError).message).toBe(`cannot write ${join(dir, 'a.pdf')} (EACCES); nothing of this note was written`);
+    expect((error as NodeJS.ErrnoException).code).toBe('EACCES');
+    expect(out.failedTarget).toBe(join(dir, 'a.pdf'));
+    const e = outputError(error, out.failedTarget, 'this note') as MarketNoteError;
+    expect([e.code, e.message]).toEqual(['OUTPUT', `cannot write ${join(dir, 'a.pdf')} (EACCES); nothing of this note was written`]);
     expect(listing(dir)).toEqual(['a.facts.json', 'a.html', 'a.pdf']);
     for (const f of ['a.facts.json', 'a.html', 'a.pdf']) expect(readFileSync(join(dir, f), 'utf8')).toBe(`old ${f}`);
   });
@@ -67,7 +68,13 @@ describe('AtomicOutputs', () => {
     const out = new AtomicOutputs('this note');
     out.write(join(dir, 'a.facts.json'), 'facts');
     faults.writeFailsOn = 'a.pdf';
-    expect(() => out.write(join(dir, 'a.pdf'), 'x'.repeat(100))).toThrow(`cannot write ${join(dir, 'a.pdf')}: the disk is full (ENOSPC); nothing of this note was written`);
+    let error: unknown;
+    try {
+      out.write(join(dir, 'a.pdf'), 'x'.repeat(100));
+    } catch (e) {
+      error = e;
+    }
+    expect((outputError(error, out.failedTarget, 'this note') as Error).message).toBe(`cannot write ${join(dir, 'a.pdf')}: the disk is full (ENOSPC); nothing of this note was written`);
     expect(listing(dir)).toHaveLength(2); // the two temp files, one of them half written
     out.abort();
     expect(listing(dir)).toEqual([]);
