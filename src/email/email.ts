@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import juice from 'juice';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { Figures } from '../charts/build-charts.js';
 import type { IsoDate } from '../data/types.js';
 import type { Facts } from '../facts/types.js';
-import { TEMPLATES_DIR, type NoteSource } from '../note/load-note.js';
+import { SHARED_PARTIALS_DIR, type NoteSource } from '../note/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
 import type { BrowserSession } from '../render/browser.js';
 import { escapeHtml } from '../render/html.js';
@@ -77,13 +77,16 @@ export function contentId(note: string, asOf: IsoDate, figureId: string): string
   return `${figureId}.${note}.${asOf}@market-note`;
 }
 
-/** email.hbs and email.css of the note, or the weekly outlook's when the note has none. */
+/** email.hbs and email.css of the note, or the shared ones (assets/email/) when the note has none. */
 function emailTemplates(note: NoteSource): { main: { file: string; text: string }; css: string } {
   const own = join(note.dir, 'email.hbs');
-  const file = existsSync(own) ? own : join(TEMPLATES_DIR, 'weekly-outlook', 'email.hbs');
-  const css = note.emailCss || readFileSync(join(TEMPLATES_DIR, 'weekly-outlook', 'email.css'), 'utf8');
+  const file = existsSync(own) ? own : join(SHARED_EMAIL_DIR, 'email.hbs');
+  const css = note.emailCss || readFileSync(join(SHARED_EMAIL_DIR, 'email.css'), 'utf8');
   return { main: { file, text: readFileSync(file, 'utf8') }, css };
 }
+
+/** The e-mail shell of notes without their own email.hbs / email.css. */
+const SHARED_EMAIL_DIR = resolve(SHARED_PARTIALS_DIR, '../email');
 
 const compiled = new WeakMap<NoteSource, (ctx: object) => string>();
 
