@@ -1,4 +1,4 @@
-// E-mail edition: rasterising every chart of the demo note to PNG (2×) in one page, against one element screenshot
+// E-mail edition: rasterising every chart of the demo note to palette PNGs (2×) in one page, against one element screenshot
 // per chart. Run through bench/run.js (npm run bench), or alone: node bench/email.js
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -79,7 +79,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await benchEmail(fileURLToPath(new URL('..', import.meta.url)));
   const line = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
   console.log(`\nE-mail edition: ${r.charts} charts to PNG at 2×, median of ${RUNS}`);
-  line('  all charts, one page, one capture (rasterizeCharts)', `${r.allMs.toFixed(0)} ms`);
+  line('  all charts, one page, one capture, palette PNGs', `${r.allMs.toFixed(0)} ms`);
   line('  one element screenshot of one chart', `${r.oneScreenshotMs.toFixed(0)} ms`);
   line('  one page, one element screenshot per chart', `${r.naiveMs.toFixed(0)} ms`);
   line('  ratio all / (charts × one screenshot) (goal ≤ 1.5)', (r.allMs / (r.charts * r.oneScreenshotMs)).toFixed(2));

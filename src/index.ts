@@ -38,6 +38,13 @@ export {
 export { buildNote, composeNote, type BuildNoteOptions, type BuiltNote } from './pipeline/build-note.js';
 export { readEml, sendEml, smtpConfig, type SmtpConfig } from './email/smtp.js';
 export type { EmailFlags } from './email/email.js';
+export type { Paper } from './render/pdf.js';
+export { lintNote, formatLintIssue } from './narrative/lint.js';
+export type { LintIssue } from './narrative/lint.js';
+export { whatChanged } from './facts/what-changed.js';
+export type { Change, WhatChangedThresholds } from './facts/what-changed.js';
+export { factsWarnings, formatWarning } from './facts/warnings.js';
+export type { FactsWarning } from './facts/warnings.js';
 export { buildCharts } from './charts/build-charts.js';
 export { MarketNoteError } from './errors/market-note-error.js';
 export * from './metrics/pnf/index.js';

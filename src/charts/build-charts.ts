@@ -106,8 +106,30 @@ function nameOf(facts: Facts, key: string): string {
   return facts.data.series[key]?.name ?? key;
 }
 
-function source(what: string, date: string, note?: string): string {
-  return `Source: ${what}${note ? `; ${note}` : ''}; data through ${shortDate(date)}.`;
+function source(what: string, date: string, note?: string, facts?: Facts, keys: string[] = []): string {
+  return `Source: ${what}${note ? `; ${note}` : ''}; data through ${shortDate(date)}${facts ? staleNote(facts, keys) : ''}.`;
+}
+
+/** `; TNX stale: data ends 10 Dec 2025` for each of `keys` the facts mark stale (built with --allow-stale). */
+function staleNote(facts: Facts, keys: string[]): string {
+  return keys
+    .map((k) => facts.data.series[k])
+    .filter((s) => s?.stale)
+    .map((s) => `; ${s.key} stale: data ends ${shortDate(s.lastDate)}`)
+    .join('');
+}
+
+/**
+ * "S&P 500 daily closes, iShares Russell 2000 ETF dividend-adjusted daily closes": the names of `keys` (in order)
+ * grouped by whether their closes are dividend-adjusted.
+ */
+function closesOf(facts: Facts, keys: string[], names: string[]): string {
+  const adjusted = (k: string) => facts.data.series[k]?.adjusted === true;
+  const plain = names.filter((_, i) => !adjusted(keys[i]));
+  const adj = names.filter((_, i) => adjusted(keys[i]));
+  return [plain.length ? `${plain.join(', ')} daily closes` : '', adj.length ? `${adj.join(', ')} dividend-adjusted daily closes` : '']
+    .filter(Boolean)
+    .join('; ');
 }
 
 function pct(v: number | null): string {
@@ -129,7 +151,7 @@ function ytdPlan(facts: Facts, ytd: NonNullable<ChartData['ytd']>, lead: LeadFac
     id: 'ytd',
     spec: ytdLinesSpec(lines),
     alt: `Year-to-date paths rebased to 100 at the prior year-end: ${small.name} ${pct(small.ytd.value)}, ${large.name} ${pct(large.ytd.value)}.`,
-    source: source(`${large.name}, ${small.name} daily closes`, through(facts, ...ytd.map((l) => l.series.dates))),
+    source: source(closesOf(facts, [large.key, small.key], [large.name, small.name]), through(facts, ...ytd.map((l) => l.series.dates)), undefined, facts, [large.key, small.key]),
   };
 }
 
@@ -170,7 +192,7 @@ function pnfPlan(facts: Facts, d: NonNullable<ChartData['pnf']>): ChartPlan {
     spec: pnfChartSpec(d),
     alt: `${parts.join('; ')}.`,
     // the chart reads every day up to the as-of date, even if no box printed on the last ones
-    source: source(`${named(d.name, d.key)} daily prices`, seriesThrough(facts, [d.key]), `P&F box ${d.boxLabel}`),
+    source: source(`${named(d.name, d.key)} ${facts.data.series[d.key]?.priceBasis ?? 'daily prices'}`, seriesThrough(facts, [d.key]), `P&F box ${d.boxLabel}`, facts, [d.key]),
   };
 }
 
@@ -181,14 +203,17 @@ function scorePlan(facts: Facts, d: ScoreData): ChartPlan {
   if (i >= 0) {
     const s = d.smallValues[i] as number;
     const l = d.largeValues[i] as number;
-    const who = s > l ? `${d.small.key} ahead by ${num(s - l)}` : s < l ? `${d.large.key} ahead by ${num(l - s)}` : 'level';
+    // Who is ahead is the note's own judgement (on the printed scores), so the alt text says what the text says.
+    const j = facts.judgements?.score;
+    const who = j ? (j.higher === 'small' ? `${d.small.key} ahead by ${num(j.gapSize ?? 0)}` : j.higher === 'large' ? `${d.large.key} ahead by ${num(j.gapSize ?? 0)}` : 'level')
+      : s > l ? `${d.small.key} ahead by ${num(s - l)}` : s < l ? `${d.large.key} ahead by ${num(l - s)}` : 'level';
     alt += `: on ${shortDate(d.dates[i])} ${d.small.key} ${num(s)} and ${d.large.key} ${num(l)}, ${who}`;
   }
   return {
     id: 'score',
     spec: scoreLinesSpec(d),
     alt: `${alt}.`,
-    source: source(`${d.small.name}, ${d.large.name} daily closes`, through(facts, d.dates), "score: this project's trend-and-RS measure"),
+    source: source(closesOf(facts, [d.small.key, d.large.key], [d.small.name, d.large.name]), through(facts, d.dates), "score: this project's trend-and-RS measure", facts, [d.small.key, d.large.key]),
   };
 }
 
@@ -213,13 +238,14 @@ function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
   const s = lastFinite(d.small.series);
   const parts: string[] = [];
   if (d.peak) parts.push(`${d.yieldName} peaked at ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`);
-  if (y) parts.push(`it is ${y.value.toFixed(2)}% on ${shortDate(y.date)}${d.peak ? ` (${signed((y.value - d.peak.level) * 100, 0)} bp from the peak)` : ''}`);
+  const bp = facts.judgements?.rates?.peak.changeBp ?? (d.peak && y ? (y.value - d.peak.level) * 100 : null);
+  if (y) parts.push(`it is ${y.value.toFixed(2)}% on ${shortDate(y.date)}${d.peak && bp !== null ? ` (${signed(bp, 0)} bp from the peak)` : ''}`);
   if (s) parts.push(`the ${d.small.name} is ${signed(s.value - 100)}% since the peak`);
   return {
     id: 'rates',
     spec: ratesChartSpec(d),
     alt: `${parts.join('; ') || `${d.yieldName} and ${d.small.name}`}.`,
-    source: source(`${d.yieldName}, ${d.small.name} daily closes`, through(facts, d.yield.dates, d.small.series.dates)),
+    source: source(closesOf(facts, [d.yieldKey, d.small.key], [d.yieldName, d.small.name]), through(facts, d.yield.dates, d.small.series.dates), undefined, facts, [d.yieldKey, d.small.key]),
   };
 }
 
@@ -234,7 +260,7 @@ function correlationPlan(facts: Facts, d: CorrelationData): ChartPlan {
     id: 'correlation',
     spec: correlationChartSpec(d),
     alt,
-    source: source(`${names.join(', ')} daily closes`, through(facts, ...d.lines.map((l) => l.series.dates))),
+    source: source(closesOf(facts, [...d.lines.map((l) => l.key), facts.roles.yield], names), through(facts, ...d.lines.map((l) => l.series.dates)), undefined, facts, [...d.lines.map((l) => l.key), facts.roles.yield]),
   };
 }
 
@@ -249,7 +275,7 @@ function seasonalPlan(facts: Facts, d: SeasonalData): ChartPlan {
     id: 'seasonal',
     spec: seasonalBarsSpec(d),
     alt,
-    source: source(`${small}, ${large} daily closes`, seriesThrough(facts, [facts.roles.smallCap, facts.roles.largeCap]), 'calendar-year and second-half returns'),
+    source: source(closesOf(facts, [facts.roles.smallCap, facts.roles.largeCap], [small, large]), seriesThrough(facts, [facts.roles.smallCap, facts.roles.largeCap]), 'calendar-year and second-half returns', facts, [facts.roles.smallCap, facts.roles.largeCap]),
   };
 }
 

@@ -66,6 +66,8 @@ export interface ChartRequest {
 export interface NoteConfig {
   /** Printed by the note and kept in `facts.note`. */
   title: string;
+  /** Titles per season (`thisYear` before October, `nextYear` from then on), over `title`. */
+  titles?: { thisYear?: string; nextYear?: string };
   standfirst?: string;
   desk: string;
   /** Role name → series key. Any names; a section says which roles it reads. */
@@ -77,8 +79,8 @@ export interface NoteConfig {
   sections: SectionRequest[];
   charts: ChartRequest[];
   pnf: Record<string, PnfSetting>;
-  /** Fund → its peer fund, for the peer RS of the score. */
-  peers: Record<string, string>;
+  /** Fund → its peer fund or funds (equal-weighted), for the peer RS of the score. */
+  peers: Record<string, string | string[]>;
   sizeGroups: Record<string, string[]>;
   settings: NoteSettings;
   /** Overrides of the judgement thresholds (facts/judgements/thresholds.ts), checked by the note layer. */

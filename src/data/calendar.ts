@@ -95,3 +95,22 @@ export function businessDays(from: IsoDate, to: IsoDate): IsoDate[] {
   }
   return out;
 }
+
+/**
+ * The last trading day on or before `date` in `tradingDays` (sorted ISO dates), or null when `date` is before the
+ * first one. A holiday or weekend rolls back to the trading day before.
+ * @example tradingDayOnOrBefore(['2025-07-02', '2025-07-03', '2025-07-07'], '2025-07-04') //=> '2025-07-03'
+ */
+export function tradingDayOnOrBefore(tradingDays: readonly IsoDate[], date: IsoDate): IsoDate | null {
+  let lo = 0;
+  let hi = tradingDays.length - 1;
+  let hit = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tradingDays[mid] <= date) {
+      hit = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return hit < 0 ? null : tradingDays[hit];
+}

@@ -18,7 +18,8 @@ export function raise(code: ErrorCode, p: Problem, file: string, line?: number, 
 }
 
 /**
- * A number cell: the number, `NaN` for a missing-value marker, `undefined` when it is not a number.
+ * A number cell: the number, `NaN` for a missing-value marker, `undefined` when it is not a number. A number
+ * too large for a double (`1e999`) comes back as ±Infinity, for the caller to refuse.
  * @example numberCell(' 4.25 ') //=> 4.25
  * @example numberCell('.') //=> NaN
  * @example numberCell('n/a') //=> undefined
@@ -65,6 +66,7 @@ export function checkDateOrder(date: IsoDate, dates: readonly IsoDate[], lines: 
 export function strictPrice(raw: string, column: string, file: string, line: number, col: number): number {
   const v = numberCell(raw);
   if (v === undefined) raise('BAD_CSV', msg.notANumber(column, raw.trim()), file, line, col);
+  if (!Number.isFinite(v) && !Number.isNaN(v)) raise('BAD_DATA', msg.notFinite(column), file, line, col);
   if (v <= 0) raise('BAD_DATA', msg.notPositive(column, v), file, line, col);
   return v;
 }

@@ -3,13 +3,14 @@
  * no PATH means the built-in synthetic demo market. The only place (with the readers it calls) that reads
  * input files.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import * as msg from '../errors/messages.js';
 import { raise } from './csv-cells.js';
 import { demoMarket } from './demo-market.js';
 import { SYMBOL, parseMarketYaml } from './market-yaml.js';
 import { csvLayout, readSeriesCsv, readUniverseCsv } from './read-csv.js';
+import { fsError, readInputFile } from './read-file.js';
 import type { DataWarning, Market, Series, Universe } from './types.js';
 
 /** Symbols whose files hold yields (in percent) rather than prices, when a folder of CSVs is loaded. */
@@ -22,7 +23,7 @@ const YIELD_SYMBOLS = /^(TNX|TYX|FVX|IRX|DGS\d+(MO)?|US\d+[YM])$/i;
 export function loadMarket(path?: string): Market {
   if (path === undefined) return demoMarket();
   if (!existsSync(path)) raise('MISSING_FILE', msg.dataPathMissing(path), path);
-  if (statSync(path).isDirectory()) {
+  if (isFolder(path)) {
     for (const name of ['market.yaml', 'market.yml']) {
       if (existsSync(join(path, name))) return loadMarketYaml(join(path, name), path);
     }
@@ -32,18 +33,26 @@ export function loadMarket(path?: string): Market {
   return raise('BAD_DATA', msg.dataPathNotMarket(path), path);
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch (e) {
+    throw fsError(e, path);
+  }
+}
+
 function withWarnings(market: Market): Market {
-  const warnings: DataWarning[] = Object.values(market.series).flatMap((s) => s.warnings ?? []);
+  const warnings: DataWarning[] = [...Object.values(market.series), ...Object.values(market.universes)].flatMap((s) => s.warnings ?? []);
   if (warnings.length) market.warnings = warnings;
   return market;
 }
 
 function loadMarketYaml(file: string, source: string): Market {
-  const { config, lineOf } = parseMarketYaml(readFileSync(file, 'utf8'), file);
+  const { config, lineOf } = parseMarketYaml(readInputFile(file), file);
   const dir = dirname(file);
   const resolve = (group: 'series' | 'universes', key: string, ref: string): string => {
     const target = isAbsolute(ref) ? ref : join(dir, ref);
-    if (!existsSync(target) || statSync(target).isDirectory()) {
+    if (!existsSync(target)) {
       raise('MISSING_FILE', msg.referencedFileMissing(`${group}.${key}.file`, ref, target), file, lineOf([group, key, 'file']));
     }
     return target;
@@ -53,17 +62,25 @@ function loadMarketYaml(file: string, source: string): Market {
   const universeFiles = Object.entries(config.universes).map(([key, entry]) => [key, entry, resolve('universes', key, entry.file)] as const);
   const series: Record<string, Series> = {};
   for (const [key, entry, target] of seriesFiles) {
-    series[key] = readSeriesCsv(readFileSync(target, 'utf8'), target, key, { name: entry.name, kind: entry.kind, column: entry.column });
+    series[key] = readSeriesCsv(readInputFile(target), target, key, { name: entry.name, kind: entry.kind, column: entry.column });
+    if (entry.adjusted !== undefined) series[key].adjusted = entry.adjusted;
+    if (entry.index !== undefined) series[key].index = entry.index;
   }
   const universes: Record<string, Universe> = {};
   for (const [key, entry, target] of universeFiles) {
-    universes[key] = readUniverseCsv(readFileSync(target, 'utf8'), target, key, entry.name);
+    universes[key] = readUniverseCsv(readInputFile(target), target, key, entry.name);
   }
   return withWarnings({ source, series, universes });
 }
 
 function loadCsvFolder(dir: string): Market {
-  const files = readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw fsError(e, dir);
+  }
+  const files = names
     .filter((f) => extname(f).toLowerCase() === '.csv')
     .sort();
   if (files.length === 0) raise('MISSING_FILE', msg.dataFolderEmpty(dir), dir);
@@ -77,7 +94,7 @@ function loadCsvFolder(dir: string): Market {
     if (!SYMBOL.test(key)) raise('BAD_DATA', msg.badSymbol(key), target);
     if (fileOf[key]) raise('BAD_DATA', msg.csvSymbolTwice(key, fileOf[key], target), target);
     fileOf[key] = target;
-    const text = readFileSync(target, 'utf8');
+    const text = readInputFile(target);
     if (csvLayout(text) === 'wide') universes[key] = readUniverseCsv(text, target, key);
     else series[key] = readSeriesCsv(text, target, key, { kind: YIELD_SYMBOLS.test(key) ? 'yield' : 'price' });
   }

@@ -9,6 +9,9 @@ import * as msg from '../errors/messages.js';
 import type { Problem } from '../errors/messages.js';
 import { raise } from './csv-cells.js';
 
+/** Alias expansions a market.yaml may make (a "billion laughs" file makes millions). */
+export const MAX_ALIAS_COUNT = 100;
+
 /** Series and universe keys: they end up in facts paths such as `returns.ytd.SPX`. */
 export const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -18,6 +21,10 @@ const seriesEntry = z
     name: z.string().min(1).optional(),
     kind: z.enum(['price', 'yield']).optional(),
     column: z.string().min(1).optional(),
+    /** The closes are dividend-adjusted even when the column is called `Close` (an `Adj Close` column says so itself). */
+    adjusted: z.boolean().optional(),
+    /** The index the fund tracks; two funds declaring the same index are clones (never each other's score peer). */
+    index: z.string().min(1).optional(),
   })
   .strict();
 
@@ -36,7 +43,7 @@ const marketYaml = z
   })
   .strict();
 
-/** One `series:` entry: a CSV file (relative to market.yaml), an optional name, kind and value column. */
+/** One `series:` entry: a CSV file (relative to market.yaml), an optional name, kind, value column, `adjusted` flag and tracked `index`. */
 export type SeriesEntry = z.infer<typeof seriesEntry>;
 /** One `universes:` entry: a wide CSV file and an optional name. */
 export type UniverseEntry = z.infer<typeof universeEntry>;
@@ -121,7 +128,13 @@ export function parseMarketYaml(text: string, file: string): ParsedMarketYaml {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) raise('BAD_YAML', msg.yamlSyntax(syntax.message), file, lc.linePos(syntax.pos[0]).line);
-  const root: unknown = doc.toJS();
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError) raise('BAD_YAML', msg.yamlTooManyAliases(), file);
+    throw e;
+  }
   if (root === null || root === undefined || typeof root !== 'object' || Array.isArray(root)) raise('BAD_YAML', msg.yamlNotAMapping(), file, 1);
 
   const result = marketYaml.safeParse(root);

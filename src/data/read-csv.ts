@@ -26,6 +26,18 @@ export interface ReadSeriesCsvOptions {
 
 type Role = 'open' | 'high' | 'low' | 'close' | 'adj' | 'volume';
 
+/**
+ * How far a Close may lie outside its day's Low..High, relative to the bound (0.5%): vendors round the three
+ * columns separately, and nothing in the real histories comes close to it.
+ */
+export const CLOSE_RANGE_TOLERANCE = 0.005;
+/**
+ * The largest day-to-day move of a price series, as a ratio (3 = tripling or falling to a third): beyond it an
+ * index or fund's value is an error. The largest move in the real histories is 1.26 (S&P 500, 19 October 1987).
+ * Universe members do move that much (a reverse split: 11×), so there it is only a warning. Yields are exempt.
+ */
+export const MAX_DAILY_RATIO = 3;
+
 const DATE_NAMES = new Set(['date', 'observation_date']);
 /** First cells of yfinance's extra header rows (`Price,Close,…` / `Ticker,^GSPC,…` / `Date,,,`). */
 const YF_JUNK = new Set(['ticker', 'date', 'price']);
@@ -96,6 +108,8 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
   const lines: number[] = [];
   const values: Record<'close' | 'open' | 'high' | 'low' | 'volume', number[]> = { close: [], open: [], high: [], low: [], volume: [] };
   const zeros: Partial<Record<Role, { count: number; line: number }>> = {};
+  let lastClose = NaN;
+  let lastDate = '';
   for (let r = first; r < rows.length; r++) {
     const { cells, line } = rows[r];
     if (cells.every((c) => c.trim() === '')) continue; // a row of empty cells (",,,,") carries nothing
@@ -106,6 +120,7 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
     const read = (col: number): number => {
       const v = numberCell(cells[col]);
       if (v === undefined) raise('BAD_CSV', msg.notANumber(header[col], cells[col].trim()), file, line, col + 1);
+      if (v === Infinity || v === -Infinity) raise('BAD_DATA', msg.notFinite(header[col]), file, line, col + 1);
       return v;
     };
     const close = read(valueCol);
@@ -128,6 +143,18 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
       const hi = values.high[values.high.length - 1];
       const lo = values.low[values.low.length - 1];
       if (hi < lo) raise('BAD_DATA', msg.highBelowLow(hi, lo), file, line, roles.high + 1);
+      // Only a Close is checked against the day's range: an adjusted close may lie far below an unadjusted low.
+      const outside = close < lo * (1 - CLOSE_RANGE_TOLERANCE) || close > hi * (1 + CLOSE_RANGE_TOLERANCE);
+      if (valueRole === 'close' && kind === 'price' && hi > 0 && lo > 0 && outside) {
+        raise('BAD_DATA', msg.closeOutsideRange(header[valueCol], close, lo, hi, CLOSE_RANGE_TOLERANCE), file, line, valueCol + 1);
+      }
+    }
+    if (kind === 'price' && close > 0) {
+      if (lastClose > 0 && (close > lastClose * MAX_DAILY_RATIO || close * MAX_DAILY_RATIO < lastClose)) {
+        raise('BAD_DATA', msg.jumpTooLarge(header[valueCol], close, lastClose, lastDate, MAX_DAILY_RATIO), file, line, valueCol + 1);
+      }
+      lastClose = close;
+      lastDate = date;
     }
     dates.push(date);
     lines.push(line);
@@ -155,7 +182,34 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
 export function readUniverseCsv(text: string, file: string, key: string, name?: string): Universe {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const table = body.includes('"') ? quotedWide(body, file) : scanWideCsv(body, file);
-  return { key, name: name ?? key, file, dates: table.dates, members: table.header.slice(1), closes: table.columns };
+  const universe: Universe = { key, name: name ?? key, file, dates: table.dates, members: table.header.slice(1), closes: table.columns };
+  const jumps = memberJumps(universe);
+  if (jumps) universe.warnings = [{ file, message: msg.membersJump(jumps.count, MAX_DAILY_RATIO, jumps.member, jumps.date).message }];
+  return universe;
+}
+
+/**
+ * Members whose close moves more than `MAX_DAILY_RATIO` from one value to the next: how many, and the first
+ * (by column). Real members do this (reverse splits), so it is a warning, not an error.
+ * @example memberJumps({ dates: ['2025-12-11', '2025-12-12'], members: ['AAA'], closes: [Float64Array.of(1, 11)] } as Universe) //=> { count: 1, member: 'AAA', date: '2025-12-12' }
+ */
+export function memberJumps(u: Pick<Universe, 'dates' | 'members' | 'closes'>): { count: number; member: string; date: IsoDate } | undefined {
+  let count = 0;
+  let first: { member: string; date: IsoDate } | undefined;
+  u.closes.forEach((col, m) => {
+    let prev = NaN;
+    for (let d = 0; d < col.length; d++) {
+      const v = col[d];
+      if (!(v > 0)) continue;
+      if (prev > 0 && (v > prev * MAX_DAILY_RATIO || v * MAX_DAILY_RATIO < prev)) {
+        count++;
+        first ??= { member: u.members[m], date: u.dates[d] };
+        return;
+      }
+      prev = v;
+    }
+  });
+  return first && { count, ...first };
 }
 
 function quotedWide(text: string, file: string): { header: string[]; dates: IsoDate[]; columns: Float64Array[] } {

@@ -4,7 +4,7 @@
  */
 import { fail } from '../errors/market-note-error.js';
 import * as msg from '../errors/messages.js';
-import { isIsoDate } from './calendar.js';
+import { isIsoDate, tradingDayOnOrBefore } from './calendar.js';
 import type { IsoDate, Market } from './types.js';
 
 /** Levenshtein distance, for "did you mean RUT?". */
@@ -51,7 +51,7 @@ export function requireSeries(market: Market, keys: string[], who: string): void
 }
 
 /** The dates on which `key` has data: a finite close (series) or at least one member's close (universe). */
-function datesWithData(market: Market, key: string): IsoDate[] {
+export function datesWithData(market: Market, key: string): IsoDate[] {
   const s = market.series[key];
   if (s) return s.dates.filter((_, i) => Number.isFinite(s.close[i]));
   const u = market.universes[key];
@@ -107,5 +107,103 @@ export function checkAsOf(market: Market, required: string[], asOf: IsoDate): vo
     const limiting = spans.some((s) => s.first < startsLast.first) ? startsLast.key : undefined;
     const p = msg.asOfBeforeData(asOf, first, last, keys, limiting);
     fail('AS_OF_OUT_OF_RANGE', p.message, { hint: p.hint });
+  }
+}
+
+/** The as-of date a note is built for: the date asked for, rolled back to a trading day of the reference calendar. */
+export interface AsOfChoice {
+  /** The trading day used: the reference series' last trading day on or before `requested`. */
+  asOf: IsoDate;
+  /** The date asked for (without one: the last date every required series has data for). */
+  requested: IsoDate;
+  /** The series whose trading days are the note's calendar (the large-cap index). */
+  reference: string;
+  /** `requested` was not a trading day of the reference (a weekend or holiday) and rolled back to `asOf`. */
+  rolledBack: boolean;
+  /** Required series whose data ends before `asOf` (only with `allowStale`; otherwise they are an error). */
+  stale: { key: string; lastDate: IsoDate }[];
+  /** Without a date asked for: the series whose data ends first and so set the as-of date, when the reference
+   * runs later (the CLI says so, so an older date is never built silently). */
+  limitedBy?: { key: string; referenceLast: IsoDate };
+}
+
+/**
+ * Resolves the as-of date on the reference calendar (methodology: the note's calendar is the large-cap index):
+ * a date that is not a trading day of `reference` rolls back to the trading day before; a required series whose
+ * data ends before that day is stale, which fails (`STALE` message, `BAD_DATA`) unless `allowStale`. A date after
+ * the reference's data, or before the first date all required series have, is `AS_OF_OUT_OF_RANGE`, naming only
+ * the series that end too early (or start too late).
+ * @example resolveAsOf(loadMarket(), ['SPX', 'RUT'], 'SPX', '2025-07-04').asOf //=> '2025-07-03'
+ */
+export function resolveAsOf(
+  market: Market,
+  required: string[],
+  reference: string,
+  asOf: IsoDate | undefined,
+  options: { allowStale?: boolean } = {},
+): AsOfChoice {
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    const p = msg.asOfNotADate(asOf);
+    fail('USAGE', p.message, { hint: p.hint });
+  }
+  const keys = keysOf(market, [...new Set([reference, ...required])]);
+  const calendar = datesWithData(market, reference);
+  const spans = keys.map((k) => {
+    const dates = datesWithData(market, k);
+    return { key: k, first: dates[0], last: dates[dates.length - 1] };
+  });
+  const empty = spans.find((s) => s.first === undefined);
+  if (empty) {
+    const p = msg.noCommonDate(keys);
+    fail('BAD_DATA', p.message, { hint: p.hint });
+  }
+  const refLast = calendar[calendar.length - 1];
+  // Without a date: the last date for which every required series has data (the contract's default).
+  const requested = asOf ?? spans.reduce((a, b) => (b.last < a.last ? b : a)).last;
+  const startsLast = spans.reduce((a, b) => (b.first > a.first ? b : a));
+  const first = startsLast.first;
+  if (requested > refLast) {
+    const early = spans.filter((s) => s.last < requested);
+    const p = msg.asOfAfterSeries(requested, early, first, refLast);
+    fail('AS_OF_OUT_OF_RANGE', p.message, { hint: p.hint });
+  }
+  if (requested < first) {
+    const limiting = spans.some((s) => s.first < first) ? startsLast.key : undefined;
+    const p = msg.asOfBeforeData(requested, first, refLast, keys, limiting);
+    fail('AS_OF_OUT_OF_RANGE', p.message, { hint: p.hint });
+  }
+  const day = tradingDayOnOrBefore(calendar, requested) as IsoDate; // requested ≥ first ≥ the calendar's start
+  const stale = spans.filter((s) => s.last < day).map((s) => ({ key: s.key, lastDate: s.last }));
+  if (stale.length && !options.allowStale) {
+    const p = msg.staleSeries(day, reference, stale);
+    fail('BAD_DATA', p.message, { hint: p.hint });
+  }
+  const ends = spans.reduce((a, b) => (b.last < a.last ? b : a));
+  const limitedBy = asOf === undefined && ends.last < refLast ? { limitedBy: { key: ends.key, referenceLast: refLast } } : {};
+  return { asOf: day, requested, reference, rolledBack: day !== requested, stale, ...limitedBy };
+}
+
+/** What a section needs of one series: at least `rows` closes on or before the as-of date. */
+export interface HistoryNeed {
+  key: string;
+  rows: number;
+  section: string;
+}
+
+/**
+ * Throws one data error naming the series when a series has fewer closes on or before `asOf` than a section of
+ * the note needs (instead of a template failing later on a missing figure).
+ * @example requireHistory(loadMarket(), [{ key: 'TNX', rows: 200, section: 'rates' }], '2025-12-12') //=> undefined
+ */
+export function requireHistory(market: Market, needs: readonly HistoryNeed[], asOf: IsoDate): void {
+  for (const need of needs) {
+    const s = market.series[need.key];
+    if (!s) continue;
+    let have = 0;
+    for (let i = 0; i < s.dates.length && s.dates[i] <= asOf; i++) if (Number.isFinite(s.close[i])) have++;
+    if (have < need.rows) {
+      const p = msg.seriesTooShort(need.key, need.section, need.rows, have, asOf);
+      fail('BAD_DATA', p.message, { file: s.file, hint: p.hint });
+    }
   }
 }

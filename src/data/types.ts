@@ -16,6 +16,10 @@ export interface Series {
    * a FRED-style file (e.g. `DGS10`). Optional so hand-built series in tests need not set it.
    */
   priceField?: string;
+  /** Closes are dividend-adjusted: market.yaml `adjusted: true`, or read from an `Adj Close` column. */
+  adjusted?: boolean;
+  /** The index the fund tracks, as market.yaml declares it (`index: S&P 500`); funds with one index are clones. */
+  index?: string;
   dates: IsoDate[];
   close: Float64Array;
   open?: Float64Array;
@@ -45,6 +49,8 @@ export interface Universe {
   members: string[];
   /** closes[m][d] for member m on dates[d]. */
   closes: Float64Array[];
+  /** Things worth knowing about the data (e.g. members that jump more than 3× in a day); absent when none. */
+  warnings?: DataWarning[];
 }
 
 export interface Market {

@@ -2,12 +2,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import juice from 'juice';
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+import { fail } from '../errors/market-note-error.js';
+import * as msg from '../errors/messages.js';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { Figures } from '../charts/build-charts.js';
 import type { IsoDate } from '../data/types.js';
 import type { Facts } from '../facts/types.js';
 import { SHARED_PARTIALS_DIR, type NoteSource } from '../note/load-note.js';
 import { compileNote } from '../narrative/render-narrative.js';
+import { inlineNoteAssets } from '../note/local-assets.js';
 import type { BrowserSession } from '../render/browser.js';
 import { escapeHtml } from '../render/html.js';
 import { mailText } from './mail-text.js';
@@ -65,6 +69,28 @@ export function emailSettings(note: NoteSource, asOf: IsoDate, flags: EmailFlags
     subject: flags.subject ?? c.subject ?? note.config.title,
     pdfUrl: c.pdfUrl ? fill(c.pdfUrl) : undefined,
   };
+}
+
+/**
+ * Check before anything is built that the message will have a sender and at least one recipient, each an e-mail
+ * address (flags over note.yaml's `email` block), so `send` will not refuse it later.
+ * @example requireEmailAddresses(note, { from: 'desk@example.com', to: ['a@example.com'] }) // passes; without them: throws naming --mail-from
+ */
+export function requireEmailAddresses(note: NoteSource, flags: EmailFlags = {}): void {
+  const c = note.config.email ?? {};
+  const check = (role: 'sender' | 'recipient', raw: string, origin: 'flag' | 'note.yaml') => {
+    const parsed = addressparser(raw, { flatten: true });
+    if (parsed.length !== 1 || !/^[^\s@]+@[^\s@]+$/.test(parsed[0].address ?? '')) {
+      const p = msg.badMailAddress(role, raw, origin);
+      fail('CONFIG', p.message, { hint: p.hint, file: origin === 'note.yaml' ? join(note.dir, 'note.yaml') : undefined });
+    }
+  };
+  const from = flags.from ?? c.from;
+  if (!from?.trim()) fail('CONFIG', msg.noMailFrom().message, { hint: msg.noMailFrom().hint });
+  check('sender', from, flags.from !== undefined ? 'flag' : 'note.yaml');
+  const to = (flags.to ?? c.to ?? []).filter((t) => t.trim());
+  if (to.length === 0) fail('CONFIG', msg.noMailTo().message, { hint: msg.noMailTo().hint });
+  for (const t of to) check('recipient', t, flags.to !== undefined ? 'flag' : 'note.yaml');
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -138,7 +164,7 @@ export function renderEmail(facts: Facts, figures: Figures, note: NoteSource, se
     emailFigures[key] = { ...fig, svg: img, img };
   }
   const ctx = { ...templateContext(facts, emailFigures as unknown as Figures, note), email: { css: tpl.css, pdfUrl: settings.pdfUrl ?? null } };
-  const html = keyFiguresTable(numberFigures(compileEmail(note, tpl.main)(ctx).trim()));
+  const html = inlineNoteAssets(keyFiguresTable(numberFigures(compileEmail(note, tpl.main)(ctx).trim())), note);
   const inlined = juice(html, {
     removeStyleTags: true,
     preserveMediaQueries: true,

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'CONFIG'
   | 'SMTP'
   | 'FETCH'
+  | 'UNKNOWN_FACT'
+  | 'WARNINGS'
   | 'OUTPUT';
 
 export interface MarketNoteErrorInit {

@@ -14,7 +14,25 @@ export interface Problem {
   hint?: string;
 }
 
-const quote = (raw: string): string => JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+/**
+ * A cell as echoed in a message: control and non-printing characters become `?`, and at most 24 characters
+ * are shown, so an error about a file that is not CSV never prints that file's contents.
+ * @example cellText('root:$6$abcdefghijklmnopqrstuvwxyz:19000') //=> 'root:$6$abcdefghijklmnop…'
+ */
+export const cellText = (raw: string): string => {
+  const clean = raw.replace(/[\p{C}\u2028\u2029]/gu, '?');
+  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
+};
+
+const quote = (raw: string): string => JSON.stringify(cellText(raw));
+
+/**
+ * A column or symbol name as echoed in a list: shown when it looks like a name, else replaced by `(?)`, so a
+ * file that is not CSV at all (/etc/shadow, a key file) never has its first line printed.
+ * @example nameText('Adj Close') //=> 'Adj Close'
+ * @example nameText('root:$6$salt$hash:19000:0:99999:7:::') //=> '(?)'
+ */
+export const nameText = (raw: string): string => (/^[\p{L}\p{N} _.()%^&/+-]{0,40}$/u.test(raw) ? raw : '(?)');
 
 /**
  * Words joined for a sentence.
@@ -27,7 +45,8 @@ export function listWords(words: readonly string[], conjunction = 'and'): string
 
 /** At most `max` items, then "… (N more)". */
 function shortList(words: readonly string[], max = 40): string {
-  return words.length <= max ? words.join(', ') : `${words.slice(0, max).join(', ')}, … (${words.length - max} more)`;
+  const shown = words.slice(0, max).map(nameText);
+  return words.length <= max ? shown.join(', ') : `${shown.join(', ')}, … (${words.length - max} more)`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -302,9 +321,224 @@ export const asOfAfterData = (asOf: string, last: string, first: string, keys: r
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });
 
+/** The as-of date is after the reference calendar's data: names only the series that end before it. */
+export const asOfAfterSeries = (asOf: string, early: readonly { key: string; last: string }[], first: string, last: string): Problem => ({
+  message: `as-of ${asOf} is after the data: ${listWords(early.map((s) => `${s.key} ends ${s.last}`))}`,
+  hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
+});
+
+/** Series the note needs end before the as-of trading day. */
+export const staleSeries = (asOf: string, reference: string, stale: readonly { key: string; lastDate: string }[]): Problem => ({
+  message:
+    `${listWords(stale.map((s) => `${s.key} ends ${s.lastDate}`))}, before the as-of date ${asOf} ` +
+    `(a trading day of ${reference}): ${stale.length === 1 ? 'this series is' : 'these series are'} stale`,
+  hint:
+    `Update ${stale.length === 1 ? 'its file' : 'their files'}, build an earlier date with --as-of, ` +
+    'or pass --allow-stale to build anyway with the stale series marked in the note.',
+});
+
+/** The CLI's line when a date is not a trading day of the reference calendar. */
+export const asOfLimitedBy = (used: string, key: string, reference: string, referenceLast: string): string =>
+  `as-of ${used}: the last date all the note's series have (${key} ends there; ${reference} runs to ${referenceLast}); pass --as-of to choose another`;
+
+export const asOfRolledBack = (requested: string, used: string, reference: string): string =>
+  `as-of ${requested} is not a trading day of ${reference}; using ${used}, the trading day before`;
+
+/** A batch of every calendar day: how many were not trading days (each rolls back onto a day already built). */
+export const daysNotTrading = (count: number, reference: string): string =>
+  `${count} ${count === 1 ? 'date is' : 'dates are'} not trading days of ${reference} (weekends, holidays); each rolls back to the trading day before`;
+
+/** The CLI's line for a stale series built with --allow-stale. */
+export const builtStale = (key: string, lastDate: string, asOf: string): string =>
+  `${key} is stale: its data ends ${lastDate}, before the as-of date ${asOf} (built with --allow-stale; the note marks it)`;
+
 export const asOfBeforeData = (asOf: string, first: string, last: string, keys: readonly string[], limiting?: string): Problem => ({
   message:
     `as-of ${asOf} is before the data: ${subject(keys)} data only from ${first}` +
     (limiting && keys.length > 1 ? ` (${limiting} starts last)` : ''),
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Warnings: the note was written, but not quite as asked
+
+/** What to do about one facts warning, by the section it comes from and what it says. */
+export function factsWarningHint(section: string, series: string | undefined, message: string): string {
+  const it = series ?? 'the series';
+  if (/High\/Low/.test(message)) {
+    const file = /but (\S+) has no High\/Low/.exec(message)?.[1]?.split('/').pop() ?? 'its file';
+    return `Add High and Low columns to ${file}, or set method: close for ${it} under pnf: in note.yaml.`;
+  }
+  if (/peer benchmark/.test(message)) return `Add the peer series to the market data, or change peers: for ${it} in note.yaml.`;
+  if (/size group .* left out/.test(message)) return 'Add the missing series to the market data, or remove the group from sizeGroups: in note.yaml.';
+  if (/different numbers of proxies/.test(message)) return 'Give every size group in note.yaml the same number of symbols.';
+  if (/fewer than two size groups/.test(message)) return 'List at least two size groups whose series are in the market data (sizeGroups: in note.yaml).';
+  if (/last close|stale|earlier \(limit/.test(message)) return `Update ${it}'s data (market-note fetch), or choose an earlier --as-of.`;
+  return section === 'score' || section === 'ranking' ? 'Check the series in the market data and the note.yaml settings for it.' : 'Check the data and note.yaml.';
+}
+
+/** `warning: IWM (score.IWM): … . Add …` — one line. */
+export const warningLine = (where: string, message: string, hint?: string): string =>
+  `warning: ${where}: ${message.replace(/[.\s]+$/, '')}.${hint ? ` ${hint}` : ''}`.replace(/\s*\n\s*/g, ' ');
+
+export const strictWarnings = (count: number, asOf: string): Problem => ({
+  message: `--strict: the note for ${asOf} has ${count} warning${count === 1 ? '' : 's'}`,
+  hint: 'Fix them, or build without --strict to write the note anyway.',
+});
+
+export const demoMarketNotice = (): string =>
+  'market-note: no --data given: using the synthetic demo market; the note is marked "demo data" (give --data PATH for real prices)';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Files of the note folder (images, fonts) referenced by the templates
+
+export const assetOutsideNote = (ref: string, noteDir: string): Problem => ({
+  message: `${quote(ref)} is outside the note folder`,
+  hint: `Copy the file into ${noteDir} and refer to it by a path inside it (e.g. src="logo.png"); only files of the note folder are inlined.`,
+});
+
+export const assetMissing = (ref: string, noteDir: string): Problem => ({
+  message: `${quote(ref)} is not a file in the note folder`,
+  hint: `Put the file in ${noteDir}, or fix the path (it is relative to the note folder).`,
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// E-mail sender and recipients
+
+export const noMailFrom = (): Problem => ({
+  message: 'the e-mail has no sender',
+  hint: 'Give --mail-from ADDRESS when building, or set email.from in note.yaml.',
+});
+
+export const noMailTo = (): Problem => ({
+  message: 'the e-mail has no recipient',
+  hint: 'Give --mail-to ADDRESS[,ADDRESS…] when building, or set email.to in note.yaml.',
+});
+
+export const badMailAddress = (role: 'sender' | 'recipient', raw: string, from: 'flag' | 'note.yaml'): Problem => ({
+  message: `the e-mail ${role} ${quote(raw)} is not an e-mail address`,
+  hint: from === 'flag' ? `Write it as name@example.com (or "Name <name@example.com>") in --mail-${role === 'sender' ? 'from' : 'to'}.` : `Write it as name@example.com (or "Name <name@example.com>") in note.yaml's email.${role === 'sender' ? 'from' : 'to'}.`,
+});
+// audit
+
+export const auditToBeforeFrom = (from: string, to: string): Problem => ({
+  message: `--from ${from} is after --to ${to}`,
+  hint: 'Give the earlier date with --from and the later one with --to.',
+});
+
+export const auditNoDates = (every: string, from: string, to: string): Problem => ({
+  message: `no ${every === 'day' ? 'dates' : `${every}s`} with data from ${from} to ${to}`,
+  hint: 'Widen --from/--to, or change --every.',
+});
+
+/** The summary line of `market-note audit`, on stderr. */
+export const auditSummary = (note: string, dates: number, violations: number, perRule: string, seconds: string): string =>
+  `${note}: ${dates} ${dates === 1 ? 'date' : 'dates'}, ${violations} ${violations === 1 ? 'violation' : 'violations'} (${perRule}) in ${seconds} s`;
+
+export const auditUncheckedKinds = (kinds: readonly string[]): string =>
+  `judgement kinds with no independent check in the audit: ${listWords(kinds)}`;
+
+// Score peers
+
+export const peerIsClone = (fund: string, peer: string, why: string, where: string): Problem => ({
+  message: `${peer} cannot be a peer of ${fund}: it is a clone of ${fund} (${why})`,
+  hint:
+    `A peer must be a fund that tracks a different index. Remove ${peer} from note.yaml ${where}` +
+    (where.startsWith('peers') ? ` (without peers.${fund}, the funds of the other size groups are used).` : ', or put it in the size group of ' + fund + '.'),
+});
+
+// Hostile or unlucky input: what files may be read, how large values may be, file-system faults
+
+export const notARegularFile = (what: string): Problem => ({
+  message: `cannot read ${what}: only regular files are read`,
+  hint: 'Point the path at an ordinary file (a copy of the data, not a pipe, device or folder).',
+});
+
+export const fileTooBig = (limit: number, envName: string): Problem => ({
+  message: `the file is larger than the ${limit / 1_000_000} MB input limit`,
+  hint: `Check that this is the right file; to read larger files, raise the limit with ${envName}=<MB> (at most 500).`,
+});
+
+export const badSizeLimit = (envName: string, raw: string): Problem => ({
+  message: `${envName} must be a number of megabytes above zero, got ${quote(raw)}`,
+  hint: `Unset ${envName} to use the default, or set it to e.g. 512.`,
+});
+
+export const binaryFile = (): Problem => ({
+  message: 'the file is not text (it holds NUL bytes)',
+  hint: 'Point the path at a CSV or YAML text file.',
+});
+
+const FS_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ELOOP: 'too many symbolic links (a link loop?)',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOENT: 'no such file or folder',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is exceeded',
+  EROFS: 'the file system is read-only',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the path is too long',
+  EIO: 'an input/output error',
+};
+
+export const fileSystemProblem = (code: string, action: 'read' | 'write'): Problem => ({
+  message: `cannot ${action} the file: ${FS_WORDS[code] ?? code.toLowerCase()} (${code})`,
+  hint:
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'Free some space (or choose another --out folder) and run again; nothing was left half-written.'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'Check the permissions of the file and its folders, or choose another path.'
+        : 'Check the path and try again.',
+});
+
+export const notFinite = (column: string): Problem => ({
+  message: `${column} is too large to be a number (overflows to infinity)`,
+  hint: 'Fix the value or leave the cell empty.',
+});
+
+export const closeOutsideRange = (column: string, close: number, low: number, high: number, tolerance: number): Problem => ({
+  message: `${column} (${close}) is outside the day's Low..High (${low}..${high}) by more than ${tolerance * 100}%`,
+  hint: "Check the row: a day's close must lie between its low and its high (are the columns shifted?).",
+});
+
+export const jumpTooLarge = (column: string, value: number, previous: number, previousDate: string, ratio: number): Problem => ({
+  message: `${column} jumps from ${previous} (${previousDate}) to ${value}, more than ${ratio}× in one day`,
+  hint: 'Check the value (a typo, a missing decimal point, an unadjusted split?); an index or fund does not move that much in a day.',
+});
+
+export const membersJump = (count: number, ratio: number, member: string, date: string): Problem => ({
+  message: `${count} ${count === 1 ? 'member jumps' : 'members jump'} more than ${ratio}× in one day (the first: ${member} on ${date}); used as they are`,
+});
+
+export const pnfTooManyBoxes = (series: string, date: string, limit: number, scope: 'column' | 'chart'): Problem => ({
+  message: `${series}: the Point & Figure chart would need more than ${limit.toLocaleString('en-US')} boxes ${scope === 'column' ? 'in one column' : 'in all'} on ${date}`,
+  hint: `Check ${series}'s values around ${date} (an absurd price?), or give it a coarser scale under pnf: in note.yaml (e.g. { percent: 1 }).`,
+});
+
+export const yamlTooManyAliases = (): Problem => ({
+  message: 'the YAML expands too many aliases (*refs)',
+  hint: 'Write the values out instead of nesting aliases (a YAML "billion laughs" file is refused).',
+});
+
+export const outOfFolder = (what: string, path: string, folder: string): Problem => ({
+  message: `${what} ${quote(path)} would be written outside ${folder}`,
+  hint: 'Give a path relative to --out that stays inside it (no "..", no absolute path).',
+});
+
+export const renderTooLarge = (limit: string): Problem => ({
+  message: `the template renders too much (${limit}); stopped`,
+  hint: 'Check the {{#each}} blocks of the template: a nested loop over a long list runs away.',
+});
+
+export const emlIsFolder = (): Problem => ({
+  message: 'this is a folder, not a message file',
+  hint: 'Give the .eml file itself, as written by `market-note build --format email`.',
+});
+
+export const seriesTooShort = (series: string, section: string, needed: number, have: number, asOf: string): Problem => ({
+  message: `${series} has ${have} ${have === 1 ? 'close' : 'closes'} up to ${asOf}; the ${section} ${section.includes(' and ') ? 'sections need' : 'section needs'} at least ${needed}`,
+  hint: `Give ${series} a longer history (or an earlier start), or choose a later --as-of.`,
 });

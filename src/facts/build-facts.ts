@@ -11,15 +11,16 @@
  *   6. what changed since the previous week (facts of the comparison date, diffed)
  */
 import type { IsoDate, Market, Series } from '../data/types.js';
-import { checkAsOf, defaultAsOf, requireSeries } from '../data/require.js';
-import { h1Return, h2Return, ytdReturn } from '../metrics/returns.js';
+import { requireHistory, requireSeries, resolveAsOf, type HistoryNeed } from '../data/require.js';
+import { h1Return, h2Return, h2ReturnOfYear, periodReturn, ytdReturn } from '../metrics/returns.js';
 import { basename } from 'node:path';
+import { format, parseISO } from 'date-fns';
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
 import type { NoteConfig } from '../config/note-config.js';
 import { figure, type Figure } from './provenance.js';
 import { comparisonDate, whatChanged } from './what-changed.js';
 import { marketStatsSection } from './sections/market-stats.js';
-import { pnfSection } from './sections/pnf.js';
+import { isAdjusted, pnfSection, priceBasisOf } from './sections/pnf.js';
 import { breadthSection } from './sections/breadth.js';
 import { rankingSection } from './sections/ranking.js';
 import { scoreSection } from './sections/score.js';
@@ -39,6 +40,8 @@ export interface BuildFactsOptions {
   symbol?: string;
   /** Date to compare with for "what changed" (default: a week before the as-of date); false: no comparison. */
   compare?: IsoDate | false;
+  /** Build even when a required series ends before the as-of date, marking it stale (otherwise an error). */
+  allowStale?: boolean;
 }
 
 interface Measured {
@@ -89,6 +92,26 @@ function requireRoles(config: NoteConfig, roles: Roles, who: string): void {
   }
 }
 
+/**
+ * The history each section needs, so a series too short fails as one data error naming it: the correlation
+ * window (plus the day before it) of the yield and the two indexes, and a year (252 trading days, the score's
+ * warm-up) of each fund, its peer and the market benchmark.
+ */
+export function historyNeeds(config: NoteConfig): HistoryNeed[] {
+  const r = config.roles;
+  const { correlationWindow } = config.settings;
+  const known = (k: string | undefined): k is string => k !== undefined;
+  const funds = [r.smallFund, r.largeFund].filter(known);
+  const scoreKeys = [...funds, r.marketBenchmark, ...funds.flatMap((f) => [config.peers[f] ?? []].flat())].filter(known);
+  return [
+    ...[r.yield, r.largeCap, r.smallCap].filter(known).map((key) => ({ key, rows: correlationWindow + 1, section: 'rates and correlation' })),
+    ...[...new Set(scoreKeys)].map((key) => ({ key, rows: SCORE_WARMUP_DAYS, section: 'score' })),
+  ];
+}
+
+/** Trading days before the score is defined (metrics/score.ts warm-up). */
+const SCORE_WARMUP_DAYS = 252;
+
 const METHODS = {
   ytd: 'close on the as-of date / last close of the prior calendar year − 1, in percent (methodology §10)',
   h1: 'last close on or before 30 June / last close of the prior year − 1, in percent; to date while the as-of date is in H1',
@@ -117,10 +140,16 @@ function gapFigure(a: Figure, b: Figure, what: string): Figure {
   });
 }
 
-/** A series as the note's sources list names it: file name, first date, last date used (≤ as-of). */
-function seriesInfo(s: Series, asOf: IsoDate): SeriesInfo {
+/** A series as the note's sources list names it: file name, first date, last date used (≤ as-of), price basis. */
+function seriesInfo(s: Series, asOf: IsoDate, config: NoteConfig, stale: boolean): SeriesInfo {
   const last = lastCloseIndexOnOrBefore(s, asOf);
-  return { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)], priceField: s.priceField ?? null };
+  const adjusted = isAdjusted(s);
+  const hasHL = s.high !== undefined && s.low !== undefined;
+  const asked = config.pnf[s.key]?.method;
+  const highLowFallback = asked === 'highlow' && !hasHL;
+  const method = highLowFallback ? 'close' : (asked ?? (hasHL ? 'highlow' : 'close'));
+  const priceBasis = priceBasisOf(s, method);
+  return { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)], priceField: s.priceField ?? null, adjusted, highLowFallback, priceBasis, stale };
 }
 
 /** Closes from the prior year-end to the as-of date, rebased to 100 at the prior year-end. */
@@ -145,6 +174,25 @@ function universeInfo(market: Market, key: string | undefined): Facts['universe'
   return { key: key ?? '', name: u?.name ?? '', members: u?.members.length ?? 0 };
 }
 
+/** The note's title for the season of the as-of date (note.yaml `titles`), else its `title`. */
+function seasonTitle(config: NoteConfig, asOf: IsoDate): string {
+  const season = Number(asOf.slice(5, 7)) >= thresholdsWith(config.thresholds).nextYearFromMonth ? 'nextYear' : 'thisYear';
+  return config.titles?.[season] ?? config.title;
+}
+
+/** Full-year and second-half returns of the year before the as-of year, for both sides of the lead. */
+function lastYearReturns(small: Series, large: Series, asOf: IsoDate): LeadFacts['lastYear'] {
+  const year = Number(asOf.slice(0, 4)) - 1;
+  const side = (s: Series) => ({
+    year: returnFigure(periodReturn(s, `${year - 1}-12-31`, `${year}-12-31`), s, `last close of ${year} / last close of ${year - 1} − 1, in percent`),
+    h2: returnFigure(h2ReturnOfYear(s, year, asOf), s, `last close of ${year} / last close on or before 30 June ${year} − 1, in percent`),
+  });
+  return { year, small: side(small), large: side(large) };
+}
+
+/** `12 December 2025` */
+const longDate = (d: IsoDate): string => format(parseISO(d), 'd MMMM yyyy');
+
 /** Compute the facts of a note for one as-of date: only the sections it declares, for the roles they name. */
 export function buildFacts(market: Market, config: NoteConfig, options: BuildFactsOptions = {}): Facts {
   // 1. roles and coverage
@@ -167,16 +215,24 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   const has = (n: SectionName) => declared.has(n);
   const needed = requiredSeries({ roles, sections: config.sections });
   requireSeries(market, needed, who);
-  const asOf = options.asOf ?? defaultAsOf(market, needed);
-  checkAsOf(market, needed, asOf);
+  // The note's calendar: its large-cap index when it has one, else its first series.
+  const choice = resolveAsOf(market, needed, roles.largeCap ?? needed[0], options.asOf, { allowStale: options.allowStale });
+  const asOf = choice.asOf;
+  // the note's own date only: a comparison week short of history just has fewer changes to report
+  if (options.compare !== false && has('score') && has('correlation')) requireHistory(market, historyNeeds(cfgOf(config, roles)), asOf);
   const S = (key: string): Series => market.series[key];
   const cfg: NoteConfig = { ...config, roles };
   const wanted = new Set(config.charts.map((c) => c.kind));
   const charts: ChartData = {};
   const facts = {
     asOf,
-    note: { name: options.noteName ?? 'weekly-outlook', title: config.title, standfirst: config.standfirst ?? '', desk: config.desk },
-    data: { source: market.source, series: {} as Record<string, SeriesInfo>, caveats: [] as string[] },
+    note: { name: options.noteName ?? 'weekly-outlook', title: seasonTitle(config, asOf), standfirst: config.standfirst ?? '', desk: config.desk },
+    data: {
+      source: market.source, demo: market.source === 'demo', series: {} as Record<string, SeriesInfo>, caveats: [] as string[],
+      reference: choice.reference, requestedAsOf: choice.requested, rolledBack: choice.rolledBack,
+      ...(choice.limitedBy ? { limitedBy: choice.limitedBy } : {}),
+      stale: choice.stale.map((x) => ({ key: x.key, name: S(x.key).name, lastDate: x.lastDate })),
+    },
     roles,
     symbol: options.symbol ?? null,
   } as Facts;
@@ -208,6 +264,9 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
       h2Leader,
       h2Gap: gapFigure(small.h2, large.h2, 'H2'),
       h2Reversed: h1Leader !== null && h2Leader !== null && h1Leader !== 'tie' && h2Leader !== 'tie' && h1Leader !== h2Leader,
+      ytdDays: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d <= asOf).length,
+      h2Days: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d.slice(5) > '06-30' && d <= asOf).length,
+      lastYear: lastYearReturns(S(roles.smallCap), S(roles.largeCap), asOf),
     } satisfies LeadFacts;
     if (wanted.has('ytd')) {
       charts.ytd = [
@@ -330,15 +389,34 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   facts.charts = charts;
 
   const series = facts.data.series;
-  for (const key of needed) if (market.series[key]) series[key] = seriesInfo(S(key), asOf);
+  const caveats = facts.data.caveats;
+  const staleKeys = new Set(choice.stale.map((x) => x.key));
+  for (const key of needed) if (market.series[key]) series[key] = seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
   if (has('breadth') && roles.universe && market.universes[roles.universe]) {
     const u = market.universes[roles.universe];
     const last = lastIndexOnOrBefore(u.dates, asOf);
-    series[u.key] = { key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)], priceField: null };
+    series[u.key] = {
+      key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)],
+      priceField: null, adjusted: false, highLowFallback: false, priceBasis: 'closing prices', stale: false,
+    };
   }
   for (const key of needed) {
     const info = series[key];
-    if (info?.priceField && /adj/i.test(info.priceField)) facts.data.caveats.push(`${info.name} (${key}) uses dividend-adjusted closes (${info.priceField}).`);
+    if (!info) continue;
+    const why: string[] = [];
+    if (info.adjusted) why.push(`its closes are dividend-adjusted (${info.priceField && /adj/i.test(info.priceField) ? info.priceField : 'market.yaml adjusted: true'}), so levels and highs sit below the prices it traded at`);
+    if (info.highLowFallback) why.push(`note.yaml asks for the high/low method, but ${info.file} has closes only, so its Point & Figure chart uses closing prices`);
+    if (why.length) caveats.push(`${info.name} (${key}): ${why.join('; ')}.`);
+  }
+  for (const x of choice.stale) {
+    caveats.push(`${series[x.key].name} (${x.key}): the data ends on ${longDate(x.lastDate)}, before the as-of date ${longDate(asOf)}; the series is stale and its figures are as of its last date.`);
+  }
+  const bp = roles.universe && facts.breadth ? facts.breadth[roles.universe] : undefined;
+  if (bp && bp.membersListed !== bp.members && bp.bullishPercent.value !== null) {
+    caveats.push(
+      `${market.universes[roles.universe!].name}: ${bp.members} of the ${bp.membersListed} listed members have a Point & Figure signal on ${longDate(asOf)} ` +
+        `and make up the bullish percent (${bp.membersWithData} have a close that day).`,
+    );
   }
   facts.changes = { since: null, items: [] };
   facts.missing = missing;
@@ -352,7 +430,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   // 6. what changed since the comparison date (its facts use only rows ≤ that date)
   if (options.compare !== false && has('changes')) {
     const target = comparisonDate(asOf, options.compare || undefined);
-    const trading = S(roles.largeCap ?? needed[0]).dates;
+    const trading = S(choice.reference).dates;
     const i = lastIndexOnOrBefore(trading, target);
     const prevDate = i >= 0 ? trading[i] : null;
     if (prevDate && prevDate < asOf && prevDate >= firstCommonDate(market, needed)) {
@@ -423,4 +501,9 @@ function ordered(facts: Facts): void {
 /** The facts hold every section the weekly judgements read (correlation included). */
 function isWeekly(f: Facts): f is WeeklyFacts {
   return Boolean(f.keys && f.returns && f.lead && f.pnf && f.rs && f.correlation && f.universe && f.breadth && f.score);
+}
+
+/** The config with the roles in force (a per-symbol run replaces one). */
+function cfgOf(config: NoteConfig, roles: Roles): NoteConfig {
+  return { ...config, roles };
 }

@@ -14,7 +14,7 @@ export function resolvePath(facts: object, path: string): unknown {
   for (const part of path.split('.')) {
     if (typeof cur !== 'object' || cur === null || !Object.prototype.hasOwnProperty.call(cur, part)) {
       const options = typeof cur === 'object' && cur !== null ? Object.keys(cur).join(', ') : '(a plain value)';
-      fail('USAGE', `no fact at "${path}"`, { hint: `Under "${done.join('.') || '(root)'}" there is: ${options}` });
+      fail('UNKNOWN_FACT', `no fact at "${path}"`, { hint: `Under "${done.join('.') || '(root)'}" there is: ${options}` });
     }
     cur = (cur as Record<string, unknown>)[part];
     done.push(part);

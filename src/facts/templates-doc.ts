@@ -3,6 +3,7 @@ import { helpers } from '../narrative/register.js';
 import { loadNote, TEMPLATES_DIR } from '../note/load-note.js';
 import { NOTE_YAML_DOC } from '../note/note-yaml-doc.js';
 import { readdirSync } from 'node:fs';
+import { auditDocMarkdown } from '../narrative/audit/doc.js';
 import { buildFacts } from './build-facts.js';
 import { dictionaryMarkdown, factsDictionary } from './dictionary.js';
 
@@ -43,7 +44,9 @@ ${Object.keys(helpers).sort().map((h) => `\`${h}\``).join(', ')}. Examples: \`{{
 Every figure is \`{ value, unit, from, to, inputs, method }\`; \`market-note explain PATH\` prints how one was computed.
 
 ${dictionaryMarkdown(factsDictionary(facts))}
-${otherNotes()}`;
+${otherNotes()}
+
+${auditDocMarkdown()}`;
 }
 
 /** The facts the other notes of templates/ have and the weekly outlook does not, one table per note. */

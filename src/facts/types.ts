@@ -25,6 +25,17 @@ export interface SeriesInfo {
   lastDate: IsoDate;
   /** Which price column the file gave (Close, Adj Close, value); null for a universe file. */
   priceField: string | null;
+  /** Closes are dividend-adjusted (market.yaml `adjusted: true`, or an `Adj Close` column): levels sit below traded prices. */
+  adjusted: boolean;
+  /** note.yaml asks for the high/low P&F method but the file has closes only, so closes are used. */
+  highLowFallback: boolean;
+  /**
+   * What the series' levels (P&F boxes, highs) rest on, as the note says it: `daily highs and lows`,
+   * `closing prices`, `dividend-adjusted closing prices` (a yield: `closing yields`).
+   */
+  priceBasis: string;
+  /** The series' data ends before the as-of date (built with --allow-stale); its figures are as of `lastDate`. */
+  stale: boolean;
 }
 
 /**
@@ -49,6 +60,12 @@ export interface LeadFacts {
   h2Gap: Figure;
   /** H2's leader differs from H1's: the second half reversed the first. */
   h2Reversed: boolean;
+  /** Trading days of the large-cap index in the as-of year so far (a YTD this short is no headline). */
+  ytdDays: number;
+  /** Trading days of the large-cap index in the as-of year's second half so far (0 before July). */
+  h2Days: number;
+  /** The year before the as-of year: each index's full-year and second-half return. */
+  lastYear: { year: number; small: { year: Figure; h2: Figure }; large: { year: Figure; h2: Figure } };
 }
 
 /** A dated value series for charts: parallel arrays, oldest first. */
@@ -109,7 +126,22 @@ export type ExtraChartData =
 export interface Facts {
   asOf: IsoDate;
   note: { name: string; title: string; standfirst: string; desk: string };
-  data: { source: string; series: Record<string, SeriesInfo>; caveats: string[] };
+  data: {
+    source: string;
+    /** Built from the synthetic demo market (the note is marked "demo data"). */
+    demo: boolean;
+    series: Record<string, SeriesInfo>;
+    caveats: string[];
+    /** The note's calendar: the as-of date is a trading day of this series (the large-cap index). */
+    reference: string;
+    /** The date asked for; differs from `asOf` when it was not a trading day and rolled back. */
+    requestedAsOf: IsoDate;
+    rolledBack: boolean;
+    /** Without --as-of: the series that ended first and so set the as-of date, when the reference runs later. */
+    limitedBy?: { key: string; referenceLast: IsoDate };
+    /** Required series whose data ends before the as-of date (only when built with --allow-stale). */
+    stale: { key: string; name: string; lastDate: IsoDate }[];
+  };
   roles: Roles;
   /** Keys of the composite sections the note reads (e.g. `rs` key of the small-cap fund vs the market benchmark). */
   keys?: { rsSmallVsMarket: string; rsLargeVsMarket: string; rsSmallVsLarge: string; scoreGap: string };

@@ -5,7 +5,7 @@
  *
  *   pnf.SYM.signal / .consecutiveSignals / .lastSignalDate  → 'new-signal'
  *   pnf.SYM.trend                                           → 'trend-flip'
- *   pnf.SYM.atAllTimeHigh (false → true)                    → 'new-high'
+ *   pnf.SYM.highestBox (a higher box printed)              → 'new-high'
  *   rs.A_vs_B.{nearTerm,longTerm}.column                    → 'rs-flip'
  *   rs.A_vs_B.{nearTerm,longTerm}.signal                    → 'rs-signal'
  *   breadth.U.status                                        → 'status-flip'
@@ -66,9 +66,25 @@ const ordinal = (n: number): string => {
 };
 
 const nameOf = (facts: unknown, section: string, key: string): string => {
+  // A universe is named by the note's universe name ("S&P 600"), never by its key.
+  const u = field(facts, 'universe', 'key') === key ? field(facts, 'universe', 'name') : undefined;
+  if (typeof u === 'string' && u) return u;
   const n = field(facts, section, key, 'name');
   return typeof n === 'string' && n !== key ? `${n} (${key})` : key;
 };
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const countWord = (n: number) => WORDS[n] ?? String(n);
+const ordinalWord = (n: number) => ORDINAL_WORDS[n] ?? ordinal(n);
+
+/** "10 December", with the year when it is not the year of `asOf`. */
+function day(date: unknown, asOf: unknown): string {
+  if (typeof date !== 'string' || !isIsoDate(date)) return 'this week';
+  const [y, m, d] = date.split('-').map(Number);
+  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
+  return `${d} ${month}${typeof asOf === 'string' && asOf.slice(0, 4) === date.slice(0, 4) ? '' : ` ${y}`}`;
+}
 
 function pnfChanges(prev: unknown, cur: unknown): Change[] {
   const out: Change[] = [];
@@ -81,15 +97,21 @@ function pnfChanges(prev: unknown, cur: unknown): Change[] {
     const [d0, d1] = [get(prev, 'lastSignalDate'), get(cur, 'lastSignalDate')];
     const again = s0 === s1 && s1 != null && ((typeof n0 === 'number' && typeof n1 === 'number' && n0 !== n1) || flipped(d0, d1));
     if (flipped(s0, s1) || again) {
-      const count = typeof n1 === 'number' && n1 > 1 ? ` (${ordinal(n1)} consecutive)` : '';
-      const was = flipped(s0, s1) && s0 != null ? `, was on a ${s0} signal` : '';
-      out.push({ kind: 'new-signal', path: `pnf.${key}.signal`, from: s0, to: s1, text: `${who}: new P&F ${s1} signal${count}${was}` });
+      const on = day(d1, field(cur, 'asOf'));
+      const n = typeof n1 === 'number' ? n1 : 1;
+      const fresh = again && typeof n0 === 'number' && n > n0 ? n - n0 : 1;
+      let text: string;
+      if (flipped(s0, s1)) text = `${who}: a P&F ${s1} signal on ${on}${s0 != null ? `, after ${s0} signals` : ''}`;
+      else if (fresh > 1) text = `${who}: ${countWord(fresh)} more P&F ${s1} signals, the latest on ${on}, ${n} in a row`;
+      else text = `${who}: a ${n > 1 ? `${ordinalWord(n)} consecutive ` : ''}P&F ${s1} signal, given on ${on}`;
+      out.push({ kind: 'new-signal', path: `pnf.${key}.signal`, from: s0, to: s1, text });
     }
     const [t0, t1] = [get(prev, 'trend'), get(cur, 'trend')];
     if (flipped(t0, t1)) out.push({ kind: 'trend-flip', path: `pnf.${key}.trend`, from: t0, to: t1, text: `${who}: P&F trend turned ${t1}` });
-    const [h0, h1] = [get(prev, 'atAllTimeHigh'), get(cur, 'atAllTimeHigh')];
-    if (h1 === true && h0 !== undefined && h0 !== true) {
-      out.push({ kind: 'new-high', path: `pnf.${key}.atAllTimeHigh`, from: h0, to: h1, text: `${who}: new all-time high` });
+    // A new high is a new highest box printed this week (the chart standing at an old high is not news).
+    const [h0, h1] = [get(prev, 'highestBox'), get(cur, 'highestBox')];
+    if (typeof h0 === 'number' && typeof h1 === 'number' && h1 > h0) {
+      out.push({ kind: 'new-high', path: `pnf.${key}.highestBox`, from: h0, to: h1, text: `${who}: a new highest box on its P&F chart, ${h1}` });
     }
   }
   return out;
@@ -153,7 +175,7 @@ function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] 
  * RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5).
  * Fields missing on either side are skipped.
  * @example whatChanged({ pnf: { RUT: { signal: 'sell' } } } as Facts, { pnf: { RUT: { signal: 'buy' } } } as Facts)
- * //=> [{ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'RUT: new P&F buy signal, was on a sell signal' }]
+ * //=> [{ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'RUT: a P&F buy signal this week, after sell signals' }]
  */
 export function whatChanged(prev: Facts, cur: Facts, thresholds: WhatChangedThresholds = {}): Change[] {
   const threshold = thresholds.score ?? DEFAULT_SCORE_THRESHOLD;

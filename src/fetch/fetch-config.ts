@@ -10,6 +10,7 @@
  *   SPX: { source: stooq, symbol: ^spx, file: GSPC.csv }
  * ```
  */
+import { isAbsolute, posix, win32 } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { fail } from '../errors/market-note-error.js';
@@ -72,6 +73,17 @@ function issueText(issue: z.ZodIssue): string {
 }
 
 /**
+ * Whether a `file:` of the config stays inside the --out folder: relative, and no `..` step out of it.
+ * @example staysInside('rates/DGS10.csv') //=> true
+ * @example staysInside('../elsewhere/x.csv') //=> false
+ */
+export function staysInside(file: string): boolean {
+  if (isAbsolute(file) || win32.isAbsolute(file) || file.includes('\0')) return false;
+  const norm = posix.normalize(file.replaceAll('\\', '/'));
+  return norm !== '..' && !norm.startsWith('../') && norm !== '.' && norm !== '';
+}
+
+/**
  * Parse and check a fetch config; `file` is the path shown in errors (`fetch.yaml:4: series.TNX: …`).
  * @example parseFetchConfig('series:\n  TNX: { source: fred, id: DGS10 }\n', 'fetch.yaml').series[0].file //=> 'TNX.csv'
  */
@@ -80,7 +92,14 @@ export function parseFetchConfig(text: string, file: string): FetchConfig {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) fail('BAD_YAML', `cannot read the YAML: ${syntax.message.split('\n')[0]}`, { file, line: lc.linePos(syntax.pos[0]).line });
-  const root: unknown = doc.toJS();
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const p = msg.tooManyAliases();
+    fail('BAD_YAML', p.message, { file, hint: p.hint });
+  }
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     const p = msg.configNotAMapping();
     fail('CONFIG', p.message, { file, hint: p.hint });
@@ -103,10 +122,18 @@ export function parseFetchConfig(text: string, file: string): FetchConfig {
     const p = msg.configNoSeries();
     fail('CONFIG', p.message, { file, hint: p.hint });
   }
+  const lineOf = (path: string[]): number | undefined => {
+    const range = (doc.getIn(path, true) as { range?: [number, number, number] } | undefined)?.range;
+    return range ? lc.linePos(range[0]).line : undefined;
+  };
   const byFile = new Map<string, string>();
   const series = entries.map(([key, e]): FetchSeries => {
     const id = e.source === 'fred' ? e.id : e.symbol;
     const out = e.file ?? `${key.replace(/^\^/, '')}.csv`;
+    if (!staysInside(out)) {
+      const p = msg.fileOutsideOut(out);
+      fail('CONFIG', p.message, { file, line: lineOf(['series', key, 'file']), hint: p.hint });
+    }
     const other = byFile.get(out);
     if (other) {
       const p = msg.configSameFile(out, other, key);

@@ -2,9 +2,9 @@
  * Every sentence `market-note fetch` can show, as small functions (the fetch part of errors/messages.ts, kept
  * beside the code that uses it).
  */
-import type { Problem } from '../errors/messages.js';
+import { cellText, type Problem } from '../errors/messages.js';
 
-const quote = (raw: string): string => JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
+const quote = (raw: string): string => JSON.stringify(cellText(raw));
 
 export const configNotAMapping = (): Problem => ({
   message: 'the fetch config must be a mapping with `series:`',
@@ -67,12 +67,12 @@ export const downloadOutOfOrder = (url: string, line: number, date: string, prev
 });
 
 export const downloadMissingColumn = (column: string, columns: readonly string[], url: string): Problem => ({
-  message: `the file has a ${column} column but the download from ${url} does not (it has ${columns.join(', ')})`,
+  message: `the file has a ${column} column but the download from ${url} does not (it has ${columns.slice(0, 12).map(cellText).join(', ')})`,
   hint: 'The file was written from another source or format: fetch into a new file, or fix the `source:` of this series.',
 });
 
 export const existingNoDate = (columns: readonly string[]): Problem => ({
-  message: `no date column in the existing file (columns: ${columns.join(', ')})`,
+  message: `no date column in the existing file (columns: ${columns.slice(0, 12).map(cellText).join(', ')})`,
   hint: 'Fetch into a new file, or name the date column Date or observation_date.',
 });
 
@@ -80,3 +80,39 @@ export const overlapDiffers = (date: string, column: string, old: string, now: s
   message: `${date}: ${column} is ${quote(old)} in the file but ${quote(now)} in the download${more ? ` (and ${more} more ${more === 1 ? 'value differs' : 'values differ'})` : ''}`,
   hint: 'The source revised data the file already has. Check it; run again with --force to replace the old rows with the new values.',
 });
+
+export const gaveUp = (last: string, attempts: number): Problem => ({
+  message: `${last}; gave up after ${attempts} attempts`,
+});
+
+export const tooLarge = (host: string, max: number, url: string): Problem => ({
+  message: `the answer from ${host} is larger than ${max / 1_000_000} MB; stopped reading (${url})`,
+  hint: 'A daily history is a few MB: check the URL in the fetch config. No file was changed.',
+});
+
+export const downloadShortRow = (url: string, line: number, cells: number, expected: number): Problem => ({
+  message: `line ${line} of the download from ${url} has ${cells} cells but its header has ${expected}`,
+  hint: 'The download was cut off or the source changed its format; the file was left as it was.',
+});
+
+export const downloadNotText = (url: string): Problem => ({
+  message: `the download from ${url} is not text (it holds NUL bytes)`,
+  hint: 'Check the URL in the fetch config. No file was changed.',
+});
+
+export const downloadBadValue = (url: string, detail: string): Problem => ({
+  message: `the download from ${url} would write a bad row: ${detail}`,
+  hint: 'The file was left as it was. Check the source; fix or remove the row by hand if the source is right.',
+});
+
+export const fileOutsideOut = (path: string): Problem => ({
+  message: `file ${quote(path)} would be written outside --out`,
+  hint: 'Give `file:` as a name (or path) inside the --out folder: no "..", no absolute path.',
+});
+
+export const tooManyAliases = (): Problem => ({
+  message: 'the YAML expands too many aliases (*refs)',
+  hint: 'Write the values out instead of nesting aliases.',
+});
+
+export const retrying = (attempt: number, waitMs: number, why: string): string => `${why}; retry ${attempt} in ${waitMs} ms`;

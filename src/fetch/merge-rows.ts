@@ -67,6 +67,10 @@ export function sameValue(a: string, b: string): boolean {
 
 /** The downloaded CSV as a checked table: a date column, ISO dates going up. */
 function parseDownload(text: string, url: string): Table {
+  if (text.includes('\0')) {
+    const p = msg.downloadNotText(url);
+    fail('FETCH', p.message, { hint: p.hint });
+  }
   const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
   const headerAt = lines.findIndex((l) => l.trim() !== '');
   const header = headerAt >= 0 ? splitLine(lines[headerAt]) : [];
@@ -79,6 +83,10 @@ function parseDownload(text: string, url: string): Table {
   for (let i = headerAt + 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     const cells = splitLine(lines[i]);
+    if (cells.length !== header.length) {
+      const p = msg.downloadShortRow(url, i + 1, cells.length, header.length);
+      fail('FETCH', p.message, { hint: p.hint });
+    }
     const date = cells[dateIndex] ?? '';
     if (!isIsoDate(date)) {
       const p = msg.downloadBadDate(url, i + 1, date);

@@ -238,3 +238,92 @@ export function scoreGap(a: Pick<DailyScore, 'dates' | 'units'>, b: Pick<DailySc
   }
   return { dates, units: Int16Array.from(out) };
 }
+
+// ---- peer group (methodology §5.2 peer segment) ----
+
+/**
+ * Daily-return correlation at or above which two funds count as clones of one index [I]: IVV and SPY (both the
+ * S&P 500) correlate at 0.987–0.993 over their whole common history, IWM and IJR (Russell 2000 vs S&P 600, two
+ * distinct small-cap indexes) at 0.947–0.978, and a fund and its own index at 0.98–0.99 (docs/metrics.md §7.1).
+ */
+export const CLONE_CORRELATION = 0.985;
+/** Fewest common daily returns the correlation test needs; with fewer, only a declared index can tell clones. */
+export const CLONE_MIN_RETURNS = 252;
+
+interface Closes {
+  dates: IsoDate[];
+  close: ArrayLike<number>;
+}
+
+/**
+ * Pearson correlation of the daily close-to-close returns of `a` and `b` over every date ≤ `asOf` on which both
+ * have a valid close (a return spans two consecutive such dates); `n` is the number of returns.
+ * @example dailyReturnCorrelation(ivv, spy, '2025-12-12') //=> { value: 0.9932…, n: 6430 }
+ */
+export function dailyReturnCorrelation(a: Closes, b: Closes, asOf: IsoDate): { value: number | null; n: number } {
+  const ok = (v: number) => Number.isFinite(v) && v > 0;
+  let i = 0;
+  let j = 0;
+  let pa = NaN;
+  let pb = NaN;
+  let n = 0;
+  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  while (i < a.dates.length && j < b.dates.length) {
+    const da = a.dates[i];
+    const db = b.dates[j];
+    if (da > asOf || db > asOf) break;
+    if (da < db) i++;
+    else if (db < da) j++;
+    else {
+      const ca = a.close[i];
+      const cb = b.close[j];
+      if (ok(ca) && ok(cb)) {
+        if (!Number.isNaN(pa)) {
+          const x = ca / pa - 1;
+          const y = cb / pb - 1;
+          n++;
+          sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+        }
+        pa = ca;
+        pb = cb;
+      }
+      i++;
+      j++;
+    }
+  }
+  if (n < 2) return { value: null, n };
+  const vx = sxx - (sx * sx) / n;
+  const vy = syy - (sy * sy) / n;
+  if (vx <= 0 || vy <= 0) return { value: null, n };
+  return { value: (sxy - (sx * sy) / n) / Math.sqrt(vx * vy), n };
+}
+
+/**
+ * Equal-weighted peer index: on every date ≤ `asOf` on which all members have a valid close, the level moves by
+ * the mean of the members' daily returns (rebalanced daily); it starts at the mean of their first common closes.
+ * A single member is returned as its own valid closes, unchanged.
+ * @example equalWeightIndex([{ dates: ['a', 'b'], close: [10, 11] }, { dates: ['a', 'b'], close: [20, 20] }], 'b').close //=> [15, 15.75]
+ */
+export function equalWeightIndex(members: readonly Closes[], asOf: IsoDate): { dates: IsoDate[]; close: Float64Array } {
+  const ok = (v: number) => Number.isFinite(v) && v > 0;
+  if (members.length === 0) return { dates: [], close: new Float64Array(0) };
+  const maps = members.map((m) => {
+    const map = new Map<IsoDate, number>();
+    for (let i = 0; i < m.dates.length && m.dates[i] <= asOf; i++) if (ok(m.close[i])) map.set(m.dates[i], m.close[i]);
+    return map;
+  });
+  const [first, ...rest] = maps;
+  const dates = [...first.keys()].filter((d) => rest.every((m) => m.has(d)));
+  if (members.length === 1) return { dates, close: Float64Array.from(dates, (d) => first.get(d)!) };
+  const close = new Float64Array(dates.length);
+  for (let k = 0; k < dates.length; k++) {
+    const now = maps.map((m) => m.get(dates[k])!);
+    if (k === 0) close[k] = now.reduce((s, v) => s + v, 0) / now.length;
+    else {
+      const before = maps.map((m) => m.get(dates[k - 1])!);
+      const r = now.reduce((s, v, i) => s + v / before[i] - 1, 0) / now.length;
+      close[k] = close[k - 1] * (1 + r);
+    }
+  }
+  return { dates, close };
+}

@@ -9,10 +9,12 @@ import { templateContext } from '../render/render-note.js';
 import type { NoteSource } from '../note/load-note.js';
 import { builtins, helpers } from './register.js';
 import { compileNote } from './render-narrative.js';
+import { checkNoteResources, type ResourceIssue } from './resource-check.js';
+import { noteAssets } from '../note/local-assets.js';
 
 /** One problem found in a note's templates. */
 export interface LintIssue {
-  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'remote-resource' | 'numeric-comparison';
+  code: 'unknown-path' | 'unknown-helper' | 'unused-partial' | 'unknown-partial' | 'render-error' | 'numeric-comparison' | 'asset-outside-note' | 'asset-missing' | ResourceIssue['code'];
   /** Errors fail `lint`; warnings are printed and do not. */
   severity?: 'error' | 'warning';
   message: string;
@@ -93,8 +95,6 @@ function hasPath(obj: unknown, path: string): boolean {
   return true;
 }
 
-const REMOTE = /\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?\/\//i;
-const CSS_REMOTE = /url\(\s*["']?\s*(?:https?:)?\/\//i;
 
 /** Static checks of every template plus one real render against the facts for `asOf` (charts are not drawn: they do not change wording). */
 export async function lintNote(note: NoteSource, market: Market, asOf?: string, symbol?: string): Promise<LintIssue[]> {
@@ -146,15 +146,9 @@ export function lintTemplates(note: NoteSource, facts: Facts, figures: Figures):
       used.add(p.name);
       if (!partialNames.has(p.name)) issues.push({ code: 'unknown-partial', message: `no partial named "${p.name}"`, template: f.file, line: p.line });
     }
-    f.text.split('\n').forEach((line, i) => {
-      if (REMOTE.test(line) || CSS_REMOTE.test(line)) {
-        issues.push({ code: 'remote-resource', message: 'loads a remote resource; notes must be self-contained (it would be blocked when printing)', template: f.file, line: i + 1 });
-      }
-    });
   }
-  note.css.split('\n').forEach((line, i) => {
-    if (CSS_REMOTE.test(line)) issues.push({ code: 'remote-resource', message: 'loads a remote resource; notes must be self-contained', template: `${note.dir}/note.css`, line: i + 1 });
-  });
+  for (const r of checkNoteResources(note)) issues.push({ code: r.code, message: r.message, template: r.file, line: r.line });
+  for (const a of noteAssets(note).problems) issues.push({ code: a.code, message: a.message, template: a.file, line: a.line });
   for (const p of note.partials) {
     if (!used.has(p.name) && !p.shared) issues.push({ code: 'unused-partial', message: `partial "${p.name}" is never used`, template: p.file });
   }
@@ -207,23 +201,32 @@ export function fridays(tradingDates: string[], from: string, to: string): strin
  * Build the facts for every Friday in [from, to], render the note on each, and report template errors by date
  * and every conditional branch that was never taken. Charts are not drawn (they do not change wording).
  */
-export async function lintCoverage(note: NoteSource, market: Market, from: string, to: string, symbol?: string): Promise<CoverageReport> {
+export async function lintCoverage(
+  note: NoteSource,
+  market: Market,
+  from: string,
+  to: string,
+  options: { onDate?: (done: number, total: number, date: string) => void; symbol?: string } = {},
+): Promise<CoverageReport> {
   const { render, branches } = instrumentedNote(note);
   const r = note.config.roles;
+  const symbol = options.symbol;
   const dayKey = r.largeCap ?? (symbol && note.config.each ? symbol : Object.values(r).find((k) => market.series[k]));
   const trading = (dayKey && market.series[dayKey]?.dates) || [];
   const dates = fridays(trading, from, to);
   const failures: CoverageReport['failures'] = [];
   const figures = placeholderFigures(note.config.charts.map((c) => c.id));
-  for (const date of dates) {
+  for (const [i, date] of dates.entries()) {
+    options.onDate?.(i, dates.length, date);
     try {
-      const facts = buildFacts(market, note.config, { asOf: date, symbol, noteName: note.name });
+      const facts = buildFacts(market, note.config, { asOf: date, symbol: options.symbol, noteName: note.name });
       render(templateContext(facts, figures, note));
     } catch (e) {
       if (!(e instanceof MarketNoteError)) throw e;
       failures.push({ date, template: e.file, line: e.line, message: e.message });
     }
   }
+  options.onDate?.(dates.length, dates.length, '');
   const all = branches();
   const untaken = all
     .filter((b) => b.trueCount === 0 || b.falseCount === 0)

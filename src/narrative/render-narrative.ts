@@ -3,6 +3,8 @@ import { MarketNoteError } from '../errors/market-note-error.js';
 import { builtins, createHandlebars, helpers } from './register.js';
 import type { NoteSource } from '../note/load-note.js';
 import { factHelper, FACT_HELPER, strictPaths, type Claims } from './strict-paths.js';
+import { assertNoOutsideResources } from './resource-check.js';
+import { renderLimit } from './render-limit.js';
 
 const COMPILE_OPTIONS = {
   strict: true,
@@ -45,7 +47,9 @@ export type CompiledNote = ((context: object) => string) & { claims: () => Claim
  * template file and line; a partial the note does not have fails at compile time.
  */
 export function compileNote(note: NoteSource, options: CompileNoteOptions = {}): CompiledNote {
+  assertNoOutsideResources(note);
   const hb = createHandlebars();
+  const limit = renderLimit(hb);
   const extra = options.extraHelpers ?? {};
   for (const [name, fn] of Object.entries(extra)) hb.registerHelper(name, fn);
   const sections = new Map<string, string>([[note.main.file, 'note'], ...note.partials.map((p) => [p.file, p.name] as [string, string])]);
@@ -82,7 +86,10 @@ export function compileNote(note: NoteSource, options: CompileNoteOptions = {}):
   const main = compileFile(note.main.text, note.main.file);
   const render = (context: object) => {
     facts.begin(context);
-    return main(context);
+    limit.reset();
+    const html = main(context);
+    limit.checkSize(html.length);
+    return html;
   };
   return Object.assign(render, { claims: facts.claims });
 }

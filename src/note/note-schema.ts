@@ -53,6 +53,8 @@ const pageSchema = z
 export const noteFileSchema = z
   .object({
     title: z.string(),
+    /** Titles per season: `thisYear` before `thresholds.nextYearFromMonth` (October), `nextYear` from then on; `title` otherwise. */
+    titles: z.object({ thisYear: z.string().optional(), nextYear: z.string().optional() }).strict().optional(),
     standfirst: z.string().optional(),
     desk: z.string(),
     author: z.string().default('market-note'),
@@ -70,7 +72,7 @@ export const noteFileSchema = z
         z.object({ scale: scaleSchema, method: z.enum(['highlow', 'close']).optional(), reversal: z.number().int().min(1).optional() }).strict(),
       )
       .default({}),
-    peers: z.record(z.string(), z.string()).default({}),
+    peers: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).default({}),
     sizeGroups: z.record(z.string(), z.array(z.string())).default({}),
     settings: z
       .object({
@@ -154,6 +156,7 @@ export function normaliseNote(file: NoteFile, logo: (name: string) => string): N
   const p = file.page;
   return {
     title: file.title,
+    ...(file.titles ? { titles: file.titles } : {}),
     standfirst: file.standfirst,
     desk: file.desk,
     author: file.author,

@@ -6,6 +6,7 @@ import type { BrowserSession } from '../render/browser.js';
 import type { EmailFlags } from '../email/email.js';
 import type { Paper } from '../render/pdf.js';
 import { buildNotes, composeOne, pdfOptions, type OutputFormat } from './build-notes.js';
+import type { FactsWarning } from '../facts/warnings.js';
 
 export type { OutputFormat };
 
@@ -18,12 +19,19 @@ export interface BuildNoteOptions {
   formats: OutputFormat[];
   outDir: string;
   paper?: Paper;
-  /** Needed for pdf; a promise so the browser can start while facts and charts are computed. */
+  /**
+   * For pdf and e-mail: a running browser (left open), or a promise of one so it can start while facts and charts
+   * are computed. Without it, buildNote launches Chromium itself when a format needs it and closes it at the end.
+   */
   browser?: Promise<BrowserSession> | BrowserSession;
+  /** Refuse to write anything when the facts (or the market data) carry a warning (`build --strict`). */
+  strict?: boolean;
   /** A compiled note, reused across calls. */
   compiled?: (ctx: object) => string;
   /** E-mail edition: `--from`, `--to`, `--subject` over note.yaml's `email` block; `attachPdf` adds the PDF. */
   email?: EmailFlags & { attachPdf?: boolean };
+  /** Build even when a required series ends before the as-of date, marking it stale. */
+  allowStale?: boolean;
 }
 
 export interface BuiltNote {
@@ -31,6 +39,8 @@ export interface BuiltNote {
   figures: Figures;
   html: string;
   files: string[];
+  /** The facts' warnings (see facts/warnings.ts); the note was written all the same unless `strict`. */
+  warnings: FactsWarning[];
 }
 
 /**
@@ -55,11 +65,13 @@ export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
     browser: o.browser,
     compiled: o.compiled,
     email: o.email,
+    strict: o.strict,
+    allowStale: o.allowStale,
     keep: true,
   });
   if (r.failures.length) throw r.failures[0].error;
   const b = r.built[0];
-  return { ...b.note!, files: b.files };
+  return { ...b.note!, files: b.files, warnings: b.warnings ?? [] };
 }
 
 export { loadNote, pdfOptions };

@@ -22,6 +22,7 @@ import { chartPlans, placeholderFigures, type Figures } from '../charts/build-ch
 import { toSvg } from '../charts/to-svg.js';
 import type { IsoDate, Market } from '../data/types.js';
 import { buildFacts } from '../facts/build-facts.js';
+import { assertNoWarnings, factsWarnings, type FactsWarning } from '../facts/warnings.js';
 import type { Facts } from '../facts/types.js';
 import type { NoteSource } from '../note/load-note.js';
 import { format, parseISO } from 'date-fns';
@@ -62,10 +63,14 @@ export interface BuildNotesOptions {
   /** Templates compiled once for the batch (compiled here when absent). */
   compiled?: (ctx: object) => string;
   email?: EmailFlags & { attachPdf?: boolean };
+  /** A date whose facts (or market data) carry a warning fails instead of being written (`build --strict`). */
+  strict?: boolean;
   /** Compute facts in a worker thread (default true; falls back to this thread when the worker cannot start). */
   factsWorker?: boolean;
   /** Time limit of one note's print, ms (default: MARKET_NOTE_PRINT_TIMEOUT_S, else 60 s); see guardPrint. */
   printTimeoutMs?: number;
+  /** Build dates on which a required series has ended, marking it stale (otherwise those dates fail). */
+  allowStale?: boolean;
   /** Called after each run, built or failed, in order (progress bars, memory probes); a built outcome carries its `note` here. */
   onNote?: (outcome: BatchOutcome, index: number, total: number) => void | Promise<void>;
 }
@@ -93,6 +98,8 @@ export interface BatchNote {
   note?: ComposedNote;
   /** Wall time from the start of its facts to its files written, ms (overlaps the neighbours'). */
   ms: number;
+  /** The facts' warnings (facts/warnings.ts). */
+  warnings: FactsWarning[];
 }
 
 /** One date that failed; `stage` says where. */
@@ -134,10 +141,11 @@ const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] : String(e));
 
 /** Facts, charts and HTML of one note, yielding to the event loop between steps. */
-async function compose(note: NoteSource, facts: FactsSource, run: NoteRun, compiled: (ctx: object) => string, narrative: boolean): Promise<Composed> {
+async function compose(note: NoteSource, facts: FactsSource, run: NoteRun, compiled: (ctx: object) => string, narrative: boolean, strict?: { market: Market }): Promise<Composed> {
   const started = performance.now();
   await tick();
   const f = await facts.get(run);
+  if (strict) assertNoWarnings(f, strict.market.warnings);
   return drawAndRender(note, f, compiled, started, narrative);
 }
 
@@ -171,15 +179,16 @@ export function outputBase(noteName: string, asOf: IsoDate, symbol?: string | nu
 /** What the print needs from the note: paper, the page's bands and margins, the PDF metadata. */
 export function pdfOptions(note: NoteSource, facts: Facts, paper?: Paper): PdfOptions {
   const c = note.config;
-  const title = facts.symbol ? `${c.title}: ${facts.symbol}` : c.title;
+  // the season's title (facts.note.title), and the demo market marked on every page
+  const title = facts.symbol ? `${facts.note.title}: ${facts.symbol}` : facts.note.title;
   return {
     paper: paper ?? c.page.paper,
     desk: c.desk,
-    title: c.title,
-    dateLine: format(parseISO(facts.asOf), 'd MMMM yyyy'),
+    title: facts.note.title,
+    dateLine: `${format(parseISO(facts.asOf), 'd MMMM yyyy')}${facts.data.demo ? ' (demo data)' : ''}`,
     symbol: facts.symbol ?? undefined,
     page: { margins: c.page.margins, header: c.page.header, footer: c.page.footer, logo: c.page.logo },
-    metadata: { title, author: c.author, subject: c.subject ?? c.title, keywords: c.keywords, asOf: facts.asOf },
+    metadata: { title, author: c.author, subject: c.subject ?? facts.note.title, keywords: c.keywords, asOf: facts.asOf },
   };
 }
 
@@ -208,7 +217,9 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   const own = needsBrowser && !opts.browser ? BrowserSession.launch() : undefined;
   own?.catch(() => undefined);
   const compiled = opts.compiled ?? compileNote(note);
-  const facts = opts.factsWorker === false ? inThreadFacts(note, market) : (factsWorker(note, market) ?? inThreadFacts(note, market));
+  const allowStale = opts.allowStale ?? false;
+  const facts =
+    opts.factsWorker === false ? inThreadFacts(note, market, allowStale) : (factsWorker(note, market, allowStale) ?? inThreadFacts(note, market, allowStale));
   const built: BatchNote[] = [];
   const failures: BatchFailure[] = [];
   const total = runs.length;
@@ -218,7 +229,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   const start = (i: number): Promise<Composed | BatchFailure> => {
     if (i + 1 < total) facts.prefetch(runs[i + 1]);
     const r = runs[i];
-    return compose(note, facts, r, compiled, narrative).catch((error) => ({ ok: false as const, asOf: r.asOf ?? '', ...(r.symbol ? { symbol: r.symbol } : {}), stage: 'compose' as const, error, message: messageOf(error) }));
+    return compose(note, facts, r, compiled, narrative, opts.strict ? { market } : undefined).catch((error) => ({ ok: false as const, asOf: r.asOf ?? '', ...(r.symbol ? { symbol: r.symbol } : {}), stage: 'compose' as const, error, message: messageOf(error) }));
   };
 
   try {
@@ -306,7 +317,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   function write(c: Composed, printed: { pdf?: Uint8Array; eml?: Uint8Array | string } | undefined): BatchOutcome {
     const composed = { facts: c.facts, figures: c.figures, html: c.html, claims: c.claims };
     const who = c.symbol ? { symbol: c.symbol } : {};
-    if (narrative) return { ok: true, asOf: c.asOf, ...who, files: [], note: composed, ms: performance.now() - c.started };
+    if (narrative) return { ok: true, asOf: c.asOf, ...who, files: [], note: composed, ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
     const base = join(opts.outDir!, outputBase(note.name, c.asOf, c.symbol));
     const out = new AtomicOutputs('this note');
     try {
@@ -314,7 +325,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
       if (formats.includes('html')) out.write(`${base}.html`, c.html);
       if (formats.includes('pdf') && printed?.pdf) out.write(`${base}.pdf`, printed.pdf);
       if (printed?.eml) out.write(`${base}.eml`, printed.eml);
-      return { ok: true, asOf: c.asOf, ...who, files: out.commit(), note: composed, ms: performance.now() - c.started };
+      return { ok: true, asOf: c.asOf, ...who, files: out.commit(), note: composed, ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
     } catch (e) {
       out.abort();
       const error = outputError(e, out.failedTarget, 'this note');

@@ -37,13 +37,14 @@ interface WorkerInit {
   market: Market;
   config: NoteConfig;
   noteName: string;
+  allowStale: boolean;
 }
 
 type WorkerReply = { key: string; facts: Facts } | { key: string; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
 
-export function inThreadFacts(note: NoteSource, market: Market): FactsSource {
+export function inThreadFacts(note: NoteSource, market: Market, allowStale = false): FactsSource {
   return {
-    get: async (run) => buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name }),
+    get: async (run) => buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name, allowStale }),
     prefetch: () => undefined,
     close: async () => undefined,
     where: () => 'thread',
@@ -55,19 +56,19 @@ export function inThreadFacts(note: NoteSource, market: Market): FactsSource {
  * compiled JavaScript (a worker cannot load the TypeScript sources the tests run). The module imports only the
  * facts, so the worker starts in a fraction of the time the whole pipeline takes to load.
  */
-export function factsWorker(note: NoteSource, market: Market): FactsSource | null {
+export function factsWorker(note: NoteSource, market: Market, allowStale = false): FactsSource | null {
   const self = new URL(import.meta.url);
   if (!self.pathname.endsWith('.js')) return null;
   let worker: Worker;
   try {
-    const init: WorkerInit = { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name };
+    const init: WorkerInit = { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale };
     worker = new Worker(fileURLToPath(self), { workerData: init });
   } catch {
     return null;
   }
   const pending = new Map<string, { run: NoteRun; promise: Promise<Facts>; resolve: (f: Facts) => void; reject: (e: unknown) => void }>();
   let dead: unknown = null;
-  const fallback = inThreadFacts(note, market);
+  const fallback = inThreadFacts(note, market, allowStale);
   worker.on('message', (reply: WorkerReply) => {
     const p = pending.get(reply.key);
     if (!p) return;
@@ -115,11 +116,11 @@ export function factsWorker(note: NoteSource, market: Market): FactsSource | nul
 
 // When this module runs as a batch's facts worker: answer each run with its facts (or the error).
 if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | null)?.[WORKER_FLAG]) {
-  const { market, config, noteName } = workerData as WorkerInit;
+  const { market, config, noteName, allowStale } = workerData as WorkerInit;
   const port = parentPort;
   port.on('message', ({ key, run }: { key: string; run: NoteRun }) => {
     try {
-      port.postMessage({ key, facts: buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName }) } satisfies WorkerReply);
+      port.postMessage({ key, facts: buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale }) } satisfies WorkerReply);
     } catch (e) {
       const m = e instanceof MarketNoteError ? { code: e.code, file: e.file, line: e.line, column: e.column, hint: e.hint } : {};
       port.postMessage({ key, error: { ...m, message: e instanceof Error ? e.message : String(e) } } satisfies WorkerReply);

@@ -54,7 +54,7 @@ function toolbar(s: PreviewPageState, pdf: boolean): string {
     `<input id="mn-preview-date" type="date" name="as-of" value="${escapeHtml(s.asOf ?? '')}"${s.maxDate ? ` max="${escapeHtml(s.maxDate)}"` : ''}>`,
     '<button type="submit">show</button></form>',
     '<a href="/">latest</a>',
-    pdf ? `<a href="/?${q}format=pdf">PDF</a> <a href="/?${q}format=json">facts</a>` : '',
+    pdf ? `<a href="/?${q}format=pdf">PDF</a> <a href="/?${q}format=email">e-mail</a> <a href="/?${q}format=json">facts</a>` : '',
     '<span class="mn-dot" title="reloads when a template, partial, CSS or data file changes">● live</span>',
     '</div>',
   ].join('');

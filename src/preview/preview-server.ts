@@ -5,6 +5,7 @@
  *   GET /                       the note (toolbar + reload script added); an error page with file:line when it fails
  *   GET /?as-of=YYYY-MM-DD      the note on another date
  *   GET /?format=pdf            the PDF (one Chromium, started on the first request, closed with the server)
+ *   GET /?format=email          the e-mail edition's HTML (charts as SVG images instead of the PNG attachments)
  *   GET /?format=json           the facts object
  *   GET /events                 Server-Sent Events: `hello` on connect, `change` when a watched file changes
  *
@@ -20,6 +21,8 @@
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
+import type { Figures } from '../charts/build-charts.js';
+import { emailSettings, renderEmail } from '../email/email.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
@@ -90,8 +93,20 @@ export interface PreviewServer {
 export const DEFAULT_PREVIEW_PORT = 4700;
 
 type Rendered =
-  | { ok: true; note: NoteSource; facts: Facts; html: string; warnings: PreviewProblem[]; maxDate?: string }
+  | { ok: true; note: NoteSource; facts: Facts; figures: Figures; html: string; warnings: PreviewProblem[]; maxDate?: string }
   | { ok: false; status: number; title: string; problems: PreviewProblem[]; noteName: string };
+
+/**
+ * The e-mail edition's HTML as a mail client would show it, without a browser: each `cid:` chart image points at
+ * the chart's SVG as a data URI (the sent message has a PNG of the same chart at the same size).
+ */
+function emailPreviewHtml(note: NoteSource, facts: Facts, figures: Figures): string {
+  const body = renderEmail(facts, figures, note, emailSettings(note, facts.asOf));
+  const svgOf = new Map(Object.values(figures).map((f) => [f.id, f.svg]));
+  let html = body.html;
+  for (const c of body.charts) html = html.replaceAll(`cid:${c.cid}`, `data:image/svg+xml;base64,${Buffer.from(svgOf.get(c.id) ?? '').toString('base64')}`);
+  return html;
+}
 
 /** A thrown error as a problem line: MarketNoteError with its place and hint; anything else is a bug, shown with its stack top. */
 function problemOf(e: unknown): PreviewProblem {
@@ -180,9 +195,9 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
       }
     };
     try {
-      const { facts, html } = await composeNote(note, m, asOf, undefined, symbol);
+      const { facts, figures, html } = await composeNote(note, m, asOf, undefined, symbol);
       const warnings = (await lint()).map((i) => lintProblem(i, 'warning'));
-      return { ok: true, note, facts, html, warnings, maxDate };
+      return { ok: true, note, facts, figures, html, warnings, maxDate };
     } catch (e) {
       if (!(e instanceof MarketNoteError)) log(`preview: unexpected error: ${(e as Error).stack ?? String(e)}`);
       const first = problemOf(e);
@@ -311,8 +326,17 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
       send(res, 200, 'application/pdf', pdf, { 'content-disposition': `inline; filename="${outputBase(r.note.name, r.facts.asOf, r.facts.symbol)}.pdf"` });
     } else if (format === 'html') {
       send(res, 200, 'text/html; charset=utf-8', previewHtml(r.html, state(asOf, r), r.warnings));
+    } else if (format === 'email') {
+      let html: string;
+      try {
+        html = emailPreviewHtml(r.note, r.facts, r.figures);
+      } catch (e) {
+        send(res, 500, 'text/html; charset=utf-8', errorPage(state(asOf, r), 'The e-mail cannot be rendered', [problemOf(e)]));
+        return;
+      }
+      send(res, 200, 'text/html; charset=utf-8', previewHtml(html, state(asOf, r), r.warnings));
     } else {
-      const problem: PreviewProblem = { message: `unknown format "${format}"`, hint: 'Use ?format=pdf, ?format=json, or no format for the page.', severity: 'error' };
+      const problem: PreviewProblem = { message: `unknown format "${format}"`, hint: 'Use ?format=pdf, ?format=email, ?format=json, or no format for the page.', severity: 'error' };
       send(res, 400, 'text/html; charset=utf-8', errorPage(state(asOf, r), 'Bad format', [problem]));
     }
   }

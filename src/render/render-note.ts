@@ -3,6 +3,7 @@ import type { Facts } from '../facts/types.js';
 import { compileNote, type CompiledNote } from '../narrative/render-narrative.js';
 import type { Claims } from '../narrative/strict-paths.js';
 import type { NoteSource } from '../note/load-note.js';
+import { inlineNoteAssets } from '../note/local-assets.js';
 import { renderHtmlDocument } from './html.js';
 
 /** What the templates see: the facts, the rendered figures and the note's config text (title, disclaimer). */
@@ -22,6 +23,7 @@ export function factsFileText(facts: Facts, claims: Claims): string {
 
 /** Facts + figures + note templates → the standalone HTML document. */
 export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render: (ctx: object) => string = compileNote(note)): string {
-  const body = render(templateContext(facts, figures, note));
-  return renderHtmlDocument({ title: `${note.config.title} — ${facts.asOf}`, body, css: note.css, description: facts.note.standfirst });
+  // files of the note folder the templates point at (a logo) become data URIs: the page stays self-contained
+  const body = inlineNoteAssets(render(templateContext(facts, figures, note)), note);
+  return renderHtmlDocument({ title: `${facts.note.title} — ${facts.asOf}`, body, css: inlineNoteAssets(note.css, note), description: facts.note.standfirst });
 }

@@ -6,8 +6,14 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { batchBuildCommand, parseEvery, progressLine, rollBack, scheduleDates } from '../../src/cli/commands/batch-build.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { batchBuildCommand, parseEvery, rollBack, scheduleDates } from '../../src/cli/commands/batch-build.js';
+import { ROOT, runCli as runCliRaw, tempDir, withoutDemoNotice } from '../helpers/cli.js';
+
+/** These runs use the demo market on purpose: its one-line notice is tested in tests/regressions/issue-19-warnings. */
+const runCli = async (args: string[]) => {
+  const r = await runCliRaw(args);
+  return { ...r, stderr: withoutDemoNotice(r.stderr) };
+};
 
 /** A note folder `<dir>/<name>` with weekly-outlook's config and a one-line template. */
 function makeNote(dir: string, name: string, body: string): string {
@@ -35,11 +41,19 @@ describe('rollBack', () => {
 
   it('moves a date without data to the last trading day before it, and drops repeats', () => {
     // 07-04 (holiday), 07-05 and 07-06 (weekend) all become 07-03.
-    expect(rollBack(['2025-07-03', '2025-07-04', '2025-07-05', '2025-07-06', '2025-07-07'], trading)).toEqual({ dates: ['2025-07-03', '2025-07-07'], before: [] });
+    expect(rollBack(['2025-07-03', '2025-07-04', '2025-07-05', '2025-07-06', '2025-07-07'], trading)).toEqual({
+      dates: ['2025-07-03', '2025-07-07'],
+      before: [],
+      rolled: [
+        { from: '2025-07-04', to: '2025-07-03' },
+        { from: '2025-07-05', to: '2025-07-03' },
+        { from: '2025-07-06', to: '2025-07-03' },
+      ],
+    });
   });
 
   it('keeps dates after the data at the last trading day, and sets apart dates before it', () => {
-    expect(rollBack(['2025-07-01', '2025-07-09', '2025-07-31'], trading)).toEqual({ dates: ['2025-07-08'], before: ['2025-07-01'] });
+    expect(rollBack(['2025-07-01', '2025-07-09', '2025-07-31'], trading)).toEqual({ dates: ['2025-07-08'], before: ['2025-07-01'], rolled: [] });
   });
 });
 
@@ -50,17 +64,6 @@ describe('parseEvery', () => {
 
   it('rejects anything else', () => {
     expect(() => parseEvery('fortnightly')).toThrow('use day or a weekday (monday … friday), got "fortnightly"');
-  });
-});
-
-describe('progressLine', () => {
-  it('draws a 20-cell bar, the count and the label', () => {
-    expect(progressLine(3, 12, 'weekly-outlook 2025-07-11')).toBe(' [#####---------------]   3/12  weekly-outlook 2025-07-11');
-    expect(progressLine(12, 12, 'done')).toBe(' [####################]  12/12  done');
-  });
-
-  it('fits the terminal width', () => {
-    expect(progressLine(1, 2, 'a long label that does not fit', 30)).toHaveLength(29);
   });
 });
 
@@ -85,7 +88,7 @@ describe('market-note build --from/--to (end to end)', () => {
     for (const d of dates) expect(JSON.parse(readFileSync(join(out, `mini-${d}.facts.json`), 'utf8')).asOf).toBe(d);
     // Not a terminal: no progress bar, one summary line.
     expect(r.stderr).not.toMatch(/\r|#/);
-    expect(r.stderr).toMatch(/^built 3 notes \(6 files\) in [\d.]+ s\n$/);
+    expect(r.stderr).toMatch(/^mini: as-of 2025-07-04 is not a trading day of SPX; using 2025-07-03, the trading day before\nbuilt 3 notes \(6 files\) in [\d.]+ s\n$/);
   });
 
   it('goes on after a failure, then exits 1 naming the dates that failed', async () => {
@@ -93,6 +96,11 @@ describe('market-note build --from/--to (end to end)', () => {
     const r = await runCli(['build', '--note', `${mini},${flaky}`, '--from', '2025-07-03', '--to', '2025-07-07', '--every', 'day', '--format', 'html', '--out', out]);
     expect(r.code).toBe(1);
     const err = r.stderr.split('\n');
+    // 4, 5 and 6 July are no trading days of the demo's SPX: one line per note
+    expect(err.splice(0, 2)).toEqual([
+      'mini: 3 dates are not trading days of SPX (weekends, holidays); each rolls back to the trading day before',
+      'flaky: 3 dates are not trading days of SPX (weekends, holidays); each rolls back to the trading day before',
+    ]);
     expect(err[0]).toMatch(/^built 3 notes \(6 files\) in [\d.]+ s; 1 failed$/);
     expect(err[1]).toBe('failed dates: 2025-07-07');
     expect(err[2]).toMatch(/^ {2}flaky 2025-07-07: \S+\/flaky\/note\.hbs(:2)?: .*nosuchfact/);
@@ -130,24 +138,39 @@ describe('market-note build --from/--to (end to end)', () => {
 });
 
 describe('batchBuildCommand progress', () => {
-  it('draws a progress bar on a terminal and stays quiet with --quiet', async () => {
+  it('draws a bar on a terminal with the paths printed above it, and nothing with --quiet', async () => {
     const dir = tempDir('market-note-batch-');
     const note = makeNote(dir, 'mini', '<p>{{asOf}}</p>\n');
     const run = async (quiet: boolean) => {
-      const chunks: string[] = [];
-      const tty = { isTTY: true, columns: 100, write: (s: string) => chunks.push(s) };
-      const io = { out: () => undefined, err: (s: string) => chunks.push(`ERR ${s}`) };
+      const screen: string[] = [];
+      const tty = { isTTY: true, columns: 100, write: (s: string) => screen.push(`BAR ${s}`) };
+      const io = { out: (s: string) => screen.push(`OUT ${s}`), err: (s: string) => screen.push(`ERR ${s}`) };
       const code = await batchBuildCommand({ notes: [note], from: '2025-07-10', to: '2025-07-11', every: 'day', format: ['html'], out: join(dir, String(quiet)), quiet }, io, tty);
-      return { code, chunks };
+      return { code, screen };
     };
     const loud = await run(false);
     expect(loud.code).toBe(0);
-    expect(loud.chunks.slice(0, 3)).toEqual([
-      `\r\x1b[2K${progressLine(0, 2, 'mini 2025-07-10', 99)}`,
-      `\r\x1b[2K${progressLine(1, 2, 'mini 2025-07-11', 99)}`,
-      `\r\x1b[2K${progressLine(2, 2, 'done', 99)}\n`,
-    ]);
-    expect(loud.chunks[3]).toMatch(/^ERR built 2 notes/);
-    expect((await run(true)).chunks).toEqual([]);
+    const bars = loud.screen.filter((s) => s.startsWith('BAR  ['));
+    expect(bars[0]).toMatch(/\[-{20}\] 0\/2 {2}mini 2025-07-10/);
+    expect(bars.some((b) => /\[#{20}\] 2\/2/.test(b))).toBe(true);
+    // every path is printed right after the bar's line was cleared, and the bar is drawn again below it
+    const outs = loud.screen.flatMap((s, i) => (s.startsWith('OUT ') ? [i] : []));
+    expect(outs).toHaveLength(4);
+    for (const i of outs) expect(loud.screen[i - 1]).toBe('BAR \r\x1b[2K');
+    expect(loud.screen.filter((s) => s.startsWith('OUT ')).every((s) => !s.includes('['))).toBe(true);
+    expect(loud.screen.at(-1)).toMatch(/^ERR built 2 notes/);
+    const quiet = await run(true);
+    expect(quiet.screen.filter((s) => s.startsWith('BAR') || (s.startsWith('ERR') && !s.includes('synthetic demo market')))).toEqual([]);
+    expect(quiet.screen.filter((s) => s.startsWith('OUT'))).toHaveLength(4);
+  });
+
+  it('writes no progress at all when stderr is not a terminal', async () => {
+    const dir = tempDir('market-note-batch-');
+    const note = makeNote(dir, 'mini', '<p>{{asOf}}</p>\n');
+    const bar: string[] = [];
+    const notTty = { isTTY: false, write: (s: string) => bar.push(s) };
+    const code = await batchBuildCommand({ notes: [note], from: '2025-07-10', to: '2025-07-11', every: 'day', format: ['html'], out: join(dir, 'out') }, { out: () => undefined, err: () => undefined }, notTty);
+    expect(code).toBe(0);
+    expect(bar).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { leftoverChromium, pdfPages, pdfText, runCli, tempDir } from '../helpers/cli.js';
+import { leftoverChromium, pdfPages, pdfText, runCli, tempDir, withoutDemoNotice } from '../helpers/cli.js';
 
 const AS_OF = '2025-12-12';
 
@@ -14,7 +14,7 @@ describe('market-note build (demo market, end to end)', () => {
   }, 180_000);
 
   it('writes the PDF, HTML and facts and prints their paths', () => {
-    expect(result.stderr).toBe('');
+    expect(withoutDemoNotice(result.stderr)).toBe('');
     expect(result.code).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toEqual([`weekly-outlook-${AS_OF}.facts.json`, `weekly-outlook-${AS_OF}.html`, `weekly-outlook-${AS_OF}.pdf`]);

@@ -140,7 +140,7 @@ describe('market-note fetch', () => {
   describe('failures leave every file untouched', () => {
     it('times out with a clear message, and writes none of the series (not even those already downloaded)', async () => {
       const { out, config } = setup('stooq: BASE/slow/');
-      const r = await runCli(['fetch', '--config', config, '--out', out, '--timeout-ms', '300']);
+      const r = await runCli(['fetch', '--config', config, '--out', out, '--timeout-ms', '300', '--retries', '0']);
       expect(r.code).toBe(1);
       expect(r.stderr.split('\n')[0]).toBe(
         `market-note: ${join(out, 'GSPC.csv')}: SPX: no answer from ${base.slice(7)} within 300 ms (${base}/slow/?s=%5Espx&i=d)`,

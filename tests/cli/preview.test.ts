@@ -169,6 +169,7 @@ describe('preview of a data folder (in process)', () => {
       const last = rows[rows.length - 1].split(',');
       expect(last[0]).toBe('2025-12-12');
       last[last.length - 1] = '2700';
+      last[2] = '2700'; // the High too: a close above the day's high is refused at load
       writeFileSync(file, `${[...rows.slice(0, -1), last.join(',')].join('\n')}\n`);
       while (!stream.includes('event: change')) stream += decoder.decode((await events.read()).value);
       await events.cancel();

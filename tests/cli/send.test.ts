@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 import { decodeWords, readEml, smtpConfig } from '../../src/email/smtp.js';
-import { leftoverChromium, runCli, tempDir } from '../helpers/cli.js';
+import { leftoverChromium, runCli, tempDir, withoutDemoNotice } from '../helpers/cli.js';
 
 const AS_OF = '2025-12-12';
 const USER = 'desk';
@@ -140,7 +140,7 @@ describe('market-note send / build --send (local SMTP server)', () => {
     env = smtpEnv({ MARKET_NOTE_SMTP_HOST: '127.0.0.1', MARKET_NOTE_SMTP_PORT: String(server.port), MARKET_NOTE_SMTP_USER: USER, MARKET_NOTE_SMTP_PASS: PASS });
     out = tempDir();
     const r = await runCli(['build', '--as-of', AS_OF, '--format', 'email', '--attach-pdf', '--mail-from', FROM, '--mail-to', TO.join(','), '--out', out]);
-    expect(r.stderr).toBe('');
+    expect(withoutDemoNotice(r.stderr)).toBe('');
     expect(r.code).toBe(0);
     eml = join(out, `weekly-outlook-${AS_OF}.eml`);
   }, 180_000);
@@ -161,7 +161,7 @@ describe('market-note send / build --send (local SMTP server)', () => {
     expect(r.stdout).toContain('dry run: nothing sent');
     expect(r.stdout).toContain('from: research@example.com');
     expect(r.stdout).toContain(`to: ${TO.join(', ')}`);
-    expect(r.stdout).toContain('subject: Weekly outlook: are small caps the star of next year?');
+    expect(r.stdout).toContain('subject: Weekly outlook: small caps against large caps');
     expect(r.stdout).toContain(`size: ${(size / 1024).toFixed(1)} KiB`);
     expect(server.connections()).toBe(before);
   });
@@ -169,7 +169,7 @@ describe('market-note send / build --send (local SMTP server)', () => {
   it('delivers the message whole: same bytes, every cid image present, the PDF intact', async () => {
     const before = server.received.length;
     const r = await runCli(['send', '--eml', eml], { env });
-    expect(r.stderr).toBe('');
+    expect(withoutDemoNotice(r.stderr)).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain(PASS);
     expect(server.received).toHaveLength(before + 1);
@@ -216,7 +216,7 @@ describe('market-note send / build --send (local SMTP server)', () => {
     const before = server.received.length;
     const dir = tempDir();
     const r = await runCli(['build', '--as-of', AS_OF, '--format', 'html', '--send', '--mail-from', FROM, '--mail-to', TO[0], '--out', dir], { env });
-    expect(r.stderr).toBe('');
+    expect(withoutDemoNotice(r.stderr)).toBe('');
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, `weekly-outlook-${AS_OF}.eml`))).toBe(true);
     expect(server.received).toHaveLength(before + 1);

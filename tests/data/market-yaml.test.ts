@@ -49,7 +49,7 @@ universes:
     it('rejects an unknown key in an entry, naming the key path and the allowed keys', () => {
       expect(errorText(() => parse('series:\n  SPX: { file: GSPC.csv }\n  RUT:\n    file: RUT.csv\n    colour: red\n'))).toMatchInlineSnapshot(`
         "[BAD_YAML] market.yaml:5: series.RUT: unknown key "colour"
-        Allowed keys here: file, name, kind, column."
+        Allowed keys here: file, name, kind, column, adjusted, index."
       `);
     });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAsOf, defaultAsOf, requireSeries } from '../../src/data/require.js';
+import { tradingDayOnOrBefore } from '../../src/data/calendar.js';
+import { checkAsOf, defaultAsOf, requireSeries, resolveAsOf } from '../../src/data/require.js';
 import type { Market, Series } from '../../src/data/types.js';
 import { errorOf, errorText } from './error-text.js';
 
@@ -99,5 +100,61 @@ describe('checkAsOf', () => {
       "[USAGE] the as-of date "12/12/2025" is not a date
       Write it as YYYY-MM-DD, e.g. --as-of 2025-12-12."
     `);
+  });
+});
+
+describe('resolveAsOf (the reference calendar)', () => {
+  // SPX is the reference: no row on Friday 4 July (a holiday); RUT ends a day early; TNX runs past SPX
+  const m: Market = {
+    source: 'data/market.yaml',
+    universes: {},
+    series: {
+      SPX: series('SPX', ['2025-07-01', '2025-07-02', '2025-07-03', '2025-07-07', '2025-07-08'], [1, 2, 3, 4, 5]),
+      RUT: series('RUT', ['2025-07-01', '2025-07-02', '2025-07-03', '2025-07-07'], [1, 2, 3, 4]),
+      TNX: series('TNX', ['2025-07-01', '2025-07-02', '2025-07-03', '2025-07-07', '2025-07-08', '2025-07-09'], [4, 4, 4, 4, 4, 4]),
+    },
+  };
+
+  it('rolls a holiday or weekend back to the trading day before and says so', () => {
+    expect(resolveAsOf(m, ['SPX', 'TNX'], 'SPX', '2025-07-04')).toEqual({ asOf: '2025-07-03', requested: '2025-07-04', reference: 'SPX', rolledBack: true, stale: [] });
+    expect(resolveAsOf(m, ['SPX', 'TNX'], 'SPX', '2025-07-06').asOf).toBe('2025-07-03');
+    expect(resolveAsOf(m, ['SPX', 'TNX'], 'SPX', '2025-07-07')).toMatchObject({ asOf: '2025-07-07', rolledBack: false });
+  });
+
+  it('defaults to the last date every required series has data for, and names the series that set it', () => {
+    expect(resolveAsOf(m, ['SPX', 'TNX'], 'SPX', undefined)).toMatchObject({ asOf: '2025-07-08', requested: '2025-07-08', rolledBack: false });
+    expect(resolveAsOf(m, ['SPX', 'RUT'], 'SPX', undefined)).toMatchObject({ asOf: '2025-07-07', stale: [], limitedBy: { key: 'RUT', referenceLast: '2025-07-08' } });
+  });
+
+  it('fails on a required series that ends before the as-of trading day, naming it and its last date', () => {
+    expect(errorText(() => resolveAsOf(m, ['SPX', 'RUT', 'TNX'], 'SPX', '2025-07-08'))).toMatchInlineSnapshot(`
+      "[BAD_DATA] RUT ends 2025-07-07, before the as-of date 2025-07-08 (a trading day of SPX): this series is stale
+      Update its file, build an earlier date with --as-of, or pass --allow-stale to build anyway with the stale series marked in the note."
+    `);
+  });
+
+  it('builds with the stale series listed when allowed', () => {
+    expect(resolveAsOf(m, ['SPX', 'RUT', 'TNX'], 'SPX', '2025-07-08', { allowStale: true }).stale).toEqual([{ key: 'RUT', lastDate: '2025-07-07' }]);
+  });
+
+  it('names only the series that end too early when the date is after the data', () => {
+    expect(errorText(() => resolveAsOf(m, ['SPX', 'RUT', 'TNX'], 'SPX', '2025-07-09'))).toMatchInlineSnapshot(`
+      "[AS_OF_OUT_OF_RANGE] as-of 2025-07-09 is after the data: SPX ends 2025-07-08 and RUT ends 2025-07-07
+      Use a date from 2025-07-01 to 2025-07-08, or leave out --as-of to use 2025-07-08."
+    `);
+  });
+
+  it('rejects a date before the data and a malformed date', () => {
+    expect(errorOf(() => resolveAsOf(m, ['SPX'], 'SPX', '2025-06-30')).code).toBe('AS_OF_OUT_OF_RANGE');
+    expect(errorOf(() => resolveAsOf(m, ['SPX'], 'SPX', '2025-7-4')).code).toBe('USAGE');
+  });
+});
+
+describe('tradingDayOnOrBefore', () => {
+  it('finds the last trading day on or before a date, or null before the first', () => {
+    const days = ['2025-07-02', '2025-07-03', '2025-07-07'];
+    expect(tradingDayOnOrBefore(days, '2025-07-04')).toBe('2025-07-03');
+    expect(tradingDayOnOrBefore(days, '2025-07-07')).toBe('2025-07-07');
+    expect(tradingDayOnOrBefore(days, '2025-07-01')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, mailText, wrapText } from '../../src/email/mail-text.js';
+import { mailText } from '../../src/email/mail-text.js';
 
 describe('mailText', () => {
   it('underlines the title with = and section headings with -', () => {
@@ -46,22 +46,13 @@ describe('mailText', () => {
   });
 });
 
-describe('decodeEntities', () => {
-  it('decodes named, decimal and hex references and drops zero-width ones', () => {
-    expect(decodeEntities('S&amp;P&nbsp;500 &#8722;1.2% &#x3D; &lt;x&gt; a&zwnj;b')).toBe('S&P 500 −1.2% = <x> ab');
+describe('mailText: lists and tables (html-to-text)', () => {
+  it('numbers the items of an ordered list', () => {
+    expect(mailText('<ol><li>first</li><li>second</li></ol>')).toBe(' 1. first\n 2. second\n');
   });
 
-  it('leaves unknown names as they are', () => {
-    expect(decodeEntities('&bogus; &amp;')).toBe('&bogus; &');
-  });
-});
-
-describe('wrapText', () => {
-  it('gives a word longer than the line a line of its own', () => {
-    expect(wrapText('see https://example.com/a/very/long/path now', 12)).toBe('see\nhttps://example.com/a/very/long/path\nnow');
-  });
-
-  it('indents continuation lines', () => {
-    expect(wrapText('aa bb cc', 5, '  ')).toBe('aa bb\n  cc');
+  it('lays out a data table as aligned columns, header cells as written', () => {
+    const html = '<table class="data"><tr><th>Fund</th><th>Score</th></tr><tr><td>IWM</td><td>4.5</td></tr><tr><td>IVV</td><td>5.0</td></tr></table>';
+    expect(mailText(html)).toBe('Fund   Score\nIWM    4.5\nIVV    5.0\n');
   });
 });

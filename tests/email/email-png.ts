@@ -1,5 +1,5 @@
-// A small, independent PNG reader and writer for the e-mail tests (8-bit grey/RGB/RGBA, not interlaced, all five
-// row filters), written from the PNG specification rather than shared with src/email/png-crop.ts.
+// A small, independent PNG reader and writer for the e-mail tests (8-bit grey/RGB/RGBA and 8-bit palette, not
+// interlaced, all five row filters), written from the PNG specification rather than shared with the encoder (sharp).
 import { deflateSync, inflateSync } from 'node:zlib';
 
 export interface TestImage {
@@ -38,6 +38,8 @@ export function readPng(png: Uint8Array): TestImage {
   let height = 0;
   let channels = 0;
   const idat: Buffer[] = [];
+  let palette: Buffer | undefined;
+  let indexed = false;
   let ended = false;
   while (pos < b.length) {
     const len = b.readUInt32BE(pos);
@@ -49,8 +51,10 @@ export function readPng(png: Uint8Array): TestImage {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
       if (body[8] !== 8 || body[12] !== 0) throw new Error('unsupported depth or interlace');
-      channels = CHANNELS[body[9]];
-    } else if (type === 'IDAT') idat.push(body);
+      indexed = body[9] === 3;
+      channels = indexed ? 1 : CHANNELS[body[9]];
+    } else if (type === 'PLTE') palette = Buffer.from(body);
+    else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') ended = true;
     pos += 12 + len;
   }
@@ -71,7 +75,14 @@ export function readPng(png: Uint8Array): TestImage {
       data[y * stride + i] = (x + pred) & 255;
     }
   }
-  return { width, height, channels, data };
+  if (!indexed) return { width, height, channels, data };
+  if (!palette) throw new Error('palette image without PLTE');
+  const rgb = new Uint8Array(width * height * 3);
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] * 3 + 2 >= palette.length) throw new Error(`palette index ${data[i]} out of range`);
+    rgb.set(palette.subarray(data[i] * 3, data[i] * 3 + 3), i * 3);
+  }
+  return { width, height, channels: 3, data: rgb };
 }
 
 /** Encode pixels with the given filter per row (cycled). */

@@ -15,9 +15,9 @@ describe('whatChanged', () => {
 
   it('reports a P&F signal that changed side', () => {
     const prev = facts({ pnf: { RUT: pnf({}) } });
-    const cur = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1, lastSignalDate: '2025-12-10' }) } });
+    const cur = facts({ asOf: '2025-12-12', pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1, lastSignalDate: '2025-12-10' }) } });
     expect(whatChanged(prev, cur)).toEqual([
-      { kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'Russell 2000 (RUT): new P&F buy signal, was on a sell signal' },
+      { kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'Russell 2000 (RUT): a P&F buy signal on 10 December, after sell signals' },
     ]);
   });
 
@@ -26,7 +26,19 @@ describe('whatChanged', () => {
     const cur = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 2 }) } });
     const [c] = whatChanged(prev, cur);
     expect(c).toMatchObject({ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'buy', to: 'buy' });
-    expect(c.text).toBe('Russell 2000 (RUT): new P&F buy signal (2nd consecutive)');
+    expect(c.text).toMatch(/^Russell 2000 \(RUT\): a second consecutive P&F buy signal, given on /);
+  });
+
+  it('counts two signals of the same kind within the week as two, naming the latest date', () => {
+    const prev = facts({ pnf: { RUT: pnf({ signal: 'sell', consecutiveSignals: 1, lastSignalDate: '2025-12-03' }) } });
+    const cur = facts({ asOf: '2026-01-09', pnf: { RUT: pnf({ signal: 'sell', consecutiveSignals: 3, lastSignalDate: '2025-12-10' }) } });
+    expect(whatChanged(prev, cur)[0].text).toBe('Russell 2000 (RUT): two more P&F sell signals, the latest on 10 December 2025, 3 in a row');
+  });
+
+  it('names a universe by its name, not its key', () => {
+    const prev = facts({ universe: { key: 'SP600', name: 'S&P 600', members: 600 }, breadth: { SP600: { status: 'Bull Confirmed' } } });
+    const cur = facts({ universe: { key: 'SP600', name: 'S&P 600', members: 600 }, breadth: { SP600: { status: 'Bull Correction' } } });
+    expect(whatChanged(prev, cur)[0].text).toBe('S&P 600: Bull Correction (was Bull Confirmed)');
   });
 
   it('reports a first signal on a chart that had none', () => {
@@ -35,12 +47,13 @@ describe('whatChanged', () => {
     expect(whatChanged(prev, cur).map((c) => [c.kind, c.from, c.to])).toEqual([['new-signal', null, 'sell']]);
   });
 
-  it('reports trend flips and new all-time highs, not highs that persist', () => {
-    const prev = facts({ pnf: { RUT: pnf({}), SPX: pnf({ key: 'SPX', name: 'S&P 500', atAllTimeHigh: true }) } });
-    const cur = facts({ pnf: { RUT: pnf({ trend: 'positive', atAllTimeHigh: true }), SPX: pnf({ key: 'SPX', name: 'S&P 500', atAllTimeHigh: true }) } });
+  it('reports trend flips and a new highest box, not a chart standing again at an old high', () => {
+    const prev = facts({ pnf: { RUT: pnf({ highestBox: 2500 }), SPX: pnf({ key: 'SPX', name: 'S&P 500', highestBox: 6980 }) } });
+    // RUT prints a higher box; SPX returns to its old high (at its all-time high again, but no new box)
+    const cur = facts({ pnf: { RUT: pnf({ trend: 'positive', atAllTimeHigh: true, highestBox: 2510 }), SPX: pnf({ key: 'SPX', name: 'S&P 500', atAllTimeHigh: true, highestBox: 6980 }) } });
     expect(whatChanged(prev, cur).map((c) => `${c.kind} ${c.path} ${String(c.from)}→${String(c.to)}`)).toEqual([
       'trend-flip pnf.RUT.trend negative→positive',
-      'new-high pnf.RUT.atAllTimeHigh false→true',
+      'new-high pnf.RUT.highestBox 2500→2510',
     ]);
   });
 

@@ -53,3 +53,8 @@ export function leftoverChromium(runTmp?: string): string[] {
     return [];
   }
 }
+
+/** stderr without the one line a build on the demo market prints about it (see errors/messages.ts demoMarketNotice). */
+export function withoutDemoNotice(stderr: string): string {
+  return stderr.replace(/^market-note: no --data given: using the synthetic demo market.*\n/m, '');
+}

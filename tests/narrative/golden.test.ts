@@ -6,7 +6,7 @@ import { compileNote } from '../../src/narrative/render-narrative.js';
 import { templateContext } from '../../src/render/render-note.js';
 import { placeholderFigures, type Figures } from '../../src/charts/build-charts.js';
 
-/** Demo-market dates chosen for different branches: a new high with small caps ahead in H2 (2025-12-12); large caps ahead, fund on a sell signal, breadth Bear Confirmed, H1 (2020-02-28); breadth Bull Alert from oversold, mid caps leading the ranking, small fund scoring higher (2016-04-29). */
+/** Demo-market dates chosen for different branches: a new high with small caps ahead in H2 (2025-12-12); large caps ahead, fund on a sell signal, breadth Bear Confirmed, H1 (2020-02-28); breadth Bull Alert from oversold, mid caps leading the ranking, the score gap narrowing, fewer BP members than listed (2016-04-29). */
 export const GOLDEN_DATES = ['2025-12-12', '2020-02-28', '2016-04-29'];
 
 const market = loadMarket();

@@ -35,19 +35,23 @@ describe('the weekly outlook on 100 random dates of the demo market', () => {
       const facts = buildFacts(market, note.config, { asOf });
       const t = text(render(templateContext(facts, figures, note)));
       expect(t, asOf).not.toMatch(/\bn\/a\b|undefined|NaN|\[object Object\]/);
-      expect(t, asOf).toContain('Are small caps the star of next year?');
+      expect(t, asOf).toContain(facts.note.title);
       // The section headings of all seven sections are there.
       for (const s of ['The year so far.', 'Relative strength.', 'Breadth.', 'Trend and relative strength.', 'The 10-year yield.', 'What came next.', 'What would change the view.']) {
         expect(t, `${asOf}: ${s}`).toContain(s);
       }
     }
-  });
+  }, 300_000);
 
   it('states the YTD leader the facts give', () => {
     for (const asOf of sample.slice(0, 30)) {
       const facts = buildFacts(market, note.config, { asOf });
       const t = text(render(templateContext(facts, figures, note)));
       const leader = facts.judgements.lead.ytd.leader;
+      if (facts.judgements.calendar.earlyYear) {
+        expect(t, asOf).toMatch(new RegExp(`(won|finished level in) ${facts.judgements.calendar.lastYear.year}`));
+        continue;
+      }
       if (leader === 'small') expect(t, asOf).toContain('Small caps are ahead this year');
       if (leader === 'large') expect(t, asOf).toContain('Large caps lead this year');
       if (leader === 'tie') expect(t, asOf).toContain('Small and large caps are level this year');

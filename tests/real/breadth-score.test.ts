@@ -200,16 +200,31 @@ describe.skipIf(!HAS_REAL)('breadth, score and ranking on real data, as of 2025-
     };
     const mean = (a: Float64Array, k: number) => a.subarray(a.length - k).reduce((s, x) => s + x, 0) / k;
 
+    /** Equal-weighted average of closes, rebalanced daily, on the dates every fund has (computed here, not by the engine). */
+    const average = (files: string[]) => {
+      const series = files.map(raw);
+      const maps = series.map((x) => new Map(x.dates.map((d, i) => [d, x.close[i]])));
+      const dates = series[0].dates.filter((d) => maps.every((m) => m.has(d)));
+      const close = new Float64Array(dates.length);
+      dates.forEach((d, k) => {
+        const now = maps.map((m) => m.get(d)!);
+        close[k] = k === 0 ? now.reduce((a, b) => a + b) / now.length : close[k - 1] * (1 + now.reduce((a, v, i) => a + v / maps[i].get(dates[k - 1])! - 1, 0) / now.length);
+      });
+      return { dates, close };
+    };
+
     /** The 13 data points recomputed by hand from chart outputs, summed with the §5.2 weights. */
-    function byHand(fund: string, peer: string) {
+    function byHand(fund: string, peers: string[]) {
       const f = raw(`${fund}.csv`);
       const price = pointAndFigure(f, { scale: 'traditional', method: 'close' });
       const last = f.close[f.close.length - 1];
-      const rsState = (b: string, percent: number) => {
-        const c = relativeStrength(f, raw(`${b}.csv`), { percent, asOf: AS_OF });
+      const peer = peers.length === 1 ? raw(`${peers[0]}.csv`) : average(peers.map((p) => `${p}.csv`));
+      const rsState = (b: { dates: string[]; close: Float64Array }, percent: number) => {
+        const c = relativeStrength(f, b, { percent, asOf: AS_OF });
         return { buy: c.current.signal === 'buy', x: c.current.column === 'X' && c.columns.length >= 2 };
       };
-      const [ml, mn, pl, pn] = [rsState('RSP', 6.5), rsState('RSP', 3.25), rsState(peer, 6.5), rsState(peer, 3.25)];
+      const rsp = raw('RSP.csv');
+      const [ml, mn, pl, pn] = [rsState(rsp, 6.5), rsState(rsp, 3.25), rsState(peer, 6.5), rsState(peer, 3.25)];
       const c = {
         trendPositive: price.trend.state === 'positive',
         priceBuySignal: price.current.signal === 'buy',
@@ -224,10 +239,14 @@ describe.skipIf(!HAS_REAL)('breadth, score and ranking on real data, as of 2025-
       return { c, score };
     }
 
-    it('matches the components and scores recomputed by hand, and their gap', () => {
+    it('matches the components and scores recomputed by hand against the peer groups, and their gap', () => {
       const { score } = scoreSection(market, config, AS_OF);
-      const iwm = byHand('IWM', 'IJR');
-      const ivv = byHand('IVV', 'SPY');
+      // peers: the other size groups, one fund per index (SPY tracks the S&P 500 like IVV)
+      expect(score.IWM.peerGroup).toMatchObject({ keys: ['IVV'], source: 'sizeGroups' });
+      expect(score.IWM.peerGroup.excluded.map((e) => [e.key, e.cloneOf])).toEqual([['SPY', 'IVV']]);
+      expect(score.IVV.peerGroup).toMatchObject({ keys: ['IWM', 'IJR'], average: true, excluded: [] });
+      const iwm = byHand('IWM', ['IVV']);
+      const ivv = byHand('IVV', ['IWM', 'IJR']);
       expect(score.IWM.components).toEqual(iwm.c);
       expect(score.IVV.components).toEqual(ivv.c);
       expect(score.IWM.value.value).toBeCloseTo(iwm.score, 10);
@@ -249,15 +268,17 @@ describe.skipIf(!HAS_REAL)('breadth, score and ranking on real data, as of 2025-
       );
     });
 
-    it('does not count the IVV-vs-SPY RS charts, which never reversed (the ratio stayed within 0.98–1.04)', () => {
+    it('refuses SPY as a peer of IVV: a clone whose RS charts never reversed (the ratio stayed within 0.98–1.04)', () => {
       const f = raw('IVV.csv');
       const s = raw('SPY.csv');
       const ratio = f.close.map((v, i) => v / s.close[s.dates.indexOf(f.dates[i])]).filter(Number.isFinite);
       expect(Math.min(...ratio)).toBeGreaterThan(0.98);
       expect(Math.max(...ratio)).toBeLessThan(1.04);
       for (const percent of [6.5, 3.25]) expect(relativeStrength(f, s, { percent, asOf: AS_OF }).columns.length).toBeLessThan(2);
-      const c = scoreSection(market, config, AS_OF).score.IVV.components;
-      expect([c.peerRsLongBuy, c.peerRsLongX, c.peerRsNearBuy, c.peerRsNearX]).toEqual([false, false, false, false]);
+      // declared index (market.yaml) and, without it, the daily-return correlation both tell the clone
+      expect(() => scoreSection(market, { ...config, peers: { IVV: 'SPY' } }, AS_OF)).toThrow(/^SPY cannot be a peer of IVV: it is a clone of IVV \(both track S&P 500/);
+      const undeclared = { ...market, series: { ...market.series, SPY: { ...market.series.SPY, index: undefined } } };
+      expect(() => scoreSection(undeclared, { ...config, peers: { IVV: 'SPY' } }, AS_OF)).toThrow(/their daily returns correlate at 0\.99\d over \d+ days/);
     });
   });
 

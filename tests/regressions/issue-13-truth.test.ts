@@ -46,19 +46,19 @@ describe('issue 13: sentences agree with their facts', () => {
     });
     const t = section(f, 'rates');
     expect(f.judgements.rates!.sensitivity.moreNegative).toBe('small');
-    expect(t).toContain('Small caps have the more negative correlation with rates');
-    expect(t).toContain('small caps are the more tied to falling yields');
+    expect(t).toContain('Small caps are the more tied to falling yields');
+    expect(t).toContain('Small caps tend to rise when yields fall, while large caps show little tie to yields');
     expect(t).not.toMatch(/small caps are the less tied/i);
     const g = facts((x) => {
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = 0.05;
       (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.3;
     });
-    expect(section(g, 'rates')).toContain('Large caps have the more negative correlation with rates');
-    expect(section(g, 'rates')).not.toContain('Small caps have the more negative correlation');
+    expect(section(g, 'rates')).toContain('Large caps are the more tied to falling yields');
+    expect(section(g, 'rates')).not.toContain('Small caps are the more tied');
   });
 
   it('warns of a rebound in yields only when small caps rose since the peak and move against yields', () => {
-    const warn = 'a rebound in yields would hurt';
+    const warn = 'a rebound in yields would be a headwind';
     const rose = facts((x) => {
       x.rates.peak.returnSince[x.roles.smallCap].value = 12;
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.3;
@@ -155,21 +155,21 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(section(recent, 'lead')).toContain('Lately small caps have had the upper hand');
   });
 
-  it('calls an all-time high new only when it was first printed after the previous note', () => {
+  it('calls a highest box new only when it was first printed after the previous note', () => {
     const p = base.pnf[base.roles.smallFund];
     const old = facts((x) => {
       const q = x.pnf[x.roles.smallFund];
       q.atAllTimeHigh = true;
       q.highestBoxDate = '2025-10-02';
     });
-    expect(section(old, 'fund')).not.toMatch(/new all-time high/);
+    expect(section(old, 'fund')).not.toMatch(/new highest box/);
     expect(section(old, 'fund')).toContain('first reached on 2 October');
     const fresh = facts((x) => {
       const q = x.pnf[x.roles.smallFund];
       q.atAllTimeHigh = true;
       q.highestBoxDate = '2025-12-10';
     });
-    expect(section(fresh, 'fund')).toContain('new all-time high');
+    expect(section(fresh, 'fund')).toContain('new highest box');
     expect(p).toBeDefined();
   });
 

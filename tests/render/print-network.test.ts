@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -61,7 +61,7 @@ describe('printing with the network blocked and JavaScript off', () => {
     expect(blocked).not.toContain('/fetch');
   }, 60_000);
 
-  it('builds a note whose template has a remote image, without any request leaving', async () => {
+  it('refuses to build a note whose template has a remote image, without any request leaving', async () => {
     hits = [];
     const dir = tempDir();
     const note = join(dir, 'remote-note');
@@ -70,8 +70,9 @@ describe('printing with the network blocked and JavaScript off', () => {
     writeFileSync(masthead, `${readFileSync(masthead, 'utf8')}\n<img class="logo" src="${base}/logo.png" alt="logo">\n`);
     const out = join(dir, 'out');
     const r = await runCli(['build', '--note', note, '--as-of', '2025-12-12', '--out', out, '--format', 'pdf']);
-    expect(r.code).toBe(0);
-    expect(readdirSync(out).some((f) => f.endsWith('.pdf'))).toBe(true);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^market-note: ${masthead}:\\d+: <img src=".*/logo\\.png"> loads a remote resource`));
+    expect(existsSync(out)).toBe(false);
     expect(hits).toEqual([]);
   }, 120_000);
 });

@@ -2,28 +2,33 @@
  * `market-note build --from A --to B --every friday [--note a,b] [--symbols A,B | --each UNIVERSE]`: many notes
  * with one browser. A per-symbol note (note.yaml `each`) is built for every symbol × every date.
  *
- *   1. the dates: every matching weekday from A to B, each rolled back to the last trading day on or before it
- *      (holidays → the day before), de-duplicated, per note (each note needs its own series)
+ *   1. the dates: every matching weekday from A to B, each rolled back to the last trading day on or before it of
+ *      the note's reference calendar (its large-cap index; holidays → the day before, said on stderr),
+ *      de-duplicated, per note; a series that ends before a date makes that date fail (stale) unless --allow-stale
  *   2. one Chromium for the whole run, shared by the notes (pipeline/batch.ts: one reused page, the next note
  *      composed while the current one prints)
  *   3. each (note, date) built and written atomically; a failure is recorded and the run goes on
- *   4. a progress bar on stderr when it is a terminal (not with --quiet), the paths on stdout, a summary at the
- *      end; exit 1 when any date failed, naming them
+ *   4. a progress bar on stderr when it is a terminal (not with --quiet; cli/progress.ts), the paths on stdout
+ *      above it, each facts warning once on stderr, a summary at the end; exit 1 when any date failed, naming them
  */
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { dayNumber, isoDate, weekday } from '../../data/calendar.js';
 import { loadMarket } from '../../data/load-market.js';
-import { requireSeries } from '../../data/require.js';
+import { datesWithData, requireSeries } from '../../data/require.js';
+import * as msg from '../../errors/messages.js';
 import { withMemberSeries } from '../../data/member-series.js';
 import type { IsoDate, Market } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
 import { loadNote, type NoteSource } from '../../note/load-note.js';
+import { requireEmailAddresses } from '../../email/email.js';
 import { buildNotes, type NoteRun } from '../../pipeline/build-notes.js';
 import { BrowserSession } from '../../render/browser.js';
 import type { OutputFormat } from '../../pipeline/build-notes.js';
 import type { CliIo } from '../io.js';
+import { startProgress, type Progress, type ProgressStream } from '../progress.js';
+import { noteDemoMarket, warningPrinter } from '../warnings.js';
 
 export type Every = 'day' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 
@@ -45,18 +50,15 @@ export interface BatchArgs {
   out: string;
   paper?: 'A4' | 'Letter';
   quiet?: boolean;
+  /** A date whose facts carry a warning fails (see facts/warnings.ts). */
+  strict?: boolean;
   /** E-mail edition (`--format …,email`): as for a single build. */
   mailFrom?: string;
   mailTo?: string[];
   subject?: string;
   attachPdf?: boolean;
-}
-
-/** Where the progress bar goes: stderr when it is a terminal. */
-export interface ProgressStream {
-  isTTY?: boolean;
-  columns?: number;
-  write(chunk: string): unknown;
+  /** Build dates on which a series the note needs has ended, marking it stale (otherwise those dates fail). */
+  allowStale?: boolean;
 }
 
 /**
@@ -84,12 +86,17 @@ export function scheduleDates(from: IsoDate, to: IsoDate, every: Every): IsoDate
 
 /**
  * Each date rolled back to the last trading day on or before it, de-duplicated, oldest first; dates before the
- * first trading day are returned apart.
- * @example rollBack(['2025-07-04', '2025-07-11'], ['2025-07-03', '2025-07-07', '2025-07-11']) //=> { dates: ['2025-07-03', '2025-07-11'], before: [] }
+ * first trading day are returned apart, and `rolled` lists each date inside the calendar that was not a trading day.
+ * @example rollBack(['2025-07-04', '2025-07-11'], ['2025-07-03', '2025-07-07', '2025-07-11']) //=> { dates: ['2025-07-03', '2025-07-11'], before: [], rolled: [{ from: '2025-07-04', to: '2025-07-03' }] }
  */
-export function rollBack(dates: readonly IsoDate[], tradingDays: readonly IsoDate[]): { dates: IsoDate[]; before: IsoDate[] } {
+export function rollBack(
+  dates: readonly IsoDate[],
+  tradingDays: readonly IsoDate[],
+): { dates: IsoDate[]; before: IsoDate[]; rolled: { from: IsoDate; to: IsoDate }[] } {
   const out = new Set<IsoDate>();
   const before: IsoDate[] = [];
+  const rolled: { from: IsoDate; to: IsoDate }[] = [];
+  const last = tradingDays[tradingDays.length - 1];
   for (const date of dates) {
     // binary search: the last trading day ≤ date
     let lo = 0;
@@ -103,34 +110,12 @@ export function rollBack(dates: readonly IsoDate[], tradingDays: readonly IsoDat
       } else hi = mid - 1;
     }
     if (hit < 0) before.push(date);
-    else out.add(tradingDays[hit]);
+    else {
+      out.add(tradingDays[hit]);
+      if (tradingDays[hit] !== date && date <= last) rolled.push({ from: date, to: tradingDays[hit] });
+    }
   }
-  return { dates: [...out].sort(), before };
-}
-
-/** The dates on which every series (and universe) the note needs has data. */
-export function tradingDays(market: Market, keys: readonly string[]): IsoDate[] {
-  const sets = keys.map((k) => {
-    const s = market.series[k];
-    if (s) return new Set(s.dates.filter((_, i) => Number.isFinite(s.close[i])));
-    const u = market.universes[k];
-    return new Set(u.dates.filter((_, d) => u.closes.some((col) => Number.isFinite(col[d]))));
-  });
-  if (sets.length === 0) return [];
-  const [first, ...rest] = sets;
-  return [...first].filter((d) => rest.every((s) => s.has(d))).sort();
-}
-
-/**
- * One line of the progress bar, `width` characters at most.
- * @example progressLine(3, 12, 'weekly-outlook 2025-07-11', 60) //=> ' [#####---------------]  3/12  weekly-outlook 2025-07-11'
- */
-export function progressLine(done: number, total: number, label: string, width = 80): string {
-  const bar = 20;
-  const filled = total ? Math.round((done / total) * bar) : bar;
-  const count = `${String(done).padStart(String(total).length)}/${total}`;
-  const line = ` [${'#'.repeat(filled)}${'-'.repeat(bar - filled)}]  ${count}  ${label}`;
-  return line.length > width ? line.slice(0, Math.max(0, width - 1)) : line;
+  return { dates: [...out].sort(), before, rolled };
 }
 
 interface Failure {
@@ -148,7 +133,13 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   if (args.from !== undefined && args.to !== undefined && args.to < args.from) throw new MarketNoteError('USAGE', `--from ${args.from} is after --to ${args.to}`);
   if (args.from === undefined && args.to !== undefined) throw new MarketNoteError('USAGE', '--to needs --from', { hint: 'Give the first date with --from YYYY-MM-DD.' });
   let market = loadMarket(args.data);
+  noteDemoMarket(args.data, io, market);
+  let progress: Progress | undefined;
+  // warnings go above the bar, as the paths do
+  const warn = warningPrinter({ out: io.out, err: (line) => (progress ? progress.print(line, io.err) : io.err(line)) });
+  warn.data(market.warnings);
   const notes = args.notes.map((n) => loadNote(n));
+  if (args.format.includes('email')) for (const note of notes) requireEmailAddresses(note, { from: args.mailFrom, to: args.mailTo });
   let symbols = args.symbols;
   if (args.each !== undefined) {
     const m = withMemberSeries(market, args.each);
@@ -171,13 +162,19 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
     // the dates of the series every symbol shares (a symbol's own range is checked when its facts are built)
     const keys = requiredSeries(note.config).filter((k) => k !== eachKey || !symbols);
     requireSeries(market, keys, `note "${note.name}"`);
-    if (symbols && args.each) keys.push(args.each);
-    const days = tradingDays(market, keys);
+    // the note's calendar: the trading days of its large-cap index (else its first series)
+    const days = datesWithData(market, note.config.roles.largeCap ?? keys[0]);
     const last = days[days.length - 1];
     const from = args.from ?? last;
     const to = args.to ?? last ?? from;
     const wanted = args.from === undefined ? (last ? [last] : []) : scheduleDates(from, to, args.every);
-    const { dates, before } = rollBack(wanted, days);
+    const { dates, before, rolled } = rollBack(wanted, days);
+    if (!args.quiet) {
+      // a schedule of every calendar day meets every weekend: one line, not one per day
+      const ref = note.config.roles.largeCap ?? keys[0];
+      if (args.every === 'day' && wanted.length > 1 && rolled.length) io.err(`${note.name}: ${msg.daysNotTrading(rolled.length, ref)}`);
+      else for (const r of rolled) io.err(`${note.name}: ${msg.asOfRolledBack(r.from, r.to, ref)}`);
+    }
     for (const d of before) failures.push({ note: note.name, date: d, message: `no data on or before ${d} (the data starts ${days[0] ?? 'nowhere'})` });
     const runs: NoteRun[] = noteSymbols ? noteSymbols.flatMap((symbol) => dates.map((asOf) => ({ asOf, symbol }))) : dates.map((asOf) => ({ asOf }));
     if (runs.length) jobs.push({ note, dates, runs });
@@ -193,9 +190,8 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
   const browser = needsBrowser && total ? BrowserSession.launch() : undefined;
   browser?.catch(() => undefined);
-  const tty = Boolean(progressTo.isTTY) && !args.quiet;
-  const width = Math.max(20, (progressTo.columns || 80) - 1);
-  const draw = (done: number, label: string) => progressTo.write(`\r\x1b[2K${progressLine(done, total, label, width)}`);
+  const bar = startProgress(total, { out: io.out, stream: progressTo, quiet: args.quiet, label: jobs[0] ? `${jobs[0].note.name} ${jobs[0].dates[0]}` : '' });
+  progress = bar;
   const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
   const started = performance.now();
   let files = 0;
@@ -207,26 +203,32 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
     // 3. build each note's dates; failures are collected and the run goes on
     const label = (note: NoteSource, r: NoteRun) => `${note.name}${r.symbol ? ` ${r.symbol}` : ''} ${r.asOf ?? ''}`;
     for (const { note, runs } of jobs) {
-      if (tty) draw(done, label(note, runs[0]));
+      bar.update(done, label(note, runs[0]));
       const result = await buildNotes(note, market, runs, {
         outDir: resolve(args.out),
         formats: args.format,
         paper: args.paper,
         browser,
         email,
+        allowStale: args.allowStale,
+        strict: args.strict,
         onNote: (outcome, i) => {
           done++;
-          if (outcome.ok) for (const f of outcome.files) io.out(f);
-          if (outcome.ok && outcome.retried) retried.push(`  ${label(note, runs[i])}: printed on the second try (${outcome.retried})`);
-          if (tty && i + 1 < runs.length) draw(done, label(note, runs[i + 1]));
+          if (outcome.ok) {
+            for (const f of outcome.files) bar.print(f);
+            if (outcome.retried) retried.push(`  ${label(note, runs[i])}: printed on the second try (${outcome.retried})`);
+            warn.facts(outcome.warnings ?? []);
+          }
+          bar.update(done, i + 1 < runs.length ? label(note, runs[i + 1]) : note.name);
         },
       });
       built += result.built.length;
       files += result.built.reduce((n, b) => n + b.files.length, 0);
       for (const f of result.failures) failures.push({ note: note.name, date: f.asOf, symbol: f.symbol, message: firstLine(f.error, f.message) });
     }
-    if (tty) progressTo.write(`\r\x1b[2K${progressLine(total, total, 'done', width)}\n`);
   } finally {
+    bar.stop();
+    progress = undefined;
     if (browser) await (await browser.catch(() => undefined))?.close();
   }
 

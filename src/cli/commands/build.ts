@@ -7,9 +7,21 @@ import { buildNote, type OutputFormat } from '../../pipeline/build-note.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
 import { smtpConfig } from '../../email/smtp.js';
+import { requireEmailAddresses } from '../../email/email.js';
 import { symbolMarket } from '../../pipeline/symbol-market.js';
 import { sendFile } from './send.js';
 import { batchBuildCommand, type Every } from './batch-build.js';
+import type { Facts } from '../../facts/types.js';
+import * as msg from '../../errors/messages.js';
+
+/** stderr: the trading day used when the date asked for was not one, and each stale series built anyway. */
+export function reportAsOf(facts: Facts, io: CliIo): void {
+  const d = facts.data;
+  if (d.rolledBack) io.err(msg.asOfRolledBack(d.requestedAsOf, facts.asOf, d.reference));
+  if (d.limitedBy) io.err(msg.asOfLimitedBy(facts.asOf, d.limitedBy.key, d.reference, d.limitedBy.referenceLast));
+  for (const s of d.stale) io.err(msg.builtStale(s.key, s.lastDate, facts.asOf));
+}
+import { noteDemoMarket, warningPrinter } from '../warnings.js';
 
 export interface BuildArgs {
   /** One note, or several (`--note a --note b`, `--note a,b`): several are built as a batch. */
@@ -27,12 +39,16 @@ export interface BuildArgs {
   to?: string;
   every?: Every;
   quiet?: boolean;
+  /** Fail (exit 1, nothing written) when the facts carry any warning. */
+  strict?: boolean;
   /** E-mail edition: sender, recipients and subject over note.yaml's `email` block; attach the PDF; send it. */
   mailFrom?: string;
   mailTo?: string[];
   subject?: string;
   attachPdf?: boolean;
   send?: boolean;
+  /** Build even when a required series ends before the as-of date, marking it stale in the note. */
+  allowStale?: boolean;
 }
 
 /** `--note a --note b` / `--note a,b`: collects note names (the first one replaces the default). */
@@ -58,6 +74,9 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     if (!args.format.includes('email')) args = { ...args, format: [...args.format, 'email'] };
   }
   args = { ...args, note: notes[0] };
+  const mail = { from: args.mailFrom, to: args.mailTo };
+  // sender and recipients first: a message without them would be built, then refused by `send`
+  if (args.format.includes('email')) requireEmailAddresses(loadNote(args.note as string | undefined), mail);
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
   // Start Chromium first: it boots while the data loads and the facts and charts are computed.
   const browser = needsBrowser ? (takeEarly() ?? BrowserSession.launch()) : undefined;
@@ -66,8 +85,14 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     const note = loadNote(args.note as string | undefined);
     const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
     if (args.symbols && !note.config.each) throw new MarketNoteError('USAGE', `--symbols: the note "${note.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml.' });
-    const { market, symbol } = symbolMarket(note, loadMarket(args.data), args.symbols?.[0]);
-    const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email });
+    const loaded = loadMarket(args.data);
+    noteDemoMarket(args.data, io, loaded);
+    const warn = warningPrinter(io);
+    warn.data(loaded.warnings);
+    const { market, symbol } = symbolMarket(note, loaded, args.symbols?.[0]);
+    const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale, strict: args.strict });
+    reportAsOf(built.facts, io);
+    warn.facts(built.warnings);
     for (const f of built.files) io.out(f);
     const eml = built.files.find((f) => f.endsWith('.eml'));
     if (args.send && eml) return await sendFile(eml, io);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { retrying } from '../../fetch/fetch-messages.js';
 import { fetchSeries } from '../../fetch/fetch-series.js';
 import { AtomicOutputs } from '../../pipeline/write-atomic.js';
 import type { CliIo } from '../io.js';
@@ -9,6 +10,14 @@ export interface FetchArgs {
   out: string;
   force?: boolean;
   timeoutMs?: number;
+  retries?: number;
+  retryDelayMs?: number;
+}
+
+/** `--retries N`: a whole number ≥ 0. */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  return Number(value);
 }
 
 /** `--timeout-ms N`: a whole number of milliseconds, at least 1. */
@@ -24,7 +33,13 @@ export function parseTimeout(value: string): number {
  */
 export async function fetchCommand(args: FetchArgs, io: CliIo): Promise<number> {
   const outDir = resolve(args.out);
-  const fetched = await fetchSeries(resolve(args.config), outDir, { force: args.force, timeoutMs: args.timeoutMs });
+  const fetched = await fetchSeries(resolve(args.config), outDir, {
+    force: args.force,
+    timeoutMs: args.timeoutMs,
+    retries: args.retries,
+    retryDelayMs: args.retryDelayMs,
+    onRetry: (attempt, waitMs, why) => io.err(`market-note: ${retrying(attempt, waitMs, why)}`),
+  });
   const out = new AtomicOutputs();
   try {
     for (const f of fetched) if (f.result.changed) out.write(f.path, f.result.text);

@@ -5,6 +5,7 @@ import { symbolMarket } from '../../pipeline/symbol-market.js';
 import { buildNotes } from '../../pipeline/build-notes.js';
 import type { CliIo } from '../io.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
+import { startProgress, type Progress, type ProgressStream } from '../progress.js';
 
 export interface LintArgs {
   note?: string;
@@ -18,12 +19,20 @@ export interface LintArgs {
 }
 
 /** `market-note lint`: one line per problem on stderr, exit 1 when there is any. */
-export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
+export async function lintCommand(args: LintArgs, io: CliIo, progressTo: ProgressStream = process.stderr): Promise<number> {
   const note = loadNote(args.note);
   const { market, symbol } = symbolMarket(note, loadMarket(args.data), args.symbol);
   if (args.coverage) {
     if (!args.from || !args.to) throw new MarketNoteError('USAGE', 'lint --coverage needs --from and --to', { hint: 'e.g. market-note lint --coverage --from 2016-01-01 --to 2025-12-12' });
-    const report = await lintCoverage(note, market, args.from, args.to, symbol);
+    // a bar on stderr when it is a terminal: building the facts of every Friday of ten years takes a while
+    let bar: Progress | undefined;
+    const report = await lintCoverage(note, market, args.from, args.to, {
+      symbol,
+      onDate: (done, total, date) => {
+        bar ??= startProgress(total, { out: io.out, stream: progressTo, label: date });
+        bar.update(done, date);
+      },
+    }).finally(() => bar?.stop());
     const lines = formatCoverage(report);
     for (const l of lines) io.err(l);
     const taken = report.branches.length - report.untaken.length;

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readInputBytes } from '../../data/read-file.js';
+import { emlIsFolder } from '../../errors/messages.js';
 import { resolve } from 'node:path';
 import { fail } from '../../errors/market-note-error.js';
 import { readEml, sendEml, smtpConfig, type EmlSummary } from '../../email/smtp.js';
@@ -23,13 +25,18 @@ export function describeSend(m: EmlSummary): string[] {
 export async function sendFile(file: string, io: CliIo, opts: { dryRun?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
   const path = resolve(file);
   if (!existsSync(path)) fail('MISSING_FILE', 'no such message file', { file: path, hint: 'Build one with `market-note build --format email`.' });
-  const message = readEml(readFileSync(path), path);
+  const st = statSync(path);
+  if (st.isDirectory()) {
+    const p = emlIsFolder();
+    fail('MISSING_FILE', p.message, { file: path, hint: p.hint });
+  }
+  const message = readEml(readInputBytes(path), path);
   if (opts.dryRun) {
     io.out(['dry run: nothing sent', ...describeSend(message)].join('\n'));
     return 0;
   }
   const config = smtpConfig(opts.env);
-  const r = await sendEml(message, config);
+  const r = await sendEml(message, config, opts.env);
   io.out([`sent ${path}`, ...describeSend(message), `accepted: ${r.accepted.join(', ') || 'none'}`].join('\n'));
   if (r.rejected.length) {
     io.err(`market-note: the server refused ${r.rejected.join(', ')}`);

@@ -23,14 +23,28 @@ import {
   type BreadthJudgements, type H2Record, type RankingJudgement, type RatesJudgements, type ScoreJudgements, type SeasonalLean,
 } from './sections.js';
 import type { Thresholds } from './thresholds.js';
+import { judgeCalendar, judgeEvidence, type Calendar, type Evidence, type Verdict } from './evidence.js';
+import { printed } from './round.js';
+import { BP_CHART_OPTIONS } from '../../metrics/breadth.js';
+import type { PnfFacts, RsFacts } from '../sections/pnf.js';
+import type { UniverseBreadth } from '../sections/breadth.js';
 
 export { DEFAULT_THRESHOLDS, thresholdsWith, type Thresholds } from './thresholds.js';
-export { printed, printedGap } from './round.js';
+export { printedGap } from './round.js';
+export { printed };
 export type { Recency } from './recency.js';
 
 export interface Judgements {
   /** The previous note's as-of date: events after it are `new`. */
   previousNote: string;
+  /** Which year the note asks about; whether the YTD is long enough to lead with. */
+  calendar: Calendar;
+  /** Each piece of evidence for or against small caps, and the verdict it adds up to. */
+  evidence: Evidence[];
+  verdict: Verdict;
+  /** Levels that would change the view: the small-cap fund's opposite signal and reversal, the RS chart's
+   * reversal (as the move of the ratio from here, percent), the bullish percent's reversal. */
+  levels: ChangeViewLevels;
   lead: LeadJudgements;
   fund?: ChartJudgements & { rsMarket?: RsPairJudgements };
   breadth?: BreadthJudgements;
@@ -45,7 +59,8 @@ type FactsWithoutJudgements = Omit<WeeklyFacts, 'judgements' | 'thresholds'>;
 export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements {
   const { asOf, roles, keys } = f;
   const lead = judgeLead(f.lead, f.rs[keys.rsSmallVsLarge], asOf, t);
-  const j: Judgements = { previousNote: previousNoteDate(asOf, t), lead };
+  const calendar = judgeCalendar(asOf, f.lead.ytdDays, f.lead.lastYear, t);
+  const j: Judgements = { previousNote: previousNoteDate(asOf, t), calendar, lead, evidence: [], verdict: undefined as never, levels: { fund: null, rsNear: null, breadth: null } };
   const fundPnf = f.pnf[roles.smallFund];
   if (fundPnf) {
     const rsM = f.rs[keys.rsSmallVsMarket];
@@ -66,5 +81,34 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
   }
   if (f.seasonal) j.seasonal = judgeSeasonal(f.seasonal, lead.h2, lead.inH2, asOf, f.charts.seasonal?.rows ?? [], t);
   if (f.ranking) j.ranking = judgeRanking(f.ranking);
+  const smallGroup = f.ranking?.sizeGroups.find((g) => g.members.includes(roles.smallFund))?.group ?? null;
+  const { evidence, verdict } = judgeEvidence(
+    { calendar, lead, fund: j.fund, breadth: j.breadth && b ? { ...j.breadth, column: b.column } : undefined, score: j.score, rates: j.rates, seasonal: j.seasonal, ranking: j.ranking, smallGroup, h2Days: f.lead.h2Days },
+    t,
+  );
+  j.evidence = evidence;
+  j.verdict = verdict;
+  j.levels = changeViewLevels(fundPnf, f.rs[keys.rsSmallVsMarket], b, t);
   return j;
+}
+
+export interface ChangeViewLevels {
+  fund: { signal: number | null; signalType: 'buy' | 'sell' | null; reversal: number | null; reversalInto: 'X' | 'O' | null } | null;
+  /** Percent move of the RS ratio (numerator against benchmark) from here that reverses the near-term RS chart. */
+  rsNear: { move: number; moveSize: number; into: 'X' | 'O' } | null;
+  /** The bullish percent that reverses its chart (three 2-point boxes back from the column's extreme). */
+  breadth: { level: number; into: 'X' | 'O' } | null;
+}
+
+function changeViewLevels(p: PnfFacts | undefined, rs: RsFacts | undefined, b: UniverseBreadth | undefined, t: Thresholds): ChangeViewLevels {
+  const fund = p?.levels ? { ...p.levels } : null;
+  const near = rs?.nearTerm;
+  const move = near?.reversalDistance ?? null;
+  const rsNear = near && move !== null && near.column ? { move: printed(move, t.returnDecimals), moveSize: Math.abs(printed(move, t.returnDecimals)), into: (near.column === 'X' ? 'O' : 'X') as 'X' | 'O' } : null;
+  const span = BP_CHART_OPTIONS.scale.fixed * BP_CHART_OPTIONS.reversal;
+  const breadth =
+    b && b.column === 'X' && b.columnTop !== null ? { level: b.columnTop - span, into: 'O' as const }
+    : b && b.column === 'O' && b.columnBottom !== null ? { level: b.columnBottom + span, into: 'X' as const }
+    : null;
+  return { fund, rsNear, breadth };
 }

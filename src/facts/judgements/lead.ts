@@ -10,7 +10,8 @@ export type Side = 'small' | 'large';
 /** Small caps against large caps over one period, decided on the printed returns. */
 export interface Comparison {
   kind: 'comparison';
-  period: 'ytd' | 'h1' | 'h2';
+  /** ytd, h1, h2 of the as-of year; lastYear and lastH2: the year before (full year, second half). */
+  period: 'ytd' | 'h1' | 'h2' | 'lastYear' | 'lastH2';
   /** False when either return is missing; every other field is then neutral. */
   available: boolean;
   small: { value: number | null; direction: Direction };
@@ -102,7 +103,7 @@ export function judgeLead(
   const ytd = comparison('ytd', returns.small.ytd, returns.large.ytd, yearRunning, t);
   const h1 = comparison('h1', returns.small.h1, returns.large.h1, !inH2, t);
   const h2 = comparison('h2', returns.small.h2, returns.large.h2, inH2 && yearRunning, t);
-  const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, boxPercent: 0 }, asOf, t);
+  const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, boxPercent: 0, reversalLevel: null, reversalDistance: null }, asOf, t);
   return {
     ytd,
     h1,

@@ -3,6 +3,7 @@
  * the section's figures and the thresholds, deciding on the figures as they are printed.
  */
 import type { IsoDate } from '../../data/types.js';
+import { dayNumber } from '../../data/calendar.js';
 import type { RankingFacts } from '../sections/ranking.js';
 import type { ScoreGap, FundScore } from '../sections/score.js';
 import type { UniverseBreadth } from '../sections/breadth.js';
@@ -105,6 +106,9 @@ export interface RatePeakJudgement {
   changeBp: number | null;
   changeSize: number | null;
   date: Recency | null;
+  /** The high sits at the very start of the trailing window (within its first week): the yield was already falling
+   * when the window opened, so the "peak" is the window's edge, not a turning point. */
+  atWindowStart: boolean;
   small: Direction;
   large: Direction;
 }
@@ -143,6 +147,7 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     changeBp: bp,
     changeSize: bp === null ? null : Math.abs(bp),
     date: recency(p.date.value, asOf, t),
+    atWindowStart: p.date.value !== null && p.date.from !== null && dayNumber(p.date.value) - dayNumber(p.date.from) <= 7,
     small: rs(keys.small),
     large: rs(keys.large),
   };

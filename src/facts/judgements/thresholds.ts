@@ -33,6 +33,17 @@ export interface Thresholds {
   fallingBp: number;
   /** Seasonal lean: the difference of the class means must exceed this many standard errors. */
   seasonalNoiseMultiple: number;
+  /** A year-to-date return over fewer trading days than this is no headline: the lead reads the year just completed. */
+  minYtdDays: number;
+  /** From this month (1–12) on, the note asks about next year rather than this year. */
+  nextYearFromMonth: number;
+  /** The verdict: net evidence weight (for − against) from which small caps are taking the lead, or (negated)
+   * large caps still lead; in between, small caps are a contender. */
+  verdictLeadFrom: number;
+  /** A return lead (YTD, H2) narrower than this many percentage points is no evidence either way. */
+  evidenceMinGap: number;
+  /** A score gap narrower than this many points is no evidence either way. */
+  evidenceMinScoreGap: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -53,6 +64,11 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   correlationDifference: 0.1,
   fallingBp: 25,
   seasonalNoiseMultiple: 1,
+  minYtdDays: 20,
+  nextYearFromMonth: 10,
+  verdictLeadFrom: 4,
+  evidenceMinGap: 0.5,
+  evidenceMinScoreGap: 1,
 };
 
 /** The thresholds in force: the defaults with a note's overrides on top. */

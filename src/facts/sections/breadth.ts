@@ -34,8 +34,14 @@ export interface UniverseBreadth {
   /** Lowest BP reading in the last 6 months (first day it was reached). */
   recentLow: { level: number; date: IsoDate } | null;
   zone: 'oversold' | 'neutral' | 'overbought';
-  /** Members with a signal that day (the BP's denominator). */
+  /** Members with a P&F signal that day: the BP's denominator, the count the text quotes with the percent. */
   members: number;
+  /** Members with a close on that day. */
+  membersWithData: number;
+  /** Members listed in the universe file (today's list; the survivorship caveat's count). */
+  membersListed: number;
+  /** `members` differs from `membersListed`: the text says "N of the M listed members". */
+  membersDiffer: boolean;
   signal: 'buy' | 'sell' | null;
   columnTop: number | null;
   columnBottom: number | null;
@@ -93,7 +99,8 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
         [key]: {
           bullishPercent: figure<number>(null, { unit: 'percent', to: asOf, inputs, method: METHOD, reason: `bullish percent: ${anchor.reason}` }),
           column: null, status: null, statusSince: null, reversedFrom: null, recentLow: null, zone: 'neutral',
-          members: 0, signal: null, columnTop: null, columnBottom: null, caveat,
+          members: 0, membersWithData: 0, membersListed: universe.members.length, membersDiffer: true,
+          signal: null, columnTop: null, columnBottom: null, caveat,
         },
       },
       chart: undefined,
@@ -121,6 +128,9 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
     recentLow: lowestBetween(dates, values, monthsBefore(h.dates[i], 6), h.dates[i]),
     zone: bpZone(value),
     members: h.members[i],
+    membersWithData: universe.closes.reduce((n, col) => n + (Number.isFinite(col[i]) ? 1 : 0), 0),
+    membersListed: universe.members.length,
+    membersDiffer: h.members[i] !== universe.members.length,
     signal: chart.current.signal,
     columnTop: col ? col.high : null,
     columnBottom: col ? col.low : null,

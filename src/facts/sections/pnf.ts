@@ -1,6 +1,9 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastIndexOnOrBefore } from '../../metrics/calendar.js';
-import { pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
+import { fail } from '../../errors/market-note-error.js';
+import { pnfTooManyBoxes } from '../../errors/messages.js';
+import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
+import { changeLevels, type ChangeLevels } from '../../metrics/pnf/levels.js';
 import type { NoteConfig } from '../../config/note-config.js';
 import type { PnfChartData } from '../types.js';
 
@@ -16,6 +19,11 @@ export interface PnfFacts {
   lastPattern: string | null;
   lastSignalDate: IsoDate | null;
   lastSignalTags: string[];
+  /**
+   * The latest signal's column went on, after the signal, to break an older spread-triple level: that pattern's
+   * own label, level and date (the signal's label, `breakoutLevel` and `lastSignalDate` are the signal day's).
+   */
+  laterPattern: { pattern: string; level: number; date: IsoDate } | null;
   breakoutLevel: number | null;
   /** Level the latest signal broke (the prior column's extreme). */
   resistanceLevel: number | null;
@@ -33,6 +41,12 @@ export interface PnfFacts {
   method: string;
   /** TNX-style charts are drawn on 10 × the yield. */
   multiplier: number;
+  /** Where the chart would reverse its column and give the opposite signal (levels on the chart's scale). */
+  levels: ChangeLevels;
+  /** What the chart's levels rest on ("dividend-adjusted closing prices", "daily highs and lows"): say it with a level. */
+  priceBasis: string;
+  /** The closes are dividend-adjusted, so levels and the highest box sit below the prices traded. */
+  adjusted: boolean;
   inputs: string[];
   from: IsoDate | null;
   to: IsoDate | null;
@@ -45,6 +59,10 @@ export interface RsSideFacts {
   lastColumnChange: IsoDate | null;
   lastSignalDate: IsoDate | null;
   boxPercent: number;
+  /** The RS level that would reverse the current column, and how far the ratio is from it now, in percent
+   * (negative: the numerator would have to lag by that much). */
+  reversalLevel: number | null;
+  reversalDistance: number | null;
 }
 
 export interface RsFacts {
@@ -57,6 +75,15 @@ export interface RsFacts {
   method: string;
   from: IsoDate | null;
   to: IsoDate | null;
+}
+
+/** Closes are dividend-adjusted: market.yaml `adjusted`, else an `Adj Close` column. */
+export const isAdjusted = (s: Series): boolean => s.adjusted ?? /adj/i.test(s.priceField ?? '');
+
+/** What a series' levels rest on, as the note says it ("dividend-adjusted closing prices", "daily highs and lows"). */
+export function priceBasisOf(s: Series, method: 'highlow' | 'close'): string {
+  const adj = isAdjusted(s) ? 'dividend-adjusted ' : '';
+  return method === 'highlow' ? `${adj}daily highs and lows` : `${adj}closing ${s.kind === 'yield' ? 'yields' : 'prices'}`;
 }
 
 /** Rows of a series up to and including `asOf` (point-in-time: later rows are never read). */
@@ -72,6 +99,20 @@ export function upTo(s: Series, asOf: IsoDate) {
 
 const scaled = (a: Float64Array | undefined, k: number) => (a && k !== 1 ? a.map((v) => v * k) : a);
 
+/**
+ * Runs `build` (a P&F chart of `series`); a chart beyond the box limits becomes one data error naming the series
+ * and the date.
+ */
+export function withBoxLimit<T>(series: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (!(e instanceof PnfBoxLimitError)) throw e;
+    const p = pnfTooManyBoxes(series, e.date ?? 'an unknown date', e.limit, e.scope);
+    return fail('BAD_DATA', p.message, { hint: p.hint, cause: e });
+  }
+}
+
 /** The P&F chart of a series as the note configures it (scale, method; yields × 10). */
 export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): { chart: PnfChart; multiplier: number; dates: IsoDate[] } {
   const set = config.pnf[s.key] ?? { scale: 'traditional' as const };
@@ -80,9 +121,11 @@ export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): {
   const hasHL = !!(rows.high && rows.low);
   const method = set.method === 'highlow' && !hasHL ? 'close' : (set.method ?? (hasHL ? 'highlow' : 'close'));
   const opts: PnfOptions = { scale: set.scale, reversal: set.reversal ?? 3, method };
-  const chart = pointAndFigure(
-    { dates: rows.dates, close: scaled(rows.close, multiplier)!, high: scaled(rows.high, multiplier), low: scaled(rows.low, multiplier) },
-    opts,
+  const chart = withBoxLimit(s.key, () =>
+    pointAndFigure(
+      { dates: rows.dates, close: scaled(rows.close, multiplier)!, high: scaled(rows.high, multiplier), low: scaled(rows.low, multiplier) },
+      opts,
+    ),
   );
   return { chart, multiplier, dates: rows.dates };
 }
@@ -93,6 +136,14 @@ function previousRun(chart: PnfChart): PnfFacts['previousRun'] {
   if (!cur) return null;
   const before = sig[sig.length - 1 - cur.consecutive];
   return before ? { signal: before.type, count: before.consecutive } : null;
+}
+
+/** A spread level the latest signal's column broke after its signal (an event in that column), else null. */
+function laterPattern(chart: PnfChart): PnfFacts['laterPattern'] {
+  const last = chart.signals[chart.signals.length - 1];
+  if (!last) return null;
+  const e = chart.events.find((x) => x.column === last.column && x.name.startsWith('spread triple'));
+  return e ? { pattern: e.name, level: e.level, date: e.date } : null;
 }
 
 /** Contract `pnf.SYM` for one series. */
@@ -119,6 +170,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     lastPattern: chart.current.lastPattern,
     lastSignalDate: chart.current.lastSignalDate,
     lastSignalTags: last?.tags ?? [],
+    laterPattern: laterPattern(chart),
     breakoutLevel: chart.current.breakoutLevel,
     resistanceLevel: last?.resistanceLevel ?? null,
     trend: chart.trend.state,
@@ -132,6 +184,9 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     boxSize: chart.boxLabel,
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
     multiplier,
+    levels: changeLevels(chart),
+    priceBasis: priceBasisOf(s, chart.options.method),
+    adjusted: isAdjusted(s),
     inputs: [`${s.key} (${s.file})`],
     from: dates[0] ?? null,
     to: dates[dates.length - 1] ?? null,
@@ -139,14 +194,26 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
   return { facts, chart, multiplier };
 }
 
-function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number): RsSideFacts {
+function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, ratio: number | null): RsSideFacts {
+  const reversal = changeLevels(chart).reversal;
   return {
     column: chart.current.column,
     signal: chart.current.signal,
     lastColumnChange: chart.lastColumnChange,
     lastSignalDate: chart.current.lastSignalDate,
     boxPercent: percent,
+    reversalLevel: reversal,
+    reversalDistance: reversal === null || ratio === null ? null : (reversal / ratio - 1) * 100,
   };
+}
+
+/** close(a) / close(b) × 100 on the last date both have, on or before `asOf` (the RS chart's scale). */
+function lastRatio(a: Series, b: Series, asOf: IsoDate): number | null {
+  const i = lastIndexOnOrBefore(a.dates, asOf);
+  const j = i < 0 ? -1 : lastIndexOnOrBefore(b.dates, a.dates[i]);
+  if (i < 0 || j < 0 || b.dates[j] !== a.dates[i]) return null;
+  const v = (a.close[i] / b.close[j]) * 100;
+  return Number.isFinite(v) ? v : null;
 }
 
 /** Contract `rs.A_vs_B`: near-term (3.25%) and long-term (6.5%) RS charts of close(A)/close(B). */
@@ -158,8 +225,8 @@ export function rsFacts(a: Series, b: Series, asOf: IsoDate): RsFacts {
     denominatorName: b.name,
     numerator: a.key,
     denominator: b.key,
-    nearTerm: rsSide(near, 3.25),
-    longTerm: rsSide(long, 6.5),
+    nearTerm: rsSide(near, 3.25, lastRatio(a, b, asOf)),
+    longTerm: rsSide(long, 6.5, lastRatio(a, b, asOf)),
     method: `P&F chart of close(${a.key}) / close(${b.key}) × 100 on a 1.0-anchored percentage grid, close method, 3-box reversal (methodology §3)`,
     from: near.dates[0] ?? null,
     to: near.dates[near.dates.length - 1] ?? null,

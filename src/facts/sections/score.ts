@@ -4,7 +4,7 @@
  * "smallest since", and the chart data of the last 252 trading days. Never a vendor's score.
  *
  *   1. per fund: price P&F chart (config.pnf[fund]) and four RS charts (6.5% / 3.25% vs the market benchmark and
- *      vs the peer from config.peers), all on rows ≤ asOf
+ *      vs the peer group: config.peers, else the other size groups; clones refused), all on rows ≤ asOf
  *   2. daily components from the charts' daily arrays (dailyScore) → value, direction, components
  *   3. gap = large − small on common dates → value, smallest since, narrowing
  *   4. chart data
@@ -12,8 +12,14 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import { pointAndFigure, relativeStrength, type PnfOptions } from '../../metrics/pnf/index.js';
+import { fail } from '../../errors/market-note-error.js';
+import * as msg from '../../errors/messages.js';
 import {
+  CLONE_CORRELATION,
+  CLONE_MIN_RETURNS,
   SCORE_LABEL,
+  dailyReturnCorrelation,
+  equalWeightIndex,
   componentsAt,
   dailyScore,
   scoreGap,
@@ -25,6 +31,7 @@ import {
 import type { NoteConfig } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
 import type { ChartData } from '../types.js';
+import { withBoxLimit } from './pnf.js';
 
 export interface FundScore {
   value: Figure;
@@ -32,12 +39,29 @@ export interface FundScore {
   direction: Figure;
   components: ScoreComponents;
   label: string;
-  /** Benchmarks used: the market benchmark and the peer (the market benchmark again when the peer is absent). */
+  /**
+   * Benchmarks used: the market benchmark and the peer benchmark, the keys of the peer group joined by `+`
+   * (the market benchmark again when the group is empty).
+   */
   benchmarks: { market: string; peer: string };
+  /** The distinct funds the peer segment compares against (their equal-weighted average when several). */
+  peerGroup: PeerGroup;
   /** Fallbacks taken (peer absent, high/low asked but missing); empty when none. */
   warnings: string[];
   /** Single-fund notes: 'up' / 'down' / 'flat' (a change under 0.1 point, which prints as 0.0) of `direction`; null when it is missing. */
   trend?: 'up' | 'down' | 'flat' | null;
+}
+
+export interface PeerGroup {
+  keys: string[];
+  names: string[];
+  /** More than one member: the peer benchmark is their equal-weighted average. */
+  average: boolean;
+  /** `peers`: note.yaml `peers[FUND]`; `sizeGroups`: the funds of the other size groups; `none`: no peer found. */
+  source: 'peers' | 'sizeGroups' | 'none';
+  /** Candidates left out because they are clones of a member listed before them. */
+  excluded: { key: string; cloneOf: string; reason: string }[];
+  method: string;
 }
 
 export interface ScoreGap {
@@ -71,6 +95,7 @@ interface FundDaily {
   reason?: string;
   market: string;
   peer: string;
+  peerGroup: PeerGroup;
   warnings: string[];
   inputs: string[];
   method: string;
@@ -79,6 +104,59 @@ interface FundDaily {
 const describeScale = (o: Required<PnfOptions>): string =>
   `${typeof o.scale === 'string' ? o.scale : 'fixed' in o.scale ? `fixed ${o.scale.fixed}` : `${o.scale.percent}%`} scale, ${o.reversal}-box, ${o.method}`;
 
+/** Why `b` is a clone of `a` (same declared index, or daily returns correlated ≥ CLONE_CORRELATION), else null. */
+export function cloneReason(a: Series, b: Series, asOf: IsoDate): string | null {
+  const norm = (x: string | undefined) => x?.trim().toLowerCase();
+  if (a.index && norm(a.index) === norm(b.index)) return `both track ${a.index} (market.yaml index)`;
+  const c = dailyReturnCorrelation(a, b, asOf);
+  if (c.value !== null && c.n >= CLONE_MIN_RETURNS && c.value >= CLONE_CORRELATION) {
+    return `their daily returns correlate at ${c.value.toFixed(3)} over ${c.n} days to ${asOf} (clone threshold ${CLONE_CORRELATION})`;
+  }
+  return null;
+}
+
+/**
+ * The peer group of `fund` (methodology §5.2): note.yaml `peers[fund]` (one key or a list) when given, else every
+ * fund of the size groups the fund is not in, in listed order, where present in the market. A clone of the fund
+ * is refused (CONFIG error); a clone of a member listed before it is left out (`excluded`).
+ */
+export function peerGroupOf(market: Market, config: NoteConfig, fund: string, asOf: IsoDate, warnings: string[]): PeerGroup {
+  const s = market.series[fund];
+  const given = config.peers[fund];
+  const source: PeerGroup['source'] = given !== undefined ? 'peers' : 'sizeGroups';
+  let candidates: string[];
+  if (given !== undefined) {
+    candidates = [];
+    for (const k of typeof given === 'string' ? [given] : given) {
+      if (market.series[k]) candidates.push(k);
+      else warnings.push(`${fund}: peer ${k} is not in the market data; it is left out of the peer group`);
+    }
+  } else {
+    const groups = Object.values(config.sizeGroups).filter((g) => !g.includes(fund));
+    candidates = [...new Set(groups.flat())].filter((k) => k !== fund && market.series[k] !== undefined);
+  }
+  const keys: string[] = [];
+  const excluded: PeerGroup['excluded'] = [];
+  for (const k of candidates) {
+    if (k === fund || keys.includes(k)) continue;
+    const own = cloneReason(s, market.series[k], asOf);
+    if (own !== null) {
+      const p = msg.peerIsClone(fund, k, own, source === 'peers' ? `peers.${fund}` : 'sizeGroups');
+      fail('CONFIG', p.message, { hint: p.hint });
+    }
+    const twin = keys.map((m) => ({ m, why: cloneReason(market.series[m], market.series[k], asOf) })).find((x) => x.why !== null);
+    if (twin) excluded.push({ key: k, cloneOf: twin.m, reason: `${k} is a clone of ${twin.m}: ${twin.why}` });
+    else keys.push(k);
+  }
+  const names = keys.map((k) => market.series[k].name);
+  const method = keys.length === 0
+    ? 'no peer: the market benchmark stands in'
+    : keys.length === 1
+      ? `peer benchmark ${keys[0]} (${source === 'peers' ? 'note.yaml peers' : 'the other size groups'}); clones refused (same index, or daily-return correlation ≥ ${CLONE_CORRELATION})`
+      : `equal-weighted average of ${keys.join(', ')} (daily-rebalanced mean of their daily returns, on the dates all have a close; ${source === 'peers' ? 'note.yaml peers' : 'the funds of the other size groups'}); clones refused (same index, or daily-return correlation ≥ ${CLONE_CORRELATION})`;
+  return { keys, names, average: keys.length > 1, source: keys.length ? source : 'none', excluded, method };
+}
+
 function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDate): FundDaily {
   const warnings: string[] = [];
   const s = market.series[fund];
@@ -86,15 +164,11 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
   const bench = market.series[marketKey];
   if (!s) throw new RangeError(`score: no series ${fund} in the market`);
   if (!bench) throw new RangeError(`score: no market benchmark series ${marketKey} in the market`);
-  let peer = config.peers[fund];
-  if (!peer || !market.series[peer]) {
-    warnings.push(
-      peer
-        ? `${fund}: peer benchmark ${peer} is not in the market data; RS vs the market benchmark ${marketKey} used for the peer segment`
-        : `${fund}: no peer benchmark configured (note.yaml peers); RS vs the market benchmark ${marketKey} used for the peer segment`,
-    );
-    peer = marketKey;
+  const peerGroup = peerGroupOf(market, config, fund, asOf, warnings);
+  if (peerGroup.keys.length === 0) {
+    warnings.push(`${fund}: no peer fund (note.yaml peers or the other size groups) in the market data; RS vs the market benchmark ${marketKey} used for the peer segment`);
   }
+  const peer = peerGroup.keys.length ? peerGroup.keys.join('+') : marketKey;
   const n = lastIndexOnOrBefore(s.dates, asOf) + 1;
   const dates = s.dates.slice(0, n);
   const cut = (a: Float64Array | undefined) => a?.subarray(0, n);
@@ -105,13 +179,15 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
     warnings.push(`${fund}: note.yaml asks for the high/low method but ${s.file} has no High/Low columns; the close method is used`);
     method = 'close';
   }
-  const price = pointAndFigure(
-    { dates, close: cut(s.close)!, high: method === 'highlow' ? cut(s.high) : undefined, low: method === 'highlow' ? cut(s.low) : undefined },
-    { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 },
+  const price = withBoxLimit(fund, () =>
+    pointAndFigure(
+      { dates, close: cut(s.close)!, high: method === 'highlow' ? cut(s.high) : undefined, low: method === 'highlow' ? cut(s.low) : undefined },
+      { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 },
+    ),
   );
   const fundInput = { dates, close: cut(s.close)! };
-  const rs = (b: Series, percent: number) => relativeStrength(fundInput, b, { percent, asOf });
-  const peerSeries = market.series[peer];
+  const rs = (b: { dates: IsoDate[]; close: ArrayLike<number> }, percent: number) => relativeStrength(fundInput, b, { percent, asOf });
+  const peerSeries = peerGroup.keys.length ? equalWeightIndex(peerGroup.keys.map((k) => market.series[k]), asOf) : bench;
   const daily = dailyScore({
     dates,
     close: fundInput.close,
@@ -127,12 +203,12 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
     reason = `${fund}: fewer than 252 trading days of history for the fund or one of its RS charts on ${dates[index]}`;
     index = -1;
   }
-  const inputs = [...new Set([fund, marketKey, peer])].map((k) => `${k} (${market.series[k].file})`);
+  const inputs = [...new Set([fund, marketKey, ...peerGroup.keys])].map((k) => `${k} (${market.series[k].file})`);
   const scoreMethod =
     `sum of 13 binary data points (methodology §5.2): trend 2.0 (P&F trend 1.0, buy signal 0.4, Xs 0.2, close > SMA50 0.2, ` +
-    `close > SMA200 0.2; price chart: ${describeScale(price.options)}), RS vs ${marketKey} 2.0 and RS vs ${peer} 2.0 ` +
+    `close > SMA200 0.2; price chart: ${describeScale(price.options)}), RS vs ${marketKey} 2.0 and RS vs ${peerGroup.keys.length > 1 ? `the equal-weighted average of ${peerGroup.keys.join(', ')}` : peer} 2.0 ` +
     `(6.5% chart buy 0.8, Xs 0.4; 3.25% chart buy 0.4, Xs 0.4); market-note's own score, not a vendor's`;
-  return { key: fund, series: s, daily, row, index, reason, market: marketKey, peer, warnings, inputs, method: scoreMethod };
+  return { key: fund, series: s, daily, row, index, reason, market: marketKey, peer, peerGroup, warnings, inputs, method: scoreMethod };
 }
 
 const points = (u: number): number | null => (u < 0 ? null : unitsToPoints(u));
@@ -156,7 +232,7 @@ function fundScore(f: FundDaily, window: number): FundScore {
   });
   // the data points are reported on the as-of row even during the warm-up (all false without a row)
   const components = componentsAt(daily, f.row);
-  return { value, direction, components, label: SCORE_LABEL, benchmarks: { market: f.market, peer: f.peer }, warnings: f.warnings };
+  return { value, direction, components, label: SCORE_LABEL, benchmarks: { market: f.market, peer: f.peer }, peerGroup: f.peerGroup, warnings: f.warnings };
 }
 
 function gapFacts(large: FundDaily, small: FundDaily, window: number): ScoreGap {

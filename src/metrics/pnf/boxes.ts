@@ -78,10 +78,43 @@ export function checkReversal(reversal: number | undefined): number {
 }
 
 /**
+ * The most boxes one column may gain in one day. A real chart adds a handful; an absurd price (1e9 on a
+ * traditional scale: two million boxes) would cost gigabytes, so it is refused instead.
+ */
+export const MAX_COLUMN_BOXES = 50_000;
+/** Largest box index a chart may use: beyond it `k + 1` is no longer exact in a double and a loop would not advance. */
+export const MAX_BOX_INDEX = 2 ** 50;
+
+/**
+ * A chart that would need more boxes than `MAX_COLUMN_BOXES` (or an index beyond `MAX_BOX_INDEX`). `day` is the
+ * index of the day in the chart's input and `date` its date, filled in by the callers that know them.
+ */
+export class PnfBoxLimitError extends RangeError {
+  day?: number;
+  date?: string;
+  constructor(
+    readonly limit: number,
+    readonly scope: 'column' | 'chart' = 'column',
+  ) {
+    super(`P&F chart would need more than ${limit} boxes ${scope === 'column' ? 'in one column in one day' : 'in all'}`);
+    this.name = 'PnfBoxLimitError';
+  }
+}
+
+/** Whether box index `k` is small enough to step one by one (see `MAX_BOX_INDEX`). */
+export const indexInRange = (k: number): boolean => Math.abs(k) < MAX_BOX_INDEX;
+
+function checkSpan(from: number, target: number, maxBoxes: number): void {
+  if (!indexInRange(from) || !indexInRange(target) || !(Math.abs(target - from) <= maxBoxes)) throw new PnfBoxLimitError(MAX_COLUMN_BOXES);
+}
+
+/**
  * Highest index k ≥ from with `v >= upAt(k)`, given `v >= upAt(from)`: the top of an X column after a high of v.
  * Steps box by box (jumping with `floorIndex` after 8 boxes), so the result always agrees with the thresholds.
+ * Throws `PnfBoxLimitError` when the column would grow by more than `maxBoxes` (default `MAX_COLUMN_BOXES`).
  */
-export function climb(scale: BoxScale, v: number, from: number): number {
+export function climb(scale: BoxScale, v: number, from: number, maxBoxes = MAX_COLUMN_BOXES): number {
+  checkSpan(from, scale.floorIndex(v), maxBoxes);
   let k = from;
   for (let steps = 1; v >= scale.upAt(k + 1); steps++) {
     k = steps === 8 ? Math.max(k + 1, scale.floorIndex(v) - 1) : k + 1;
@@ -89,8 +122,9 @@ export function climb(scale: BoxScale, v: number, from: number): number {
   return k;
 }
 
-/** Lowest index k ≤ from with `v <= downAt(k)`, given `v <= downAt(from)`: the bottom of an O column after a low of v. */
-export function descend(scale: BoxScale, v: number, from: number): number {
+/** Lowest index k ≤ from with `v <= downAt(k)`, given `v <= downAt(from)`: the bottom of an O column after a low of v (same limit). */
+export function descend(scale: BoxScale, v: number, from: number, maxBoxes = MAX_COLUMN_BOXES): number {
+  checkSpan(from, scale.ceilIndex(v), maxBoxes);
   let k = from;
   for (let steps = 1; v <= scale.downAt(k - 1); steps++) {
     k = steps === 8 ? Math.min(k - 1, scale.ceilIndex(v) + 1) : k - 1;

@@ -2,9 +2,11 @@
  * Pattern catalogue (methodology §2.3). Breakout labels are rules on the signalling column c; each is written for
  * the bullish side on "tops" T and "bottoms" B, and the bearish side reuses it on the mirrored chart
  * (T = −bottom of O columns, B = −top of X columns). Precedence [I]: catapult > spread triple > quadruple >
- * triple > ascending triple > triangle > double. Traps, poles, long tail, shakeout and signal-reversed are events
+ * triple > ascending triple > triangle > double. Traps, poles, long tail, shakeout, signal-reversed and a spread
+ * level broken later by the signalling column are events
  * that can coexist with any label; they also tag the signal of their column (a trap tags the trapped breakout).
- * Everything is evaluated as of the chart's last day, so the label of a column still extending can upgrade.
+ * A label is classified on the signal's own day: the signalling column counts only up to its breakout box, so a
+ * column that later extends never changes its label, and the label's level and date are the signal's.
  */
 import type { RawColumn } from './columns.js';
 import type { RawSignal } from './signals.js';
@@ -14,6 +16,11 @@ import type { PnfEventName, PnfPatternName } from './types.js';
 export const LONG_TAIL_BOXES = 20;
 /** Boxes a pole column must exceed the previous same-type column by. */
 export const POLE_EXCESS = 3;
+/**
+ * Widest spread triple, in columns from the first tie to the breakout (both counted) [I]. Methodology §2.3 gives
+ * the minimum (7 columns); beyond 16 columns the tops belong to separate congestion areas (docs/pnf.md).
+ */
+export const SPREAD_MAX_COLUMNS = 16;
 
 /** Oriented view of the chart: extremes of the columns on the side of the breakout. */
 interface View {
@@ -38,17 +45,37 @@ const isCatapult = (v: View, c: number): boolean =>
   c >= 6 && v.T(c - 4) === v.T(c - 6) && v.T(c - 2) > v.T(c - 4) && v.B(c - 1) > v.B(c - 3);
 
 /**
- * Level R broken by c where two earlier same-type columns a < b tie at R, every other one between a and c is
- * below R, and c − a ≥ 6 (≥ 7 columns wide). Null when none.
+ * Spread triple at a signal of column c, classified on the signal's day: the broken level R = T(c−2) ties an
+ * earlier same-type column a, every same-type column between a and c−2 is below R, c − a ≥ 6 (≥ 7 columns wide)
+ * and c − a + 1 ≤ SPREAD_MAX_COLUMNS. A tie at c−4 is a plain triple (or quadruple), not a spread.
  */
-function spreadLevel(v: View, c: number): number | null {
+function isSpread(v: View, c: number): boolean {
+  if (c < 6) return false;
+  const R = v.T(c - 2);
+  const stop = Math.max(0, c - SPREAD_MAX_COLUMNS + 1);
+  for (let a = c - 4; a >= stop; a -= 2) {
+    const ta = v.T(a);
+    if (ta > R) return false;
+    if (ta === R) return c - a >= 6;
+  }
+  return false;
+}
+
+/**
+ * Spread level broken LATER by the signalling column c, after its signal (the column's top as of the chart's
+ * last day): the lowest level R > T(c−2) below the column's top where two earlier same-type columns a < b tie at
+ * R, every same-type column between a and c is below R, c − a ≥ 6 and c − a + 1 ≤ SPREAD_MAX_COLUMNS. Null when
+ * none. The break is its own pattern, dated on the day the box above R printed (never the signal's label).
+ */
+function laterSpreadLevel(v: View, c: number): number | null {
   const top = v.T(c);
-  let M = -Infinity; // highest top strictly between b and c
-  for (let b = c - 2; b >= 2; b -= 2) {
+  const stop = Math.max(0, c - SPREAD_MAX_COLUMNS + 1);
+  let M = v.T(c - 2); // highest top strictly between b and c
+  for (let b = c - 4; b >= stop + 2; b -= 2) {
     const R = v.T(b);
     if (R >= top) return null;
     if (R > M) {
-      for (let a = b - 2; a >= 0; a -= 2) {
+      for (let a = b - 2; a >= stop; a -= 2) {
         const ta = v.T(a);
         if (ta > R) break;
         if (ta === R) {
@@ -131,7 +158,7 @@ export function labelPatterns(
   const bySignalColumn = new Map<number, number>();
   const labels = signals.map((s, i): RawLabel => {
     bySignalColumn.set(s.column, i);
-    return breakoutLabel(columns, s, side(s.buy));
+    return breakoutLabel(s, side(s.buy));
   });
   const events: RawEvent[] = [];
   const add = (e: RawEvent, tagColumn = e.column): void => {
@@ -157,11 +184,20 @@ export function labelPatterns(
         box: s.box,
       });
     }
+    // spread triple broken later by the column that signalled (its own pattern, level and day)
+    if (si !== undefined && c >= 6) {
+      const v = side(col.up);
+      const R = laterSpreadLevel(v, c);
+      if (R !== null) {
+        const box = v.index(R + 1);
+        add({ name: col.up ? 'spread triple top' : 'spread triple bottom', bias: col.up ? 'bullish' : 'bearish', column: c, day: dayOf(c, box), box });
+      }
+    }
     // trap: a multiple-top breakout at c−1 that went exactly one box beyond resistance, then reversed
     if (c >= 5) {
       const v = side(!col.up);
       const b = c - 1;
-      const R = isTriple(v, b) ? v.T(b - 2) : spreadLevel(v, b);
+      const R = bySignalColumn.has(b) && (isTriple(v, b) || isSpread(v, b)) ? v.T(b - 2) : laterSpreadLevel(v, b);
       if (R !== null && v.T(b) === R + 1) {
         add(
           { name: col.up ? 'bear trap' : 'bull trap', bias: col.up ? 'bullish' : 'bearish', column: c, day: col.startDay, box: v.index(R + 1) },
@@ -206,18 +242,13 @@ export function labelPatterns(
   return { labels, events };
 }
 
-/** Most specific breakout label of a signal (§2.3 precedence). */
-function breakoutLabel(columns: RawColumn[], s: RawSignal, v: View): RawLabel {
+/** Most specific breakout label of a signal (§2.3 precedence), on the signal's own day. */
+function breakoutLabel(s: RawSignal, v: View): RawLabel {
   const c = s.column;
   const side = s.buy ? 0 : 1;
   const plain = (key: string): RawLabel => ({ pattern: LABELS[key][side], box: s.box, day: s.day, tags: [] });
   if (isCatapult(v, c)) return plain('catapult');
-  const R = spreadLevel(v, c);
-  if (R !== null) {
-    const box = v.index(R + 1);
-    const col = columns[c];
-    return { pattern: LABELS.spread[side], box, day: col.boxDays[box - col.lo], tags: [] };
-  }
+  if (isSpread(v, c)) return plain('spread');
   if (isQuadruple(v, c)) return plain('quadruple');
   if (isTriple(v, c)) return plain('triple');
   if (isAscendingTriple(v, c)) return plain('ascending');

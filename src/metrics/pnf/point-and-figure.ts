@@ -9,7 +9,7 @@
  *     │ labelPatterns       §2.3  labels, traps, poles, …
  *     ▼ assembleChart       levels, dates, daily arrays, current state
  */
-import { boxScale, checkReversal, type BoxScale } from './boxes.js';
+import { boxScale, checkReversal, PnfBoxLimitError, type BoxScale } from './boxes.js';
 import { buildColumns, type DailyBars, type RawChart } from './columns.js';
 import { labelPatterns } from './patterns.js';
 import { rawSignals } from './signals.js';
@@ -28,8 +28,18 @@ export function pointAndFigure(input: PnfInput, options: PnfOptions): PnfChart {
     opts.method === 'highlow'
       ? { high: input.high as ArrayLike<number>, low: input.low as ArrayLike<number>, close: input.close, length: n }
       : { high: input.close, low: input.close, close: input.close, length: n };
-  const raw = buildColumns(bars, scale, opts.reversal);
+  const raw = datedBoxLimit(() => buildColumns(bars, scale, opts.reversal), input.dates);
   return assembleChart(raw, input.dates, scale, opts, (k) => scale.level(k));
+}
+
+/** Runs `build`; a `PnfBoxLimitError` it throws gets the date of its day. */
+export function datedBoxLimit<T>(build: () => T, dates: readonly IsoDate[]): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof PnfBoxLimitError && e.day !== undefined) e.date = dates[e.day];
+    throw e;
+  }
 }
 
 /** Fills the defaults and validates the caller's options. */

@@ -5,7 +5,7 @@
  */
 import { boxScale, checkReversal, round12 } from './boxes.js';
 import { buildColumns } from './columns.js';
-import { assembleChart } from './point-and-figure.js';
+import { assembleChart, datedBoxLimit } from './point-and-figure.js';
 import type { IsoDate, PnfOptions, RelativeStrengthChart, RelativeStrengthOptions } from './types.js';
 
 /**
@@ -45,7 +45,7 @@ export function relativeStrength(
   const sortedDates = order.map((i) => dates[i]);
   const values = Float64Array.from(order, (i) => ratio[i]);
   const chartOptions: Required<PnfOptions> = { scale: scaleSpec, reversal, method: 'close', requireSignalForTrendFlip: false };
-  const raw = buildColumns({ high: values, low: values, close: values, length: values.length }, scale, reversal);
+  const raw = datedBoxLimit(() => buildColumns({ high: values, low: values, close: values, length: values.length }, scale, reversal), sortedDates);
   const chart = assembleChart(raw, sortedDates, scale, chartOptions, (k) => round12(scale.level(k) * 100));
   const last = chart.columns[chart.columns.length - 1];
   return Object.assign(chart, { lastColumnChange: last ? last.start : null, dates: sortedDates });

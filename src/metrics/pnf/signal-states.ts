@@ -3,12 +3,13 @@
  * Same rules as `pointAndFigure(..., { method: 'close' })` (§1.4, §1.5, §2.1); one pass, two comparisons on most
  * days, ladder arithmetic only when a box is added or a column reverses.
  */
-import { boxScale, checkReversal, climb, descend } from './boxes.js';
+import { boxScale, checkReversal, climb, descend, MAX_BOX_INDEX } from './boxes.js';
 import type { PnfScale } from './types.js';
 
 /**
  * Per-day signal state (+1 buy, −1 sell, 0 none yet) of a close-only chart. Days without a usable value (NaN,
- * or ≤ 0 on traditional/percentage scales) are skipped and carry the previous state.
+ * ≤ 0 on traditional/percentage scales, or beyond 2^49 boxes) are skipped and carry the previous state. Nothing
+ * is stored per box, so there is no column-height limit here.
  * @example Array.from(signalStates([5, 1, 6, 3, 7], { scale: { fixed: 1 } })) //=> [0, 0, 0, 0, 1]
  */
 export function signalStates(close: ArrayLike<number>, options: { scale: PnfScale; reversal?: number }): Int8Array {
@@ -17,6 +18,9 @@ export function signalStates(close: ArrayLike<number>, options: { scale: PnfScal
   const positiveOnly = scale.positiveOnly;
   const n = close.length;
   const out = new Int8Array(n);
+  // Values whose box index could not be stepped exactly (an absurd 1e300) are skipped like a missing value.
+  const highest = scale.level(MAX_BOX_INDEX / 2);
+  const lowest = positiveOnly ? -Infinity : scale.level(-MAX_BOX_INDEX / 2);
 
   let phase = 0; // 0 no value yet, 1 anchored (day 0 seen), 2 X column, 3 O column
   let top = 0; // X: top index; O: unused
@@ -29,19 +33,19 @@ export function signalStates(close: ArrayLike<number>, options: { scale: PnfScal
 
   for (let i = 0; i < n; i++) {
     const v = close[i];
-    if (!(v - v === 0) || (positiveOnly && !(v > 0))) {
-      out[i] = state; // NaN, ±Infinity or a non-positive price: skip the day
+    if (!(v - v === 0) || (positiveOnly && !(v > 0)) || v >= highest || v <= lowest) {
+      out[i] = state; // NaN, ±Infinity, a non-positive price or one beyond the ladder: skip the day
       continue;
     }
     if (phase === 2) {
       if (v >= thrExt) {
-        top = climb(scale, v, top + 1);
+        top = climb(scale, v, top + 1, Infinity);
         thrExt = scale.upAt(top + 1);
         thrRev = scale.downAt(top - R);
         if (top > lastXTop) state = 1;
       } else if (v <= thrRev) {
         lastXTop = top;
-        bot = descend(scale, v, top - R);
+        bot = descend(scale, v, top - R, Infinity);
         phase = 3;
         thrExt = scale.downAt(bot - 1);
         thrRev = scale.upAt(bot + R);
@@ -49,13 +53,13 @@ export function signalStates(close: ArrayLike<number>, options: { scale: PnfScal
       }
     } else if (phase === 3) {
       if (v <= thrExt) {
-        bot = descend(scale, v, bot - 1);
+        bot = descend(scale, v, bot - 1, Infinity);
         thrExt = scale.downAt(bot - 1);
         thrRev = scale.upAt(bot + R);
         if (bot < lastOBot) state = -1;
       } else if (v >= thrRev) {
         lastOBot = bot;
-        top = climb(scale, v, bot + R);
+        top = climb(scale, v, bot + R, Infinity);
         phase = 2;
         thrExt = scale.upAt(top + 1);
         thrRev = scale.downAt(top - R);
@@ -69,12 +73,12 @@ export function signalStates(close: ArrayLike<number>, options: { scale: PnfScal
         thrRev = scale.downAt(bot - 1);
         phase = 1;
       } else if (v >= thrExt) {
-        top = climb(scale, v, top + 1);
+        top = climb(scale, v, top + 1, Infinity);
         phase = 2;
         thrExt = scale.upAt(top + 1);
         thrRev = scale.downAt(top - R);
       } else if (v <= thrRev) {
-        bot = descend(scale, v, bot - 1);
+        bot = descend(scale, v, bot - 1, Infinity);
         phase = 3;
         thrExt = scale.downAt(bot - 1);
         thrRev = scale.upAt(bot + R);

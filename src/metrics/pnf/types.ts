@@ -75,7 +75,10 @@ export type PnfEventName =
   | 'long tail down'
   | 'shakeout'
   | 'bullish signal reversed'
-  | 'bearish signal reversed';
+  | 'bearish signal reversed'
+  /** A signalling column that went on, after its signal, to break an older spread-triple level (§2.3). */
+  | 'spread triple top'
+  | 'spread triple bottom';
 
 export interface PnfSignal {
   type: 'buy' | 'sell';
@@ -87,11 +90,11 @@ export interface PnfSignal {
   resistanceLevel: number;
   /** Index of the signalling column in `columns`. */
   column: number;
-  /** Most specific §2.3 label, as of the chart's last day. */
+  /** Most specific §2.3 label, classified on the signal's own day (a column that extends later keeps it). */
   pattern: PnfPatternName;
   /**
-   * Breakout box of the labelled pattern: equals `level` except for a spread triple whose level sits above
-   * top(c−2), where it is the first box above the spread level (printed on `patternDate`, possibly later).
+   * Breakout box and day of the labelled pattern. Labels are classified on the signal's day, so these are the
+   * signal's `level` and `date`; kept as fields so a reader never pairs a label with another level.
    */
   patternLevel: number;
   patternDate: IsoDate;

@@ -36,8 +36,11 @@ describe('scoreSection on the demo market', () => {
           expect(s.value.method).toMatch(/not a vendor's/);
           expect(s.warnings).toEqual([]);
         }
-        expect(score.IWM.benchmarks).toEqual({ market: 'RSP', peer: 'IJR' });
-        expect(score.IVV.benchmarks).toEqual({ market: 'RSP', peer: 'SPY' });
+        // peers: the other size groups, one fund per index (the demo's SPY, MDY and IJR are clones of IVV, IJH, IWM)
+        expect(score.IWM.benchmarks).toEqual({ market: 'RSP', peer: 'IVV+IJH' });
+        expect(score.IVV.benchmarks).toEqual({ market: 'RSP', peer: 'IJH+IWM' });
+        expect(score.IVV.peerGroup).toMatchObject({ keys: ['IJH', 'IWM'], average: true, source: 'sizeGroups' });
+        expect(score.IVV.peerGroup.excluded.map((e) => [e.key, e.cloneOf])).toEqual([['MDY', 'IJH'], ['IJR', 'IWM']]);
       });
 
       it('gives the direction as the score minus the score W trading days earlier (recomputed at that date)', () => {
@@ -98,12 +101,15 @@ describe('scoreSection on the demo market', () => {
     expect(scoreSection(cutMarket(market, asOf), config, asOf)).toEqual(scoreSection(market, config, asOf));
   });
 
-  it('falls back to the market benchmark for the peer segment, with a warning, when the peer is absent', () => {
-    const { IJR: _drop, ...series } = market.series;
-    const s = scoreSection({ ...market, series }, config, '2025-12-12').score.IWM;
-    expect(s.benchmarks.peer).toBe('RSP');
-    expect(s.warnings).toEqual(['IWM: peer benchmark IJR is not in the market data; RS vs the market benchmark RSP used for the peer segment']);
-    const c = s.components;
+  it('falls back to the market benchmark for the peer segment, with a warning, when no peer fund is in the data', () => {
+    const series = Object.fromEntries(Object.entries(market.series).filter(([k]) => !['IVV', 'SPY', 'IJH', 'MDY'].includes(k)));
+    const s = scoreSection({ ...market, series: { ...series, IVV: market.series.IVV } }, { ...config, sizeGroups: { Large: ['IVV'], Small: ['IWM', 'IJR'] }, roles: { ...config.roles, largeFund: 'IWM' } }, '2025-12-12').score.IWM;
+    expect(s.benchmarks.peer).toBe('IVV');
+    const lonely = scoreSection({ ...market, series }, { ...config, sizeGroups: { Small: ['IWM', 'IJR'] }, roles: { ...config.roles, largeFund: 'IWM' } }, '2025-12-12').score.IWM;
+    expect(lonely.benchmarks.peer).toBe('RSP');
+    expect(lonely.peerGroup).toMatchObject({ keys: [], source: 'none' });
+    expect(lonely.warnings).toEqual(['IWM: no peer fund (note.yaml peers or the other size groups) in the market data; RS vs the market benchmark RSP used for the peer segment']);
+    const c = lonely.components;
     expect([c.peerRsLongBuy, c.peerRsLongX, c.peerRsNearBuy, c.peerRsNearX]).toEqual([c.marketRsLongBuy, c.marketRsLongX, c.marketRsNearBuy, c.marketRsNearX]);
   });
 

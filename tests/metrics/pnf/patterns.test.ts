@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointAndFigure, type PnfChart } from '../../../src/metrics/pnf/index.js';
-import { cols, days } from './helpers.js';
+import { SPREAD_MAX_COLUMNS } from '../../../src/metrics/pnf/patterns.js';
+import { cols, days, randomWalk } from './helpers.js';
 
 /** §2.3 examples: 1-point boxes, 3-box reversal, close only. */
 const chartOf = (closes: number[]): PnfChart => pointAndFigure({ dates: days(closes.length), close: closes }, { scale: { fixed: 1 } });
@@ -38,10 +39,20 @@ const CASES: Case[] = [
     signals: ['buy@7 quadruple top'],
   },
   {
-    name: 'spread triple top',
+    // the signal (8 over 7, on day 7) is a triangle breakout on its own day; the same column then breaks the
+    // spread level 8 of columns 0 and 2 on day 8: that later break is an event with its own level and day
+    name: 'spread level broken after the signal (methodology §2.3 example)',
     closes: [1, 8, 2, 8, 3, 7, 4, 9],
     columns: ['X[1-8]', 'O[2-7]', 'X[3-8]', 'O[3-7]', 'X[4-7]', 'O[4-6]', 'X[5-9]'],
-    signals: ['buy@6 spread triple top'],
+    signals: ['buy@6 bullish triangle [spread triple top]'],
+    events: ['spread triple top@6'],
+  },
+  {
+    // tops 8, 7, 8: the signal breaks the second 8, which ties column 0 across the lower top 7
+    name: 'spread triple top (7 columns)',
+    closes: [1, 8, 3, 7, 3, 8, 4, 9],
+    columns: ['X[1-8]', 'O[3-7]', 'X[4-7]', 'O[3-6]', 'X[4-8]', 'O[4-7]', 'X[5-9]'],
+    signals: ['buy@4 double top', 'buy@6 spread triple top'],
   },
   {
     name: 'ascending triple top (two consecutive buys)',
@@ -162,15 +173,57 @@ describe('pattern catalogue (§2.3)', () => {
     });
   });
 
-  describe('spread triple top breaking above the double top it started with', () => {
-    it('dates the pattern on the day the box above the spread level prints', () => {
-      // columns: X[1-8] O[2-7] X[3-8] O[3-7] X[4-7] O[4-6] X[5-8→9]: 8 on day 7 (the signal, 8 > 7), 9 on day 8
-      const closes = [1, 8, 2, 8, 3, 7, 4, 8, 9];
+  describe('spread triples: classified on the signal day, at most SPREAD_MAX_COLUMNS wide', () => {
+    const osc = (m: number): number[] => Array.from({ length: m }, () => [8, 5]).flat();
+    // X[1-10] O[5-9], m × (X[6-8] O[5-7]), X[6-10] O[5-9], X[6-11]: tops 10 … 10 with 8s between, broken by 11
+    const wide = (m: number): number[] => [1, 10, 5, ...osc(m), 10, 5, 11];
+
+    it(`is a spread triple top up to ${SPREAD_MAX_COLUMNS} columns (first tie to breakout, both counted)`, () => {
+      expect(SPREAD_MAX_COLUMNS).toBe(16);
+      const c7 = chartOf(wide(1));
+      expect(labels(c7)).toEqual(['buy@4 double top', 'buy@6 spread triple top']);
+      const c15 = chartOf(wide(5)); // columns 0 … 14
+      expect(c15.signals.at(-1)).toMatchObject({ column: 14, pattern: 'spread triple top', level: 11 });
+    });
+    it('is not a spread triple beyond the width: 17 columns read as an ascending triple top', () => {
+      const c17 = chartOf(wide(6)); // columns 0 … 16
+      expect(c17.signals.at(-1)).toMatchObject({ column: 16, pattern: 'ascending triple top', level: 11 });
+      expect(c17.events.filter((e) => e.name.startsWith('spread'))).toEqual([]);
+    });
+    it('pairs the label with its own level and date', () => {
+      const closes = wide(1);
+      const s = chartOf(closes).signals.at(-1)!;
+      expect([s.pattern, s.level, s.date, s.patternLevel, s.patternDate]).toEqual(['spread triple top', 11, days(closes.length)[7], 11, days(closes.length)[7]]);
+    });
+
+    // the IVV 2018-12 kind: a sell breaks the previous O column (a double bottom on its day), and the same column
+    // later falls through an older tie of two bottoms (a spread triple bottom, printed lower and later)
+    const later = (m: number): number[] => [1, 10, 5, 10, 5, ...osc(m), 8, 5, 9, 12].map((v) => 20 - v);
+    it('keeps the signal label of the signal day and reports the later spread break at its own level and day', () => {
+      const closes = later(0);
       const chart = chartOf(closes);
-      const s = chart.signals[0];
-      expect([s.level, s.date, s.pattern, s.patternLevel, s.patternDate]).toEqual([8, days(9)[7], 'spread triple top', 9, days(9)[8]]);
-      // up to day 7 the same column has only broken 7, the last of the lower tops of a triangle (columns 1–5)
-      expect(labels(chartOf(closes.slice(0, 8)))).toEqual(['buy@6 bullish triangle']);
+      const d = days(closes.length);
+      expect(labels(chart)).toEqual(['sell@6 double bottom [spread triple bottom]']);
+      expect(chart.signals[0]).toMatchObject({ level: 11, date: d[7], patternLevel: 11, patternDate: d[7] });
+      expect(chart.events).toEqual([{ name: 'spread triple bottom', bias: 'bearish', column: 6, date: d[8], level: 9 }]);
+      // on the signal day alone the label is the same: the later boxes never rewrite it
+      expect(chartOf(closes.slice(0, 8)).signals.at(-1)?.pattern).toBe(chart.signals[0].pattern);
+    });
+    it('reports no later spread break when the tie is further back than the width (tops years apart)', () => {
+      const chart = chartOf(later(6)); // the tie is 19 columns before the break
+      expect(chart.signals.at(-1)?.pattern).toBe('quadruple bottom');
+      expect(chart.events.filter((e) => e.name.startsWith('spread'))).toEqual([]);
+    });
+    it('a column that extends after its signal never changes that signal\'s label (random walks)', () => {
+      for (let seed = 1; seed <= 20; seed++) {
+        const w = randomWalk(seed, 600, 50, 0.03);
+        const full = pointAndFigure({ dates: w.dates, close: w.close }, { scale: { fixed: 1 } });
+        for (const s of full.signals) {
+          const day = w.dates.indexOf(s.date);
+          const cut = pointAndFigure({ dates: w.dates.slice(0, day + 1), close: w.close.subarray(0, day + 1) }, { scale: { fixed: 1 } });
+          expect(cut.signals.at(-1)).toMatchObject({ column: s.column, pattern: s.pattern, level: s.level, date: s.date });
+        }
+      }
     });
   });
 

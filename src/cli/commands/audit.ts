@@ -1,0 +1,74 @@
+/**
+ * `market-note audit [--note …] [--data …] --from A [--to B] [--every friday]`: replay the note over every date
+ * and check its sentences against its own facts (src/narrative/audit).
+ *
+ *   1. the dates: every `--every` weekday from A to B (default: the last date of the data), rolled back to the
+ *      last trading day the note's series all have, as a batch build does
+ *   2. the audit: facts and narrative per date, every rule
+ *   3. one line per violation on stdout; the summary (counts per rule, wall time) on stderr; a progress bar on
+ *      stderr when it is a terminal; exit 1 when there is any violation
+ */
+import { loadMarket } from '../../data/load-market.js';
+import { datesWithData, requireSeries } from '../../data/require.js';
+import type { IsoDate } from '../../data/types.js';
+import { MarketNoteError } from '../../errors/market-note-error.js';
+import * as msg from '../../errors/messages.js';
+import { auditDates, auditSeries, countByRule, formatViolation } from '../../narrative/audit/index.js';
+import { loadNote } from '../../note/load-note.js';
+import type { CliIo } from '../io.js';
+import { rollBack, scheduleDates, type Every } from './batch-build.js';
+import { startProgress, type Progress, type ProgressStream } from '../progress.js';
+
+export interface AuditArgs {
+  note?: string;
+  data?: string;
+  from: IsoDate;
+  to?: IsoDate;
+  every: Every;
+}
+
+export async function auditCommand(args: AuditArgs, io: CliIo, progressTo: ProgressStream = process.stderr): Promise<number> {
+  const started = performance.now();
+  const note = loadNote(args.note);
+  const market = loadMarket(args.data);
+  const keys = auditSeries(note);
+  requireSeries(market, keys, `note "${note.name}"`);
+
+  // 1. the dates
+  // The note's reference calendar (its large-cap index), as single and batch builds use.
+  const days = datesWithData(market, note.config.roles.largeCap);
+  const to = args.to ?? days[days.length - 1] ?? args.from;
+  if (to < args.from) {
+    const p = msg.auditToBeforeFrom(args.from, to);
+    throw new MarketNoteError('USAGE', p.message, { hint: p.hint });
+  }
+  const { dates } = rollBack(scheduleDates(args.from, to, args.every), days);
+  const inRange = dates.filter((d) => d >= args.from);
+  if (inRange.length === 0) {
+    const p = msg.auditNoDates(args.every, args.from, to);
+    throw new MarketNoteError('USAGE', p.message, { hint: p.hint });
+  }
+
+  // 2. the audit, with a progress bar on a terminal
+  let bar: Progress | undefined;
+  let report: ReturnType<typeof auditDates>;
+  try {
+    report = auditDates(note, market, inRange, {
+      onDate: (done, total, date) => {
+        bar ??= startProgress(total, { out: io.out, stream: progressTo });
+        bar.update(done, `${note.name} ${date}`);
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+
+  // 3. the report
+  for (const v of report.violations) io.out(formatViolation(v));
+  const counts = countByRule(report.violations);
+  const perRule = Object.entries(counts).map(([rule, n]) => `${rule} ${n}`).join(', ');
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  io.err(msg.auditSummary(note.name, report.dates.length, report.violations.length, perRule, seconds));
+  if (report.unchecked.length) io.err(msg.auditUncheckedKinds(report.unchecked));
+  return report.violations.length ? 1 : 0;
+}

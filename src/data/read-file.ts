@@ -1,0 +1,94 @@
+/**
+ * Reading an input file safely: only regular files (a FIFO, a device such as /dev/zero or a folder is refused
+ * before anything is read), at most `maxInputBytes()` bytes (read in chunks, so a /proc file that claims size 0
+ * but streams more is cut too), and text only (a NUL byte means a binary file, which is refused without echoing
+ * any of it). File-system errors (EACCES, ELOOP, EISDIR, ENOENT …) become one `MarketNoteError` line.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { fail, MarketNoteError } from '../errors/market-note-error.js';
+import * as msg from '../errors/messages.js';
+
+/** Default size limit of one input file, in MB (10^6 bytes); raise it with MARKET_NOTE_MAX_FILE_MB. */
+export const DEFAULT_MAX_FILE_MB = 256;
+/** The environment variable that raises (or lowers) the input size limit, in MB; decimals allowed. */
+export const MAX_FILE_ENV = 'MARKET_NOTE_MAX_FILE_MB';
+/** Hard ceiling: a JavaScript string cannot hold much more than this. */
+const CEILING_BYTES = 500_000_000;
+
+/**
+ * The input size limit in bytes, from MARKET_NOTE_MAX_FILE_MB (default 256 MB, at most 500 MB).
+ * @example maxInputBytes({ MARKET_NOTE_MAX_FILE_MB: '1.5' }) //=> 1500000
+ */
+export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[MAX_FILE_ENV]?.trim();
+  if (raw === undefined || raw === '') return DEFAULT_MAX_FILE_MB * 1_000_000;
+  const mb = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(mb > 0)) {
+    const p = msg.badSizeLimit(MAX_FILE_ENV, raw);
+    fail('CONFIG', p.message, { hint: p.hint });
+  }
+  return Math.min(CEILING_BYTES, Math.round(mb * 1_000_000));
+}
+
+/**
+ * Turns a file-system error into one clear `MarketNoteError` about `file` (other errors are returned as they are).
+ * @example fsError(Object.assign(new Error('x'), { code: 'EACCES' }), 'a.csv').message //=> 'cannot read the file: permission denied (EACCES)'
+ */
+export function fsError(e: unknown, file: string, action: 'read' | 'write' = 'read'): unknown {
+  if (e instanceof MarketNoteError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return e;
+  const p = msg.fileSystemProblem(code, action);
+  return new MarketNoteError(code === 'ENOENT' ? 'MISSING_FILE' : 'BAD_DATA', p.message, { file, hint: p.hint, cause: e });
+}
+
+/**
+ * Reads a regular text file of at most `limit` bytes as UTF-8; anything else throws one `MarketNoteError`.
+ * @example readInputFile('data/GSPC.csv').startsWith('Date,') //=> true
+ */
+export function readInputFile(file: string, limit: number = maxInputBytes()): string {
+  const bytes = readInputBytes(file, limit);
+  if (bytes.includes(0)) {
+    const p = msg.binaryFile();
+    fail('BAD_DATA', p.message, { file, hint: p.hint });
+  }
+  return bytes.toString('utf8');
+}
+
+/**
+ * The bytes of a regular file of at most `limit` bytes (any content); anything else throws one `MarketNoteError`.
+ * @example readInputBytes('output/weekly-outlook-2025-12-12.eml').subarray(0, 5).toString() //=> 'From:'
+ */
+export function readInputBytes(file: string, limit: number = maxInputBytes()): Buffer {
+  let fd: number | undefined;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever before the type check.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      const p = msg.notARegularFile(st.isDirectory() ? 'a folder' : st.isFIFO() ? 'a pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file');
+      fail('BAD_DATA', p.message, { file, hint: p.hint });
+    }
+    if (st.size > limit) tooBig(file, limit);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) tooBig(file, limit);
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (e) {
+    throw fsError(e, file);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function tooBig(file: string, limit: number): never {
+  const p = msg.fileTooBig(limit, MAX_FILE_ENV);
+  return fail('BAD_DATA', p.message, { file, hint: p.hint });
+}

@@ -1,0 +1,52 @@
+import type { PnfChart } from './types.js';
+
+/**
+ * The levels at which a P&F chart would change its story (methodology §2): where the current column would
+ * reverse (the reversal count of boxes back from its extreme) and where the opposite signal would be given (one box
+ * beyond the extreme of the last column of the opposite type that a new column would have to break).
+ */
+export interface ChangeLevels {
+  /** The level that reverses the current column, and the column it would reverse into. */
+  reversal: number | null;
+  reversalInto: 'X' | 'O' | null;
+  /** The level that gives the opposite signal (a sell while on a buy, a buy while on a sell). */
+  signal: number | null;
+  signalType: 'buy' | 'sell' | null;
+}
+
+/**
+ * @example
+ * // X column 100–110 on 1-point boxes after an O column down to 96, on a buy signal, 3-box reversal:
+ * changeLevels(chart) //=> { reversal: 107, reversalInto: 'O', signal: 95, signalType: 'sell' }
+ */
+export function changeLevels(chart: PnfChart): ChangeLevels {
+  const cols = chart.columns;
+  const n = cols.length - 1;
+  const out: ChangeLevels = { reversal: null, reversalInto: null, signal: null, signalType: null };
+  if (n < 0) return out;
+  const cur = cols[n];
+  const r = chart.options.reversal;
+  if (cur.type === 'X') {
+    out.reversal = chart.level(cur.highIndex - r);
+    out.reversalInto = 'O';
+  } else {
+    out.reversal = chart.level(cur.lowIndex + r);
+    out.reversalInto = 'X';
+  }
+  const signal = chart.current.signal;
+  if (signal === 'buy') {
+    // A sell needs an O column below the last O column's low: the current one if in Os (its predecessor O), else the last O.
+    const o = cur.type === 'O' ? cols[n - 2] : cols[n - 1];
+    if (o && o.type === 'O') {
+      out.signal = chart.level(o.lowIndex - 1);
+      out.signalType = 'sell';
+    }
+  } else if (signal === 'sell') {
+    const x = cur.type === 'X' ? cols[n - 2] : cols[n - 1];
+    if (x && x.type === 'X') {
+      out.signal = chart.level(x.highIndex + 1);
+      out.signalType = 'buy';
+    }
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Per-section SHA-256 of a facts object without the paths the P&F label, score-peer and disclosure rules changed
+ * or added: pattern labels (`pnf.*.lastPattern`, `.lastSignalTags`), scores and the score gap (`score`,
+ * `charts.score`), and the fields those rules added (price basis, stale marks, calendar, counts, caveats).
+ * `root` (the real data folder) is written as `<real>` so the fingerprint does not depend on where it lives.
+ */
+export function factsFingerprint(facts: unknown, root: string): Record<string, string> {
+  const f = JSON.parse(JSON.stringify(facts).split(root).join('<real>')) as Record<string, any>;
+  delete f.score;
+  delete f.charts?.score;
+  for (const k of ['source', 'caveats', 'reference', 'requestedAsOf', 'rolledBack', 'stale']) delete f.data?.[k];
+  for (const s of Object.values<any>(f.data?.series ?? {})) for (const k of ['adjusted', 'highLowFallback', 'priceBasis', 'stale']) delete s[k];
+  for (const p of Object.values<any>(f.pnf ?? {})) for (const k of ['lastPattern', 'lastSignalTags', 'laterPattern', 'priceBasis', 'adjusted']) delete p[k];
+  for (const b of Object.values<any>(f.breadth ?? {})) for (const k of ['membersWithData', 'membersListed', 'membersDiffer']) delete b[k];
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as any)[k])])) : v;
+  return Object.fromEntries(
+    Object.keys(f).sort().map((k) => [k, createHash('sha256').update(JSON.stringify(canonical(f[k]))).digest('hex').slice(0, 16)]),
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The real-data facts of 2025-12-12 stay what they were before the P&F label, score-peer and disclosure rules,
+ * apart from the paths those rules change (pattern labels, scores and the score gap) or add. The fingerprints
+ * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
+ * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { loadMarket } from '../../src/data/load-market.js';
+import { buildFacts } from '../../src/facts/build-facts.js';
+import { loadNote } from '../../src/note/load-note.js';
+import { REAL } from '../helpers/cli.js';
+import { factsFingerprint } from '../helpers/facts-fingerprint.js';
+import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
+
+if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the real-data facts fingerprint`);
+
+const BEFORE: Record<string, string> = {
+  asOf: 'e0438e875f763466',
+  breadth: '5753be5edd27e1ac',
+  changes: 'b919d3374d435b74',
+  charts: '2ff61d43d8000d18',
+  correlation: '7e8c9a5cb62682ea',
+  data: '61bd2258b8efdaa3',
+  keys: '62be7e297b33d606',
+  lead: 'bcacd7d015d2b760',
+  note: 'f03f2722b2bf15a9',
+  pnf: 'ddeea07226eca826',
+  ranking: '7827fa66b8cf0e02',
+  rates: '441919a2a6c865f2',
+  returns: '4b2ac643bbb0b25a',
+  roles: '4430a2a15f678270',
+  rs: '3a4ff435c71a11d6',
+  seasonal: '9e9f6a9523811972',
+  universe: 'c44cf6c08804a62f',
+};
+
+describe.skipIf(!HAS_REAL)('real-data facts of 2025-12-12', () => {
+  const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
+  const config = loadNote('weekly-outlook').config;
+
+  it('are unchanged apart from pattern labels, scores, the score gap and the added disclosure fields', () => {
+    const facts = buildFacts(market!, config, { asOf: '2025-12-12', noteName: 'weekly-outlook' });
+    expect(factsFingerprint(facts, REAL)).toEqual(BEFORE);
+    // the labels themselves did not change on that date either
+    expect(Object.fromEntries(Object.entries(facts.pnf).map(([k, p]) => [k, p.lastPattern]))).toEqual({
+      IWM: 'ascending triple top', IVV: 'ascending triple top', RUT: 'ascending triple top', SPX: 'double top', TNX: 'double top',
+    });
+  });
+
+  it('label IVV on 2018-12-31 on the signal day, with the later spread triple bottom at its own level and date', () => {
+    const p = buildFacts(market!, config, { asOf: '2018-12-31', compare: false }).pnf.IVV;
+    expect([p.lastPattern, p.breakoutLevel, p.lastSignalDate]).toEqual(['triple bottom', 232, '2018-12-14']);
+    expect(p.laterPattern).toEqual({ pattern: 'spread triple bottom', level: 224, date: '2018-12-19' });
+  });
+});
