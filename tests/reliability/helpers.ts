@@ -69,3 +69,6 @@ export function canMountTmpfs(): boolean {
   spawnSync('umount', [dir]);
   return true;
 }
+
+/** The lines of stderr, without the notice that the demo market is used (these tests run on it on purpose). */
+export const errLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l !== '' && !l.startsWith('market-note: no --data given'));

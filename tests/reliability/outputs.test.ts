@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 import { AtomicOutputs, outputError } from '../../src/pipeline/write-atomic.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { canMountTmpfs, listing } from './helpers.js';
+import { canMountTmpfs, errLines, listing } from './helpers.js';
 
 // Faults injected into node:fs for the unit tests below: a rename or a write that fails on one path.
 const faults = vi.hoisted(() => ({ renameFailsOn: '', writeFailsOn: '' }));
@@ -110,7 +110,7 @@ describe('market-note build when the output cannot be written', () => {
     mkdirSync(join(out, 'weekly-outlook-2025-12-12.html'));
     const r = await runCli(['build', '--as-of', '2025-12-12', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`market-note: ${join(out, 'weekly-outlook-2025-12-12.html')} is a folder, so a file cannot be written there; nothing of this note was written`);
+    expect(errLines(r.stderr)[0]).toBe(`market-note: ${join(out, 'weekly-outlook-2025-12-12.html')} is a folder, so a file cannot be written there; nothing of this note was written`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(listing(out)).toEqual(['weekly-outlook-2025-12-12.html']);
     expect(listing(r.tmp)).toEqual([]);
@@ -124,7 +124,7 @@ describe('market-note build when the output cannot be written', () => {
       const out = join(mnt, 'out');
       const r = await runCli(['build', '--as-of', '2025-12-12', '--out', out]);
       expect(r.code).toBe(1);
-      expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^market-note: cannot write ${out}/weekly-outlook-2025-12-12\\.(pdf|html|facts\\.json): the disk is full \\(ENOSPC\\); nothing of this note was written$`));
+      expect(errLines(r.stderr)[0]).toMatch(new RegExp(`^market-note: cannot write ${out}/weekly-outlook-2025-12-12\\.(pdf|html|facts\\.json): the disk is full \\(ENOSPC\\); nothing of this note was written$`));
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(listing(out)).toEqual([]);
       expect(listing(r.tmp)).toEqual([]);

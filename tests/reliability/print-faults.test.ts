@@ -12,7 +12,7 @@ import { BrowserSession, printTimeoutMs, PrintFault } from '../../src/render/bro
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 import { liveTree } from '../render/print-helpers.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { hiddenTemp, listing } from './helpers.js';
+import { errLines, hiddenTemp, listing } from './helpers.js';
 
 const market = loadMarket();
 const note = loadNote('weekly-outlook');
@@ -137,7 +137,7 @@ describe('the batch command lists what failed', () => {
     const r = await runCli(['build', '--from', '2025-11-24', '--to', '2025-12-12', '--out', out], { env: { MARKET_NOTE_PRINT_TIMEOUT_S: '0.001' } });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const lines = r.stderr.trim().split('\n');
+    const lines = errLines(r.stderr);
     expect(lines[0]).toMatch(/^built 0 notes \(0 files\) in [\d.]+ s; 3 failed$/);
     expect(lines.slice(1)).toEqual([
       'failed dates: 2025-11-28, 2025-12-05, 2025-12-12',
