@@ -1,4 +1,5 @@
-// P&F universe benchmark: signalStates for every S&P 600 member (traditional scale, 3-box, close), compared with a
+// P&F universe benchmark for every S&P 600 member (traditional scale, 3-box, close): the signal states alone (the
+// breadth path) and the full charts (columns, signals, patterns, trend: pointAndFigure), each compared with a
 // straightforward numpy + Python loop on the same file (bench/pnf_numpy.py) when numpy is available.
 // Usage: import { benchPnf } from './pnf.js'; await benchPnf('/work/shared/data/real')
 //    or: node bench/pnf.js /work/shared/data/real      (after `npm run build`)
@@ -6,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { signalStates } from '../dist/metrics/pnf/index.js';
+import { pointAndFigure, signalStates } from '../dist/metrics/pnf/index.js';
 
 const FILE = 'dsturdy-Factor_Attribution/sp600_constituents_close_2015_2026.csv';
 const DROP_DATE = '2026-08-03'; // intraday row of the dsturdy download
@@ -54,6 +55,28 @@ function runAll(closes) {
   return { checksum, buys, sells };
 }
 
+/** Full charts of every member; the dates are shared (one array), as the loader gives them. */
+function runCharts(dates, closes) {
+  let columns = 0;
+  let buys = 0;
+  for (const c of closes) {
+    const chart = pointAndFigure({ dates, close: c }, { scale: 'traditional', reversal: 3, method: 'close' });
+    columns += chart.columns.length;
+    if (chart.current.signal === 'buy') buys++;
+  }
+  return { columns, buys };
+}
+
+const warmMedian = (f) => {
+  const runs = [];
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    f();
+    runs.push(performance.now() - t);
+  }
+  return runs.sort((a, b) => a - b)[2];
+};
+
 function numpyAvailable() {
   try {
     execFileSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' });
@@ -68,6 +91,11 @@ export async function benchPnf(realDir) {
   const t0 = performance.now();
   const { dates, members, closes } = loadWide(file);
   const loadMs = performance.now() - t0;
+  // the project's own wide-CSV path (checks every cell: dates, order, numbers, width)
+  const { readUniverseCsv } = await import('../dist/data/read-csv.js');
+  const t3 = performance.now();
+  readUniverseCsv(readFileSync(file, 'utf8'), file, 'SP600');
+  const loaderMs = performance.now() - t3;
 
   const t1 = performance.now();
   const result = runAll(closes);
@@ -80,6 +108,11 @@ export async function benchPnf(realDir) {
   }
   runs.sort((a, b) => a - b);
   const pnfMs = runs[2]; // median of 5 warm runs
+
+  const t2 = performance.now();
+  const charts = runCharts(dates, closes);
+  const chartsColdMs = performance.now() - t2;
+  const chartsMs = warmMedian(() => runCharts(dates, closes));
 
   const days = dates.length;
   const nameDays = closes.reduce((s, c) => s + c.reduce((k, v) => k + (Number.isNaN(v) ? 0 : 1), 0), 0);
@@ -96,8 +129,12 @@ export async function benchPnf(realDir) {
     days,
     nameDays,
     loadMs: round(loadMs),
+    loaderMs: round(loaderMs),
     pnfMs: round(pnfMs),
     pnfColdMs: round(pnfColdMs),
+    chartsMs: round(chartsMs),
+    chartsColdMs: round(chartsColdMs),
+    chartsAgree: charts.buys === result.buys,
     nameDaysPerSec: Math.round(nameDays / (pnfMs / 1000)),
     numpyMs: numpyMs === null ? null : round(numpyMs),
     numpyAgrees,

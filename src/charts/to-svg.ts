@@ -1,5 +1,4 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { textWidth } from './text-width.js';
 
 interface TextItem {
@@ -20,7 +19,13 @@ function measure(item: TextItem, text?: unknown): number {
   return textWidth(s, size, item.fontWeight ?? 400);
 }
 
-(vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = measure;
+/** Vega and Vega-Lite, loaded on the first chart drawn (commands that draw none never load them). */
+let libs: Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile }> | undefined;
+const loadVega = () =>
+  (libs ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => {
+    (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = measure;
+    return { vega, compile: vl.compile };
+  }));
 
 /**
  * Compile a Vega-Lite spec and render it headless to a static SVG string (no browser, no canvas):
@@ -28,6 +33,7 @@ function measure(item: TextItem, text?: unknown): number {
  * @example (await toSvg(ytdLinesSpec(lines))).startsWith('<svg') //=> true
  */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
+  const { vega, compile } = await loadVega();
   const vgSpec = compile(spec).spec;
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.Warn });
   try {

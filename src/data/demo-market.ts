@@ -8,6 +8,7 @@
  * gives back exactly `demoMarket()` (apart from `source` and each `file`).
  */
 import { businessDays } from './calendar.js';
+import { cachedMarket } from './demo-cache.js';
 import { demoIndexes } from './demo/demo-indexes.js';
 import { demoUniverse } from './demo/demo-universe.js';
 import type { Market, Series } from './types.js';
@@ -35,10 +36,19 @@ export const DEMO_SERIES: readonly { key: string; name: string; kind: 'price' | 
 export const DEMO_UNIVERSE = { key: 'SP600', name: 'S&P 600 (demo)', decimals: 2 } as const;
 
 /**
- * The synthetic demo market, built in memory.
+ * The synthetic demo market: read from the on-disk cache when it holds this generator's market, else generated
+ * ({@link generateDemoMarket}) and cached (see demo-cache.ts). Fresh objects every call.
  * @example demoMarket().series.SPX.dates[0] //=> '2001-01-02'
  */
 export function demoMarket(): Market {
+  return cachedMarket(generateDemoMarket);
+}
+
+/**
+ * The synthetic demo market, built in memory (no cache).
+ * @example generateDemoMarket().series.SPX.dates[0] //=> '2001-01-02'
+ */
+export function generateDemoMarket(): Market {
   const dates = businessDays(DEMO_START, DEMO_END);
   const { bars, smallFactor } = demoIndexes(dates);
   const series: Record<string, Series> = {};

@@ -387,7 +387,7 @@ export const strictWarnings = (count: number, asOf: string): Problem => ({
 });
 
 export const demoMarketNotice = (): string =>
-  'market-note: no --data given: using the synthetic demo market; the note is marked "demo data" (give --data PATH for real prices)';
+  'notice: no --data given: using the synthetic demo market; the note is marked "demo data" (give --data PATH for real prices)';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Files of the note folder (images, fonts) referenced by the templates

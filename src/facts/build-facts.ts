@@ -102,7 +102,9 @@ export function historyNeeds(config: NoteConfig): HistoryNeed[] {
   const { correlationWindow } = config.settings;
   const known = (k: string | undefined): k is string => k !== undefined;
   const funds = [r.smallFund, r.largeFund].filter(known);
-  const scoreKeys = [...funds, r.marketBenchmark, ...funds.flatMap((f) => [config.peers[f] ?? []].flat())].filter(known);
+  // each fund's peers: note.yaml peers, else the funds of the other size groups (as the score reads them)
+  const peersOf = (f: string) => (config.peers[f] !== undefined ? [config.peers[f]].flat() : Object.values(config.sizeGroups).filter((g) => !g.includes(f)).flat());
+  const scoreKeys = [...funds, r.marketBenchmark, ...funds.flatMap(peersOf)].filter(known);
   return [
     ...[r.yield, r.largeCap, r.smallCap].filter(known).map((key) => ({ key, rows: correlationWindow + 1, section: 'rates and correlation' })),
     ...[...new Set(scoreKeys)].map((key) => ({ key, rows: SCORE_WARMUP_DAYS, section: 'score' })),

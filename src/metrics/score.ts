@@ -163,6 +163,7 @@ export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): 
   const priceEstablished = reversedSince(daily.column);
 
   let closes = 0;
+  const cols = SCORE_DATA_POINTS.map((p) => comp[p.key]); // the components in UNITS order, looked up once
   for (let i = 0; i < n; i++) {
     const c = input.close[i];
     if (Number.isFinite(c)) closes++;
@@ -171,9 +172,9 @@ export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): 
     comp.priceInXs[i] = daily.column[i] === 1 && i >= priceEstablished ? 1 : 0;
     comp.aboveSma50[i] = c > sma50[i] ? 1 : 0;
     comp.aboveSma200[i] = c > sma200[i] ? 1 : 0;
-    if (!Number.isFinite(c) || closes < warmup || rsCount.some((r) => r[i] < warmup)) continue;
+    if (!Number.isFinite(c) || closes < warmup || rsCount[0][i] < warmup || rsCount[1][i] < warmup || rsCount[2][i] < warmup || rsCount[3][i] < warmup) continue;
     let u = 0;
-    for (let p = 0; p < SCORE_DATA_POINTS.length; p++) if (comp[SCORE_DATA_POINTS[p].key][i]) u += UNITS[p];
+    for (let p = 0; p < cols.length; p++) if (cols[p][i]) u += UNITS[p];
     units[i] = u;
   }
   return { dates: input.dates, units, components: comp };

@@ -68,9 +68,8 @@ export function compileNote(note: NoteSource, options: CompileNoteOptions = {}):
       checkPartials(ast, file, partialNames);
       strictPaths(ast, file, helperNames);
       options.transform?.(ast, file);
-      fn = hb.compile(ast, compileOptions);
-      // Handlebars compiles lazily: force it now so syntax errors surface with the file name.
-      hb.precompile(ast, compileOptions);
+      // Compiled now (not lazily, as hb.compile would) so errors surface with the file name; compiled once.
+      fn = hb.template(new Function(`return ${hb.precompile(ast, compileOptions)}`)());
     } catch (e) {
       throw templateError(e, file);
     }

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { fail, MarketNoteError } from '../errors/market-note-error.js';
 import * as msg from '../errors/messages.js';
 import { onExitCleanup, profilePrefix, removeProfile, sweepDeadProfiles } from './exit-cleanup.js';
@@ -122,6 +122,8 @@ export class BrowserSession {
       removeProfile(profile);
     });
     try {
+      // loaded here, not at import: commands that print nothing never load Puppeteer
+      const { default: puppeteer } = await import('puppeteer-core');
       browser = await puppeteer.launch({
         executablePath,
         headless: true,

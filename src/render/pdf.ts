@@ -1,4 +1,3 @@
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { FONT } from '../charts/theme.js';
 import { regularFontFaceCss } from './fonts.js';
@@ -109,6 +108,7 @@ export async function printPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
  */
 export async function setPdfMetadata(pdf: Uint8Array, m: PdfOptions['metadata']): Promise<Uint8Array> {
   // parse and write in one go: pdf-lib's default yields every 50–100 objects, which triples the time for nothing here
+  const { ParseSpeeds, PDFDocument } = await import('pdf-lib'); // loaded on the first PDF
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   doc.context.trailerInfo.ID = undefined;
   const when = new Date(`${m.asOf}T12:00:00Z`);

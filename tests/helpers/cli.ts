@@ -56,5 +56,5 @@ export function leftoverChromium(runTmp?: string): string[] {
 
 /** stderr without the one line a build on the demo market prints about it (see errors/messages.ts demoMarketNotice). */
 export function withoutDemoNotice(stderr: string): string {
-  return stderr.replace(/^market-note: no --data given: using the synthetic demo market.*\n/m, '');
+  return stderr.replace(/^notice: no --data given: using the synthetic demo market.*\n/m, '');
 }

@@ -14,6 +14,16 @@ export function factsFingerprint(facts: unknown, root: string): Record<string, s
   for (const s of Object.values<any>(f.data?.series ?? {})) for (const k of ['adjusted', 'highLowFallback', 'priceBasis', 'stale']) delete s[k];
   for (const p of Object.values<any>(f.pnf ?? {})) for (const k of ['lastPattern', 'lastSignalTags', 'laterPattern', 'priceBasis', 'adjusted']) delete p[k];
   for (const b of Object.values<any>(f.breadth ?? {})) for (const k of ['membersWithData', 'membersListed', 'membersDiffer']) delete b[k];
+  // fields other rules added beside the figures (wording judgements, thresholds, the calendar of the lead, change
+  // levels, the demo flag, per-note sections): additions, not changes of the model note's figures
+  for (const k of ['judgements', 'thresholds', 'symbol', 'missing']) delete f[k];
+  for (const k of ['demo', 'limitedBy']) delete f.data?.[k];
+  for (const s of Object.values<any>(f.data?.series ?? {})) if (s.priceField === null) delete s.priceField;
+  // "what changed" is wording about the figures (its sentences and the new-high rule were rewritten), not figures
+  delete f.changes;
+  for (const k of ['ytdDays', 'h2Days', 'lastYear']) delete f.lead?.[k];
+  for (const p of Object.values<any>(f.pnf ?? {})) delete p.levels;
+  for (const r of Object.values<any>(f.rs ?? {})) for (const side of [r.nearTerm, r.longTerm]) if (side) for (const k of ['reversalLevel', 'reversalDistance']) delete side[k];
   const canonical = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as any)[k])])) : v;
   return Object.fromEntries(

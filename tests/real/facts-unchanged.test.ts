@@ -17,7 +17,6 @@ if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the re
 const BEFORE: Record<string, string> = {
   asOf: 'e0438e875f763466',
   breadth: '5753be5edd27e1ac',
-  changes: 'b919d3374d435b74',
   charts: '2ff61d43d8000d18',
   correlation: '7e8c9a5cb62682ea',
   data: '61bd2258b8efdaa3',

@@ -81,7 +81,7 @@ describe('notes are data (issue 16)', () => {
     expect(facts.score![late].value.value).toBeNull();
     const reasons = facts.missing.map((x) => `${x.section}: ${x.reason}`).join('\n');
     expect(reasons).toMatch(new RegExp(`performance.twelveMonths: ${late} has data only from `));
-    expect(reasons).toMatch(/score: .*no peer benchmark configured/);
+    expect(reasons).toMatch(/score: .*no peer fund/);
     expect(reasons).toMatch(/score: .*fewer than 252 trading days/);
     const r = await buildNotes(loadNote('fund-snapshot'), m, [{ asOf, symbol: late }], { mode: 'narrative', keep: true });
     expect(r.failures).toEqual([]);

@@ -62,7 +62,7 @@ describe('local images end to end', () => {
     const out = join(tempDir(), 'out');
     const build = await runCli(['build', '--note', note, '--as-of', '2025-12-12', '--format', 'html', '--out', out]);
     expect(build.code).toBe(1);
-    expect(build.stderr).toContain(`market-note: ${join(note, 'note.hbs')}:2: "../outside.png" is outside the note folder\n`);
+    expect(build.stderr).toContain(`market-note: ${join(note, 'note.hbs')}:2: <img src="../outside.png"> points outside the note folder`);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     const lint = await runCli(['lint', '--note', note, '--as-of', '2025-12-12']);
     expect(lint.code).toBe(1);

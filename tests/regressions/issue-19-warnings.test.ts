@@ -136,7 +136,7 @@ describe('market-note build: warnings on stderr (end to end)', () => {
     const out = tempDir();
     const r = await runCli(['build', '--as-of', AS_OF, '--format', 'html', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('market-note: no --data given: using the synthetic demo market; the note is marked "demo data" (give --data PATH for real prices)\n');
+    expect(r.stderr).toBe('notice: no --data given: using the synthetic demo market; the note is marked "demo data" (give --data PATH for real prices)\n');
     const html = readFileSync(join(out, `weekly-outlook-${AS_OF}.html`), 'utf8');
     expect(html).toMatch(/<p class="dateline"><span class="demo-mark">Demo data<\/span> · Data through/);
     expect(html).toContain('<p class="demo-note"><strong>Demo data.</strong>');

@@ -133,7 +133,6 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   if (args.from !== undefined && args.to !== undefined && args.to < args.from) throw new MarketNoteError('USAGE', `--from ${args.from} is after --to ${args.to}`);
   if (args.from === undefined && args.to !== undefined) throw new MarketNoteError('USAGE', '--to needs --from', { hint: 'Give the first date with --from YYYY-MM-DD.' });
   let market = loadMarket(args.data);
-  noteDemoMarket(args.data, io, market);
   let progress: Progress | undefined;
   // warnings go above the bar, as the paths do
   const warn = warningPrinter({ out: io.out, err: (line) => (progress ? progress.print(line, io.err) : io.err(line)) });
@@ -232,7 +231,8 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
     if (browser) await (await browser.catch(() => undefined))?.close();
   }
 
-  // 4. summary
+  // 4. summary (after the run, so that an error stays the first line on stderr)
+  noteDemoMarket(args.data, io, market);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const noteWord = built === 1 ? 'note' : 'notes';
   if (!args.quiet || failures.length) io.err(`built ${built} ${noteWord} (${files} files) in ${seconds} s${failures.length ? `; ${failures.length} failed` : ''}`);

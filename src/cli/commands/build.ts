@@ -86,13 +86,14 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     const email = { from: args.mailFrom, to: args.mailTo, subject: args.subject, attachPdf: args.attachPdf };
     if (args.symbols && !note.config.each) throw new MarketNoteError('USAGE', `--symbols: the note "${note.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml.' });
     const loaded = loadMarket(args.data);
-    noteDemoMarket(args.data, io, loaded);
     const warn = warningPrinter(io);
     warn.data(loaded.warnings);
     const { market, symbol } = symbolMarket(note, loaded, args.symbols?.[0]);
     const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale, strict: args.strict });
     reportAsOf(built.facts, io);
     warn.facts(built.warnings);
+    // said once the note is built, so that an error stays the first line on stderr
+    noteDemoMarket(args.data, io, loaded);
     for (const f of built.files) io.out(f);
     const eml = built.files.find((f) => f.endsWith('.eml'));
     if (args.send && eml) return await sendFile(eml, io);

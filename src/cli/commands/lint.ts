@@ -40,11 +40,15 @@ export async function lintCommand(args: LintArgs, io: CliIo, progressTo: Progres
     return report.failures.length ? 1 : 0;
   }
   // the facts come from the pipeline (narrative only: no chart is drawn, nothing is written)
-  const r = await buildNotes(note, market, [{ asOf: args.asOf, symbol }], { mode: 'narrative', factsWorker: false, keep: true });
-  const f = r.failures[0];
-  // a template that fails to render: the static checks say where and why (lintNote renders only when they pass)
-  if (f && !(f.error instanceof MarketNoteError && f.error.code === 'TEMPLATE')) throw f.error;
-  const issues = f ? await lintNote(note, market, args.asOf, symbol) : lintTemplates(note, r.built[0].note!.facts, r.built[0].note!.figures);
+  // a template that fails to compile or render: the static checks say where and why (lintNote renders only when they pass)
+  const isTemplate = (e: unknown) => e instanceof MarketNoteError && e.code === 'TEMPLATE';
+  const r = await buildNotes(note, market, [{ asOf: args.asOf, symbol }], { mode: 'narrative', factsWorker: false, keep: true }).catch((e) => {
+    if (isTemplate(e)) return null;
+    throw e;
+  });
+  const f = r?.failures[0];
+  if (f && !isTemplate(f.error)) throw f.error;
+  const issues = !r || f ? await lintNote(note, market, args.asOf, symbol) : lintTemplates(note, r.built[0].note!.facts, r.built[0].note!.figures);
   for (const i of issues) io.err(formatLintIssue(i));
   const errors = lintErrors(issues).length;
   const who = `${note.name}${symbol ? ` ${symbol}` : ''}`;

@@ -186,7 +186,8 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
     ),
   );
   const fundInput = { dates, close: cut(s.close)! };
-  const rs = (b: { dates: IsoDate[]; close: ArrayLike<number> }, percent: number) => relativeStrength(fundInput, b, { percent, asOf });
+  // the whole series with asOf (same rows as fundInput): RS charts are shared with the other sections
+  const rs = (b: { dates: IsoDate[]; close: ArrayLike<number> }, percent: number) => relativeStrength(s, b, { percent, asOf });
   const peerSeries = peerGroup.keys.length ? equalWeightIndex(peerGroup.keys.map((k) => market.series[k]), asOf) : bench;
   const daily = dailyScore({
     dates,

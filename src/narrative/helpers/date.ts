@@ -1,4 +1,5 @@
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns/format'; // one function's modules, not the whole library's
+import { parseISO } from 'date-fns/parseISO';
 import { describe, isOptions, MISSING, unwrap } from './format.js';
 
 /** Named formats editors can use instead of date-fns tokens. */

@@ -1,4 +1,5 @@
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns/format'; // one function's modules, not the whole library's
+import { parseISO } from 'date-fns/parseISO';
 import { rootAsOf, dateArg } from './date.js';
 
 /**

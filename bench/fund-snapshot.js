@@ -1,0 +1,77 @@
+// The fund-snapshot note for every member of the S&P 600 universe in one process (one browser, one reused page,
+// facts in a worker), against the warm print of one snapshot's HTML. Real data when present, else the demo market.
+// Usage: import { benchFundSnapshots } from './fund-snapshot.js'   or   node bench/fund-snapshot.js [n]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { realMarketYaml } from './real-market.js';
+
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** @returns {Promise<object>} source, notes, built, failures, totalMs, perNoteMs, warmPrintMs, ratioToWarmPrint */
+export async function benchFundSnapshots(root, realDir, limit = Infinity) {
+  const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
+  const { loadMarket } = await load('data/load-market.js');
+  const { withMemberSeries } = await load('data/member-series.js');
+  const { loadNote } = await load('note/load-note.js');
+  const { buildNotes, composeOne, pdfOptions } = await load('pipeline/build-notes.js');
+  const { BrowserSession } = await load('render/browser.js');
+  const { setHtml, printPdf } = await load('render/pdf.js');
+
+  const tmp = mkdtempSync(join(tmpdir(), 'market-note-bench-fund-'));
+  let market;
+  let source = 'demo market';
+  if (realDir) {
+    writeFileSync(join(tmp, 'market.yaml'), realMarketYaml(realDir));
+    market = loadMarket(join(tmp, 'market.yaml'));
+    source = 'real data';
+  } else market = loadMarket();
+  const universe = Object.keys(market.universes)[0];
+  const m = withMemberSeries(market, universe);
+  const note = loadNote('fund-snapshot');
+  const asOf = m.market.universes[universe].dates.at(-1) <= '2025-12-12' ? undefined : '2025-12-12';
+  const members = m.members.slice(0, limit);
+  const session = await BrowserSession.launch();
+  try {
+    // the print floor: one snapshot's HTML printed on a warm reused page
+    const one = await composeOne(note, m.market, { asOf, symbol: members[0] });
+    const page = await session.newPage();
+    const warm = [];
+    for (let i = 0; i < 13; i++) {
+      const t0 = process.hrtime.bigint();
+      await setHtml(page, one.html);
+      await printPdf(page, pdfOptions(note, one.facts));
+      if (i >= 3) warm.push(ms(t0));
+    }
+    await page.close();
+    const warmPrintMs = median(warm);
+
+    const out = join(tmp, 'out');
+    const t0 = process.hrtime.bigint();
+    const r = await buildNotes(note, m.market, members.map((symbol) => ({ asOf, symbol })), { outDir: out, formats: ['pdf', 'html'], browser: session });
+    const totalMs = ms(t0);
+    return {
+      source,
+      notes: members.length,
+      built: r.built.length,
+      failures: r.failures.length,
+      firstFailure: r.failures[0] ? `${r.failures[0].symbol}: ${r.failures[0].message}` : null,
+      factsIn: r.factsIn,
+      totalMs: Math.round(totalMs),
+      perNoteMs: Math.round(totalMs / members.length),
+      warmPrintMs: Math.round(warmPrintMs * 10) / 10,
+      ratioToWarmPrint: Math.round((totalMs / members.length / warmPrintMs) * 100) / 100,
+    };
+  } finally {
+    await session.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = resolve(fileURLToPath(import.meta.url), '../..');
+  const real = resolve(root, '../shared/data/real');
+  console.log(await benchFundSnapshots(root, real, Number(process.argv[2] ?? Infinity)));
+}
