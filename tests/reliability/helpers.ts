@@ -71,4 +71,4 @@ export function canMountTmpfs(): boolean {
 }
 
 /** The lines of stderr, without the notice that the demo market is used (these tests run on it on purpose). */
-export const errLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l !== '' && !l.startsWith('market-note: no --data given'));
+export const errLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l !== '' && !/^(market-note|notice): no --data given/.test(l));
