@@ -124,12 +124,13 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
 
   program
     .command('explain')
-    .description('say how one figure of the facts was computed, from which rows (e.g. explain returns.ytd.RUT)')
-    .argument('<path>', 'dotted facts path')
+    .description('say how one figure of the facts was computed, from which rows (e.g. explain returns.ytd.RUT); with --section, every judgement and figure a section\'s sentences read')
+    .argument('[path]', 'dotted facts path')
+    .option('--section <name>', 'a section (template name, e.g. rates): why its sentences say what they say')
     .addOption(noteOpt())
     .addOption(dataOpt())
     .addOption(asOfOpt())
-    .addHelpText('after', examples('market-note explain returns.ytd.RUT --data data/market.yaml', 'market-note explain score.IWM --as-of 2025-12-12'))
+    .addHelpText('after', examples('market-note explain returns.ytd.RUT --data data/market.yaml', 'market-note explain score.IWM --as-of 2025-12-12', 'market-note explain --section rates --as-of 2025-12-12'))
     .action(async (path, o) => {
       code = await explainCommand(path, o, io);
     });

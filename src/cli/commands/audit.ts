@@ -4,7 +4,7 @@
  *
  *   1. the dates: every `--every` weekday from A to B (default: the last date of the data), rolled back to the
  *      last trading day the note's series all have, as a batch build does
- *   2. the audit: facts and narrative per date, every rule
+ *   2. the audit: facts and narrative per date from the one pipeline (buildNotes, narrative only), every rule
  *   3. one line per violation on stdout; the summary (counts per rule, wall time) on stderr; a progress bar on
  *      stderr when it is a terminal; exit 1 when there is any violation
  */
@@ -13,7 +13,9 @@ import { datesWithData, requireSeries } from '../../data/require.js';
 import type { IsoDate } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import * as msg from '../../errors/messages.js';
-import { auditDates, auditSeries, countByRule, formatViolation } from '../../narrative/audit/index.js';
+import { auditNote, auditSeries, countByRule, formatViolation, type AuditReport } from '../../narrative/audit/index.js';
+import { buildNotes } from '../../pipeline/build-notes.js';
+import type { Facts } from '../../facts/types.js';
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
 import { rollBack, scheduleDates, type Every } from './batch-build.js';
@@ -49,19 +51,30 @@ export async function auditCommand(args: AuditArgs, io: CliIo, progressTo: Progr
     throw new MarketNoteError('USAGE', p.message, { hint: p.hint });
   }
 
-  // 2. the audit, with a progress bar on a terminal
+  // 2. the audit: the notes come from the one pipeline (narrative only: no chart, no browser, nothing written);
+  //    each is checked as it is built, with a progress bar on a terminal
   let bar: Progress | undefined;
-  let report: ReturnType<typeof auditDates>;
+  const report: AuditReport = { dates: [...inRange], violations: [], unchecked: [] };
+  const unchecked = new Set<string>();
   try {
-    report = auditDates(note, market, inRange, {
-      onDate: (done, total, date) => {
+    const r = await buildNotes(note, market, inRange.map((asOf) => ({ asOf })), {
+      mode: 'narrative',
+      onNote: (outcome, i, total) => {
+        if (outcome.ok && outcome.note) {
+          // the rules see the facts as the facts file holds them: with the claims each template's text read
+          const result = auditNote(outcome.note.html, { ...outcome.note.facts, claims: outcome.note.claims } as Facts);
+          report.violations.push(...result.violations);
+          for (const k of result.unchecked) unchecked.add(k);
+        }
         bar ??= startProgress(total, { out: io.out, stream: progressTo });
-        bar.update(done, `${note.name} ${date}`);
+        bar.update(i + 1, `${note.name} ${outcome.asOf}`);
       },
     });
+    if (r.failures.length) throw r.failures[0].error;
   } finally {
     bar?.stop();
   }
+  report.unchecked = [...unchecked].sort();
 
   // 3. the report
   for (const v of report.violations) io.out(formatViolation(v));

@@ -16,6 +16,7 @@ import { InvalidArgumentError } from 'commander';
 import { dayNumber, isoDate, weekday } from '../../data/calendar.js';
 import { loadMarket } from '../../data/load-market.js';
 import { datesWithData, requireSeries } from '../../data/require.js';
+import { tradingDayOnOrBefore } from '../../data/calendar.js';
 import * as msg from '../../errors/messages.js';
 import { withMemberSeries } from '../../data/member-series.js';
 import type { IsoDate, Market } from '../../data/types.js';
@@ -98,21 +99,11 @@ export function rollBack(
   const rolled: { from: IsoDate; to: IsoDate }[] = [];
   const last = tradingDays[tradingDays.length - 1];
   for (const date of dates) {
-    // binary search: the last trading day ≤ date
-    let lo = 0;
-    let hi = tradingDays.length - 1;
-    let hit = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (tradingDays[mid] <= date) {
-        hit = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (hit < 0) before.push(date);
+    const day = tradingDayOnOrBefore(tradingDays, date);
+    if (day === null) before.push(date);
     else {
-      out.add(tradingDays[hit]);
-      if (tradingDays[hit] !== date && date <= last) rolled.push({ from: date, to: tradingDays[hit] });
+      out.add(day);
+      if (day !== date && date <= last) rolled.push({ from: date, to: day });
     }
   }
   return { dates: [...out].sort(), before, rolled };
