@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'SMTP'
   | 'FETCH'
   | 'UNKNOWN_FACT'
-  | 'WARNINGS';
+  | 'WARNINGS'
+  | 'OUTPUT';
 
 export interface MarketNoteErrorInit {
   file?: string;

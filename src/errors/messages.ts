@@ -230,6 +230,57 @@ export const csvSymbolTwice = (symbol: string, first: string, second: string): P
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Browser faults, interruption, writing outputs
+
+const seconds = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`);
+
+export const printTimedOut = (ms: number): Problem => ({
+  message: `the browser did not finish printing within ${seconds(ms)}`,
+  hint: 'A busy machine can be slow: raise the limit with MARKET_NOTE_PRINT_TIMEOUT_S (seconds), or check that Chromium runs.',
+});
+
+export const pageCrashed = (): Problem => ({
+  message: 'the browser page crashed while printing',
+  hint: 'Chromium ran out of memory or was killed; the note was tried again on a fresh page.',
+});
+
+export const browserDied = (): Problem => ({
+  message: 'the browser closed while printing',
+  hint: 'Chromium was killed or crashed; the note was tried again in a fresh browser.',
+});
+
+export const badPrintTimeout = (raw: string): Problem => ({
+  message: `MARKET_NOTE_PRINT_TIMEOUT_S is ${quote(raw)}, not a number of seconds above 0`,
+  hint: 'Set it to the seconds one print may take, e.g. MARKET_NOTE_PRINT_TIMEOUT_S=120, or unset it (default 60).',
+});
+
+export const interrupted = (signal: string): Problem => ({
+  message: `stopped by ${signal}; unfinished files and the browser were removed`,
+});
+
+export const targetIsFolder = (path: string, what = 'this set of files'): Problem => ({
+  message: `${path} is a folder, so a file cannot be written there; nothing of ${what} was written`,
+  hint: 'Move or rename that folder, or choose another output folder with --out.',
+});
+
+const DISK_FULL = ['ENOSPC', 'EDQUOT'];
+
+export const outputNotWritten = (path: string, code: string, what = 'this set of files'): Problem => ({
+  message: `cannot write ${path}${DISK_FULL.includes(code) ? ': the disk is full' : ''} (${code}); nothing of ${what} was written`,
+  hint: DISK_FULL.includes(code) ? 'Free some space, or choose another output folder with --out.' : 'Check the output folder and its permissions, or choose another one with --out.',
+});
+
+export const previewCrossSite = (): Problem => ({
+  message: 'market-note preview answers only its own pages and the address bar, not requests from other sites',
+  hint: 'Open the preview address directly in the browser.',
+});
+
+export const previewBusy = (queued: number): Problem => ({
+  message: `${queued} PDFs are already waiting to be printed`,
+  hint: 'Try again in a moment.',
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // Symbols and dates a note asks for
 
 export const unknownSymbols = (

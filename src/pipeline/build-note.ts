@@ -65,7 +65,6 @@ export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
     browser: o.browser,
     compiled: o.compiled,
     email: o.email,
-    factsWorker: false,
     strict: o.strict,
     allowStale: o.allowStale,
     keep: true,

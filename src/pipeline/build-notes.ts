@@ -18,26 +18,24 @@
  * TypeScript sources) the facts are computed in this thread. A note that fails is recorded and the others go on.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { chartPlans, placeholderFigures, type Figures } from '../charts/build-charts.js';
 import { toSvg } from '../charts/to-svg.js';
 import type { IsoDate, Market } from '../data/types.js';
-import { MarketNoteError, type ErrorCode } from '../errors/market-note-error.js';
 import { buildFacts } from '../facts/build-facts.js';
 import { assertNoWarnings, factsWarnings, type FactsWarning } from '../facts/warnings.js';
 import type { Facts } from '../facts/types.js';
-import type { NoteConfig, NoteSource } from '../note/load-note.js';
+import type { NoteSource } from '../note/load-note.js';
 import { format } from 'date-fns/format'; // one function's modules, not the whole library's
 import { parseISO } from 'date-fns/parseISO';
 import { compileNote } from '../narrative/render-narrative.js';
 import type { Page } from 'puppeteer-core';
-import { BrowserSession } from '../render/browser.js';
+import { BrowserSession, guardPrint, PrintFault, printTimeoutMs } from '../render/browser.js';
 import type { EmailFlags } from '../email/email.js';
 import { printPdf, setHtml, type Paper, type PdfOptions } from '../render/pdf.js';
 import type { Claims } from '../narrative/strict-paths.js';
 import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
-import { AtomicOutputs } from './write-atomic.js';
+import { AtomicOutputs, outputError } from './write-atomic.js';
+import { factsWorker, inThreadFacts, type FactsSource } from './facts-worker.js';
 
 export type OutputFormat = 'pdf' | 'html' | 'email';
 
@@ -70,6 +68,8 @@ export interface BuildNotesOptions {
   strict?: boolean;
   /** Compute facts in a worker thread (default true; falls back to this thread when the worker cannot start). */
   factsWorker?: boolean;
+  /** Time limit of one note's print, ms (default: MARKET_NOTE_PRINT_TIMEOUT_S, else 60 s); see guardPrint. */
+  printTimeoutMs?: number;
   /** Build dates on which a required series has ended, marking it stale (otherwise those dates fail). */
   allowStale?: boolean;
   /** Called after each run, built or failed, in order (progress bars, memory probes); a built outcome carries its `note` here. */
@@ -93,6 +93,8 @@ export interface BatchNote {
   asOf: IsoDate;
   symbol?: string;
   files: string[];
+  /** Set when the first print failed (a crashed page, a dead or hung browser) and the second, on a fresh page or browser, worked. */
+  retried?: string;
   /** The facts, figures and HTML: in `onNote` always, on the result with `keep: true`. */
   note?: ComposedNote;
   /** Wall time from the start of its facts to its files written, ms (overlaps the neighbours'). */
@@ -197,8 +199,6 @@ export function pdfOptions(note: NoteSource, facts: Facts, paper?: Paper): PdfOp
   };
 }
 
-const runKey = (r: NoteRun): string => `${r.symbol ?? ''}@${r.asOf ?? ''}`;
-
 /**
  * Build `note` for every date in `asOfDates`: {@link buildNotes} with one run per date.
  * @example (await buildBatch(loadNote(), loadMarket(), ['2025-12-05', '2025-12-12'], { outDir: 'out' })).built.length //=> 2
@@ -210,7 +210,8 @@ export function buildBatch(note: NoteSource, market: Market, asOfDates: readonly
 /**
  * Build `note` for every run with ONE browser and ONE reused page (`setContent` + `pdf` per note), writing
  * `<outDir>/<note>[-<symbol>]-<as-of>.*` atomically per note. Failures (bad date, missing data, a print error)
- * are returned with the run and do not stop the others; the page is replaced if it crashes.
+ * are returned with the run and do not stop the others. Each print has a time limit (`printTimeoutMs`); when a
+ * print fails, the page is replaced (and the browser too when it died or hung) and the note is printed once more.
  * @example (await buildNotes(loadNote('./my-notes/per-fund'), market, [{ symbol: 'IWM' }, { symbol: 'IJR' }], { outDir: 'out' })).built.length //=> 2
  */
 export async function buildNotes(note: NoteSource, market: Market, runs: readonly NoteRun[], opts: BuildNotesOptions = {}): Promise<BatchResult> {
@@ -219,6 +220,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   const formats: OutputFormat[] = narrative ? [] : (opts.formats ?? ['pdf', 'html']);
   if (!narrative && opts.outDir === undefined) throw new TypeError('buildNotes: outDir is needed to write the notes (or use mode: "narrative")');
   const needsBrowser = formats.includes('pdf') || formats.includes('email');
+  const timeoutMs = needsBrowser ? (opts.printTimeoutMs ?? printTimeoutMs()) : 0;
   const own = needsBrowser && !opts.browser ? BrowserSession.launch() : undefined;
   own?.catch(() => undefined);
   const compiled = opts.compiled ?? compileNote(note);
@@ -253,24 +255,30 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
         // print note i while note i + 1 is composed: compose starts once the print command is on its way
         let sent!: () => void;
         const whenSent = new Promise<void>((resolve) => (sent = resolve));
-        const printing = needsBrowser ? print(c, sent) : Promise.resolve(undefined);
+        const printing = needsBrowser ? guarded(c, sent) : Promise.resolve(undefined);
         printing.catch(() => undefined).finally(sent);
         if (needsBrowser) await whenSent;
         next = i + 1 < total ? start(i + 1) : undefined;
         outcome = await printing.then(
           (pdf) => write(c, pdf),
-          async (error) => {
-            if (page?.isClosed() !== false || /Target closed|Session closed|crash/i.test(messageOf(error))) {
-              await page?.close().catch(() => undefined);
-              page = await session!.newPage();
+          async (first) => {
+            // a dead page or browser is replaced and the note printed once more; a second failure is recorded
+            try {
+              await recover(first);
+              const done = write(c, await guarded(c, () => undefined));
+              return done.ok ? { ...done, retried: messageOf(first) } : done;
+            } catch (error) {
+              await recover(error).catch(() => undefined); // a working page for the next note
+              return { ok: false as const, asOf: c.asOf, ...(c.symbol ? { symbol: c.symbol } : {}), stage: 'print' as const, error, message: messageOf(error) };
             }
-            return { ok: false as const, asOf: c.asOf, ...(c.symbol ? { symbol: c.symbol } : {}), stage: 'print' as const, error, message: messageOf(error) };
           },
         );
       }
       if (page && (i + 1) % NOTES_PER_PAGE === 0 && i + 1 < total) {
-        await page.close().catch(() => undefined);
-        page = await session!.newPage();
+        // the next print opens the fresh page (guarded), so a browser that cannot give one fails that note only
+        const old = page;
+        page = undefined;
+        await old.close().catch(() => undefined);
       }
       await opts.onNote?.(outcome, i, total);
       if (outcome.ok) {
@@ -285,12 +293,29 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   }
   return { built, failures, ms: performance.now() - t0, factsIn: facts.where() };
 
+  /** Print one note on the batch's page within the time limit; a crash, a closed browser or the limit is a PrintFault. */
+  async function guarded(c: Composed, sent: () => void): Promise<{ pdf?: Uint8Array; eml?: Uint8Array | string }> {
+    page ??= await session!.newPage();
+    const p = page;
+    return guardPrint(session!, p, timeoutMs, () => print(c, p, sent));
+  }
+
+  /** After a failed print: a fresh browser when it died or hung (the page is gone with it), else a fresh page. */
+  async function recover(error: unknown): Promise<void> {
+    const old = page;
+    page = undefined;
+    const kind = error instanceof PrintFault ? error.kind : 'error';
+    if (kind === 'timeout' || kind === 'closed' || !session!.alive) await session!.restart();
+    else if (old) await Promise.race([old.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000).unref())]);
+    page = await session!.newPage();
+  }
+
   /** Print one note; `sent()` is called as soon as the print command has gone to the browser. */
-  async function print(c: Composed, sent: () => void): Promise<{ pdf?: Uint8Array; eml?: Uint8Array | string }> {
+  async function print(c: Composed, page: Page, sent: () => void): Promise<{ pdf?: Uint8Array; eml?: Uint8Array | string }> {
     let pdf: Uint8Array | undefined;
     if (formats.includes('pdf') || (formats.includes('email') && opts.email?.attachPdf)) {
-      await setHtml(page!, c.html);
-      const printing = printPdf(page!, pdfOptions(note, c.facts, opts.paper));
+      await setHtml(page, c.html);
+      const printing = printPdf(page, pdfOptions(note, c.facts, opts.paper));
       sent();
       pdf = await printing;
     }
@@ -308,124 +333,17 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     const who = c.symbol ? { symbol: c.symbol } : {};
     if (narrative) return { ok: true, asOf: c.asOf, ...who, files: [], note: composed, ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
     const base = join(opts.outDir!, outputBase(note.name, c.asOf, c.symbol));
-    const out = new AtomicOutputs();
+    const out = new AtomicOutputs('this note');
     try {
       out.write(`${base}.facts.json`, factsFileText(c.facts, c.claims));
       if (formats.includes('html')) out.write(`${base}.html`, c.html);
       if (formats.includes('pdf') && printed?.pdf) out.write(`${base}.pdf`, printed.pdf);
       if (printed?.eml) out.write(`${base}.eml`, printed.eml);
       return { ok: true, asOf: c.asOf, ...who, files: out.commit(), note: composed, ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
-    } catch (error) {
+    } catch (e) {
       out.abort();
+      const error = outputError(e, out.failedTarget, 'this note');
       return { ok: false, asOf: c.asOf, ...who, stage: 'write', error, message: messageOf(error) };
     }
   }
-}
-
-// ── facts: in a worker thread, or in this one ────────────────────────────────────────────────────────────────
-
-/** Where a batch gets each note's facts from. */
-interface FactsSource {
-  get(run: NoteRun): Promise<Facts>;
-  /** Start computing a run that will be asked for soon. */
-  prefetch(run: NoteRun): void;
-  close(): Promise<void>;
-  where(): 'worker' | 'thread';
-}
-
-const WORKER_FLAG = 'market-note:batch-facts';
-
-interface WorkerInit {
-  [WORKER_FLAG]: true;
-  market: Market;
-  config: NoteConfig;
-  noteName: string;
-  allowStale: boolean;
-}
-
-type WorkerReply = { key: string; facts: Facts } | { key: string; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
-
-function inThreadFacts(note: NoteSource, market: Market, allowStale: boolean): FactsSource {
-  return {
-    get: async (run) => buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name, allowStale }),
-    prefetch: () => undefined,
-    close: async () => undefined,
-    where: () => 'thread',
-  };
-}
-
-/**
- * A worker thread running this same module, computing facts in the order asked; null when this module is not the
- * compiled JavaScript (a worker cannot load the TypeScript sources the tests run).
- */
-function factsWorker(note: NoteSource, market: Market, allowStale: boolean): FactsSource | null {
-  const self = new URL(import.meta.url);
-  if (!self.pathname.endsWith('.js')) return null;
-  let worker: Worker;
-  try {
-    const init: WorkerInit = { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale };
-    worker = new Worker(fileURLToPath(self), { workerData: init });
-  } catch {
-    return null;
-  }
-  const pending = new Map<string, { run: NoteRun; promise: Promise<Facts>; resolve: (f: Facts) => void; reject: (e: unknown) => void }>();
-  let dead: unknown = null;
-  const fallback = inThreadFacts(note, market, allowStale);
-  worker.on('message', (reply: WorkerReply) => {
-    const p = pending.get(reply.key);
-    if (!p) return;
-    if ('facts' in reply) p.resolve(reply.facts);
-    else p.reject(reply.error.code ? new MarketNoteError(reply.error.code, reply.error.message, reply.error) : new Error(reply.error.message));
-  });
-  let closing = false;
-  const giveUp = (why: unknown) => {
-    if (dead || closing) return;
-    dead = why;
-    // the dates still waiting are computed here instead
-    for (const p of pending.values()) fallback.get(p.run).then(p.resolve, p.reject);
-  };
-  worker.on('error', giveUp);
-  worker.on('exit', (code) => giveUp(new Error(`the facts worker exited with code ${code}`)));
-  const request = (run: NoteRun) => {
-    const key = runKey(run);
-    let entry = pending.get(key);
-    if (!entry) {
-      let resolve!: (f: Facts) => void;
-      let reject!: (e: unknown) => void;
-      const promise = new Promise<Facts>((res, rej) => ((resolve = res), (reject = rej)));
-      promise.catch(() => undefined);
-      entry = { run, promise, resolve, reject };
-      pending.set(key, entry);
-      if (dead) fallback.get(run).then(resolve, reject);
-      else worker.postMessage({ key, run });
-    }
-    return entry;
-  };
-  return {
-    get: (run) => {
-      const { promise } = request(run);
-      // a run is asked for once: forget it when it is done, so facts do not pile up
-      return promise.finally(() => pending.delete(runKey(run)));
-    },
-    prefetch: (run) => void request(run),
-    close: async () => {
-      closing = true;
-      await worker.terminate();
-    },
-    where: () => (dead ? 'thread' : 'worker'),
-  };
-}
-
-// When this module runs as a batch's facts worker: answer each run with its facts (or the error).
-if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | null)?.[WORKER_FLAG]) {
-  const { market, config, noteName, allowStale } = workerData as WorkerInit;
-  const port = parentPort;
-  port.on('message', ({ key, run }: { key: string; run: NoteRun }) => {
-    try {
-      port.postMessage({ key, facts: buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale }) } satisfies WorkerReply);
-    } catch (e) {
-      const m = e instanceof MarketNoteError ? { code: e.code, file: e.file, line: e.line, column: e.column, hint: e.hint } : {};
-      port.postMessage({ key, error: { ...m, message: e instanceof Error ? e.message : String(e) } } satisfies WorkerReply);
-    }
-  });
 }

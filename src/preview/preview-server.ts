@@ -9,25 +9,35 @@
  *   GET /?format=json           the facts object
  *   GET /events                 Server-Sent Events: `hello` on connect, `change` when a watched file changes
  *
- * Renders are cached per (file version, as-of date): a page is recomputed only after a change.
+ * Renders are cached per (file version, as-of date): a page is recomputed only after a change. The cache keeps the
+ * most recently used renders only: at most `cacheEntries` (default 16) and about `cacheMB` (default 96 MB,
+ * counted as two bytes per character of the note's HTML and its facts' JSON); older ones are dropped.
+ *
+ * Only the preview's own pages and the address bar are answered: a request whose `Sec-Fetch-Site` is another site
+ * (or whose `Origin` is not the preview's) gets 403, as does a `Host` other than 127.0.0.1/localhost. PDFs are
+ * printed one at a time (`pdfConcurrency`); at most `pdfQueue` more wait, beyond that the answer is 503. When the
+ * preview's Chromium dies or hangs, the next PDF starts a fresh one (and a print cut short is tried once more).
  */
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import pLimit from 'p-limit';
 import type { Figures } from '../charts/build-charts.js';
 import { emailSettings, renderEmail } from '../email/email.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isIsoDate } from '../data/calendar.js';
 import { loadMarket } from '../data/load-market.js';
 import { defaultAsOf } from '../data/require.js';
 import type { IsoDate, Market } from '../data/types.js';
 import { MarketNoteError } from '../errors/market-note-error.js';
+import { previewBusy, previewCrossSite } from '../errors/messages.js';
 import { requiredSeries } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
 import { lintNote, type LintIssue } from '../narrative/lint.js';
 import { loadNote, resolveNoteDir, type NoteSource } from '../note/load-note.js';
-import { BrowserSession } from '../render/browser.js';
+import { BrowserSession, guardPrint, PrintFault, printTimeoutMs } from '../render/browser.js';
 import { composeNote, pdfOptions } from '../pipeline/build-note.js';
 import { outputBase } from '../pipeline/build-notes.js';
 import { symbolMarket } from '../pipeline/symbol-market.js';
@@ -53,7 +63,22 @@ export interface PreviewOptions {
   pollMs?: number;
   /** Starts the browser for ?format=pdf (default: BrowserSession.launch). */
   launchBrowser?: () => Promise<BrowserSession>;
+  /** Renders kept, most recently used first (default 16). */
+  cacheEntries?: number;
+  /** Memory the kept renders may take, MB (default 96; two bytes per character of HTML and facts JSON). */
+  cacheMB?: number;
+  /** PDFs printed at the same time (default 1). */
+  pdfConcurrency?: number;
+  /** PDF requests that may wait for their turn (default 8); more get 503. */
+  pdfQueue?: number;
+  /** Time limit of one PDF print, ms (default: MARKET_NOTE_PRINT_TIMEOUT_S, else 60 s). */
+  printTimeoutMs?: number;
 }
+
+export const DEFAULT_CACHE_ENTRIES = 16;
+export const DEFAULT_CACHE_MB = 96;
+export const DEFAULT_PDF_CONCURRENCY = 1;
+export const DEFAULT_PDF_QUEUE = 8;
 
 export interface PreviewServer {
   /** `http://127.0.0.1:PORT/` */
@@ -61,6 +86,8 @@ export interface PreviewServer {
   port: number;
   /** Stop watching, end the event streams, close the server and the browser (if one was started). */
   close(): Promise<void>;
+  /** What the render cache holds now: renders kept and their counted size in bytes. */
+  cacheSize(): { entries: number; bytes: number };
 }
 
 export const DEFAULT_PREVIEW_PORT = 4700;
@@ -94,19 +121,10 @@ const lintProblem = (i: LintIssue, severity: PreviewProblem['severity']): Previe
   severity,
 });
 
-/**
- * Kill a session's Chromium and remove its profile folder, synchronously: for process exit, where nothing async
- * runs any more (on Ctrl-C puppeteer kills the browser and calls process.exit before `close()` could finish).
- */
-function killBrowserSync(session: BrowserSession): void {
-  const proc = session.browser.process();
-  const dir = proc?.spawnargs.find((a) => a.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
-  try {
-    proc?.kill('SIGKILL');
-  } catch {
-    // already gone
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+/** Memory a render takes in the cache, bytes (two per character of its HTML and its facts' JSON, or its problems). */
+function renderSize(r: Rendered): number {
+  const chars = r.ok ? r.html.length + JSON.stringify(r.facts).length : JSON.stringify(r.problems).length;
+  return Math.max(1, 2 * chars);
 }
 
 /** Start the preview server; resolves once it listens. Throws CONFIG for an unknown note or a busy port. */
@@ -119,9 +137,17 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
   let generation = 0;
   let dataGeneration = 0;
   let market: { gen: number; value: Market } | undefined;
-  let renders = new Map<string, Promise<Rendered>>();
+  // renders being computed (shared by requests for the same page), and the finished ones, least recently used dropped first
+  const inFlight = new Map<string, Promise<Rendered>>();
+  const renders = new LRUCache<string, Rendered>({
+    max: o.cacheEntries ?? DEFAULT_CACHE_ENTRIES,
+    maxSize: (o.cacheMB ?? DEFAULT_CACHE_MB) * 1024 * 1024,
+    sizeCalculation: renderSize,
+  });
   let browser: Promise<BrowserSession> | undefined;
-  let onExit: (() => void) | undefined;
+  const pdfSlots = pLimit(o.pdfConcurrency ?? DEFAULT_PDF_CONCURRENCY);
+  const pdfQueue = o.pdfQueue ?? DEFAULT_PDF_QUEUE;
+  const timeoutMs = o.printTimeoutMs ?? printTimeoutMs();
   const clients = new Set<ServerResponse>();
 
   const getMarket = (): Market => {
@@ -185,12 +211,38 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
 
   function rendered(asOf: IsoDate | undefined): Promise<Rendered> {
     const key = `${generation}|${asOf ?? ''}`;
-    let p = renders.get(key);
+    const done = renders.get(key);
+    if (done) return Promise.resolve(done);
+    let p = inFlight.get(key);
     if (!p) {
-      p = render(asOf);
-      renders.set(key, p);
+      const gen = generation;
+      p = render(asOf).finally(() => inFlight.delete(key));
+      p.then((r) => {
+        if (gen === generation) renders.set(key, r);
+      }, () => undefined);
+      inFlight.set(key, p);
     }
     return p;
+  }
+
+  /** Print a rendered note; a print cut short by a crash, a dead or hung browser is tried once more in a fresh one. */
+  async function printRendered(r: Extract<Rendered, { ok: true }>): Promise<Uint8Array> {
+    if (!browser) {
+      browser = (o.launchBrowser ?? (() => BrowserSession.launch()))();
+      browser.catch(() => undefined);
+    }
+    const session = await browser;
+    const once = () => session.withPage((page) => guardPrint(session, page, timeoutMs, async () => {
+      await setHtml(page, r.html);
+      return printPdf(page, pdfOptions(r.note, r.facts, o.paper));
+    }));
+    try {
+      return await once();
+    } catch (e) {
+      if (e instanceof PrintFault && (e.kind !== 'crash' || !session.alive)) await session.restart();
+      else if (!(e instanceof PrintFault)) throw e;
+      return once();
+    }
   }
 
   const state = (asOf: string | undefined, r?: Rendered): PreviewPageState => ({
@@ -212,6 +264,14 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
     const host = req.headers.host ?? '';
     if (![`127.0.0.1:${port}`, `localhost:${port}`].includes(host)) {
       send(res, 403, 'text/plain; charset=utf-8', 'market-note preview only answers on 127.0.0.1\n');
+      return;
+    }
+    // another site's page may not make the browser ask (a link, an image, a fetch): only our pages and the address bar
+    const site = req.headers['sec-fetch-site'];
+    const origin = req.headers.origin;
+    if ((site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && ![`http://127.0.0.1:${port}`, `http://localhost:${port}`].includes(origin))) {
+      const p = previewCrossSite();
+      send(res, 403, 'text/plain; charset=utf-8', `${p.message}\n${p.hint}\n`);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -246,22 +306,20 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
     if (format === 'json') {
       send(res, 200, 'application/json; charset=utf-8', `${JSON.stringify(r.facts, null, 2)}\n`);
     } else if (format === 'pdf') {
-      if (!browser) {
-        browser = (o.launchBrowser ?? (() => BrowserSession.launch()))();
-        browser.then((session) => {
-          onExit = () => killBrowserSync(session);
-          process.once('exit', onExit);
-        }, () => undefined);
+      // one print at a time (pdfConcurrency); a few wait their turn, more are turned away
+      if (pdfSlots.pendingCount >= pdfQueue) {
+        const p = previewBusy(pdfSlots.pendingCount);
+        send(res, 503, 'text/plain; charset=utf-8', `${p.message}\n${p.hint}\n`, { 'retry-after': '5' });
+        return;
       }
-      let pdf: Uint8Array;
+      let gone = false;
+      res.once('close', () => (gone = true));
+      let pdf: Uint8Array | undefined;
       try {
-        const session = await browser;
-        pdf = await session.withPage(async (page) => {
-          await setHtml(page, r.html);
-          return printPdf(page, pdfOptions(r.note, r.facts, o.paper));
-        });
+        pdf = await pdfSlots(() => (gone ? undefined : printRendered(r)));
+        if (pdf === undefined) return; // the asker left while it waited
       } catch (e) {
-        if (e instanceof MarketNoteError && e.code === 'BROWSER') browser = undefined; // try again on the next request
+        if (e instanceof MarketNoteError && e.code === 'BROWSER' && !(e instanceof PrintFault)) browser = undefined; // it did not start: launch again on the next request
         send(res, 500, 'text/html; charset=utf-8', errorPage(state(asOf, r), 'The PDF cannot be printed', [problemOf(e)]));
         return;
       }
@@ -307,7 +365,7 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
     (changed) => {
       generation++;
       if (changed.some((p) => !p.startsWith(noteDir + sep))) dataGeneration++;
-      renders = new Map();
+      renders.clear();
       const names = changed.map((p) => relative(p.startsWith(noteDir + sep) ? noteDir : dirname(p), p));
       log(`changed: ${names.join(', ')}${clients.size ? ` (reloading ${clients.size} ${clients.size === 1 ? 'page' : 'pages'})` : ''}`);
       for (const c of clients) c.write(`event: change\ndata: ${generation}\n\n`);
@@ -324,6 +382,7 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
+    cacheSize: () => ({ entries: renders.size, bytes: renders.calculatedSize }),
     close: () =>
       (closing ??= (async () => {
         watcher.close();
@@ -334,10 +393,10 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
           server.close(() => ok());
           server.closeAllConnections();
         });
+        pdfSlots.clearQueue();
         const b = browser;
         browser = undefined;
         if (b) await (await b.catch(() => undefined))?.close();
-        if (onExit) process.off('exit', onExit);
       })()),
   };
 }

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { fail } from '../errors/market-note-error.js';
+import { fail, MarketNoteError } from '../errors/market-note-error.js';
+import * as msg from '../errors/messages.js';
+import { onExitCleanup, profilePrefix, removeProfile, sweepDeadProfiles } from './exit-cleanup.js';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -34,16 +36,91 @@ const ARGS = [
   '--font-render-hinting=none',
 ];
 
-/** One Chromium for a run, with its own throw-away profile, closed by `close()` (also on SIGINT/SIGTERM). */
+/** How long one print (load the note, wait for its fonts, print, e-mail charts) may take before it is given up. */
+export const DEFAULT_PRINT_TIMEOUT_MS = 60_000;
+
+/**
+ * The print time limit: `MARKET_NOTE_PRINT_TIMEOUT_S` (seconds) when set, else {@link DEFAULT_PRINT_TIMEOUT_MS}.
+ * @example printTimeoutMs({ MARKET_NOTE_PRINT_TIMEOUT_S: '2.5' }) //=> 2500
+ */
+export function printTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.MARKET_NOTE_PRINT_TIMEOUT_S;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_PRINT_TIMEOUT_MS;
+  const s = Number(raw);
+  if (!Number.isFinite(s) || s <= 0) {
+    const p = msg.badPrintTimeout(raw);
+    fail('CONFIG', p.message, { hint: p.hint });
+  }
+  return Math.round(s * 1000);
+}
+
+/** How a print failed because of the browser: it took too long, its page crashed, or the browser closed. */
+export type PrintFaultKind = 'timeout' | 'crash' | 'closed' | 'error';
+
+/** A print that failed because of the browser; `kind` tells what to replace before trying again. */
+export class PrintFault extends MarketNoteError {
+  constructor(
+    readonly kind: PrintFaultKind,
+    message: string,
+    hint?: string,
+    cause?: unknown,
+  ) {
+    super('BROWSER', message, { hint, cause });
+  }
+}
+
+/** Kill a browser's whole process group (renderers, GPU, zygote), ignoring one that is gone. */
+function killGroup(browser: Browser | undefined): void {
+  const pid = browser?.process()?.pid;
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * One Chromium for a run, with its own throw-away profile folder, closed by `close()`.
+ *
+ * Nothing of it outlives the run: the browser talks to Node over a pipe, so it exits when Node dies (even on
+ * kill -9); while it runs, its process group and profile folder are registered with {@link onExitCleanup}, so an
+ * exit or a signal handled by the CLI kills it and removes the folder; the folder is named after this process's
+ * pid, so the next launch removes folders of runs that are no longer alive ({@link sweepDeadProfiles}).
+ * A browser that dies is replaced by {@link BrowserSession.restart} (and by `newPage()` when it finds it gone).
+ */
 export class BrowserSession {
+  #browser: Browser;
+  #profile: string;
+  #release: () => void;
+  #restarting: Promise<void> | undefined;
+
   private constructor(
-    readonly browser: Browser,
-    private readonly profile: string,
-  ) {}
+    private readonly executablePath: string,
+    started: { browser: Browser; profile: string; release: () => void },
+  ) {
+    this.#browser = started.browser;
+    this.#profile = started.profile;
+    this.#release = started.release;
+  }
 
   static async launch(executablePath = findChrome()): Promise<BrowserSession> {
-    const profile = mkdtempSync(join(tmpdir(), 'market-note-chrome-'));
-    let browser: Browser;
+    return new BrowserSession(executablePath, await BrowserSession.start(executablePath));
+  }
+
+  private static async start(executablePath: string): Promise<{ browser: Browser; profile: string; release: () => void }> {
+    const dir = tmpdir();
+    sweepDeadProfiles(dir);
+    const profile = mkdtempSync(join(dir, profilePrefix()));
+    let browser: Browser | undefined;
+    const release = onExitCleanup(() => {
+      killGroup(browser);
+      removeProfile(profile);
+    });
     try {
       // loaded here, not at import: commands that print nothing never load Puppeteer
       const { default: puppeteer } = await import('puppeteer-core');
@@ -52,30 +129,79 @@ export class BrowserSession {
         headless: true,
         args: ARGS,
         userDataDir: profile,
-        handleSIGINT: true,
-        handleSIGTERM: true,
-        handleSIGHUP: true,
+        // the pipe closes when Node dies, and Chromium exits with it: no browser outlives a killed run
+        pipe: true,
+        // signals are the CLI's (cli/signals.ts): it removes what the run made, then exits
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       });
+      // a killed browser resets its pipe: that is seen as a closed connection, not an uncaught stream error
+      for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
     } catch (e) {
-      rmSync(profile, { recursive: true, force: true });
+      release();
+      killGroup(browser);
+      removeProfile(profile);
       fail('BROWSER', `could not start ${executablePath}: ${(e as Error).message.split('\n')[0]}`, {
         hint: 'Check that Chromium runs (`chromium --headless --no-sandbox --dump-dom about:blank`), or set CHROME_PATH.',
         cause: e,
       });
     }
-    return new BrowserSession(browser, profile);
+    return { browser, profile, release };
   }
 
-  /** A page for trusted, self-contained notes: JavaScript off, every network request blocked, timeouts set. */
+  /** The running browser (a new one after {@link restart}). */
+  get browser(): Browser {
+    return this.#browser;
+  }
+
+  /** The browser's profile folder (removed by `close()`). */
+  get profile(): string {
+    return this.#profile;
+  }
+
+  /** False once the browser has closed or crashed. */
+  get alive(): boolean {
+    return this.#browser.connected;
+  }
+
+  /** Replace the browser with a fresh one (after a crash, or when a print hung): the old one is killed and its folder removed. */
+  restart(): Promise<void> {
+    this.#restarting ??= (async () => {
+      try {
+        this.#stop();
+        const next = await BrowserSession.start(this.executablePath);
+        this.#browser = next.browser;
+        this.#profile = next.profile;
+        this.#release = next.release;
+      } finally {
+        this.#restarting = undefined;
+      }
+    })();
+    return this.#restarting;
+  }
+
+  /** Kill the browser at once and remove its folder. */
+  #stop(): void {
+    this.#release();
+    killGroup(this.#browser);
+    this.#browser.disconnect().catch(() => undefined);
+    removeProfile(this.#profile);
+  }
+
+  /** A page for trusted, self-contained notes: JavaScript off, every network request blocked, timeouts set. A dead browser is replaced first. */
   async newPage(): Promise<Page> {
-    const page = await this.browser.newPage();
+    if (this.#restarting) await this.#restarting;
+    if (!this.alive) await this.restart();
+    const page = await this.#browser.newPage();
+    page.once('error', () => crashed.add(page)); // a renderer that dies between two prints
     page.setDefaultTimeout(30_000);
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (req) => {
       const url = req.url();
-      if (url.startsWith('data:') || url === 'about:blank') void req.continue();
-      else void req.abort('blockedbyclient');
+      if (url.startsWith('data:') || url === 'about:blank') void req.continue().catch(() => undefined);
+      else void req.abort('blockedbyclient').catch(() => undefined);
     });
     return page;
   }
@@ -91,12 +217,68 @@ export class BrowserSession {
   }
 
   async close(): Promise<void> {
+    const browser = this.#browser;
     try {
-      await this.browser.close();
+      // a browser that does not answer is killed: closing must not hang the run
+      const closed = await Promise.race([browser.close().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 5_000).unref())]);
+      if (!closed) killGroup(browser);
     } catch {
-      this.browser.process()?.kill('SIGKILL');
+      killGroup(browser);
     } finally {
-      rmSync(this.profile, { recursive: true, force: true });
+      this.#release();
+      removeProfile(this.#profile);
     }
   }
+}
+
+/** Pages whose renderer crashed (puppeteer's `error` event), so a print does not wait on a page that cannot answer. */
+const crashed = new WeakSet<Page>();
+
+/**
+ * Run `work` (a print on `page`) with a time limit, failing with a {@link PrintFault} when it takes longer than
+ * `ms`, when the page crashes, or when the browser closes; any other error of the browser is a PrintFault of kind
+ * `error`. The work left running after a fault is abandoned (its page is to be replaced).
+ * @example await guardPrint(session, page, 60_000, () => printPdf(page, options))
+ */
+export function guardPrint<T>(session: BrowserSession, page: Page, ms: number, work: () => Promise<T>): Promise<T> {
+  const browser = session.browser;
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const fault = (kind: PrintFaultKind, cause?: unknown) => {
+      const p = kind === 'crash' ? msg.pageCrashed() : kind === 'closed' ? msg.browserDied() : kind === 'timeout' && cause === undefined ? msg.printTimedOut(ms) : undefined;
+      const text = p?.message ?? `the browser could not print the note: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`;
+      return new PrintFault(kind, text, p?.hint, cause);
+    };
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      page.off('error', onCrash);
+      browser.off('disconnected', onClosed);
+      f();
+    };
+    const onCrash = () => settle(() => reject(fault('crash')));
+    const onClosed = () => settle(() => reject(fault('closed')));
+    const timer = setTimeout(() => settle(() => reject(fault('timeout'))), ms);
+    page.on('error', onCrash);
+    browser.on('disconnected', onClosed);
+    if (!browser.connected) return onClosed();
+    if (crashed.has(page) || page.isClosed()) return onCrash();
+    work().then(
+      (v) => settle(() => resolve(v)),
+      (e) => {
+        if (e instanceof MarketNoteError && !(e instanceof PrintFault)) return settle(() => reject(e));
+        const m = e instanceof Error ? e.message : String(e);
+        const kind: PrintFaultKind =
+          !browser.connected || /Connection closed/i.test(m)
+            ? 'closed'
+            : /crash|Target closed|Session closed|detached/i.test(m)
+              ? 'crash'
+              : (e as Error)?.name === 'TimeoutError' || /timed out|ms exceeded/i.test(m)
+                ? 'timeout'
+                : 'error';
+        settle(() => reject(fault(kind, e)));
+      },
+    );
+  });
 }

@@ -50,7 +50,7 @@ describe('buildBatch', () => {
     ]);
   }, 120_000);
 
-  it('replaces the page when it dies mid-batch and goes on with the next note', async () => {
+  it('replaces the page when it dies mid-batch and prints that note again', async () => {
     const out = tempDir();
     const r = await buildBatch(note, market, ['2025-11-21', '2025-11-28', '2025-12-05'], {
       outDir: out,
@@ -61,9 +61,10 @@ describe('buildBatch', () => {
         if (i === 0) for (const p of await session.browser.pages()) await p.close();
       },
     });
-    expect(r.built.map((b) => b.asOf)).toEqual(['2025-11-21', '2025-12-05']);
-    expect(r.failures.map((f) => [f.asOf, f.stage])).toEqual([['2025-11-28', 'print']]);
-    expect(existsSync(join(out, 'weekly-outlook-2025-11-28.pdf'))).toBe(false);
+    expect(r.built.map((b) => b.asOf)).toEqual(['2025-11-21', '2025-11-28', '2025-12-05']);
+    expect(r.built.map((b) => Boolean(b.retried))).toEqual([false, true, false]);
+    expect(r.failures).toEqual([]);
+    expect(existsSync(join(out, 'weekly-outlook-2025-11-28.pdf'))).toBe(true);
     expect(existsSync(join(out, 'weekly-outlook-2025-12-05.pdf'))).toBe(true);
   }, 120_000);
 

@@ -187,6 +187,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   let files = 0;
   let built = 0;
   let done = 0;
+  const retried: string[] = [];
   try {
     if (browser) await browser; // a browser that cannot start fails the whole run, once
     // 3. build each note's dates; failures are collected and the run goes on
@@ -205,6 +206,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
           done++;
           if (outcome.ok) {
             for (const f of outcome.files) bar.print(f);
+            if (outcome.retried) retried.push(`  ${label(note, runs[i])}: printed on the second try (${outcome.retried})`);
             warn.facts(outcome.warnings ?? []);
           }
           bar.update(done, i + 1 < runs.length ? label(note, runs[i + 1]) : note.name);
@@ -225,6 +227,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const noteWord = built === 1 ? 'note' : 'notes';
   if (!args.quiet || failures.length) io.err(`built ${built} ${noteWord} (${files} files) in ${seconds} s${failures.length ? `; ${failures.length} failed` : ''}`);
+  if (!args.quiet) for (const line of retried) io.err(line);
   if (failures.length) {
     failures.sort((a, b) => (a.date === b.date ? a.note.localeCompare(b.note) : a.date < b.date ? -1 : 1));
     io.err(`failed dates: ${[...new Set(failures.map((f) => f.date))].join(', ')}`);

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { startPreview } from '../../preview/preview-server.js';
 import type { Paper } from '../../render/pdf.js';
 import type { CliIo } from '../io.js';
+import { stopSignal } from '../signals.js';
 
 export interface PreviewArgs {
   note?: string;
@@ -21,10 +22,10 @@ export function parsePort(value: string): number {
 }
 
 /**
- * `market-note preview`: serve the note on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM. Prints the URL on stdout
+ * `market-note preview`: serve the note on 127.0.0.1 until Ctrl-C (SIGINT), SIGTERM or SIGHUP. Prints the URL on stdout
  * (the one result), then what it reloads on stderr.
  */
-export async function previewCommand(args: PreviewArgs, io: CliIo, stop: Promise<unknown> = signal()): Promise<number> {
+export async function previewCommand(args: PreviewArgs, io: CliIo, stop: Promise<unknown> = stopSignal()): Promise<number> {
   const server = await startPreview({ ...args, log: (line) => io.err(line) });
   try {
     io.out(server.url);
@@ -34,17 +35,4 @@ export async function previewCommand(args: PreviewArgs, io: CliIo, stop: Promise
     await server.close();
   }
   return 0;
-}
-
-/** Resolves on the first SIGINT or SIGTERM (and stops listening for both). */
-function signal(): Promise<NodeJS.Signals> {
-  return new Promise((done) => {
-    const on = (s: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-      done(s);
-    };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
-  });
 }
