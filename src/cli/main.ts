@@ -158,6 +158,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--from <date>', 'first date YYYY-MM-DD').argParser(parseDate).makeOptionMandatory())
     .addOption(new Option('--to <date>', 'last date (default: the last date of the data)').argParser(parseDate))
     .addOption(new Option('--every <day>', 'day, or a weekday (monday … friday); holidays roll back to the trading day before').default('friday').argParser(parseEvery))
+    .addOption(symbolOpt())
     .action(async (o) => {
       code = await auditCommand(o, io);
     });

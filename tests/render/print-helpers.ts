@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 /** Reading printed PDFs in print tests: per-page text, word boxes, fonts. Uses poppler-utils (pdftotext, pdffonts). */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -124,7 +126,9 @@ export function orphanChromium(): string[] {
       continue;
     }
     const profile = /--user-data-dir=(\S*market-note-chrome-\S+)/.exec(cmd)?.[1];
-    if (!profile || !liveTree(pid).length) continue;
+    // only this process's own sessions: a CLI run of another test has a TMPDIR of its own (tests/helpers/cli.ts), and a
+    // Chromium whose CLI was killed with -9 on purpose exits by itself a moment later
+    if (!profile || dirname(profile) !== tmpdir() || !liveTree(pid).length) continue;
     if (!existsSync(profile) || ppid === 1) out.push(`${pid} ${cmd.slice(0, 120)}`);
   }
   return out;

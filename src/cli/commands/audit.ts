@@ -15,6 +15,7 @@ import { MarketNoteError } from '../../errors/market-note-error.js';
 import * as msg from '../../errors/messages.js';
 import { auditNote, auditSeries, countByRule, formatViolation, type AuditReport } from '../../narrative/audit/index.js';
 import { buildNotes } from '../../pipeline/build-notes.js';
+import { symbolMarket } from '../../pipeline/symbol-market.js';
 import type { Facts } from '../../facts/types.js';
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
@@ -24,6 +25,8 @@ import { startProgress, type Progress, type ProgressStream } from '../progress.j
 export interface AuditArgs {
   note?: string;
   data?: string;
+  /** Per-symbol notes (note.yaml `each`): the symbol to audit (default: the note's own). */
+  symbol?: string;
   from: IsoDate;
   to?: IsoDate;
   every: Every;
@@ -32,13 +35,14 @@ export interface AuditArgs {
 export async function auditCommand(args: AuditArgs, io: CliIo, progressTo: ProgressStream = process.stderr): Promise<number> {
   const started = performance.now();
   const note = loadNote(args.note);
-  const market = loadMarket(args.data);
-  const keys = auditSeries(note);
+  const { market, symbol } = symbolMarket(note, loadMarket(args.data), args.symbol);
+  const eachKey = note.config.each ? note.config.roles[note.config.each] : undefined;
+  const keys = auditSeries(note).map((k) => (k === eachKey && symbol ? symbol : k));
   requireSeries(market, keys, `note "${note.name}"`);
 
   // 1. the dates
   // The note's reference calendar (its large-cap index), as single and batch builds use.
-  const days = datesWithData(market, note.config.roles.largeCap);
+  const days = datesWithData(market, note.config.roles.largeCap ?? keys[0]);
   const to = args.to ?? days[days.length - 1] ?? args.from;
   if (to < args.from) {
     const p = msg.auditToBeforeFrom(args.from, to);
@@ -57,7 +61,7 @@ export async function auditCommand(args: AuditArgs, io: CliIo, progressTo: Progr
   const report: AuditReport = { dates: [...inRange], violations: [], unchecked: [] };
   const unchecked = new Set<string>();
   try {
-    const r = await buildNotes(note, market, inRange.map((asOf) => ({ asOf })), {
+    const r = await buildNotes(note, market, inRange.map((asOf) => ({ asOf, ...(symbol ? { symbol } : {}) })), {
       mode: 'narrative',
       onNote: (outcome, i, total) => {
         if (outcome.ok && outcome.note) {

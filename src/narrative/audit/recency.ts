@@ -7,7 +7,8 @@
  *     one of the judgements it read must back the word;
  *   - otherwise any recency judgement of the facts whose date lies in the window backs the word: new = after the
  *     previous note's date (`changes.since`) or within a week, recent = within three months;
- *   - in the what-changed box, which lists only the changes since the previous note, a non-empty list backs "new";
+ *   - in the what-changed box, which lists only the changes since the previous note (or says there are none), that
+ *     list backs "new";
  *   - whatever backs it, a date printed in the same sentence must not lie wholly before the window ("lately …
  *     since March 2014").
  * The windows are the note's thresholds (`thresholds.noteIntervalDays`, `thresholds.recentDays`: 7 and 92 days
@@ -88,8 +89,10 @@ export function recencyRule(html: string, facts: Facts, index: FactsIndex = inde
         if (/^new$/i.test(m[1]) && PROSPECTIVE.test(sentence.slice(0, m.index))) continue;
         const w = want(m[1]);
         let backed: boolean;
-        if (block.section === 'what-changed' && w === 'new' && facts.changes.since !== null && facts.changes.items.length > 0) {
-          backed = true;
+        // the what-changed box (the weekly's aside, another note's `changes` section) is the diff against the
+        // previous note itself: its "new" says what changed since then, or that nothing did
+        if ((block.section === 'what-changed' || block.section === 'changes') && w === 'new' && facts.changes.since !== null) {
+          continue; // its dates are the comparison date itself or the changes after it
         } else if (claimed) {
           backed = claimed.some((j) => backs(j, w));
         } else {
