@@ -31,7 +31,7 @@ import { configuredChart, pnfChartData, pnfFacts, rsFacts } from './sections/pnf
 import { performanceFacts } from './sections/performance.js';
 import { yieldWatchSection } from './sections/yield-watch.js';
 import { fundScoreSection } from './sections/score.js';
-import { judgeFacts, thresholdsWith } from './judgements/index.js';
+import { judgeFacts, printedGap, thresholdsWith } from './judgements/index.js';
 
 export interface BuildFactsOptions {
   asOf?: IsoDate;
@@ -124,10 +124,12 @@ function returnFigure(m: Measured, s: Series, method: string): Figure {
   return figure(m.value, { unit: 'percent', from: m.from, to: m.to, inputs: [`${s.key} (${s.file})`], method, reason: m.reason });
 }
 
-function leader(small: number | null, large: number | null): 'small' | 'large' | 'tie' | null {
+/** Who leads on the returns as the note prints them: the same rule as the `comparison` judgement, so the plain
+ * field and the judgement never disagree (a tie is equal printed returns). */
+function leader(small: number | null, large: number | null, decimals: number): 'small' | 'large' | 'tie' | null {
   if (small === null || large === null) return null;
-  if (Math.abs(small - large) < 0.05) return 'tie';
-  return small > large ? 'small' : 'large';
+  const gap = printedGap(small, large, decimals);
+  return gap === 0 ? 'tie' : gap > 0 ? 'small' : 'large';
 }
 
 function gapFigure(a: Figure, b: Figure, what: string): Figure {
@@ -253,13 +255,14 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     const small = side(roles.smallCap);
     const large = side(roles.largeCap);
     const inH2 = asOf.slice(5) > '06-30';
-    const h1Leader = leader(small.h1.value, large.h1.value);
-    const h2Leader = inH2 ? leader(small.h2.value, large.h2.value) : null;
+    const decimals = thresholdsWith(config.thresholds).returnDecimals;
+    const h1Leader = leader(small.h1.value, large.h1.value, decimals);
+    const h2Leader = inH2 ? leader(small.h2.value, large.h2.value, decimals) : null;
     facts.returns = returns;
     facts.lead = {
       small,
       large,
-      ytdLeader: leader(small.ytd.value, large.ytd.value),
+      ytdLeader: leader(small.ytd.value, large.ytd.value, decimals),
       ytdGap: gapFigure(small.ytd, large.ytd, 'YTD'),
       inH2,
       h1Leader,

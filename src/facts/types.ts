@@ -48,7 +48,7 @@ export type Roles = Record<string, string>;
 export interface LeadFacts {
   small: { key: string; name: string; ytd: Figure; h1: Figure; h2: Figure };
   large: { key: string; name: string; ytd: Figure; h1: Figure; h2: Figure };
-  /** 'small' | 'large' | 'tie' (|gap| < 0.05 pp) | null when a return is missing. */
+  /** 'small' | 'large' | 'tie' (equal returns as printed, the `comparison` judgement's rule) | null when a return is missing. */
   ytdLeader: 'small' | 'large' | 'tie' | null;
   /** small YTD − large YTD, percentage points. */
   ytdGap: Figure;
