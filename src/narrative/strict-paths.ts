@@ -31,20 +31,19 @@ function literal(value: string | number, loc: any): Node {
 /** `a.b.c` → `(__fact a "b.c" "<template>" line "a.b.c")`, keeping `../`, `this` and `@root` on the head. */
 function factCall(path: Node, template: string): Node {
   const parts: string[] = path.parts;
-  const headParts = path.data ? parts.slice(0, 1) : parts.slice(0, 1);
-  const rest = parts.slice(1).join('.');
-  const prefix = path.data ? '@' : '../'.repeat(path.depth ?? 0) + (path.original.startsWith('this') ? 'this' : '');
-  const headOriginal = path.data ? `@${headParts[0]}` : prefix && prefix.endsWith('this') ? prefix : `${prefix}${headParts.join('.')}`;
-  const isThis = !path.data && path.original.startsWith('this');
+  const depth: number = path.depth ?? 0;
+  // `this.a.b` (or `../this.a`): the head is the context itself and the whole path is walked from it; otherwise the
+  // head is the first name (a block parameter, a context key, or `@root`), so Handlebars still resolves it
+  const isThis = !path.data && /^(\.\.\/)*this([./]|$)/.test(path.original);
   const head: Node = {
     type: 'PathExpression',
     data: path.data,
-    depth: path.depth ?? 0,
-    parts: isThis ? [] : headParts,
-    original: headOriginal,
+    depth,
+    parts: isThis ? [] : parts.slice(0, 1),
+    original: path.data ? `@${parts[0]}` : `${'../'.repeat(depth)}${isThis ? 'this' : parts[0]}`,
     loc: path.loc,
   };
-  const tail = isThis ? parts.join('.') : rest;
+  const tail = (isThis ? parts : parts.slice(1)).join('.');
   return {
     type: 'SubExpression',
     path: { type: 'PathExpression', data: false, depth: 0, parts: [FACT_HELPER], original: FACT_HELPER, loc: path.loc },
