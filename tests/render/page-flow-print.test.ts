@@ -1,15 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import type { Market } from '../../src/data/types.js';
 import { loadNote, type NoteSource } from '../../src/note/load-note.js';
 import { buildNotes, composeOne } from '../../src/pipeline/build-notes.js';
-import { BrowserSession } from '../../src/render/browser.js';
 import { measureFlow, pageBox } from '../../src/render/page-flow.js';
 import { loadForPrint, printPdf } from '../../src/render/pdf.js';
 import { pdfOptions } from '../../src/pipeline/build-note.js';
 import { tempDir } from '../helpers/cli.js';
+import { useBrowserSession } from '../helpers/browser.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { footGaps, pageTexts } from './print-helpers.js';
 
@@ -20,17 +20,11 @@ const MARGINS = { top: 20 * MM, bottom: 18 * MM };
 const note = loadNote('weekly-outlook');
 const fixedNote: NoteSource = { ...note, config: { ...note.config, page: { ...note.config.page, floatFigures: false } } };
 
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await BrowserSession.launch();
-}, 60_000);
-afterAll(async () => {
-  await session?.close();
-});
+const browser = useBrowserSession();
 
 async function printed(n: NoteSource, market: Market, asOf: string): Promise<string> {
   const out = tempDir();
-  const r = await buildNotes(n, market, [{ asOf }], { outDir: out, formats: ['pdf'], browser: session, factsWorker: false });
+  const r = await buildNotes(n, market, [{ asOf }], { outDir: out, formats: ['pdf'], browser: browser(), factsWorker: false });
   expect(r.failures.map((f) => f.message)).toEqual([]);
   return join(out, `${n.name}-${asOf}.pdf`);
 }
@@ -72,7 +66,7 @@ describe('the measured layout is the printed one', () => {
     const c = await composeOne(note, loadMarket(), { asOf });
     const o = pdfOptions(note, c.facts);
     const box = pageBox(o.paper ?? 'A4', o.page!.margins);
-    const pdf = await session.withPage(async (page) => {
+    const pdf = await browser().withPage(async (page) => {
       await loadForPrint(page, c.html, o);
       const blocks = await measureFlow(page, box);
       const planned = blocks.filter((b) => b.kind === 'figure').map((b) => b.parts[0].page);
