@@ -57,6 +57,32 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(section(g, 'rates')).not.toContain('Small caps are the more tied');
   });
 
+  it('does not contrast two correlations the figure calls similar (−0.11 against −0.09)', () => {
+    const f = facts((x) => {
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.11;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.09;
+    });
+    const j = f.judgements.rates!.sensitivity;
+    expect([j.small.reading, j.large.reading, j.moreNegative]).toEqual(['fallingHelps', 'weak', 'similar']);
+    expect(j.closeLean).toEqual({ side: 'small', reading: 'fallingHelps' });
+    const t = section(f, 'rates');
+    expect(t).toContain('Small caps tend to rise when yields fall, and large caps lean the same way a little less: the two correlations are close.');
+    expect(t).not.toContain('while large caps show little tie');
+    expect(t).toContain('Small and large caps have similar correlations with rates');
+    // a weak correlation on the other side of zero is no shared lean: the contrast stands
+    const g = facts((x) => {
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.1;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.01;
+    });
+    expect(g.judgements.rates!.sensitivity.closeLean).toEqual({ side: 'small', reading: 'fallingHelps' });
+    const h = facts((x) => {
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.12;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = 0.0;
+    });
+    expect(h.judgements.rates!.sensitivity.moreNegative).toBe('small');
+    expect(h.judgements.rates!.sensitivity.closeLean).toBeNull();
+  });
+
   it('warns of a rebound in yields only when small caps rose since the peak and move against yields', () => {
     const warn = 'a rebound in yields would be a headwind';
     const rose = facts((x) => {
