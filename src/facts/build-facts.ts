@@ -440,7 +440,10 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     const prevDate = i >= 0 ? trading[i] : null;
     if (prevDate && prevDate < asOf && prevDate >= firstCommonDate(market, needed)) {
       const prev = recalled(market, config, prevDate, options.symbol) ?? buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
-      facts.changes = { since: prevDate, items: whatChanged(prev, facts) };
+      // P&F changes of the charts the note's text reads: the roles `changes` names (all charts when it names none)
+      const changesReq = declared.get('changes')!;
+      const pnfKeys = changesReq.roles ? keysOf(changesReq, roles) : undefined;
+      facts.changes = { since: prevDate, items: whatChanged(prev, facts, { pnfKeys }) };
     }
   }
   return facts;

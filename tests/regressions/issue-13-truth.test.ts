@@ -57,6 +57,15 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(section(g, 'rates')).not.toContain('Small caps are the more tied');
   });
 
+  it("reports in the what-changed box only the P&F charts the note's text reads (the fund's and the yield's)", () => {
+    // the index charts (RUT, SPX) and the large-cap fund's are drawn with other boxes: their signals and trends can
+    // differ from the fund's the body describes, which read as contradictions in the box
+    const weeks = ['2020-02-28', '2025-12-12', '2016-04-29'].map((asOf) => buildFacts(market, note.config, { asOf }));
+    const charts = new Set(weeks.flatMap((w) => w.changes!.items.filter((c) => c.path.startsWith('pnf.')).map((c) => c.path.split('.')[1])));
+    expect([...charts].every((k) => k === base.roles.smallFund || k === base.roles.yield)).toBe(true);
+    expect(charts.size).toBeGreaterThan(0);
+  });
+
   it('does not contrast two correlations the figure calls similar (−0.11 against −0.09)', () => {
     const f = facts((x) => {
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.11;
