@@ -397,6 +397,11 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   const caveats = facts.data.caveats;
   const staleKeys = new Set(choice.stale.map((x) => x.key));
   for (const key of needed) if (market.series[key]) series[key] = seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
+  // series read beyond the roles: the score's peer funds and the size groups' funds of the ranking
+  const peerKeys = Object.values(facts.score ?? {}).flatMap((v) => (v as { peerGroup?: { keys?: string[] } } | undefined)?.peerGroup?.keys ?? []);
+  const groupKeys = (facts.ranking?.sizeGroups ?? []).flatMap((g) => g.members);
+  const read = [...needed, ...[...peerKeys, ...groupKeys].filter((k) => !needed.includes(k) && market.series[k])];
+  for (const key of read) series[key] ??= seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
   if (has('breadth') && roles.universe && market.universes[roles.universe]) {
     const u = market.universes[roles.universe];
     const last = lastIndexOnOrBefore(u.dates, asOf);
@@ -405,12 +410,13 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
       priceField: null, adjusted: false, highLowFallback: false, priceBasis: 'closing prices', stale: false,
     };
   }
-  for (const key of needed) {
+  for (const key of read) {
     const info = series[key];
     if (!info) continue;
     const why: string[] = [];
-    if (info.adjusted) why.push(`its closes are dividend-adjusted (${info.priceField && /adj/i.test(info.priceField) ? info.priceField : 'market.yaml adjusted: true'}), so levels and highs sit below the prices it traded at`);
-    if (info.highLowFallback) why.push(`note.yaml asks for the high/low method, but ${info.file} has closes only, so its Point & Figure chart uses closing prices`);
+    // in the client's words: what the figures are, not how the note is configured (warnings tell the desk that)
+    if (info.adjusted) why.push('its closes are dividend-adjusted, so levels and highs sit below the prices it traded at');
+    if (info.highLowFallback) why.push('its data has closes only, so its Point & Figure chart uses closing prices rather than daily highs and lows');
     if (why.length) caveats.push(`${info.name} (${key}): ${why.join('; ')}.`);
   }
   for (const x of choice.stale) {

@@ -57,6 +57,13 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(section(g, 'rates')).not.toContain('Small caps are the more tied');
   });
 
+  it('lists among the sources every series the figures read: the score peers and the size groups too', () => {
+    const peers = Object.values(base.score!).flatMap((v) => (v as { peerGroup?: { keys?: string[] } }).peerGroup?.keys ?? []);
+    const groups = base.ranking!.sizeGroups.flatMap((g) => g.members);
+    expect(peers.length + groups.length).toBeGreaterThan(0);
+    for (const k of [...peers, ...groups]) expect(Object.keys(base.data.series), k).toContain(k);
+  });
+
   it("reports in the what-changed box only the P&F charts the note's text reads (the fund's and the yield's)", () => {
     // the index charts (RUT, SPX) and the large-cap fund's are drawn with other boxes: their signals and trends can
     // differ from the fund's the body describes, which read as contradictions in the box
