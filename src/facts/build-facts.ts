@@ -400,7 +400,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   // series read beyond the roles: the score's peer funds and the size groups' funds of the ranking
   const peerKeys = Object.values(facts.score ?? {}).flatMap((v) => (v as { peerGroup?: { keys?: string[] } } | undefined)?.peerGroup?.keys ?? []);
   const groupKeys = (facts.ranking?.sizeGroups ?? []).flatMap((g) => g.members);
-  const read = [...needed, ...[...peerKeys, ...groupKeys].filter((k) => !needed.includes(k) && market.series[k])];
+  const read = [...new Set([...needed, ...[...peerKeys, ...groupKeys].filter((k) => market.series[k])])];
   for (const key of read) series[key] ??= seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
   if (has('breadth') && roles.universe && market.universes[roles.universe]) {
     const u = market.universes[roles.universe];
@@ -410,15 +410,13 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
       priceField: null, adjusted: false, highLowFallback: false, priceBasis: 'closing prices', stale: false,
     };
   }
-  for (const key of read) {
-    const info = series[key];
-    if (!info) continue;
-    const why: string[] = [];
-    // in the client's words: what the figures are, not how the note is configured (warnings tell the desk that)
-    if (info.adjusted) why.push('its closes are dividend-adjusted, so levels and highs sit below the prices it traded at');
-    if (info.highLowFallback) why.push('its data has closes only, so its Point & Figure chart uses closing prices rather than daily highs and lows');
-    if (why.length) caveats.push(`${info.name} (${key}): ${why.join('; ')}.`);
-  }
+  // in the client's words: what the figures are, not how the note is configured (warnings tell the desk that); one
+  // line per reason, naming every series it concerns
+  const named = (keys: string[]) => keys.map((k) => `${series[k].name} (${k})`).join(', ');
+  const adjusted = read.filter((k) => series[k]?.adjusted);
+  const closesOnly = read.filter((k) => series[k]?.highLowFallback);
+  if (adjusted.length) caveats.push(`Dividend-adjusted closes: ${named(adjusted)}; levels and highs sit below the prices ${adjusted.length > 1 ? 'these funds' : 'the fund'} traded at.`);
+  if (closesOnly.length) caveats.push(`Closes only, so the Point & Figure ${closesOnly.length > 1 ? 'charts use' : 'chart uses'} closing prices rather than daily highs and lows: ${named(closesOnly)}.`);
   for (const x of choice.stale) {
     caveats.push(`${series[x.key].name} (${x.key}): the data ends on ${longDate(x.lastDate)}, before the as-of date ${longDate(asOf)}; the series is stale and its figures are as of its last date.`);
   }

@@ -33,7 +33,7 @@ const text = (f: Facts) =>
 /** The text of one section (by its id), headline and figure title included. */
 function section(f: Facts, id: string): string {
   const html = render(templateContext(f, figures, note));
-  const m = new RegExp(`<section class="section" id="${id}">([\\s\\S]*?)</section>`).exec(html);
+  const m = new RegExp(`<section class="section[^"]*" id="${id}">([\\s\\S]*?)</section>`).exec(html);
   if (!m) throw new Error(`no section ${id}`);
   return m[1].replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
 }
