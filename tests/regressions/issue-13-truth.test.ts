@@ -73,6 +73,36 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(charts.size).toBeGreaterThan(0);
   });
 
+  it("calls a yield high at the very start of its window the window's high, in the heading, the figure and the key figure", () => {
+    const f = facts((x) => {
+      const p = x.rates!.peak;
+      p.date.value = p.date.from; // the highest close of the window is its first day: the yield was already falling
+      p.changeBp.value = -120;
+    });
+    const j = f.judgements.rates!.peak;
+    expect([j.atWindowStart, j.state]).toEqual([true, 'falling']);
+    const t = section(f, 'rates');
+    const days = f.rates!.peak.windowDays;
+    expect(t).toContain(`Yields are below their ${days}-day high`);
+    expect(t).toContain(`The yield is 120 bp below its ${days}-day high`);
+    expect(t).not.toMatch(/off their peak|fallen .* from its peak/);
+    expect(text(f)).toContain(`−120 bp vs ${days}-day high`);
+  });
+
+  it('does not count a second half of a few days in the streak of second halves', () => {
+    const f = facts((x) => {
+      x.lead.h2Days = 14;
+    });
+    const h = f.judgements.seasonal!.h2;
+    expect([h.early, h.current, h.includesCurrent]).toEqual([true, null, false]);
+    expect(h.streakYears).toEqual(f.seasonal!.h2StreakCompletedYears);
+    expect(h.streakYears).not.toContain(2025);
+    expect(section(f, 'seasonality')).toContain('over only 14 trading days: too few to count');
+    // a second half long enough counts as before
+    const g = base.judgements.seasonal!.h2;
+    expect(g.early).toBe(false);
+  });
+
   it('does not contrast two correlations the figure calls similar (−0.11 against −0.09)', () => {
     const f = facts((x) => {
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.11;

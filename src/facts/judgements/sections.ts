@@ -198,6 +198,9 @@ export interface H2Record {
   streak: number;
   streakYears: number[];
   includesCurrent: boolean;
+  /** This year's second half has run fewer than `minYtdDays` trading days: too short to read, so it is not counted
+   * (`current` is null) and the record reads the second halves already completed. */
+  early: boolean;
 }
 
 export interface SeasonalLean {
@@ -213,14 +216,16 @@ export interface SeasonalLean {
   yearsAfterWin: number[];
 }
 
-export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, inH2: boolean, asOf: IsoDate, rows: NonNullable<ChartData['seasonal']>['rows'], t: Thresholds): { h2: H2Record; lean: SeasonalLean } {
+export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, inH2: boolean, h2Days: number, asOf: IsoDate, rows: NonNullable<ChartData['seasonal']>['rows'], t: Thresholds): { h2: H2Record; lean: SeasonalLean } {
   const year = Number(asOf.slice(0, 4));
   const years = s.h2StreakYears;
   const counted = years.includes(year);
-  const current = inH2 ? (h2.available ? h2.leader : null) : null;
-  const keep = current === 'small' || !counted ? years : years.filter((y) => y !== year);
-  const h2State: H2Record['state'] = inH2 && current === null ? 'unknown' : current === 'tie' ? 'level' : keep.length >= 2 ? 'streak' : keep.length === 1 ? 'won' : 'lost';
-  const h2Record: H2Record = { kind: 'h2Record', state: h2State, current, streak: keep.length, streakYears: keep, includesCurrent: keep.includes(year) };
+  const early = inH2 && h2Days < t.minYtdDays;
+  const current = inH2 && !early ? (h2.available ? h2.leader : null) : null;
+  // a second half too young to count: the record of the completed ones (the streak through last year)
+  const keep = early ? s.h2StreakCompletedYears : current === 'small' || !counted ? years : years.filter((y) => y !== year);
+  const h2State: H2Record['state'] = inH2 && !early && current === null ? 'unknown' : current === 'tie' ? 'level' : keep.length >= 2 ? 'streak' : keep.length === 1 ? 'won' : 'lost';
+  const h2Record: H2Record = { kind: 'h2Record', state: h2State, current, streak: keep.length, streakYears: keep, includesCurrent: keep.includes(year), early };
 
   const beat = rows.filter((r) => r.beat).map((r) => r.nextYear);
   const lag = rows.filter((r) => !r.beat).map((r) => r.nextYear);
