@@ -89,6 +89,18 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(text(f)).toContain(`−120 bp vs ${days}-day high`);
   });
 
+  it('explains the verdict by its weighted points, so the counts of readings cannot seem to contradict it', () => {
+    const v = base.judgements.verdict;
+    expect(v.forWeight - v.againstWeight).toBe(v.net);
+    const t = section(base, 'lead');
+    expect(t).toContain(`${v.forWeight} ${v.forWeight === 1 ? 'point' : 'points'} for small caps against ${v.againstWeight}`);
+    expect(t).toContain('at least the 4-point margin a lead needs');
+    // 17 June 2022 (demo): net −5 for large caps, but small caps are ahead on the year: no lead, and the lead says why
+    const f = buildFacts(market, note.config, { asOf: '2022-06-17', compare: false });
+    expect([f.judgements.verdict.net, f.judgements.verdict.yearVeto, f.judgements.verdict.state]).toEqual([-5, true, 'contender']);
+    expect(section(f, 'lead')).toContain("a margin the year's own returns contradict");
+  });
+
   it('does not count a second half of a few days in the streak of second halves', () => {
     const f = facts((x) => {
       x.lead.h2Days = 14;
