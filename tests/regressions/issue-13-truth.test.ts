@@ -101,6 +101,21 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(section(f, 'lead')).toContain("a margin the year's own returns contradict");
   });
 
+  it('says so when the higher-scoring fund changed sides over six months, rather than that the gap "has not narrowed"', () => {
+    const f = facts((x) => {
+      const sm = x.score![x.roles.smallFund].value as { value: number };
+      const lg = x.score![x.roles.largeFund].value as { value: number };
+      [sm.value, lg.value] = [2.0, 2.2];
+      for (const g of Object.values(x.score!.gap)) [g.value.value, g.before.value] = [0.2, -0.4];
+    });
+    const j = f.judgements.score!;
+    expect([j.higher, j.before.higher, j.before.gapSize, j.leaderChanged]).toEqual(['large', 'small', 0.4, true]);
+    const t = section(f, 'score');
+    expect(t).toContain('large caps have moved ahead, where six months ago IWM led by 0.4 points');
+    expect(t).toContain('Large caps have moved ahead on the score');
+    expect(t).not.toContain('has not narrowed');
+  });
+
   it('does not count a second half of a few days in the streak of second halves', () => {
     const f = facts((x) => {
       x.lead.h2Days = 14;

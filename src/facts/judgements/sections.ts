@@ -66,6 +66,10 @@ export interface ScoreJudgements {
   higher: 'small' | 'large' | 'level' | 'unknown';
   /** The gap (large − small) is smaller than it was six months ago. */
   narrowing: boolean;
+  /** Six months (scoreDirectionWindow) earlier, on the printed gap: which fund scored higher and by how much. */
+  before: { higher: 'small' | 'large' | 'level' | 'unknown'; gapSize: number | null };
+  /** The higher-scoring fund changed sides since then (small ↔ large). */
+  leaderChanged: boolean;
   /** The gap is the smallest since this date (null: in the available history); worth saying only when `notable`. */
   smallestSince: Recency | null;
   notable: boolean;
@@ -79,6 +83,7 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
   const l = large.value.value === null ? null : printed(large.value.value, d);
   const ch = small.direction.value === null ? null : printed(small.direction.value, d);
   const g = s === null || l === null ? null : printed(l - s, d);
+  const b = gap.before?.value === null || gap.before?.value === undefined ? null : printed(gap.before.value, d);
   const sinceDate = gap.smallestSince.value;
   const since = recency(sinceDate, asOf, t);
   const investable = s !== null && s >= t.investableScore;
@@ -91,6 +96,8 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     gapSize: g === null ? null : Math.abs(g),
     higher: g === null ? 'unknown' : g > 0 ? 'large' : g < 0 ? 'small' : 'level',
     narrowing: gap.narrowing,
+    before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
+    leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),
     smallestSince: since,
     notable: g !== null && (since === null || since.days >= t.notableSinceDays),
     agreement: signal === 'none' ? 'noSignal' : signal === 'buy' ? (investable ? 'bothPositive' : 'chartOnly') : investable ? 'scoreOnly' : 'bothCautious',
