@@ -4,6 +4,7 @@ import article from './helpers/article.js';
 import at from './helpers/at.js';
 import bp from './helpers/bp.js';
 import capitalize from './helpers/capitalize.js';
+import lowercase from './helpers/lowercase.js';
 import { eq, gt, gte, lt, lte, ne } from './helpers/compare.js';
 import countWord from './helpers/count-word.js';
 import date from './helpers/date.js';
@@ -23,7 +24,7 @@ import since from './helpers/since.js';
 
 /** Every helper a template may call; `knownHelpersOnly` makes any other name a compile error. */
 export const helpers: Record<string, (...args: any[]) => unknown> = {
-  abs, and, article, at, bp, capitalize, countWord, date, degree, direction, eq, gt, gte, has, level, list, lt, lte, ne, not, num,
+  abs, and, article, at, bp, capitalize, countWord, date, degree, direction, eq, gt, gte, has, level, list, lowercase, lt, lte, ne, not, num,
   or, ordinal, pct, pick, plural, signedBp, signedPct, since,
 };
 

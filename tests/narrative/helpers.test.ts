@@ -114,3 +114,11 @@ describe('article / level', () => {
     expect(h.level(null)).toBe('n/a');
   });
 });
+
+describe('capitalize / lowercase', () => {
+  it('changes the case of the first letter or of the whole name, and refuses a number', () => {
+    expect(h.capitalize('second')).toBe('Second');
+    expect(h.lowercase('Large caps')).toBe('large caps');
+    expect(() => h.lowercase(3)).toThrow(/lowercase: expected text/);
+  });
+});
