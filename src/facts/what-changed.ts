@@ -10,12 +10,13 @@
  *   rs.A_vs_B.{nearTerm,longTerm}.signal                    → 'rs-signal'
  *   breadth.U.status                                        → 'status-flip'
  *   score.SYM.value (|Δ| ≥ threshold)                       → 'score-change'
+ *   rates.peak.date (a new high of the window since then)  → 'rate-high'
  */
 import { dayNumber, isIsoDate, isoDate } from '../data/calendar.js';
 import type { IsoDate } from '../data/types.js';
 import type { Facts } from './types.js';
 
-export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'rs-flip' | 'rs-signal';
+export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'rs-flip' | 'rs-signal' | 'rate-high';
 
 /** One change between two facts objects; `path` is the dotted facts path that changed. */
 export interface Change {
@@ -174,9 +175,21 @@ function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] 
   return out;
 }
 
+/** The yield set a new high of its window after the previous note's date. */
+function rateHighChanges(prev: unknown, cur: unknown): Change[] {
+  const [d0, d1] = [field(prev, 'rates', 'peak', 'date', 'value'), field(cur, 'rates', 'peak', 'date', 'value')];
+  const since = field(prev, 'asOf');
+  const level = field(cur, 'rates', 'peak', 'level', 'value');
+  if (typeof d1 !== 'string' || typeof since !== 'string' || d1 <= since || d1 === d0 || typeof level !== 'number') return [];
+  const name = field(cur, 'rates', 'yieldName');
+  const days = field(cur, 'rates', 'peak', 'windowDays');
+  const who = typeof name === 'string' ? name : 'The yield';
+  return [{ kind: 'rate-high', path: 'rates.peak.date', from: d0, to: d1, text: `${who}: a new ${typeof days === 'number' ? `${days}-day ` : ''}high of ${level.toFixed(2)}% on ${day(d1, field(cur, 'asOf'))}` }];
+}
+
 /**
  * What changed from `prev` (last week's facts) to `cur`: new P&F signals, trend flips, new all-time highs,
- * RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5); P&F
+ * a new high of the yield's window, RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5); P&F
  * changes only of the charts in `thresholds.pnfKeys` when given. Fields missing on either side are skipped.
  * @example whatChanged({ pnf: { RUT: { signal: 'sell' } } } as Facts, { pnf: { RUT: { signal: 'buy' } } } as Facts)
  * //=> [{ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'RUT: a P&F buy signal this week, after sell signals' }]
@@ -184,7 +197,7 @@ function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] 
 export function whatChanged(prev: Facts, cur: Facts, thresholds: WhatChangedThresholds = {}): Change[] {
   const threshold = thresholds.score ?? DEFAULT_SCORE_THRESHOLD;
   if (!(threshold >= 0)) throw new RangeError(`whatChanged: thresholds.score must be a number ≥ 0, got ${thresholds.score}`);
-  return [...pnfChanges(prev, cur, thresholds.pnfKeys), ...rsChanges(prev, cur), ...breadthChanges(prev, cur), ...scoreChanges(prev, cur, threshold)];
+  return [...pnfChanges(prev, cur, thresholds.pnfKeys), ...rateHighChanges(prev, cur), ...rsChanges(prev, cur), ...breadthChanges(prev, cur), ...scoreChanges(prev, cur, threshold)];
 }
 
 /**

@@ -28,6 +28,16 @@ describe('whatChanged', () => {
     expect(whatChanged(prev, cur, { pnfKeys: ['IWM'] }).map((c) => c.path)).toEqual(['pnf.IWM.trend']);
   });
 
+  it("reports a new high of the yield's window set since the previous note, not an old one", () => {
+    const rates = (date: string, level: number) => ({ yieldName: '10-year Treasury yield', peak: { date: { value: date }, level: { value: level }, windowDays: 200 } });
+    const prev = facts({ asOf: '2022-06-10', rates: rates('2022-05-06', 3.13) });
+    const cur = facts({ asOf: '2022-06-17', rates: rates('2022-06-14', 3.48) });
+    expect(whatChanged(prev, cur)).toEqual([{ kind: 'rate-high', path: 'rates.peak.date', from: '2022-05-06', to: '2022-06-14', text: '10-year Treasury yield: a new 200-day high of 3.48% on 14 June' }]);
+    // the same high as last week, or a "high" dated before the previous note, is no change
+    expect(whatChanged(cur, { ...cur, asOf: '2022-06-24' } as Facts)).toEqual([]);
+    expect(whatChanged(prev, facts({ asOf: '2022-06-17', rates: rates('2022-06-01', 3.3) }))).toEqual([]);
+  });
+
   it('reports a second signal of the same kind (the consecutive count moved)', () => {
     const prev = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1 }) } });
     const cur = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 2 }) } });
