@@ -1,17 +1,20 @@
 /**
- * Facts for a run of notes, computed in a worker thread (or in this thread when the worker cannot run). The main
- * thread stays free while facts are computed: the browser's messages keep flowing, and a signal (Ctrl-C) is
- * handled at once, ending the worker with the process.
+ * Facts (and, when asked, the chart SVGs drawn from them) for a run of notes, computed in a worker thread (or in
+ * this thread when the worker cannot run). The main thread stays free while facts and charts are computed: it
+ * renders and prints the note before, the browser's messages keep flowing, and a signal (Ctrl-C) is handled at
+ * once, ending the worker with the process.
  *
- * This module is the worker's entry point too, so it imports only what the facts need.
+ * This module is the worker's entry point too, so it imports only what the facts need; the chart modules (Vega)
+ * load in the worker only when it draws charts.
  */
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
 import type { IsoDate, Market } from '../data/types.js';
 import { MarketNoteError, type ErrorCode } from '../errors/market-note-error.js';
 import { buildFacts } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
 import type { NoteConfig, NoteSource } from '../note/load-note.js';
+import type { Figures } from '../charts/build-charts.js';
 
 /** One note to build: an as-of date and, for per-symbol notes, the symbol. */
 interface NoteRun {
@@ -21,9 +24,15 @@ interface NoteRun {
 
 const runKey = (r: NoteRun): string => `${r.symbol ?? ''}@${r.asOf ?? ''}`;
 
-/** Where a batch gets each note's facts from. */
+/** A note's facts and, when the source draws charts, its figures (undefined: draw them in this thread). */
+export interface FactsAndFigures {
+  facts: Facts;
+  figures?: Figures;
+}
+
+/** Where a batch gets each note's facts (and figures) from. */
 export interface FactsSource {
-  get(run: NoteRun): Promise<Facts>;
+  get(run: NoteRun): Promise<FactsAndFigures>;
   /** Start computing a run that will be asked for soon. */
   prefetch(run: NoteRun): void;
   close(): Promise<void>;
@@ -38,13 +47,15 @@ interface WorkerInit {
   config: NoteConfig;
   noteName: string;
   allowStale: boolean;
+  /** Draw each note's charts in the worker too. */
+  charts: boolean;
 }
 
-type WorkerReply = { key: string; facts: Facts } | { key: string; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
+type WorkerReply = { key: string; facts: Facts; figures?: Figures } | { key: string; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
 
 export function inThreadFacts(note: NoteSource, market: Market, allowStale = false): FactsSource {
   return {
-    get: async (run) => buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name, allowStale }),
+    get: async (run) => ({ facts: buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name, allowStale }) }),
     prefetch: () => undefined,
     close: async () => undefined,
     where: () => 'thread',
@@ -56,23 +67,23 @@ export function inThreadFacts(note: NoteSource, market: Market, allowStale = fal
  * compiled JavaScript (a worker cannot load the TypeScript sources the tests run). The module imports only the
  * facts, so the worker starts in a fraction of the time the whole pipeline takes to load.
  */
-export function factsWorker(note: NoteSource, market: Market, allowStale = false): FactsSource | null {
+export function factsWorker(note: NoteSource, market: Market, allowStale = false, options: { charts?: boolean; resourceLimits?: ResourceLimits } = {}): FactsSource | null {
   const self = new URL(import.meta.url);
   if (!self.pathname.endsWith('.js')) return null;
   let worker: Worker;
   try {
-    const init: WorkerInit = { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale };
-    worker = new Worker(fileURLToPath(self), { workerData: init });
+    const init: WorkerInit = { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale, charts: options.charts ?? false };
+    worker = new Worker(fileURLToPath(self), { workerData: init, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
   } catch {
     return null;
   }
-  const pending = new Map<string, { run: NoteRun; promise: Promise<Facts>; resolve: (f: Facts) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<string, { run: NoteRun; promise: Promise<FactsAndFigures>; resolve: (f: FactsAndFigures) => void; reject: (e: unknown) => void }>();
   let dead: unknown = null;
   const fallback = inThreadFacts(note, market, allowStale);
   worker.on('message', (reply: WorkerReply) => {
     const p = pending.get(reply.key);
     if (!p) return;
-    if ('facts' in reply) p.resolve(reply.facts);
+    if ('facts' in reply) p.resolve({ facts: reply.facts, figures: reply.figures });
     else p.reject(reply.error.code ? new MarketNoteError(reply.error.code, reply.error.message, reply.error) : new Error(reply.error.message));
   });
   let closing = false;
@@ -88,9 +99,9 @@ export function factsWorker(note: NoteSource, market: Market, allowStale = false
     const key = runKey(run);
     let entry = pending.get(key);
     if (!entry) {
-      let resolve!: (f: Facts) => void;
+      let resolve!: (f: FactsAndFigures) => void;
       let reject!: (e: unknown) => void;
-      const promise = new Promise<Facts>((res, rej) => ((resolve = res), (reject = rej)));
+      const promise = new Promise<FactsAndFigures>((res, rej) => ((resolve = res), (reject = rej)));
       promise.catch(() => undefined);
       entry = { run, promise, resolve, reject };
       pending.set(key, entry);
@@ -116,14 +127,32 @@ export function factsWorker(note: NoteSource, market: Market, allowStale = false
 
 // When this module runs as a batch's facts worker: answer each run with its facts (or the error).
 if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | null)?.[WORKER_FLAG]) {
-  const { market, config, noteName, allowStale } = workerData as WorkerInit;
+  const { market, config, noteName, allowStale, charts } = workerData as WorkerInit;
   const port = parentPort;
+  // the chart modules (and Vega, on the first chart) load while the first facts are asked for
+  const drawing = charts ? import('./draw-figures.js') : undefined;
+  drawing?.catch(() => undefined);
+  // runs are answered one at a time, in the order asked
+  let queue: Promise<void> = Promise.resolve();
   port.on('message', ({ key, run }: { key: string; run: NoteRun }) => {
-    try {
-      port.postMessage({ key, facts: buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale }) } satisfies WorkerReply);
-    } catch (e) {
-      const m = e instanceof MarketNoteError ? { code: e.code, file: e.file, line: e.line, column: e.column, hint: e.hint } : {};
-      port.postMessage({ key, error: { ...m, message: e instanceof Error ? e.message : String(e) } } satisfies WorkerReply);
-    }
+    queue = queue.then(() => answer(key, run));
   });
+  const answer = async (key: string, run: NoteRun): Promise<void> => {
+    let facts: Facts;
+    try {
+      facts = buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale });
+    } catch (e) {
+      port.postMessage({ key, error: errorOf(e) } satisfies WorkerReply);
+      return;
+    }
+    let figures: Figures | undefined;
+    // a chart that fails is drawn again in the main thread, where its error is reported as before
+    if (drawing) figures = await drawing.then((d) => d.drawFigures(facts)).catch(() => undefined);
+    port.postMessage({ key, facts, figures } satisfies WorkerReply);
+  };
+}
+
+function errorOf(e: unknown): Extract<WorkerReply, { error: unknown }>['error'] {
+  const m = e instanceof MarketNoteError ? { code: e.code, file: e.file, line: e.line, column: e.column, hint: e.hint } : {};
+  return { ...m, message: e instanceof Error ? e.message : String(e) };
 }
