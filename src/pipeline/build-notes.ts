@@ -243,6 +243,8 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     return compose(note, facts, r, compiled, narrative, opts.strict ? { market } : undefined).catch((error) => ({ ok: false as const, asOf: r.asOf ?? '', ...(r.symbol ? { symbol: r.symbol } : {}), stage: 'compose' as const, error, message: messageOf(error) }));
   };
 
+  // the PDF metadata step's library loads while the first facts and charts are computed, not after the first print
+  if (formats.includes('pdf') && total > 0) import('pdf-lib').catch(() => undefined);
   try {
     if (needsBrowser && total > 0) {
       session = await (opts.browser ?? own);

@@ -8,13 +8,14 @@
  * load in the worker only when it draws charts.
  */
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData, type ResourceLimits } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { IsoDate, Market } from '../data/types.js';
 import { MarketNoteError, type ErrorCode } from '../errors/market-note-error.js';
 import { buildFacts } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
 import type { NoteConfig, NoteSource } from '../note/load-note.js';
 import type { Figures } from '../charts/build-charts.js';
+import { EARLY_FLAG, takeEarlyFacts, type EarlyFactsSpec, type EarlyWorker } from './early-facts.js';
 
 /** One note to build: an as-of date and, for per-symbol notes, the symbol. */
 interface NoteRun {
@@ -68,6 +69,11 @@ export function inThreadFacts(note: NoteSource, market: Market, allowStale = fal
  * facts, so the worker starts in a fraction of the time the whole pipeline takes to load.
  */
 export function factsWorker(note: NoteSource, market: Market, allowStale = false, options: { charts?: boolean; resourceLimits?: ResourceLimits } = {}): FactsSource | null {
+  const e = takeEarlyFacts();
+  if (e) {
+    if (e.charts === (options.charts ?? false)) return adoptEarly(e, note, market, allowStale, options);
+    void e.worker.terminate();
+  }
   const self = new URL(import.meta.url);
   if (!self.pathname.endsWith('.js')) return null;
   let worker: Worker;
@@ -77,6 +83,11 @@ export function factsWorker(note: NoteSource, market: Market, allowStale = false
   } catch {
     return null;
   }
+  return workerSource(worker, note, market, allowStale);
+}
+
+/** A FactsSource answered by `worker` (a batch's worker, or an early one that loaded the same note and market). */
+function workerSource(worker: Worker, note: NoteSource, market: Market, allowStale: boolean): FactsSource {
   const pending = new Map<string, { run: NoteRun; promise: Promise<FactsAndFigures>; resolve: (f: FactsAndFigures) => void; reject: (e: unknown) => void }>();
   let dead: unknown = null;
   const fallback = inThreadFacts(note, market, allowStale);
@@ -125,31 +136,95 @@ export function factsWorker(note: NoteSource, market: Market, allowStale = false
   };
 }
 
-// When this module runs as a batch's facts worker: answer each run with its facts (or the error).
-if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | null)?.[WORKER_FLAG]) {
-  const { market, config, noteName, allowStale, charts } = workerData as WorkerInit;
+/*
+ * An early worker, for a single `build`: started by the bin shim before the CLI's modules load, it loads the note
+ * and the market itself from the command line (the same functions the command uses) while the main thread loads
+ * its modules and compiles the templates, then answers runs like a batch's worker. It is used only when what it
+ * loaded is what the command loaded (same note, same market: see `fingerprint`); otherwise it is ended and a
+ * worker is started with the command's market, as without it.
+ */
+
+/**
+ * What a market and note are for the facts, in one string: the note's name and configuration, --allow-stale, and
+ * for every series and universe its key, source file, length and last row. Two loads of the same files agree.
+ */
+export function fingerprint(note: Pick<NoteSource, 'name' | 'config'>, market: Market, allowStale: boolean): string {
+  const series = Object.entries(market.series).map(([k, s]) => [k, s.file ?? '', s.kind, s.dates.length, s.dates.at(-1), s.close.at(-1), s.priceField]);
+  const universes = Object.entries(market.universes).map(([k, u]) => [k, u.file ?? '', u.members.length, u.dates.length, u.dates.at(-1), u.members.at(-1)]);
+  return JSON.stringify([note.name, note.config, allowStale, market.source, series, universes, market.warnings?.length ?? 0]);
+}
+
+/** Use the early worker when it loaded what the command loaded; else end it and start a worker as usual. */
+function adoptEarly(e: EarlyWorker, note: NoteSource, market: Market, allowStale: boolean, options: { charts?: boolean; resourceLimits?: ResourceLimits }): FactsSource {
+  const want = fingerprint(note, market, allowStale);
+  e.worker.ref();
+  const inner: Promise<FactsSource> = e.ready.then((got) => {
+    if (got === want) return workerSource(e.worker, note, market, allowStale);
+    void e.worker.terminate();
+    return factsWorker(note, market, allowStale, options) ?? inThreadFacts(note, market, allowStale);
+  });
+  let where: 'worker' | 'thread' = 'worker';
+  return {
+    get: (run) => inner.then((s) => s.get(run)),
+    prefetch: (run) => void inner.then((s) => s.prefetch(run)),
+    close: () => inner.then((s) => s.close()),
+    where: () => {
+      void inner.then((s) => (where = s.where()));
+      return where;
+    },
+  };
+}
+
+// An early worker: load the note and market the command line names, say what was loaded, then serve as below.
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[EARLY_FLAG]) {
+  const spec = workerData as EarlyFactsSpec;
   const port = parentPort;
+  try {
+    const [{ loadNote }, { loadMarket }, { symbolMarket }] = await Promise.all([import('../note/load-note.js'), import('../data/load-market.js'), import('./symbol-market.js')]);
+    const note = loadNote(spec.note);
+    const { market, symbol } = symbolMarket(note, loadMarket(spec.data), spec.symbol);
+    port.postMessage({ ready: fingerprint(note, market, spec.allowStale) });
+    // the run the command will ask for is started at once (the answer waits for the ask)
+    serve(port, { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale: spec.allowStale, charts: spec.charts }, { asOf: spec.asOf, symbol });
+  } catch {
+    port.postMessage({ ready: null }); // the command loads it again and reports the error
+  }
+}
+
+// When this module runs as a batch's facts worker: answer each run with its facts (or the error).
+if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | null)?.[WORKER_FLAG]) serve(parentPort, workerData as WorkerInit);
+
+function serve(port: MessagePort, init: WorkerInit, expected?: NoteRun): void {
+  const { market, config, noteName, allowStale, charts } = init;
   // the chart modules (and Vega, on the first chart) load while the first facts are asked for
   const drawing = charts ? import('./draw-figures.js') : undefined;
   drawing?.catch(() => undefined);
   // runs are answered one at a time, in the order asked
   let queue: Promise<void> = Promise.resolve();
+  let ahead: WorkerReply | undefined;
   port.on('message', ({ key, run }: { key: string; run: NoteRun }) => {
-    queue = queue.then(() => answer(key, run));
+    queue = queue.then(async () => {
+      const reply = ahead?.key === key ? ahead : await compute(key, run);
+      ahead = undefined;
+      port.postMessage(reply);
+    });
   });
-  const answer = async (key: string, run: NoteRun): Promise<void> => {
+  if (expected) {
+    const key = runKey(expected);
+    queue = queue.then(async () => void (ahead = await compute(key, expected)));
+  }
+  async function compute(key: string, run: NoteRun): Promise<WorkerReply> {
     let facts: Facts;
     try {
       facts = buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale });
     } catch (e) {
-      port.postMessage({ key, error: errorOf(e) } satisfies WorkerReply);
-      return;
+      return { key, error: errorOf(e) };
     }
     let figures: Figures | undefined;
     // a chart that fails is drawn again in the main thread, where its error is reported as before
     if (drawing) figures = await drawing.then((d) => d.drawFigures(facts)).catch(() => undefined);
-    port.postMessage({ key, facts, figures } satisfies WorkerReply);
-  };
+    return { key, facts, figures };
+  }
 }
 
 function errorOf(e: unknown): Extract<WorkerReply, { error: unknown }>['error'] {
