@@ -103,11 +103,11 @@ export function contentId(note: string, asOf: IsoDate, figureId: string): string
   return `${figureId}.${note}.${asOf}@market-note`;
 }
 
-/** email.hbs and email.css of the note, or the shared ones (assets/email/) when the note has none. */
+/** email.hbs of the note, or the shared one (assets/email/) when it has none; the shared email.css, then the note's own (which may add or override rules). */
 function emailTemplates(note: NoteSource): { main: { file: string; text: string }; css: string } {
   const own = join(note.dir, 'email.hbs');
   const file = existsSync(own) ? own : join(SHARED_EMAIL_DIR, 'email.hbs');
-  const css = note.emailCss || readFileSync(join(SHARED_EMAIL_DIR, 'email.css'), 'utf8');
+  const css = `${readFileSync(join(SHARED_EMAIL_DIR, 'email.css'), 'utf8')}${note.emailCss ? `\n${note.emailCss}` : ''}`;
   return { main: { file, text: readFileSync(file, 'utf8') }, css };
 }
 

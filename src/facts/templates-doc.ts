@@ -20,7 +20,7 @@ export function renderTemplatesDoc(): string {
 
 ## Changing the wording without touching code
 - The weekly outlook lives in \`templates/weekly-outlook/\`: \`note.yaml\` (title, roles, settings), \`note.hbs\` (the order of
-  the sections), \`partials/*.hbs\` (one file per section), \`note.css\` (the look), \`email.css\` (the e-mail edition).
+  the sections), \`partials/*.hbs\` (one file per section), \`note.css\` (the look), \`email.hbs\` (the e-mail edition).
 - Templates are Handlebars in strict mode. They see the facts object (paths below), \`figures.ID\` (the rendered charts) and
   \`config.disclaimer\` / \`config.desk\`. A path that does not exist, an unknown helper or a helper given the wrong kind of value
   stops the build with the template file and line — never a blank in the note.

@@ -164,7 +164,8 @@ function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] 
       path: `score.${key}.value`,
       from: a,
       to: b,
-      text: `${nameOf(cur, 'score', key)}: score ${d > 0 ? 'up' : 'down'} ${Math.abs(d)} to ${Math.round(b * 100) / 100}`,
+      // one decimal, as the score section prints scores (they are multiples of 0.2, so exact)
+      text: `${nameOf(cur, 'score', key)}: score ${d > 0 ? 'up' : 'down'} ${Math.abs(d).toFixed(1)} to ${b.toFixed(1)}`,
     });
   }
   return out;

@@ -46,6 +46,8 @@ const pageSchema = z
     footer: bandSchema.default({}),
     /** An image file in the note folder (PNG, JPEG or SVG), inlined into the document and the header band. */
     logo: z.string().optional(),
+    /** Move a figure that does not fit at the foot of a page to the next one and let the text after it fill the space (default true; see render/page-flow.ts). */
+    floatFigures: z.boolean().optional(),
   })
   .strict()
   .default({});
@@ -104,6 +106,8 @@ export interface PageSetup {
   footer: { left: string; right: string };
   /** The logo as a data: URL, or null. */
   logo: string | null;
+  /** Figures float to the next page when they do not fit, the text after them filling the space (default true). */
+  floatFigures?: boolean;
 }
 
 /** The whole note.yaml once read: facts config plus titles, page and e-mail settings. */
@@ -180,6 +184,7 @@ export function normaliseNote(file: NoteFile, logo: (name: string) => string): N
       header: { ...DEFAULT_PAGE.header, ...stripUndefined(p.header) },
       footer: { ...DEFAULT_PAGE.footer, ...stripUndefined(p.footer) },
       logo: p.logo ? logo(p.logo) : null,
+      ...(p.floatFigures !== undefined ? { floatFigures: p.floatFigures } : {}),
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 export const NOTE_YAML_DOC = `## note.yaml keys
 A note is a folder: \`note.yaml\`, \`note.hbs\`, \`partials/*.hbs\` (optional), \`note.css\`, and optionally \`email.hbs\`,
-\`email.css\` and image files. \`--note NAME\` finds a folder under the package's \`templates/\`; \`--note ./path\` takes any folder.
+\`email.css\` (rules added to the shared e-mail styles of \`assets/email/email.css\`) and image files. \`--note NAME\` finds a folder under the package's \`templates/\`; \`--note ./path\` takes any folder.
 
 | key | what it holds |
 |---|---|
@@ -13,13 +13,32 @@ A note is a folder: \`note.yaml\`, \`note.hbs\`, \`partials/*.hbs\` (optional), 
 | \`each\` | the role \`--symbols A,B\` / \`--each UNIVERSE\` replace, one note per symbol (files \`<note>-<symbol>-<as-of>.*\`) |
 | \`sections\` | the fact sections to compute, each for the roles it names: \`- performance: [fund]\`, \`- pnf: [fund]\`, \`- rs: [fund/marketBenchmark]\`, \`- score: [fund]\`, \`- yieldWatch: [yield, equity]\`, \`- changes\`. Written bare (\`- lead\`, \`- pnf\`, \`- breadth\`, …) a section reads the weekly outlook's roles. Without \`sections\` a note gets the weekly outlook's set. Only declared sections are computed |
 | \`charts\` | \`- { id: NAME, kind: KIND, series: ROLE, window: N }\`: \`kind\` is one of \`pnf\` (window = columns), \`level\` (a line of the series' closes, window = trading days), \`scoreHistory\` (needs \`score\` for that role), or the weekly outlook's \`ytd\`, \`pnf\`, \`score\`, \`breadth\`, \`rates\`, \`correlation\`, \`seasonal\` (id = kind, no series). Templates show a chart with \`{{#> figure fig=figures.NAME}}Title{{/figure}}\` |
-| \`page\` | \`paper: A4 \\| Letter\`; \`margins: { top, bottom, left, right }\` (\`18mm\`, \`0.75in\`); \`header\` / \`footer: { left, right }\` with \`{title}\`, \`{desk}\`, \`{date}\`, \`{symbol}\`, \`{page}\`, \`{pages}\`; \`logo: logo.png\` (a PNG, JPEG, WebP or SVG file of the note folder, inlined into the header band and available to templates as \`page.logo\`) |
+| \`page\` | \`paper: A4 \\| Letter\`; \`margins: { top, bottom, left, right }\` (\`18mm\`, \`0.75in\`); \`header\` / \`footer: { left, right }\` with \`{title}\`, \`{desk}\`, \`{date}\`, \`{symbol}\`, \`{page}\`, \`{pages}\`; \`logo: logo.png\` (a PNG, JPEG, WebP or SVG file of the note folder, inlined into the header band and available to templates as \`page.logo\`); \`floatFigures: false\` keeps every figure where the template puts it (by default a figure that does not fit at the foot of a page moves to the next page and the text after it fills the space: see Page flow below) |
 | \`pnf\` | per series key: \`{ scale: traditional \\| { fixed: 20 } \\| { percent: 2 }, method: highlow \\| close, reversal: 3 }\` |
 | \`peers\` | fund → peer fund, for the score's peer relative strength (without one the market benchmark is used, and \`missing\` says so) |
 | \`sizeGroups\`, \`settings\`, \`thresholds\`, \`email\` | the weekly outlook's size groups; windows (\`ratePeakWindow\`, \`correlationWindow\`, \`scoreDirectionWindow\`); judgement thresholds; e-mail sender, recipients, subject |
 
 Shared partials (\`figure\`) come with market-note (\`assets/partials/\`); a note's own \`partials/figure.hbs\` replaces it. A partial
 that exists nowhere stops the build with the template file and line.
+
+## Page flow
+
+Chromium prints blocks in the order of the HTML and never splits a figure, so a figure that does not fit at the
+foot of a page would leave that space empty. Before printing, market-note lays the note out once more as
+one-page-high columns (the same break rules as the print: figures and boxes unbroken, a heading kept with its
+text, orphans and widows) and reads where each block lands. When a figure starts a page below an empty space of
+at least 12% of the page, the figure moves after the running text that follows it, as much of that text as fits
+into the space (a paragraph may end the run split over the page break when three lines fit on each side; a
+heading never ends it). A figure met on the way moves along, so figures keep their order and their numbers;
+caption, chart and source line move together; nothing passes the closing section. Each move is measured again
+and kept only when the figure still starts the same page and the note has no more pages. The same HTML gives
+the same PDF; a note whose figures fit costs one extra layout (about 10 ms).
+
+What counts as a block: the children of \`main\`, \`section\`, \`article\` and \`div\` elements that may break across
+pages are walked into; \`figure\` elements inside them float; \`h1\`–\`h6\` (and anything with \`break-after: avoid\`)
+stay with what follows; blocks directly under \`body\` (title block, key figures, closing) stay where they are.
+The standalone HTML keeps the template's order (a screen has no pages). \`page: { floatFigures: false }\` in
+note.yaml turns the flow off. The code is \`src/render/page-flow.ts\`.
 
 ## A new note in ten minutes
 This makes a short note on the 10-year yield, from the demo market. Run the commands from any folder; \`npx market-note\` is the

@@ -31,7 +31,7 @@ import { compileNote } from '../narrative/render-narrative.js';
 import type { Page } from 'puppeteer-core';
 import { BrowserSession, guardPrint, PrintFault, printTimeoutMs } from '../render/browser.js';
 import type { EmailFlags } from '../email/email.js';
-import { printPdf, setHtml, type Paper, type PdfOptions } from '../render/pdf.js';
+import { loadForPrint, printPdf, type Paper, type PdfOptions } from '../render/pdf.js';
 import type { Claims } from '../narrative/strict-paths.js';
 import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs, outputError } from './write-atomic.js';
@@ -191,6 +191,7 @@ export function pdfOptions(note: NoteSource, facts: Facts, paper?: Paper): PdfOp
     symbol: facts.symbol ?? undefined,
     page: { margins: c.page.margins, header: c.page.header, footer: c.page.footer, logo: c.page.logo },
     metadata: { title, author: c.author, subject: c.subject ?? facts.note.title, keywords: c.keywords, asOf: facts.asOf },
+    floatFigures: c.page.floatFigures !== false,
   };
 }
 
@@ -320,8 +321,9 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   async function print(c: Composed, page: Page, sent: () => void): Promise<{ pdf?: Uint8Array; eml?: Uint8Array | string }> {
     let pdf: Uint8Array | undefined;
     if (formats.includes('pdf') || (formats.includes('email') && opts.email?.attachPdf)) {
-      await setHtml(page, c.html);
-      const printing = printPdf(page, pdfOptions(note, c.facts, opts.paper));
+      const po = pdfOptions(note, c.facts, opts.paper);
+      await loadForPrint(page, c.html, po);
+      const printing = printPdf(page, po);
       sent();
       pdf = await printing;
     }

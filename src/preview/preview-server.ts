@@ -41,7 +41,7 @@ import { BrowserSession, guardPrint, PrintFault, printTimeoutMs } from '../rende
 import { composeNote, pdfOptions } from '../pipeline/build-note.js';
 import { outputBase } from '../pipeline/build-notes.js';
 import { symbolMarket } from '../pipeline/symbol-market.js';
-import { printPdf, setHtml, type Paper } from '../render/pdf.js';
+import { loadForPrint, printPdf, type Paper } from '../render/pdf.js';
 import { errorPage, previewHtml, type PreviewPageState, type PreviewProblem } from './preview-page.js';
 import { listFiles, watchFiles, type FileWatcher } from './watch-files.js';
 
@@ -234,8 +234,9 @@ export async function startPreview(o: PreviewOptions = {}): Promise<PreviewServe
     }
     const session = await browser;
     const once = () => session.withPage((page) => guardPrint(session, page, timeoutMs, async () => {
-      await setHtml(page, r.html);
-      return printPdf(page, pdfOptions(r.note, r.facts, o.paper));
+      const po = pdfOptions(r.note, r.facts, o.paper);
+      await loadForPrint(page, r.html, po);
+      return printPdf(page, po);
     }));
     try {
       return await once();

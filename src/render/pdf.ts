@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { FONT } from '../charts/theme.js';
 import { regularFontFaceCss } from './fonts.js';
 import { escapeHtml } from './html.js';
+import { flowFigures, pageBox } from './page-flow.js';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -35,6 +36,8 @@ export interface PdfOptions {
   symbol?: string;
   page?: PageBands;
   metadata: { title: string; author: string; subject: string; keywords: string[]; asOf: string };
+  /** Move a figure that does not fit at the foot of a page to the next one, the text after it filling the space (default true; page-flow.ts). */
+  floatFigures?: boolean;
 }
 
 /** Band text → HTML: the fields escaped, `{page}` and `{pages}` as Chromium's page-number spans. */
@@ -78,6 +81,12 @@ export async function setHtml(page: Page, html: string): Promise<void> {
   await page.setContent(html, { waitUntil: 'load' });
   // the protocol evaluates this even with page scripts off; fonts are data: URLs, so this is quick
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** Load a note for printing with `o`: {@link setHtml}, then the page flow (figures that do not fit float to the next page). */
+export async function loadForPrint(page: Page, html: string, o: PdfOptions): Promise<void> {
+  await setHtml(page, html);
+  if (o.floatFigures !== false) await flowFigures(page, pageBox(o.paper ?? 'A4', (o.page ?? DEFAULT_BANDS).margins));
 }
 
 /**

@@ -1,14 +1,14 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import type { Facts } from '../../src/facts/types.js';
 import type { NoteSource } from '../../src/note/load-note.js';
-import { BrowserSession } from '../../src/render/browser.js';
 import { composeNote, loadNote } from '../../src/pipeline/build-note.js';
 import { buildEmail, CHART_WIDTH, emailSettings, keyFiguresTable, renderEmail, type EmailEdition } from '../../src/email/email.js';
 import { chartBox, rasterizeCharts } from '../../src/email/rasterize.js';
 import { pixel, readPng } from './email-png.js';
+import { useBrowserSession } from '../helpers/browser.js';
 
 const AS_OF = '2025-12-12';
 const PDF_URL = 'https://research.example.com/notes/{note}-{asOf}.pdf';
@@ -20,13 +20,7 @@ const block = (w: number, h: number, fill: string) =>
 /** How a template helper prints a signed percentage: "+18.8%", "−3.2%". */
 const signedPct = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v).toFixed(1)}%`;
 
-let session: BrowserSession;
-beforeAll(async () => {
-  session = await BrowserSession.launch();
-}, 60_000);
-afterAll(async () => {
-  await session?.close();
-});
+const browser = useBrowserSession();
 
 describe('chartBox', () => {
   it('scales a wide chart down to the column width and keeps its proportions', () => {
@@ -55,7 +49,7 @@ describe('rasterizeCharts', () => {
     ['in several rounds when the stack is tall', 150],
   ] as const) {
     it(`gives each chart its own PNG at 2× its CSS size, ${label}`, async () => {
-      const images = await rasterizeCharts(session, charts, { maxStackHeight });
+      const images = await rasterizeCharts(browser(), charts, { maxStackHeight });
       expect(images.map((i) => i.id)).toEqual(charts.map((c) => c.id));
       const colour: Record<string, number[]> = { red: [255, 0, 0], blue: [0, 0, 255], green: [0, 255, 0], narrow: [255, 255, 0] };
       images.forEach((img, k) => {
@@ -71,7 +65,7 @@ describe('rasterizeCharts', () => {
   }
 
   it('returns nothing for no charts', async () => {
-    expect(await rasterizeCharts(session, [])).toEqual([]);
+    expect(await rasterizeCharts(browser(), [])).toEqual([]);
   });
 });
 
@@ -103,7 +97,7 @@ describe('buildEmail (demo market, 2025-12-12)', () => {
     const doc = await PDFDocument.create();
     doc.addPage([200, 200]);
     pdf = await doc.save();
-    edition = await buildEmail(session, { note, facts, figures: composed.figures, flags: { from, to }, pdf });
+    edition = await buildEmail(browser(), { note, facts, figures: composed.figures, flags: { from, to }, pdf });
     raw = edition.eml.toString('latin1');
     mail = await simpleParser(edition.eml, { keepCidLinks: true });
   }, 120_000);
@@ -227,7 +221,7 @@ describe('buildEmail (demo market, 2025-12-12)', () => {
   });
 
   it('gives the same bytes for the same inputs', async () => {
-    const again = await buildEmail(session, { note, facts, figures: (await composeNote(note, loadMarket(undefined), AS_OF)).figures, flags: { from, to }, pdf });
+    const again = await buildEmail(browser(), { note, facts, figures: (await composeNote(note, loadMarket(undefined), AS_OF)).figures, flags: { from, to }, pdf });
     expect(again.eml.equals(edition.eml)).toBe(true);
   }, 60_000);
 });
@@ -256,5 +250,19 @@ describe('renderEmail', () => {
     expect(body.html).not.toContain('Figure #.');
     // without a pdfUrl there is no link at all
     expect(body.html).not.toMatch(/href=/);
+  });
+
+  it("applies the shared e-mail styles with a note's own email.css after them, adding to them rather than replacing them", async () => {
+    const base = loadNote();
+    const note: NoteSource = { ...base, emailCss: '.changes h3 { color: #123456; }\n.kicker { letter-spacing: 3px; }' };
+    const { facts, figures } = await composeNote(note, loadMarket(undefined), AS_OF);
+    const html = renderEmail(facts, figures, note, emailSettings(note, AS_OF)).html;
+    // the shared sheet's dark mode and narrow-screen blocks stay in the <style> tag; the note's rules are inlined
+    expect(html).toMatch(/@media \(prefers-color-scheme: dark\)/);
+    expect(html).toMatch(/@media only screen and \(max-width: 660px\)/);
+    expect(html).toMatch(/<h3[^>]*style="[^"]*color: ?#123456/);
+    expect(html).toMatch(/class="kicker"[^>]*style="[^"]*letter-spacing: ?3px/);
+    // a shared rule the note does not touch is still inlined
+    expect(html).toMatch(/class="dateline"[^>]*style="[^"]*font-size: ?13px/);
   });
 });

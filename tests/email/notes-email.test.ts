@@ -1,25 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { readEml } from '../../src/email/smtp.js';
 import { loadNote } from '../../src/note/load-note.js';
 import { buildNotes } from '../../src/pipeline/build-notes.js';
-import { BrowserSession } from '../../src/render/browser.js';
 import { tempDir } from '../helpers/cli.js';
+import { useBrowserSession } from '../helpers/browser.js';
 
 describe('the e-mail edition of notes without an email.hbs of their own', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await BrowserSession.launch();
-  }, 60_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = useBrowserSession();
 
   it('uses the shared e-mail shell, whose preheader reads no weekly-outlook fact', async () => {
     const market = loadMarket();
     for (const [name, run] of [['rates-wrap', { asOf: '2025-12-12' }], ['fund-snapshot', { asOf: '2025-12-12', symbol: 'IJR' }]] as const) {
-      const r = await buildNotes(loadNote(name), market, [run], { outDir: tempDir(), formats: ['email'], browser: session, factsWorker: false, email: { from: 'research@example.com', to: ['desk@example.com'] } });
+      const r = await buildNotes(loadNote(name), market, [run], { outDir: tempDir(), formats: ['email'], browser: browser(), factsWorker: false, email: { from: 'research@example.com', to: ['desk@example.com'] } });
       expect(r.failures.map((f) => f.message)).toEqual([]);
       const eml = r.built[0].files.find((f) => f.endsWith('.eml'))!;
       const m = readEml(readFileSync(eml), eml);

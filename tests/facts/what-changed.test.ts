@@ -90,7 +90,7 @@ describe('whatChanged', () => {
     });
 
     it('takes another threshold', () => {
-      expect(whatChanged(week(3.2, 4.4), week(3.8, 4.0), { score: 0.3 }).map((c) => c.text)).toEqual(['IWM: score up 0.6 to 3.8', 'IVV: score down 0.4 to 4']);
+      expect(whatChanged(week(3.2, 4.4), week(3.8, 4.0), { score: 0.3 }).map((c) => c.text)).toEqual(['IWM: score up 0.6 to 3.8', 'IVV: score down 0.4 to 4.0']);
     });
 
     it('reads figures ({ value, unit, … }) as well as plain numbers', () => {

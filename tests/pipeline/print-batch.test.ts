@@ -1,38 +1,32 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { loadNote } from '../../src/note/load-note.js';
 import { buildBatch, type BatchOutcome } from '../../src/pipeline/build-notes.js';
-import { BrowserSession } from '../../src/render/browser.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { childrenMatching, liveTree } from '../render/print-helpers.js';
+import { useBrowserSession } from '../helpers/browser.js';
 
 const market = loadMarket();
 const note = loadNote('weekly-outlook');
 
 describe('buildBatch', () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await BrowserSession.launch();
-  }, 60_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+  const browser = useBrowserSession();
 
   it('prints every note on one reused page and records a bad date without stopping the others', async () => {
     const out = tempDir();
     const created: string[] = [];
     const onTarget = (t: { type(): string }) => created.push(t.type());
-    session.browser.on('targetcreated', onTarget);
+    browser().browser.on('targetcreated', onTarget);
     const seen: BatchOutcome[] = [];
     const r = await buildBatch(note, market, ['2025-11-28', '1990-01-05', '2025-12-12'], {
       outDir: out,
-      browser: session,
+      browser: browser(),
       onNote: (o) => void seen.push(o),
     });
-    session.browser.off('targetcreated', onTarget);
+    browser().browser.off('targetcreated', onTarget);
 
     expect(r.factsIn).toBe('thread'); // the TypeScript sources: no worker
     expect(r.built.map((b) => b.asOf)).toEqual(['2025-11-28', '2025-12-12']);
@@ -55,10 +49,10 @@ describe('buildBatch', () => {
     const r = await buildBatch(note, market, ['2025-11-21', '2025-11-28', '2025-12-05'], {
       outDir: out,
       formats: ['pdf'],
-      browser: session,
+      browser: browser(),
       onNote: async (_o, i) => {
         // after the first note, close every open page: the second note's print fails
-        if (i === 0) for (const p of await session.browser.pages()) await p.close();
+        if (i === 0) for (const p of await browser().browser.pages()) await p.close();
       },
     });
     expect(r.built.map((b) => b.asOf)).toEqual(['2025-11-21', '2025-11-28', '2025-12-05']);
@@ -70,12 +64,12 @@ describe('buildBatch', () => {
 
   it('launches and closes its own browser when none is given, leaving no Chromium behind', async () => {
     const out = tempDir();
-    const shared = session.browser.process()?.pid;
+    const shared = browser().browser.process()?.pid;
     let own: number[] = [];
     const r = await buildBatch(note, market, ['2025-12-12'], {
       outDir: out,
       formats: ['pdf'],
-      // while the batch runs, its browser is a child of this process (the shared session's is not counted)
+      // while the batch runs, its browser is a child of this process (the shared browser()'s is not counted)
       onNote: () => {
         const mains = childrenMatching(process.pid, 'market-note-chrome-').filter((pid) => pid !== shared);
         own = mains.flatMap((pid) => liveTree(pid));

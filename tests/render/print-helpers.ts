@@ -133,3 +133,24 @@ export function orphanChromium(): string[] {
   }
   return out;
 }
+
+/**
+ * The empty space at the foot of each page, as a share of the page's text block: from the lowest line of text
+ * above the bottom margin (pdftotext -bbox-layout; chart labels are text too) down to the margin. Margins in pt.
+ */
+export function footGaps(file: string, margins: { top: number; bottom: number }): number[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const height = Number(/height="([\d.]+)"/.exec(page)?.[1]);
+      const bottom = height - margins.bottom;
+      let lowest = margins.top;
+      for (const m of page.matchAll(/<block xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)) {
+        const [top, low] = [Number(m[1]), Number(m[2])];
+        if (top >= margins.top - 1 && low <= bottom + 1) lowest = Math.max(lowest, low);
+      }
+      return (bottom - lowest) / (bottom - margins.top);
+    });
+}
