@@ -136,7 +136,7 @@ if (existsSync(REAL)) {
   results.print = p;
   const m = p.memory;
   console.log(`\nBatch of ${p.batch.notes} weekly notes in one process (one browser, one reused page, facts in a ${p.batch.factsIn})`);
-  line('  warm print of the demo note (setContent + pdf), median of 10', fmt(p.warmPrintMs));
+  line('  warm print of the demo note (load + page flow + pdf), median of 10', fmt(p.warmPrintMs));
   line('  batch, per note (PDF + HTML)', `${p.batch.perNoteMs} ms${p.batch.failures.length ? ` (${p.batch.failures.length} failed: ${p.batch.failures[0]})` : ''}`);
   ratio('per note / warm print', p.batch.ratioToWarmPrint, 1.3);
   line(`  after note ${m.firstAt}: Node RSS + Chromium PSS`, `${m.first.nodeRssMb} + ${m.first.chromiumPssMb} MB`);
