@@ -11,14 +11,18 @@ export type RatesData = NonNullable<ChartData['rates']>;
 /** Width (px) kept left of the plots for the y axis and right of them for the end labels, the same in both panels. */
 const LEFT_AXIS = 46;
 const RIGHT_LABELS = 64;
+/** A peak beyond this share of the date axis is labelled on its left ("Peak 4.80%, 14 Jan 2025" is ~130 px wide). */
+const PEAK_LABEL_FLIP = 0.6;
 
 /**
  * The yield and small caps since its peak, as two panels on one date axis: above, the yield (rates colour) with
  * its peak marked by a point and a label; below, the small-cap index rebased to 100 at the peak (small-cap
- * colour) with a dashed 100 line. A dashed rule marks the peak date in both panels; each line ends in its value.
+ * colour) with a dashed 100 line. A dashed rule marks the peak date in both panels; each line ends in its value
+ * (the facts' figures when given, as the text prints them: `yieldNow` the yield on the as-of date, `smallSince` the
+ * small-cap change since the peak; each rounded once).
  * @example ratesChartSpec(facts.charts.rates).vconcat.length //=> 2
  */
-export function ratesChartSpec(d: RatesData): TopLevelSpec {
+export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null; yieldNow?: number | null } = {}): TopLevelSpec {
   const yieldRows = datedRows(d.yield);
   const smallRows = datedRows(d.small.series);
   const dates = [...d.yield.dates, ...d.small.series.dates].sort();
@@ -45,12 +49,15 @@ export function ratesChartSpec(d: RatesData): TopLevelSpec {
   ];
   if (d.peak) {
     const peak = [{ date: d.peak.date, value: d.peak.level, label: `Peak ${d.peak.level.toFixed(2)}%, ${shortDate(d.peak.date)}` }];
+    // a peak in the right part of the chart has its label on its left, clear of the line's end label
+    const [first, last] = [Date.parse(dates[0]), Date.parse(dates[dates.length - 1])];
+    const late = last > first && (Date.parse(d.peak.date) - first) / (last - first) > PEAK_LABEL_FLIP;
     top.push(
       { data: { values: peak }, mark: { type: 'point', filled: true, size: 36, color: COLORS.rates }, encoding: { x: xNoLabels, y: yY } },
-      ...labelOnWhite(peak, { x: xNoLabels, y: yY }, { align: 'left', dx: 7, fontWeight: 600, color: COLORS.text }),
+      ...labelOnWhite(peak, { x: xNoLabels, y: yY }, late ? { align: 'right', dx: -7, fontWeight: 600, color: COLORS.text } : { align: 'left', dx: 7, fontWeight: 600, color: COLORS.text }),
     );
   }
-  if (yEnd) top.push({ data: { values: [{ ...yEnd, label: `${yEnd.value.toFixed(2)}%` }] }, mark: { ...END_LABEL, color: COLORS.rates }, encoding: { x: xNoLabels, y: yY, text: { field: 'label' } } });
+  if (yEnd) top.push({ data: { values: [{ ...yEnd, label: `${(facts.yieldNow ?? yEnd.value).toFixed(2)}%` }] }, mark: { ...END_LABEL, color: COLORS.rates }, encoding: { x: xNoLabels, y: yY, text: { field: 'label' } } });
 
   const sDomain = niceDomain(smallRows.map((r) => r.value), [100], 4);
   const sY = { field: 'value', type: 'quantitative' as const, scale: { domain: sDomain, nice: false, zero: false }, axis: axis("format(datum.value, 'd')") };
@@ -61,7 +68,7 @@ export function ratesChartSpec(d: RatesData): TopLevelSpec {
     { data: { values: [{ value: 100 }] }, mark: REFERENCE_RULE, encoding: { y: { field: 'value', type: 'quantitative', scale: sY.scale } } },
     { data: { values: smallRows }, mark: { type: 'line', color: COLORS.smallCap }, encoding: { x, y: sY } },
   ];
-  if (sEnd) bottom.push({ data: { values: [{ ...sEnd, label: `${d.small.key} ${signed(sEnd.value - 100)}%` }] }, mark: { ...END_LABEL, color: COLORS.smallCap }, encoding: { x, y: sY, text: { field: 'label' } } });
+  if (sEnd) bottom.push({ data: { values: [{ ...sEnd, label: `${d.small.key} ${signed(facts.smallSince ?? sEnd.value - 100)}%` }] }, mark: { ...END_LABEL, color: COLORS.smallCap }, encoding: { x, y: sY, text: { field: 'label' } } });
 
   return {
     $schema: SCHEMA,

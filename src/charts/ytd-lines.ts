@@ -7,6 +7,8 @@ export interface RebasedLine {
   name: string;
   role: 'largeCap' | 'smallCap';
   points: { date: string; value: number }[];
+  /** The year-to-date change of the facts (%), printed at the line's end: the text's figure, rounded once. */
+  ytd: number | null;
 }
 
 /**
@@ -16,5 +18,7 @@ export interface RebasedLine {
  */
 export function ytdLinesSpec(lines: RebasedLine[]): TopLevelSpec {
   const values = lines.flatMap((l) => l.points.map((p) => ({ date: p.date, value: p.value, key: l.key, role: l.role })));
-  return roleLinesSpec(values, { reference: 100, endText: (key, v) => `${key} ${signed(v - 100)}%`, yAxis: { title: 'Prior year-end = 100' } });
+  const ytd = new Map(lines.map((l) => [l.key, l.ytd]));
+  // the label prints the facts' change, not the rounded chart point less 100 (which can differ in the last digit)
+  return roleLinesSpec(values, { reference: 100, endText: (key) => { const v = ytd.get(key); return v === null || v === undefined ? key : `${key} ${signed(v)}%`; }, yAxis: { title: 'Prior year-end = 100' } });
 }

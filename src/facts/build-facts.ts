@@ -397,6 +397,11 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   const caveats = facts.data.caveats;
   const staleKeys = new Set(choice.stale.map((x) => x.key));
   for (const key of needed) if (market.series[key]) series[key] = seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
+  // series read beyond the roles: the score's peer funds and the size groups' funds of the ranking
+  const peerKeys = Object.values(facts.score ?? {}).flatMap((v) => (v as { peerGroup?: { keys?: string[] } } | undefined)?.peerGroup?.keys ?? []);
+  const groupKeys = (facts.ranking?.sizeGroups ?? []).flatMap((g) => g.members);
+  const read = [...new Set([...needed, ...[...peerKeys, ...groupKeys].filter((k) => market.series[k])])];
+  for (const key of read) series[key] ??= seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
   if (has('breadth') && roles.universe && market.universes[roles.universe]) {
     const u = market.universes[roles.universe];
     const last = lastIndexOnOrBefore(u.dates, asOf);
@@ -405,14 +410,13 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
       priceField: null, adjusted: false, highLowFallback: false, priceBasis: 'closing prices', stale: false,
     };
   }
-  for (const key of needed) {
-    const info = series[key];
-    if (!info) continue;
-    const why: string[] = [];
-    if (info.adjusted) why.push(`its closes are dividend-adjusted (${info.priceField && /adj/i.test(info.priceField) ? info.priceField : 'market.yaml adjusted: true'}), so levels and highs sit below the prices it traded at`);
-    if (info.highLowFallback) why.push(`note.yaml asks for the high/low method, but ${info.file} has closes only, so its Point & Figure chart uses closing prices`);
-    if (why.length) caveats.push(`${info.name} (${key}): ${why.join('; ')}.`);
-  }
+  // in the client's words: what the figures are, not how the note is configured (warnings tell the desk that); one
+  // line per reason, naming every series it concerns
+  const named = (keys: string[]) => keys.map((k) => `${series[k].name} (${k})`).join(', ');
+  const adjusted = read.filter((k) => series[k]?.adjusted);
+  const closesOnly = read.filter((k) => series[k]?.highLowFallback);
+  if (adjusted.length) caveats.push(`Dividend-adjusted closes: ${named(adjusted)}; levels and highs sit below the prices ${adjusted.length > 1 ? 'these funds' : 'the fund'} traded at.`);
+  if (closesOnly.length) caveats.push(`Closes only, so the Point & Figure ${closesOnly.length > 1 ? 'charts use' : 'chart uses'} closing prices rather than daily highs and lows: ${named(closesOnly)}.`);
   for (const x of choice.stale) {
     caveats.push(`${series[x.key].name} (${x.key}): the data ends on ${longDate(x.lastDate)}, before the as-of date ${longDate(asOf)}; the series is stale and its figures are as of its last date.`);
   }
@@ -440,7 +444,10 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     const prevDate = i >= 0 ? trading[i] : null;
     if (prevDate && prevDate < asOf && prevDate >= firstCommonDate(market, needed)) {
       const prev = recalled(market, config, prevDate, options.symbol) ?? buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
-      facts.changes = { since: prevDate, items: whatChanged(prev, facts) };
+      // P&F changes of the charts the note's text reads: the roles `changes` names (all charts when it names none)
+      const changesReq = declared.get('changes')!;
+      const pnfKeys = changesReq.roles ? keysOf(changesReq, roles) : undefined;
+      facts.changes = { since: prevDate, items: whatChanged(prev, facts, { pnfKeys }) };
     }
   }
   return facts;

@@ -30,6 +30,8 @@ export interface Change {
 export interface WhatChangedThresholds {
   /** Smallest absolute score change reported (score points); default 0.5. */
   score?: number;
+  /** The P&F charts to report on (series keys); default every chart in both facts. A note reports on the charts its text reads. */
+  pnfKeys?: readonly string[];
 }
 
 export const DEFAULT_SCORE_THRESHOLD = 0.5;
@@ -86,9 +88,10 @@ function day(date: unknown, asOf: unknown): string {
   return `${d} ${month}${typeof asOf === 'string' && asOf.slice(0, 4) === date.slice(0, 4) ? '' : ` ${y}`}`;
 }
 
-function pnfChanges(prev: unknown, cur: unknown): Change[] {
+function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Change[] {
   const out: Change[] = [];
   for (const key of commonKeys(prev, cur, 'pnf')) {
+    if (only && !only.includes(key)) continue;
     const who = nameOf(cur, 'pnf', key);
     const get = (facts: unknown, f: string) => field(facts, 'pnf', key, f);
     // A new signal: the signal differs, or the same kind fired again (count or date moved).
@@ -173,15 +176,15 @@ function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] 
 
 /**
  * What changed from `prev` (last week's facts) to `cur`: new P&F signals, trend flips, new all-time highs,
- * RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5).
- * Fields missing on either side are skipped.
+ * RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5); P&F
+ * changes only of the charts in `thresholds.pnfKeys` when given. Fields missing on either side are skipped.
  * @example whatChanged({ pnf: { RUT: { signal: 'sell' } } } as Facts, { pnf: { RUT: { signal: 'buy' } } } as Facts)
  * //=> [{ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'RUT: a P&F buy signal this week, after sell signals' }]
  */
 export function whatChanged(prev: Facts, cur: Facts, thresholds: WhatChangedThresholds = {}): Change[] {
   const threshold = thresholds.score ?? DEFAULT_SCORE_THRESHOLD;
   if (!(threshold >= 0)) throw new RangeError(`whatChanged: thresholds.score must be a number ≥ 0, got ${thresholds.score}`);
-  return [...pnfChanges(prev, cur), ...rsChanges(prev, cur), ...breadthChanges(prev, cur), ...scoreChanges(prev, cur, threshold)];
+  return [...pnfChanges(prev, cur, thresholds.pnfKeys), ...rsChanges(prev, cur), ...breadthChanges(prev, cur), ...scoreChanges(prev, cur, threshold)];
 }
 
 /**

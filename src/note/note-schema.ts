@@ -147,7 +147,9 @@ export function normaliseNote(file: NoteFile, logo: (name: string) => string): N
     }
   }
   const sections: SectionRequest[] = (file.sections ?? DEFAULT_SECTIONS).map((s) => {
-    if (typeof s === 'string') return { name: s };
+    // the weekly outlook's "what changed" reports on the P&F charts its text reads: the fund's and the yield's
+    const follows = ['smallFund', 'yield'].filter((r) => r in file.roles);
+    if (typeof s === 'string') return !file.sections && s === 'changes' && follows.length ? { name: s, roles: follows } : { name: s };
     const [name, list] = Object.entries(s)[0] as [SectionName, string[]];
     return { name, roles: list };
   });

@@ -11,7 +11,7 @@ A note is a folder: \`note.yaml\`, \`note.hbs\`, \`partials/*.hbs\` (optional), 
 | \`title\`, \`standfirst\`, \`desk\`, \`author\`, \`subject\`, \`keywords\`, \`disclaimer\` | the words around the note; \`title\`, \`standfirst\` and \`desk\` are also in \`facts.note\` |
 | \`roles\` | role name → series key of the market, any names: \`fund: IWM\`. A role the market may lack: \`peer: { series: IJR, optional: true }\` (left out, with the reason in \`missing\`) |
 | \`each\` | the role \`--symbols A,B\` / \`--each UNIVERSE\` replace, one note per symbol (files \`<note>-<symbol>-<as-of>.*\`) |
-| \`sections\` | the fact sections to compute, each for the roles it names: \`- performance: [fund]\`, \`- pnf: [fund]\`, \`- rs: [fund/marketBenchmark]\`, \`- score: [fund]\`, \`- yieldWatch: [yield, equity]\`, \`- changes\`. Written bare (\`- lead\`, \`- pnf\`, \`- breadth\`, …) a section reads the weekly outlook's roles. Without \`sections\` a note gets the weekly outlook's set. Only declared sections are computed |
+| \`sections\` | the fact sections to compute, each for the roles it names: \`- performance: [fund]\`, \`- pnf: [fund]\`, \`- rs: [fund/marketBenchmark]\`, \`- score: [fund]\`, \`- yieldWatch: [yield, equity]\`, \`- changes\` (\`- changes: [fund, yield]\` reports P&F changes of those roles' charts only; bare, of every chart; the weekly outlook's box follows \`smallFund\` and \`yield\`). Written bare (\`- lead\`, \`- pnf\`, \`- breadth\`, …) a section reads the weekly outlook's roles. Without \`sections\` a note gets the weekly outlook's set. Only declared sections are computed |
 | \`charts\` | \`- { id: NAME, kind: KIND, series: ROLE, window: N }\`: \`kind\` is one of \`pnf\` (window = columns), \`level\` (a line of the series' closes, window = trading days), \`scoreHistory\` (needs \`score\` for that role), or the weekly outlook's \`ytd\`, \`pnf\`, \`score\`, \`breadth\`, \`rates\`, \`correlation\`, \`seasonal\` (id = kind, no series). Templates show a chart with \`{{#> figure fig=figures.NAME}}Title{{/figure}}\` |
 | \`page\` | \`paper: A4 \\| Letter\`; \`margins: { top, bottom, left, right }\` (\`18mm\`, \`0.75in\`); \`header\` / \`footer: { left, right }\` with \`{title}\`, \`{desk}\`, \`{date}\`, \`{symbol}\`, \`{page}\`, \`{pages}\`; \`logo: logo.png\` (a PNG, JPEG, WebP or SVG file of the note folder, inlined into the header band and available to templates as \`page.logo\`); \`floatFigures: false\` keeps every figure where the template puts it (by default a figure that does not fit at the foot of a page moves to the next page and the text after it fills the space: see Page flow below) |
 | \`pnf\` | per series key: \`{ scale: traditional \\| { fixed: 20 } \\| { percent: 2 }, method: highlow \\| close, reversal: 3 }\` |
@@ -36,7 +36,10 @@ the same PDF; a note whose figures fit costs one extra layout (about 10 ms).
 
 What counts as a block: the children of \`main\`, \`section\`, \`article\` and \`div\` elements that may break across
 pages are walked into; \`figure\` elements inside them float; \`h1\`–\`h6\` (and anything with \`break-after: avoid\`)
-stay with what follows; blocks directly under \`body\` (title block, key figures, closing) stay where they are.
+stay with what follows; blocks directly under \`body\` (title block, key figures, closing) stay where they are. An
+element of class \`float-barrier\` counts as one block of text: a figure may move past all of it (it may start in
+the space and go on over the page), never into it. The weekly outlook's conclusion has the class, so no figure of an
+earlier section splits its answer; a figure that cannot fit before it follows it.
 The standalone HTML keeps the template's order (a screen has no pages). \`page: { floatFigures: false }\` in
 note.yaml turns the flow off. The code is \`src/render/page-flow.ts\`.
 

@@ -156,7 +156,9 @@ export const pageCount = (blocks: readonly FlowBlock[]): number => 1 + Math.max(
  * Lay the page's body out as one-page-high columns and report its flow blocks. Run by the protocol in the page
  * (the page's own scripts stay off). Containers (main, section, article, div that may break) are walked into;
  * every other element is a block: `figure` floats, h1–h6 and `break-after: avoid` blocks are headings, blocks
- * directly under body (title block, key figures, closing) are fixed, the rest is running text. Each block gets a
+ * directly under body (title block, key figures, closing) are fixed, the rest is running text. An element of
+ * class `float-barrier` (a conclusion no figure should interrupt) is one text block: a figure may move past it
+ * whole (it may start in the gap and end on the next page, as a paragraph), never into it. Each block gets a
  * `data-flow` index for {@link moveFigure}.
  */
 export async function measureFlow(page: Page, box: PageBox): Promise<FlowBlock[]> {
@@ -175,19 +177,22 @@ export async function measureFlow(page: Page, box: PageBox): Promise<FlowBlock[]
             const cs = getComputedStyle(el);
             if (cs.display === 'none' || el.tagName === 'STYLE' || el.tagName === 'SCRIPT' || el.tagName === 'TEMPLATE') continue;
             const avoid = cs.breakInside === 'avoid' || cs.breakInside === 'avoid-page';
-            if (containers.has(el.tagName) && !avoid && cs.display === 'block' && el.children.length > 0) {
+            // a float barrier is one block: a figure may move past all of it, never into it
+            const barrier = el.classList.contains('float-barrier');
+            if (containers.has(el.tagName) && !avoid && !barrier && cs.display === 'block' && el.children.length > 0) {
               visit(el, depth + 1);
               continue;
             }
             const kind =
-              el.tagName === 'FIGURE' && depth > 0 ? 'figure' : depth === 0 ? 'fixed' : /^H[1-6]$/.test(el.tagName) || cs.breakAfter === 'avoid' ? 'heading' : 'text';
+              depth === 0 ? 'fixed' : el.tagName === 'FIGURE' ? 'figure' : /^H[1-6]$/.test(el.tagName) || cs.breakAfter === 'avoid' ? 'heading' : 'text';
             (el as HTMLElement).dataset.flow = String(blocks.length);
             const parts = Array.from(el.getClientRects())
               .filter((r) => r.height > 0)
               .map((r) => ({ page: Math.floor((r.left + 1) / width), top: r.top, bottom: r.bottom }));
             const lineHeight = parseFloat(cs.lineHeight) || 1.2 * parseFloat(cs.fontSize);
             // a paragraph of text only (no nested blocks) splits line by line; a list or a box is treated as unbreakable
-            const plain = el.tagName === 'P' && lineHeight > 0;
+            // (a float barrier splits like the paragraphs it holds, so a figure can follow it when it starts in the gap)
+            const plain = (el.tagName === 'P' || barrier) && lineHeight > 0;
             blocks.push({
               kind,
               parts,

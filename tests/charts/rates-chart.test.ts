@@ -42,6 +42,20 @@ describe('ratesChartSpec', () => {
     expect(texts(spec as any)).toEqual(expect.arrayContaining(['4.35%', 'RUT +4.3%']));
   });
 
+  it("ends the small-cap line with the facts' change since the peak, rounded once", () => {
+    // the chart point 104.25 less 100 would print +4.3%; the facts' 4.2499 prints +4.2%, as the text does
+    expect(texts(ratesChartSpec(data, { smallSince: 4.2499 }))).toContain('RUT +4.2%');
+    // a yield of 2.3350000381 is 2.34% in the text and in the peak label: the end label prints the same figure
+    const atPeak = { ...data, yield: { dates: ['2025-01-02', '2025-03-03'], values: [4.5, 2.335] }, peak: { date: '2025-03-03', level: 2.3350000381 } };
+    expect(texts(ratesChartSpec(atPeak, { yieldNow: 2.3350000381 }))).toEqual(expect.arrayContaining(['Peak 2.34%, 3 Mar 2025', '2.34%']));
+  });
+
+  it('labels a peak near the right end on its left, clear of the end label, and an early one on its right', () => {
+    const alignOf = (d: RatesData) => layers(ratesChartSpec(d)).find((l) => l.mark.type === 'text' && String(l.data?.values?.[0]?.label ?? '').startsWith('Peak'))!.mark.align;
+    expect(alignOf(data)).toBe('left'); // 14 Jan on a 2 Jan – 3 Mar axis
+    expect(alignOf({ ...data, peak: { date: '2025-03-03', level: 4.35 } })).toBe('right');
+  });
+
   it('draws no peak marks when there is no peak', () => {
     const none = ratesChartSpec({ ...data, peak: null });
     expect(layers(none).some((l) => l.mark.type === 'point')).toBe(false);

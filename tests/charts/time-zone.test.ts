@@ -9,8 +9,8 @@ afterAll(() => {
 });
 
 const lines = [
-  { key: 'SPX', name: 'S&P 500', role: 'largeCap' as const, points: [{ date: '2024-12-31', value: 100 }, { date: '2025-01-31', value: 102 }, { date: '2025-02-28', value: 101 }] },
-  { key: 'RUT', name: 'Russell 2000', role: 'smallCap' as const, points: [{ date: '2024-12-31', value: 100 }, { date: '2025-01-31', value: 97 }, { date: '2025-02-28', value: 99 }] },
+  { key: 'SPX', name: 'S&P 500', role: 'largeCap' as const, ytd: 1, points: [{ date: '2024-12-31', value: 100 }, { date: '2025-01-31', value: 102 }, { date: '2025-02-28', value: 101 }] },
+  { key: 'RUT', name: 'Russell 2000', role: 'smallCap' as const, ytd: -1, points: [{ date: '2024-12-31', value: 100 }, { date: '2025-01-31', value: 97 }, { date: '2025-02-28', value: 99 }] },
 ];
 
 describe('dated charts and the time zone', () => {

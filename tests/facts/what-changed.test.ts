@@ -21,6 +21,13 @@ describe('whatChanged', () => {
     ]);
   });
 
+  it('reports P&F changes only of the charts in pnfKeys when given (the charts the note reads)', () => {
+    const prev = facts({ pnf: { RUT: pnf({}), IWM: pnf({ key: 'IWM', name: 'iShares Russell 2000 ETF' }) } });
+    const cur = facts({ pnf: { RUT: pnf({ trend: 'positive' }), IWM: pnf({ key: 'IWM', name: 'iShares Russell 2000 ETF', trend: 'positive' }) } });
+    expect(whatChanged(prev, cur).map((c) => c.path)).toEqual(['pnf.RUT.trend', 'pnf.IWM.trend']);
+    expect(whatChanged(prev, cur, { pnfKeys: ['IWM'] }).map((c) => c.path)).toEqual(['pnf.IWM.trend']);
+  });
+
   it('reports a second signal of the same kind (the consecutive count moved)', () => {
     const prev = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1 }) } });
     const cur = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 2 }) } });

@@ -19,6 +19,9 @@ export function factsFingerprint(facts: unknown, root: string): Record<string, s
   for (const k of ['judgements', 'thresholds', 'symbol', 'missing']) delete f[k];
   for (const k of ['demo', 'limitedBy']) delete f.data?.[k];
   for (const s of Object.values<any>(f.data?.series ?? {})) if (s.priceField === null) delete s.priceField;
+  // the sources added the series read beyond the roles (score peers, size groups): keep the roles' and the universe's
+  const kept = new Set<string>([...Object.values<string>(f.roles ?? {}), f.universe?.key].filter(Boolean));
+  for (const k of Object.keys(f.data?.series ?? {})) if (!kept.has(k)) delete f.data.series[k];
   // "what changed" is wording about the figures (its sentences and the new-high rule were rewritten), not figures
   delete f.changes;
   for (const k of ['ytdDays', 'h2Days', 'lastYear']) delete f.lead?.[k];

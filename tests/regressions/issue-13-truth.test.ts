@@ -33,7 +33,7 @@ const text = (f: Facts) =>
 /** The text of one section (by its id), headline and figure title included. */
 function section(f: Facts, id: string): string {
   const html = render(templateContext(f, figures, note));
-  const m = new RegExp(`<section class="section" id="${id}">([\\s\\S]*?)</section>`).exec(html);
+  const m = new RegExp(`<section class="section[^"]*" id="${id}">([\\s\\S]*?)</section>`).exec(html);
   if (!m) throw new Error(`no section ${id}`);
   return m[1].replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
 }
@@ -55,6 +55,48 @@ describe('issue 13: sentences agree with their facts', () => {
     });
     expect(section(g, 'rates')).toContain('Large caps are the more tied to falling yields');
     expect(section(g, 'rates')).not.toContain('Small caps are the more tied');
+  });
+
+  it('lists among the sources every series the figures read: the score peers and the size groups too', () => {
+    const peers = Object.values(base.score!).flatMap((v) => (v as { peerGroup?: { keys?: string[] } }).peerGroup?.keys ?? []);
+    const groups = base.ranking!.sizeGroups.flatMap((g) => g.members);
+    expect(peers.length + groups.length).toBeGreaterThan(0);
+    for (const k of [...peers, ...groups]) expect(Object.keys(base.data.series), k).toContain(k);
+  });
+
+  it("reports in the what-changed box only the P&F charts the note's text reads (the fund's and the yield's)", () => {
+    // the index charts (RUT, SPX) and the large-cap fund's are drawn with other boxes: their signals and trends can
+    // differ from the fund's the body describes, which read as contradictions in the box
+    const weeks = ['2020-02-28', '2025-12-12', '2016-04-29'].map((asOf) => buildFacts(market, note.config, { asOf }));
+    const charts = new Set(weeks.flatMap((w) => w.changes!.items.filter((c) => c.path.startsWith('pnf.')).map((c) => c.path.split('.')[1])));
+    expect([...charts].every((k) => k === base.roles.smallFund || k === base.roles.yield)).toBe(true);
+    expect(charts.size).toBeGreaterThan(0);
+  });
+
+  it('does not contrast two correlations the figure calls similar (−0.11 against −0.09)', () => {
+    const f = facts((x) => {
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.11;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.09;
+    });
+    const j = f.judgements.rates!.sensitivity;
+    expect([j.small.reading, j.large.reading, j.moreNegative]).toEqual(['fallingHelps', 'weak', 'similar']);
+    expect(j.closeLean).toEqual({ side: 'small', reading: 'fallingHelps' });
+    const t = section(f, 'rates');
+    expect(t).toContain('Small caps tend to rise when yields fall, and large caps lean the same way a little less: the two correlations are close.');
+    expect(t).not.toContain('while large caps show little tie');
+    expect(t).toContain('Small and large caps have similar correlations with rates');
+    // a weak correlation on the other side of zero is no shared lean: the contrast stands
+    const g = facts((x) => {
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.1;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.01;
+    });
+    expect(g.judgements.rates!.sensitivity.closeLean).toEqual({ side: 'small', reading: 'fallingHelps' });
+    const h = facts((x) => {
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.12;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = 0.0;
+    });
+    expect(h.judgements.rates!.sensitivity.moreNegative).toBe('small');
+    expect(h.judgements.rates!.sensitivity.closeLean).toBeNull();
   });
 
   it('warns of a rebound in yields only when small caps rose since the peak and move against yields', () => {

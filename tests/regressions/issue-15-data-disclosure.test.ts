@@ -104,8 +104,8 @@ describe('dividend-adjusted closes and the high/low fallback are said per series
     expect(f.data.series.TNX.priceBasis).toBe('daily highs and lows');
     expect(f.pnf.IVV).toMatchObject({ adjusted: true, priceBasis: 'dividend-adjusted closing prices' });
     expect(f.data.caveats).toEqual([
-      'iShares Russell 2000 ETF (demo) (IWM): its closes are dividend-adjusted (market.yaml adjusted: true), so levels and highs sit below the prices it traded at.',
-      'iShares Core S&P 500 ETF (demo) (IVV): its closes are dividend-adjusted (Adj Close), so levels and highs sit below the prices it traded at; note.yaml asks for the high/low method, but IVV.csv has closes only, so its Point & Figure chart uses closing prices.',
+      'Dividend-adjusted closes: iShares Russell 2000 ETF (demo) (IWM), iShares Core S&P 500 ETF (demo) (IVV); levels and highs sit below the prices these funds traded at.',
+      'Closes only, so the Point & Figure chart uses closing prices rather than daily highs and lows: iShares Core S&P 500 ETF (demo) (IVV).',
     ]);
     const pnf = chartPlans(f).find((p) => p.id === 'pnf')!;
     expect(pnf.source).toMatch(/^Source: iShares Russell 2000 ETF \(demo\) \(IWM\) dividend-adjusted daily highs and lows; P&F box/);

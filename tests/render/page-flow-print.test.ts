@@ -61,6 +61,31 @@ describe('figures float to the next page on the demo market', () => {
   });
 });
 
+/** The conclusion's text, from its answer to what would change the view, holds no figure. */
+function conclusionWhole(pdf: string): boolean {
+  const t = pageTexts(pdf).join(' ');
+  const [from, to] = [t.indexOf('The answer.'), t.indexOf('What would change the view.')];
+  expect(from).toBeGreaterThan(0);
+  expect(to).toBeGreaterThan(from);
+  return !/Figure \d+\./.test(t.slice(from, to));
+}
+
+describe('no figure floats into the conclusion (a float barrier)', () => {
+  // 31 January 2025 on the demo market: the seasonal chart does not fit below the second-half paragraphs; floated into
+  // the conclusion it split the answer from the rest, so it follows the whole conclusion instead
+  it('keeps the answer whole and leaves no page before the last a quarter empty', async () => {
+    const pdf = await printed(note, loadMarket(), '2025-01-31');
+    expect(conclusionWhole(pdf)).toBe(true);
+    expect(Math.max(...beforeLast(footGaps(pdf, MARGINS)))).toBeLessThan(0.25);
+    // without the barrier the same note puts the figure inside the conclusion
+    const open: NoteSource = {
+      ...note,
+      partials: note.partials.map((p) => (p.name === 'conclusion' ? { ...p, text: p.text.replace('section float-barrier', 'section') } : p)),
+    };
+    expect(conclusionWhole(await printed(open, loadMarket(), '2025-01-31'))).toBe(false);
+  }, 120_000);
+});
+
 describe('the measured layout is the printed one', () => {
   it.each(['2025-03-14', '2025-10-31', '2025-12-12'])('each figure prints on the page the measure put it on (%s)', async (asOf) => {
     const c = await composeOne(note, loadMarket(), { asOf });

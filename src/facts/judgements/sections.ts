@@ -122,6 +122,12 @@ export interface SensitivityJudgement {
   /** How the more negative of the two reads: only `fallingHelps` makes it "the more tied to falling yields";
    * otherwise it is merely "the less tied to rising yields". Null when the two are similar. */
   moreNegativeReading: Reading | null;
+  /**
+   * Similar correlations that read differently only because one of them just clears `weakCorrelation`: the side
+   * that clears it and its reading, when the other lies on the same side of zero (so both lean the same way, one a
+   * little less). Null otherwise. Keeps a note from contrasting two correlations its figure calls similar.
+   */
+  closeLean: { side: 'small' | 'large'; reading: Reading } | null;
 }
 
 /** fallingHelps: r ≤ −weak (the index tends to rise when yields fall); risingHelps: r ≥ weak; weak: in between. */
@@ -167,8 +173,15 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     large,
     moreNegative: Math.abs(diff) < t.correlationDifference ? 'similar' : diff < 0 ? 'small' : 'large',
     moreNegativeReading: null,
+    closeLean: null,
   };
   if (sensitivity.moreNegative !== 'similar') sensitivity.moreNegativeReading = sensitivity[sensitivity.moreNegative].reading;
+  else if ((small.reading === 'weak') !== (large.reading === 'weak')) {
+    // one clears the bar, the other does not: the same lean when the weaker one sits on the same side of zero
+    const side = small.reading === 'weak' ? 'large' : 'small';
+    const [strong, weak] = side === 'small' ? [small, large] : [large, small];
+    if (strong.value !== null && weak.value !== null && weak.value !== 0 && Math.sign(weak.value) === Math.sign(strong.value)) sensitivity.closeLean = { side, reading: strong.reading };
+  }
   return { peak, sensitivity, reboundRisk: peak.state === 'falling' && peak.small === 'up' && small.reading === 'fallingHelps' };
 }
 

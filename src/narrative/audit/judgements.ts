@@ -244,10 +244,16 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const d = c.t.correlationDecimals;
     const reading = (v: number) => (round(v, d) <= -c.t.weakCorrelation ? 'fallingHelps' : round(v, d) >= c.t.weakCorrelation ? 'risingHelps' : 'weak');
     const diff = round(round(s, d) - round(l, d), d);
+    const similar = Math.abs(diff) < c.t.correlationDifference;
+    // similar, one clears the bar and the other leans the same way without clearing it
+    const [rs, rl] = [reading(s), reading(l)];
+    const strong = rs !== 'weak' && rl === 'weak' ? { side: 'small', v: s, w: l, r: rs } : rl !== 'weak' && rs === 'weak' ? { side: 'large', v: l, w: s, r: rl } : null;
+    const lean = similar && strong && round(strong.w, d) !== 0 && Math.sign(round(strong.w, d)) === Math.sign(round(strong.v, d)) ? { side: strong.side, reading: strong.r } : null;
     return [
-      ...differ('small.reading', (j.small as J | undefined)?.reading, reading(s)),
-      ...differ('large.reading', (j.large as J | undefined)?.reading, reading(l)),
-      ...differ('moreNegative', j.moreNegative, Math.abs(diff) < c.t.correlationDifference ? 'similar' : diff < 0 ? 'small' : 'large'),
+      ...differ('small.reading', (j.small as J | undefined)?.reading, rs),
+      ...differ('large.reading', (j.large as J | undefined)?.reading, rl),
+      ...differ('moreNegative', j.moreNegative, similar ? 'similar' : diff < 0 ? 'small' : 'large'),
+      ...differ('closeLean', JSON.stringify(j.closeLean ?? null), JSON.stringify(lean)),
     ];
   },
   ranking(j, c) {
