@@ -9,16 +9,9 @@ import type { CliIo } from '../io.js';
 import { symbolMarket } from '../../pipeline/symbol-market.js';
 import type { Every } from './batch-build.js';
 // the batch, e-mail and SMTP modules load only when the command needs them (a cold PDF build does not)
-import type { Facts } from '../../facts/types.js';
-import * as msg from '../../errors/messages.js';
 
-/** stderr: the trading day used when the date asked for was not one, and each stale series built anyway. */
-export function reportAsOf(facts: Facts, io: CliIo): void {
-  const d = facts.data;
-  if (d.rolledBack) io.err(msg.asOfRolledBack(d.requestedAsOf, facts.asOf, d.reference));
-  if (d.limitedBy) io.err(msg.asOfLimitedBy(facts.asOf, d.limitedBy.key, d.reference, d.limitedBy.referenceLast));
-  for (const s of d.stale) io.err(msg.builtStale(s.key, s.lastDate, facts.asOf));
-}
+import { reportAsOf } from '../warnings.js';
+export { reportAsOf }; // with the other stderr notices, so `facts` loads it without this module
 import { noteDemoMarket, warningPrinter } from '../warnings.js';
 export { collectNotes } from '../args.js'; // with the other option parsers, so the CLI loads this module only when it runs
 
