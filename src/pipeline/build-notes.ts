@@ -12,10 +12,11 @@
  *                  compose(d2) ─▶ print(d2) ─────────▶ write(d2)
  *                                 compose(d3) ─▶ …
  *
- * While Chromium prints note n, Node draws the charts of note n + 1 (yielding to the event loop between charts so
- * the print's protocol messages keep flowing), and a worker thread computes the facts of the notes ahead (the
- * largest part of the work; with 2 cores the three overlap). Without the compiled worker script (tests run the
- * TypeScript sources) the facts are computed in this thread. A note that fails is recorded and the others go on.
+ * While Chromium prints note n, a worker thread computes the facts and draws the charts of the notes ahead (the
+ * largest part of the work; with 2 cores they overlap), and this thread renders and writes. Without the compiled
+ * worker script (tests run the TypeScript sources) facts and charts are made in this thread, yielding to the event
+ * loop between charts so the print's protocol messages keep flowing. A note that fails is recorded and the others
+ * go on.
  */
 import { join } from 'node:path';
 import { placeholderFigures, type Figures } from '../charts/build-charts.js';

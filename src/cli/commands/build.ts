@@ -43,7 +43,6 @@ export interface BuildArgs {
   allowStale?: boolean;
 }
 
-
 /** `market-note build`: writes the note's files and prints their paths; a date range or several notes make a batch. */
 export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> {
   const notes = args.note === undefined ? [] : Array.isArray(args.note) ? args.note : [args.note];
