@@ -56,6 +56,13 @@ describe('ratesChartSpec', () => {
     expect(alignOf({ ...data, peak: { date: '2025-03-03', level: 4.35 } })).toBe('right');
   });
 
+  it('calls a peak at the start of the window its high, not a peak', () => {
+    const t = texts(ratesChartSpec(data, { peakIsWindowStart: true }));
+    expect(t).toContain('High 4.80%, 14 Jan 2025');
+    expect(t).toContain("Russell 2000, rebased to 100 on the yield's high");
+    expect(t.some((x) => /peak/i.test(x))).toBe(false);
+  });
+
   it('draws no peak marks when there is no peak', () => {
     const none = ratesChartSpec({ ...data, peak: null });
     expect(layers(none).some((l) => l.mark.type === 'point')).toBe(false);

@@ -25,6 +25,7 @@ export function factsFingerprint(facts: unknown, root: string): Record<string, s
   // "what changed" is wording about the figures (its sentences and the new-high rule were rewritten), not figures
   delete f.changes;
   for (const k of ['ytdDays', 'h2Days', 'lastYear']) delete f.lead?.[k];
+  delete f.seasonal?.h2StreakCompletedYears;
   for (const p of Object.values<any>(f.pnf ?? {})) delete p.levels;
   for (const r of Object.values<any>(f.rs ?? {})) for (const side of [r.nearTerm, r.longTerm]) if (side) for (const k of ['reversalLevel', 'reversalDistance']) delete side[k];
   const canonical = (v: unknown): unknown =>

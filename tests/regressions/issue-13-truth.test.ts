@@ -73,6 +73,63 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(charts.size).toBeGreaterThan(0);
   });
 
+  it("calls a yield high at the very start of its window the window's high, in the heading, the figure and the key figure", () => {
+    const f = facts((x) => {
+      const p = x.rates!.peak;
+      p.date.value = p.date.from; // the highest close of the window is its first day: the yield was already falling
+      p.changeBp.value = -120;
+    });
+    const j = f.judgements.rates!.peak;
+    expect([j.atWindowStart, j.state]).toEqual([true, 'falling']);
+    const t = section(f, 'rates');
+    const days = f.rates!.peak.windowDays;
+    expect(t).toContain(`Yields are below their ${days}-day high`);
+    expect(t).toContain(`The yield is 120 bp below its ${days}-day high`);
+    expect(t).not.toMatch(/off their peak|fallen .* from its peak/);
+    expect(text(f)).toContain(`−120 bp vs ${days}-day high`);
+  });
+
+  it('explains the verdict by its weighted points, so the counts of readings cannot seem to contradict it', () => {
+    const v = base.judgements.verdict;
+    expect(v.forWeight - v.againstWeight).toBe(v.net);
+    const t = section(base, 'lead');
+    expect(t).toContain(`${v.forWeight} ${v.forWeight === 1 ? 'point' : 'points'} for small caps against ${v.againstWeight}`);
+    expect(t).toContain('at least the 4-point margin a lead needs');
+    // 17 June 2022 (demo): net −5 for large caps, but small caps are ahead on the year: no lead, and the lead says why
+    const f = buildFacts(market, note.config, { asOf: '2022-06-17', compare: false });
+    expect([f.judgements.verdict.net, f.judgements.verdict.yearVeto, f.judgements.verdict.state]).toEqual([-5, true, 'contender']);
+    expect(section(f, 'lead')).toContain("a margin the year's own returns contradict");
+  });
+
+  it('says so when the higher-scoring fund changed sides over six months, rather than that the gap "has not narrowed"', () => {
+    const f = facts((x) => {
+      const sm = x.score![x.roles.smallFund].value as { value: number };
+      const lg = x.score![x.roles.largeFund].value as { value: number };
+      [sm.value, lg.value] = [2.0, 2.2];
+      for (const g of Object.values(x.score!.gap)) [g.value.value, g.before.value] = [0.2, -0.4];
+    });
+    const j = f.judgements.score!;
+    expect([j.higher, j.before.higher, j.before.gapSize, j.leaderChanged]).toEqual(['large', 'small', 0.4, true]);
+    const t = section(f, 'score');
+    expect(t).toContain('large caps have moved ahead, where six months ago IWM led by 0.4 points');
+    expect(t).toContain('Large caps have moved ahead on the score');
+    expect(t).not.toContain('has not narrowed');
+  });
+
+  it('does not count a second half of a few days in the streak of second halves', () => {
+    const f = facts((x) => {
+      x.lead.h2Days = 14;
+    });
+    const h = f.judgements.seasonal!.h2;
+    expect([h.early, h.current, h.includesCurrent]).toEqual([true, null, false]);
+    expect(h.streakYears).toEqual(f.seasonal!.h2StreakCompletedYears);
+    expect(h.streakYears).not.toContain(2025);
+    expect(section(f, 'seasonality')).toContain('over only 14 trading days: too few to count');
+    // a second half long enough counts as before
+    const g = base.judgements.seasonal!.h2;
+    expect(g.early).toBe(false);
+  });
+
   it('does not contrast two correlations the figure calls similar (−0.11 against −0.09)', () => {
     const f = facts((x) => {
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.11;

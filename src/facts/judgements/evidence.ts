@@ -34,6 +34,11 @@ export interface Verdict {
   state: 'smallLead' | 'contender' | 'largeLead';
   /** Sum of the weights for minus the weights against. */
   net: number;
+  /** The weights for and against small caps, summed. */
+  forWeight: number;
+  againstWeight: number;
+  /** The net reaches `verdictLeadFrom` but the year's own returns point the other way, so no side leads. */
+  yearVeto: boolean;
   forCount: number;
   againstCount: number;
   neutralCount: number;
@@ -140,6 +145,9 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
       // A side "leads" only if the year's own returns do not point the other way.
       state: net >= t.verdictLeadFrom && yearLean !== 'against' ? 'smallLead' : net <= -t.verdictLeadFrom && yearLean !== 'for' ? 'largeLead' : 'contender',
       net,
+      forWeight: sum('for'),
+      againstWeight: sum('against'),
+      yearVeto: (net >= t.verdictLeadFrom && yearLean === 'against') || (net <= -t.verdictLeadFrom && yearLean === 'for'),
       forCount: evidence.filter((e) => e.lean === 'for').length,
       againstCount: evidence.filter((e) => e.lean === 'against').length,
       neutralCount: evidence.filter((e) => e.lean === 'neutral').length,

@@ -66,6 +66,10 @@ export interface ScoreJudgements {
   higher: 'small' | 'large' | 'level' | 'unknown';
   /** The gap (large − small) is smaller than it was six months ago. */
   narrowing: boolean;
+  /** Six months (scoreDirectionWindow) earlier, on the printed gap: which fund scored higher and by how much. */
+  before: { higher: 'small' | 'large' | 'level' | 'unknown'; gapSize: number | null };
+  /** The higher-scoring fund changed sides since then (small ↔ large). */
+  leaderChanged: boolean;
   /** The gap is the smallest since this date (null: in the available history); worth saying only when `notable`. */
   smallestSince: Recency | null;
   notable: boolean;
@@ -79,6 +83,7 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
   const l = large.value.value === null ? null : printed(large.value.value, d);
   const ch = small.direction.value === null ? null : printed(small.direction.value, d);
   const g = s === null || l === null ? null : printed(l - s, d);
+  const b = gap.before?.value === null || gap.before?.value === undefined ? null : printed(gap.before.value, d);
   const sinceDate = gap.smallestSince.value;
   const since = recency(sinceDate, asOf, t);
   const investable = s !== null && s >= t.investableScore;
@@ -91,6 +96,8 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     gapSize: g === null ? null : Math.abs(g),
     higher: g === null ? 'unknown' : g > 0 ? 'large' : g < 0 ? 'small' : 'level',
     narrowing: gap.narrowing,
+    before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
+    leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),
     smallestSince: since,
     notable: g !== null && (since === null || since.days >= t.notableSinceDays),
     agreement: signal === 'none' ? 'noSignal' : signal === 'buy' ? (investable ? 'bothPositive' : 'chartOnly') : investable ? 'scoreOnly' : 'bothCautious',
@@ -198,6 +205,9 @@ export interface H2Record {
   streak: number;
   streakYears: number[];
   includesCurrent: boolean;
+  /** This year's second half has run fewer than `minYtdDays` trading days: too short to read, so it is not counted
+   * (`current` is null) and the record reads the second halves already completed. */
+  early: boolean;
 }
 
 export interface SeasonalLean {
@@ -213,14 +223,16 @@ export interface SeasonalLean {
   yearsAfterWin: number[];
 }
 
-export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, inH2: boolean, asOf: IsoDate, rows: NonNullable<ChartData['seasonal']>['rows'], t: Thresholds): { h2: H2Record; lean: SeasonalLean } {
+export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, inH2: boolean, h2Days: number, asOf: IsoDate, rows: NonNullable<ChartData['seasonal']>['rows'], t: Thresholds): { h2: H2Record; lean: SeasonalLean } {
   const year = Number(asOf.slice(0, 4));
   const years = s.h2StreakYears;
   const counted = years.includes(year);
-  const current = inH2 ? (h2.available ? h2.leader : null) : null;
-  const keep = current === 'small' || !counted ? years : years.filter((y) => y !== year);
-  const h2State: H2Record['state'] = inH2 && current === null ? 'unknown' : current === 'tie' ? 'level' : keep.length >= 2 ? 'streak' : keep.length === 1 ? 'won' : 'lost';
-  const h2Record: H2Record = { kind: 'h2Record', state: h2State, current, streak: keep.length, streakYears: keep, includesCurrent: keep.includes(year) };
+  const early = inH2 && h2Days < t.minYtdDays;
+  const current = inH2 && !early ? (h2.available ? h2.leader : null) : null;
+  // a second half too young to count: the record of the completed ones (the streak through last year)
+  const keep = early ? s.h2StreakCompletedYears : current === 'small' || !counted ? years : years.filter((y) => y !== year);
+  const h2State: H2Record['state'] = inH2 && !early && current === null ? 'unknown' : current === 'tie' ? 'level' : keep.length >= 2 ? 'streak' : keep.length === 1 ? 'won' : 'lost';
+  const h2Record: H2Record = { kind: 'h2Record', state: h2State, current, streak: keep.length, streakYears: keep, includesCurrent: keep.includes(year), early };
 
   const beat = rows.filter((r) => r.beat).map((r) => r.nextYear);
   const lag = rows.filter((r) => !r.beat).map((r) => r.nextYear);

@@ -55,6 +55,9 @@ export interface SeasonalFacts {
   h2StreakYears: number[];
   /** True while the current year's H2 is still to date (the streak's last year is not complete). */
   h2StreakToDate: boolean;
+  /** The streak through the last completed second half (last year's while this year's is under way), for a second
+   * half too young to count. */
+  h2StreakCompletedYears: number[];
   sampleStart: number | null;
   sampleEnd: number | null;
   nextYear: { afterH2Beat: SeasonalClassFacts; afterH2Lag: SeasonalClassFacts };
@@ -146,6 +149,8 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
 
   // Seasonality.
   const streak = h2Streak(small, large, asOf);
+  // on 30 June the count ends with last year's complete second half (rows up to that date only)
+  const completed = streak.toDate ? h2Streak(small, large, `${asOf.slice(0, 4)}-06-30`) : streak;
   const ny = nextYearAfterH2(small, large, asOf);
   const seasInputs = [src(small), src(large)];
   const sFrom = ny.sampleStart ? `${ny.sampleStart - 1}-12-31` : null;
@@ -159,6 +164,7 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
     }),
     h2StreakYears: streak.years,
     h2StreakToDate: streak.toDate,
+    h2StreakCompletedYears: completed.years,
     sampleStart: ny.sampleStart,
     sampleEnd: ny.sampleEnd,
     nextYear: { afterH2Beat: beat, afterH2Lag: lag },

@@ -70,6 +70,8 @@ export interface ScoreGap {
   smallestSince: Figure<IsoDate>;
   /** The gap is smaller than W trading days ago. */
   narrowing: boolean;
+  /** The gap W trading days (settings.scoreDirectionWindow) before the as-of row, points. */
+  before: Figure;
   /** "Smallest since" is worth saying: the gap is the smallest ever, or since a date at least 90 days back (set by buildFacts). */
   smallestSinceNotable?: boolean;
 }
@@ -254,7 +256,12 @@ function gapFacts(large: FundDaily, small: FundDaily, window: number): ScoreGap 
     reason: ok ? `the as-of gap is the smallest in the available history (since ${g.dates[0]})` : reason,
   });
   const narrowing = ok && k - window >= 0 && g.units[k] < g.units[k - window];
-  return { value, smallestSince: smallest, narrowing };
+  const before = figure(ok && k - window >= 0 ? unitsToPoints(g.units[k - window]) : null, {
+    unit: 'points', from: ok && k - window >= 0 ? g.dates[k - window] : null, to: ok && k - window >= 0 ? g.dates[k - window] : null, inputs,
+    method: `${what}, ${window} trading days before the as-of date (settings.scoreDirectionWindow)`,
+    reason: ok ? (k - window >= 0 ? undefined : `no gap ${window} trading days before ${g.dates[k]}`) : reason,
+  });
+  return { value, smallestSince: smallest, narrowing, before };
 }
 
 /**

@@ -54,7 +54,8 @@ export const CONTRADICTIONS: ContradictionPair[] = [
   {
     name: 'H2 record against the H2 comparison',
     a: { label: 'judgements.seasonal.h2.current', section: 'seasonality', read: field('judgements.seasonal.h2', 'current') },
-    b: { label: 'judgements.lead.h2.leader', section: 'lead', read: (f) => (inH2(f) ? field('judgements.lead.h2', 'leader')(f) : null) },
+    // a second half too young to count (the record's `early`) is left out of the record on purpose
+    b: { label: 'judgements.lead.h2.leader', section: 'lead', read: (f) => (inH2(f) && field('judgements.seasonal.h2', 'early')(f) !== true ? field('judgements.lead.h2', 'leader')(f) : null) },
     agree: (a, b) => a === b,
   },
   {

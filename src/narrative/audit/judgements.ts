@@ -267,12 +267,15 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const year = Number(c.facts.asOf.slice(0, 4));
     const inH2 = c.facts.asOf.slice(5) > '06-30';
     const h2 = (c.facts.returns?.h2 ?? {}) as Record<string, unknown>;
-    const cmp = inH2 ? comparisonOf(num(h2[c.facts.roles.smallCap]), num(h2[c.facts.roles.largeCap]), c.t) : null;
+    // a second half shorter than minYtdDays trading days is not read yet
+    const early = inH2 && Number((c.facts.lead as { h2Days?: unknown } | undefined)?.h2Days ?? 0) < c.t.minYtdDays;
+    const cmp = inH2 && !early ? comparisonOf(num(h2[c.facts.roles.smallCap]), num(h2[c.facts.roles.largeCap]), c.t) : null;
     const years = Array.isArray(j.streakYears) ? (j.streakYears as number[]) : [];
     return [
       ...differ('current', j.current, cmp ? cmp.leader : null),
       ...differ('streak', j.streak, years.length),
       ...differ('includesCurrent', j.includesCurrent, years.includes(year) && cmp?.leader === 'small'),
+      ...differ('early', j.early, early),
     ];
   },
   seasonalLean(j, c) {
