@@ -19,6 +19,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x) => `${x.toFixed(0)} ms`;
 const line = (label, value) => console.log(`${label.padEnd(64)} ${value}`);
 const goals = [];
+const began = process.hrtime.bigint();
+/** A line when a section starts, with the time so far, so a reader of a long run knows where it is. */
+const stage = (what) => console.log(`\n[${(ms(began) / 1000).toFixed(0)} s] ${what} …`);
 /** A ratio with its goal; `atMost` true means the ratio must not exceed the goal. */
 function ratio(label, value, goal, atMost = true) {
   const met = atMost ? value <= goal : value >= goal;
@@ -40,6 +43,7 @@ const fullCache = join(tmp, 'cache');
 // 1. Cold build of the demo note (PDF + HTML) vs a bare script that launches Chromium and prints the same HTML,
 //    with the demo-market cache filled and with an empty one.
 {
+  stage(`cold build of the demo note vs a bare print (${RUNS} runs each)`);
   const asOf = '2025-12-12';
   const out = join(tmp, 'cold');
   timeCommand([BIN, 'build', '--as-of', asOf, '--out', out, '--format', 'html'], { MARKET_NOTE_CACHE_DIR: fullCache }); // fills the cache, warms the file cache
@@ -68,6 +72,7 @@ if (existsSync(REAL)) {
   //    script that reads the same files and parses every cell.
   const yaml = join(tmp, 'real.yaml');
   writeFileSync(yaml, realMarketYaml(REAL));
+  stage(`facts on the real data vs a bare read (${RUNS} runs each)`);
   const bare = [];
   const facts = [];
   const node = [];
@@ -84,6 +89,7 @@ if (existsSync(REAL)) {
   ratio('facts / bare read', results.realFacts.factsMs / results.realFacts.bareReadMs, 1);
 
   // 3. P&F over the whole S&P 600 universe, against the numpy loop.
+  stage('P&F for every S&P 600 member vs the numpy loop');
   const { benchPnf } = await import(join(ROOT, 'bench/pnf.js'));
   const r = await benchPnf(REAL);
   results.pnf = r;
@@ -99,6 +105,7 @@ if (existsSync(REAL)) {
   } else line('  numpy loop', 'not measured (python3 numpy missing)');
 
   // 4. Bullish percent history of the whole universe (computed once per run, shared by a batch).
+  stage('bullish percent history');
   const { benchBreadth } = await import(join(ROOT, 'bench/breadth.js'));
   const b = await benchBreadth(REAL);
   results.breadth = b;
@@ -111,6 +118,7 @@ if (existsSync(REAL)) {
 
 // 5. E-mail edition: every chart rasterised to PNG (one page, one capture) vs one element screenshot per chart.
 {
+  stage('e-mail edition charts');
   const { benchEmail } = await import(join(ROOT, 'bench/email.js'));
   const e = await benchEmail(ROOT);
   results.email = e;
@@ -122,12 +130,13 @@ if (existsSync(REAL)) {
 
 // 6. Batch: warm reused-page print, a batch of 200 notes in one process, memory, leftovers.
 {
+  stage(`batch of ${process.env.BENCH_BATCH ?? 200} weekly notes (about a minute)`);
   const { benchPrint } = await import(join(ROOT, 'bench/print.js'));
   const p = await benchPrint(ROOT);
   results.print = p;
   const m = p.memory;
   console.log(`\nBatch of ${p.batch.notes} weekly notes in one process (one browser, one reused page, facts in a ${p.batch.factsIn})`);
-  line('  warm print of the demo note (setContent + pdf), median of 10', fmt(p.warmPrintMs));
+  line('  warm print of the demo note (load + page flow + pdf), median of 10', fmt(p.warmPrintMs));
   line('  batch, per note (PDF + HTML)', `${p.batch.perNoteMs} ms${p.batch.failures.length ? ` (${p.batch.failures.length} failed: ${p.batch.failures[0]})` : ''}`);
   ratio('per note / warm print', p.batch.ratioToWarmPrint, 1.3);
   line(`  after note ${m.firstAt}: Node RSS + Chromium PSS`, `${m.first.nodeRssMb} + ${m.first.chromiumPssMb} MB`);
@@ -139,6 +148,7 @@ if (existsSync(REAL)) {
 
 // 7. The fund-snapshot note for every S&P 600 member (one process, one browser).
 {
+  stage('fund snapshot for every S&P 600 member in one process (a few minutes)');
   const { benchFundSnapshots } = await import(join(ROOT, 'bench/fund-snapshot.js'));
   const f = await benchFundSnapshots(ROOT, existsSync(REAL) ? REAL : undefined, Number(process.env.BENCH_MEMBERS ?? Infinity));
   results.fundSnapshots = f;
@@ -151,6 +161,7 @@ if (existsSync(REAL)) {
 
 // 8. The audit over ten years of Fridays (when this build has the audit command): facts and narrative, no print.
 if (existsSync(join(ROOT, 'dist/cli/commands/audit.js'))) {
+  stage('audit over ten years of Fridays (a few minutes)');
   const t0 = process.hrtime.bigint();
   const r = spawnSync('node', [BIN, 'audit', '--from', '2015-12-11', '--to', '2025-12-12'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
   const total = ms(t0);
@@ -165,6 +176,7 @@ if (existsSync(join(ROOT, 'dist/cli/commands/audit.js'))) {
 
 // 9. The three notes one by one (demo market), and the fund snapshot for every S&P 600 member in one run.
 {
+  stage('each note built once, then `build --each SP600` (several minutes)');
   const { benchNotes } = await import(join(ROOT, 'bench/notes.js'));
   const n = await benchNotes(ROOT, REAL);
   results.notes = n;

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { textWidth } from './text-width.js';
+import { compileCached } from './compile-cache.js';
 
 interface TextItem {
   text?: unknown;
@@ -34,7 +35,7 @@ const loadVega = () =>
  */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const { vega, compile } = await loadVega();
-  const vgSpec = compile(spec).spec;
+  const vgSpec = compileCached(spec, compile); // compiled once per chart shape, the data put back in
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.Warn });
   try {
     return roundAttributes(await view.toSVG());

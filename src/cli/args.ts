@@ -32,3 +32,51 @@ export function parseSymbols(value: string): string[] {
   if (list.length === 0) throw new InvalidArgumentError('give at least one symbol, e.g. --symbols IWM,IJR');
   return list;
 }
+
+export type Every = 'day' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+export const WEEKDAYS: Every[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * `--every day|monday…sunday` (also mon…sun), any letter case.
+ * @example parseEvery('Friday') //=> 'friday'
+ */
+export function parseEvery(value: string): Every {
+  const v = value.trim().toLowerCase();
+  if (v === 'day' || v === 'daily') return 'day';
+  const hit = WEEKDAYS.find((d) => d === v || d.slice(0, 3) === v);
+  if (!hit) throw new InvalidArgumentError(`use day or a weekday (monday … friday), got "${value}"`);
+  return hit;
+}
+
+/** `--note a --note b` / `--note a,b`: collects note names (the first one replaces the default). */
+export function collectNotes(value: string, previous: unknown): string[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  return [...(Array.isArray(previous) ? (previous as string[]) : []), ...list];
+}
+
+/** `--mail-to a@x.com,b@y.com` (repeatable): collects the recipients. */
+export function collectAddresses(value: string, previous: unknown): string[] {
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  return [...(Array.isArray(previous) ? (previous as string[]) : []), ...list];
+}
+
+/** `--port N`: 0 … 65535 (0 = any free port). */
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`expected a port number 0 … 65535, got "${value}"`);
+  return n;
+}
+
+/** `--retries N`: a whole number ≥ 0. */
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  return Number(value);
+}
+
+/** `--timeout-ms N`: a whole number of milliseconds, at least 1. */
+export function parseTimeout(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError(`expected milliseconds as a whole number ≥ 1, got "${value}"`);
+  return n;
+}

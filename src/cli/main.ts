@@ -1,25 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { MarketNoteError } from '../errors/market-note-error.js';
-import { parseDate, parseFormats, parsePaper } from './args.js';
-import { buildCommand } from './commands/build.js';
-import { demoDataCommand } from './commands/demo-data.js';
-import { explainCommand } from './commands/explain.js';
-import { factsCommand } from './commands/facts.js';
-import { fetchCommand, parseCount, parseTimeout } from './commands/fetch.js';
-import { parsePort, previewCommand } from './commands/preview.js';
-import { collectNotes } from './commands/build.js';
-import { parseEvery } from './commands/batch-build.js';
-import { DEFAULT_PREVIEW_PORT } from '../preview/preview-server.js';
+import { collectAddresses, collectNotes, parseCount, parseDate, parseEvery, parseFormats, parsePaper, parsePort, parseSymbols, parseTimeout } from './args.js';
+import { DEFAULT_PREVIEW_PORT } from '../preview/port.js';
 import { DEFAULT_RETRIES, DEFAULT_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from '../fetch/download.js';
-import { lintCommand } from './commands/lint.js';
-import { auditCommand } from './commands/audit.js';
-import { initCommand } from './commands/init.js';
-import { parseSymbols } from './args.js';
-import { collectAddresses, sendCommand } from './commands/send.js';
 import { type CliIo, processIo } from './io.js';
 import { systemErrorLine } from './system-error.js';
 import { readFileSync } from 'node:fs';
 
+// Each command's module (and what it needs: Handlebars, the e-mail and preview stacks, …) is loaded only when that
+// command runs: a cold `build` does not pay for `preview` or `fetch`.
 /** The package version (`market-note --version`), from package.json two folders up from src/cli or dist/cli. */
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
@@ -78,7 +67,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       ),
     )
     .action(async (o) => {
-      code = await buildCommand(o, io);
+      code = await (await import('./commands/build.js')).buildCommand(o, io);
     });
 
   program
@@ -92,7 +81,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--paper <size>', 'A4 or Letter, for ?format=pdf').default('A4').argParser(parsePaper))
     .addHelpText('after', examples('market-note preview --data data/market.yaml', 'market-note preview --note my-note --port 0', '# then open http://127.0.0.1:PORT/?format=email for the e-mail edition'))
     .action(async (o) => {
-      code = await previewCommand(o, io);
+      code = await (await import('./commands/preview.js')).previewCommand(o, io);
     });
 
   program
@@ -106,7 +95,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--retry-delay-ms <n>', 'wait before the first retry (doubled before each further one)').default(DEFAULT_RETRY_DELAY_MS).argParser(parseTimeout))
     .addHelpText('after', examples('market-note fetch --config data/fetch.yaml --out data', 'market-note fetch --config data/fetch.yaml --out data --force --timeout-ms 60000'))
     .action(async (o) => {
-      code = await fetchCommand(o, io);
+      code = await (await import('./commands/fetch.js')).fetchCommand(o, io);
     });
 
   program
@@ -119,7 +108,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--allow-stale', 'compute the facts even when a series the note needs ends before the as-of date, marking it stale')
     .addHelpText('after', examples('market-note facts --data data/market.yaml --as-of 2025-12-12 > facts.json', 'market-note facts --as-of 2025-12-12 --compare 2025-11-28'))
     .action(async (o) => {
-      code = await factsCommand(o, io);
+      code = await (await import('./commands/facts.js')).factsCommand(o, io);
     });
 
   program
@@ -132,7 +121,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(asOfOpt())
     .addHelpText('after', examples('market-note explain returns.ytd.RUT --data data/market.yaml', 'market-note explain score.IWM --as-of 2025-12-12', 'market-note explain --section rates --as-of 2025-12-12'))
     .action(async (path, o) => {
-      code = await explainCommand(path, o, io);
+      code = await (await import('./commands/explain.js')).explainCommand(path, o, io);
     });
 
   program
@@ -147,7 +136,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--to <date>', 'last date for --coverage').argParser(parseDate))
     .addHelpText('after', examples('market-note lint --note my-note --data data/market.yaml', 'market-note lint --coverage --from 2016-01-01 --to 2025-12-12'))
     .action(async (o) => {
-      code = await lintCommand(o, io);
+      code = await (await import('./commands/lint.js')).lintCommand(o, io);
     });
 
   program
@@ -160,7 +149,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(new Option('--every <day>', 'day, or a weekday (monday … friday); holidays roll back to the trading day before').default('friday').argParser(parseEvery))
     .addOption(symbolOpt())
     .action(async (o) => {
-      code = await auditCommand(o, io);
+      code = await (await import('./commands/audit.js')).auditCommand(o, io);
     });
 
   program
@@ -170,7 +159,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .option('--dry-run', 'print the envelope, subject and size without connecting')
     .addHelpText('after', examples('market-note send --eml output/weekly-outlook-2025-12-12.eml --dry-run', 'MARKET_NOTE_SMTP_HOST=smtp.example.com market-note send --eml output/weekly-outlook-2025-12-12.eml'))
     .action(async (o) => {
-      code = await sendCommand(o, io);
+      code = await (await import('./commands/send.js')).sendCommand(o, io);
     });
 
   program
@@ -179,7 +168,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .argument('<name>', 'folder to create (a path; its last part names the note)')
     .option('--force', 'write into an existing empty folder')
     .action(async (name, o) => {
-      code = await initCommand(name, o, io);
+      code = await (await import('./commands/init.js')).initCommand(name, o, io);
     });
 
   program
@@ -188,7 +177,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .requiredOption('--out <dir>', 'folder to write market.yaml and the CSV files into')
     .addHelpText('after', examples('market-note demo-data --out demo', 'market-note build --data demo/market.yaml'))
     .action(async (o) => {
-      code = await demoDataCommand(o, io);
+      code = await (await import('./commands/demo-data.js')).demoDataCommand(o, io);
     });
 
   try {

@@ -25,6 +25,18 @@ export function raise(code: ErrorCode, p: Problem, file: string, line?: number, 
  * @example numberCell('n/a') //=> undefined
  */
 export function numberCell(raw: string): number | undefined {
+  // Fast path for the usual cell, a plain decimal like `4.25` or `1e5`: it starts and ends with a digit, so it has
+  // no space to trim and is no missing-value marker, and Number() reads it exactly as NUMBER does, except for the
+  // 0x / 0b / 0o prefixes, which go the slow way. Anything else (signs, spaces, markers, junk) goes the slow way.
+  const n = raw.length;
+  if (n > 0) {
+    const c0 = raw.charCodeAt(0);
+    const cn = raw.charCodeAt(n - 1);
+    if (c0 >= 48 && c0 <= 57 && cn >= 48 && cn <= 57 && !(c0 === 48 && n > 2 && (raw.charCodeAt(1) | 32) > 97)) {
+      const v = Number(raw);
+      if (v === v) return v;
+    }
+  }
   const cell = raw.trim();
   if (MISSING.has(cell)) return NaN;
   return NUMBER.test(cell) ? Number(cell) : undefined;

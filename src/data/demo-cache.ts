@@ -9,6 +9,7 @@
  * package folder. MARKET_NOTE_CACHE_DIR=off turns the cache off.
  */
 import { createHash } from 'node:crypto';
+import { threadId } from 'node:worker_threads';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +66,7 @@ export function cachedMarket(generate: () => Market, env: NodeJS.ProcessEnv = pr
   try {
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.startsWith(`demo-market-${KIND}-`) && f.endsWith('.v8')) rmSync(join(dir, f), { force: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${process.pid}.${threadId}.tmp`; // a build's early worker may write it at the same time
     writeFileSync(tmp, serialize(market));
     renameSync(tmp, file);
   } catch {

@@ -14,7 +14,8 @@ import type { IsoDate, Market, Series } from '../data/types.js';
 import { requireHistory, requireSeries, resolveAsOf, type HistoryNeed } from '../data/require.js';
 import { h1Return, h2Return, h2ReturnOfYear, periodReturn, ytdReturn } from '../metrics/returns.js';
 import { basename } from 'node:path';
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns/format'; // one function's modules, not the whole library's (~250 files)
+import { parseISO } from 'date-fns/parseISO';
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
 import type { NoteConfig } from '../config/note-config.js';
 import { figure, type Figure } from './provenance.js';

@@ -12,14 +12,15 @@
  *                  compose(d2) ─▶ print(d2) ─────────▶ write(d2)
  *                                 compose(d3) ─▶ …
  *
- * While Chromium prints note n, Node draws the charts of note n + 1 (yielding to the event loop between charts so
- * the print's protocol messages keep flowing), and a worker thread computes the facts of the notes ahead (the
- * largest part of the work; with 2 cores the three overlap). Without the compiled worker script (tests run the
- * TypeScript sources) the facts are computed in this thread. A note that fails is recorded and the others go on.
+ * While Chromium prints note n, a worker thread computes the facts and draws the charts of the notes ahead (the
+ * largest part of the work; with 2 cores they overlap), and this thread renders and writes. Without the compiled
+ * worker script (tests run the TypeScript sources) facts and charts are made in this thread, yielding to the event
+ * loop between charts so the print's protocol messages keep flowing. A note that fails is recorded and the others
+ * go on.
  */
 import { join } from 'node:path';
-import { chartPlans, placeholderFigures, type Figures } from '../charts/build-charts.js';
-import { toSvg } from '../charts/to-svg.js';
+import { placeholderFigures, type Figures } from '../charts/build-charts.js';
+import { drawFigures } from './draw-figures.js';
 import type { IsoDate, Market } from '../data/types.js';
 import { buildFacts } from '../facts/build-facts.js';
 import { assertNoWarnings, factsWarnings, type FactsWarning } from '../facts/warnings.js';
@@ -151,21 +152,16 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message.split(
 async function compose(note: NoteSource, facts: FactsSource, run: NoteRun, compiled: (ctx: object) => string, narrative: boolean, strict?: { market: Market }): Promise<Composed> {
   const started = performance.now();
   await tick();
-  const f = await facts.get(run);
+  const { facts: f, figures } = await facts.get(run);
   if (strict) assertNoWarnings(f, strict.market.warnings);
-  return drawAndRender(note, f, compiled, started, narrative);
+  return drawAndRender(note, f, compiled, started, narrative, figures);
 }
 
-async function drawAndRender(note: NoteSource, facts: Facts, compiled: (ctx: object) => string, started: number, narrative = false): Promise<Composed> {
+async function drawAndRender(note: NoteSource, facts: Facts, compiled: (ctx: object) => string, started: number, narrative = false, drawn?: Figures): Promise<Composed> {
   const asOf = facts.asOf;
-  let figures: Figures = {};
+  let figures: Figures;
   if (narrative) figures = placeholderFigures(note.config.charts.map((c) => c.id));
-  else {
-    for (const plan of chartPlans(facts)) {
-      await tick();
-      figures[plan.id] = { id: plan.id, svg: await toSvg(plan.spec), alt: plan.alt, source: plan.source };
-    }
-  }
+  else figures = drawn ?? (await drawFigures(facts, tick)); // drawn in the facts worker, else here
   await tick();
   const html = renderNote(facts, figures, note, compiled);
   return { asOf, symbol: facts.symbol ?? undefined, facts, figures, html, claims: lastClaims(compiled), started };
@@ -219,18 +215,27 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   const t0 = performance.now();
   const narrative = opts.mode === 'narrative';
   const formats: OutputFormat[] = narrative ? [] : (opts.formats ?? ['pdf', 'html']);
+  const total = runs.length;
   if (!narrative && opts.outDir === undefined) throw new TypeError('buildNotes: outDir is needed to write the notes (or use mode: "narrative")');
   const needsBrowser = formats.includes('pdf') || formats.includes('email');
   const timeoutMs = needsBrowser ? (opts.printTimeoutMs ?? printTimeoutMs()) : 0;
   const own = needsBrowser && !opts.browser ? BrowserSession.launch() : undefined;
   own?.catch(() => undefined);
-  const compiled = opts.compiled ?? compileNote(note);
   const allowStale = opts.allowStale ?? false;
+  // the worker starts first and computes the first note's facts and charts while the templates compile here
   const facts =
-    opts.factsWorker === false ? inThreadFacts(note, market, allowStale) : (factsWorker(note, market, allowStale) ?? inThreadFacts(note, market, allowStale));
+    opts.factsWorker === false ? inThreadFacts(note, market, allowStale) : (factsWorker(note, market, allowStale, { charts: !narrative }) ?? inThreadFacts(note, market, allowStale));
+  if (total > 0) facts.prefetch(runs[0]);
+  let compiled: (ctx: object) => string;
+  try {
+    compiled = opts.compiled ?? compileNote(note);
+  } catch (e) {
+    await facts.close();
+    if (own) await (await own.catch(() => undefined))?.close();
+    throw e;
+  }
   const built: BatchNote[] = [];
   const failures: BatchFailure[] = [];
-  const total = runs.length;
   let session: BrowserSession | undefined;
   let page: Page | undefined;
 
@@ -240,6 +245,8 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     return compose(note, facts, r, compiled, narrative, opts.strict ? { market } : undefined).catch((error) => ({ ok: false as const, asOf: r.asOf ?? '', ...(r.symbol ? { symbol: r.symbol } : {}), stage: 'compose' as const, error, message: messageOf(error) }));
   };
 
+  // the PDF metadata step's library loads while the first facts and charts are computed, not after the first print
+  if (formats.includes('pdf') && total > 0) import('pdf-lib').catch(() => undefined);
   try {
     if (needsBrowser && total > 0) {
       session = await (opts.browser ?? own);

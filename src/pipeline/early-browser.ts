@@ -1,4 +1,5 @@
 import { BrowserSession } from '../render/browser.js';
+import { closeEarlyFacts, startEarlyFacts } from './early-facts.js';
 
 /**
  * Start Chromium before the heavy modules load. A cold `market-note build` spends ~0.5 s importing Vega and
@@ -15,11 +16,18 @@ function optionValue(argv: string[], name: string): string | undefined {
   return undefined;
 }
 
-/** True when argv is a single-note `build` that will print (pdf or email). */
-export function wantsBrowser(argv: string[]): boolean {
-  if (argv[0] !== 'build' || argv.some((a) => a === '--help' || a === '-h' || a.startsWith('--from') || a.startsWith('--to'))) return false;
+/** True when argv is a `build` of one note (one date, at most one symbol). */
+export function singleBuild(argv: string[]): boolean {
+  if (argv[0] !== 'build' || argv.some((a) => a === '--help' || a === '-h' || a.startsWith('--from') || a.startsWith('--to') || a.startsWith('--each'))) return false;
   const notes = argv.filter((a, i) => argv[i - 1] === '--note' || a.startsWith('--note='));
   if (notes.length > 1 || notes.some((n) => n.includes(','))) return false;
+  const symbols = argv.filter((a, i) => argv[i - 1] === '--symbols' || a.startsWith('--symbols='));
+  return symbols.length <= 1 && !symbols.some((s) => s.includes(','));
+}
+
+/** True when argv is a single-note `build` that will print (pdf or email). */
+export function wantsBrowser(argv: string[]): boolean {
+  if (!singleBuild(argv)) return false;
   const formats = (optionValue(argv, '--format') ?? 'pdf,html').split(',');
   return formats.includes('pdf') || formats.includes('email') || argv.includes('--send');
 }
@@ -28,6 +36,11 @@ export function launchEarly(argv: string[]): void {
   if (!early && wantsBrowser(argv)) {
     early = BrowserSession.launch();
     early.catch(() => undefined);
+  }
+  // the note's facts and charts start in a worker that loads the note and market itself, while the CLI loads
+  if (singleBuild(argv)) {
+    const symbol = optionValue(argv, '--symbols')?.trim();
+    startEarlyFacts({ note: optionValue(argv, '--note'), data: optionValue(argv, '--data'), symbol: symbol || undefined, asOf: optionValue(argv, '--as-of'), allowStale: argv.includes('--allow-stale'), charts: true });
   }
 }
 
@@ -38,8 +51,9 @@ export function takeEarly(): Promise<BrowserSession> | undefined {
   return e;
 }
 
-/** Close an early session nobody took. */
+/** Close an early session (and end an early facts worker) nobody took. */
 export async function closeUntaken(): Promise<void> {
+  await closeEarlyFacts();
   const e = takeEarly();
   if (e) await (await e.catch(() => undefined))?.close();
 }

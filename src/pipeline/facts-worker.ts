@@ -1,17 +1,21 @@
 /**
- * Facts for a run of notes, computed in a worker thread (or in this thread when the worker cannot run). The main
- * thread stays free while facts are computed: the browser's messages keep flowing, and a signal (Ctrl-C) is
- * handled at once, ending the worker with the process.
+ * Facts (and, when asked, the chart SVGs drawn from them) for a run of notes, computed in a worker thread (or in
+ * this thread when the worker cannot run). The main thread stays free while facts and charts are computed: it
+ * renders and prints the note before, the browser's messages keep flowing, and a signal (Ctrl-C) is handled at
+ * once, ending the worker with the process.
  *
- * This module is the worker's entry point too, so it imports only what the facts need.
+ * This module is the worker's entry point too, so it imports only what the facts need; the chart modules (Vega)
+ * load in the worker only when it draws charts.
  */
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { IsoDate, Market } from '../data/types.js';
 import { MarketNoteError, type ErrorCode } from '../errors/market-note-error.js';
 import { buildFacts } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
 import type { NoteConfig, NoteSource } from '../note/load-note.js';
+import type { Figures } from '../charts/build-charts.js';
+import { EARLY_FLAG, takeEarlyFacts, type EarlyFactsSpec, type EarlyWorker } from './early-facts.js';
 
 /** One note to build: an as-of date and, for per-symbol notes, the symbol. */
 interface NoteRun {
@@ -21,9 +25,15 @@ interface NoteRun {
 
 const runKey = (r: NoteRun): string => `${r.symbol ?? ''}@${r.asOf ?? ''}`;
 
-/** Where a batch gets each note's facts from. */
+/** A note's facts and, when the source draws charts, its figures (undefined: draw them in this thread). */
+export interface FactsAndFigures {
+  facts: Facts;
+  figures?: Figures;
+}
+
+/** Where a batch gets each note's facts (and figures) from. */
 export interface FactsSource {
-  get(run: NoteRun): Promise<Facts>;
+  get(run: NoteRun): Promise<FactsAndFigures>;
   /** Start computing a run that will be asked for soon. */
   prefetch(run: NoteRun): void;
   close(): Promise<void>;
@@ -32,19 +42,36 @@ export interface FactsSource {
 
 const WORKER_FLAG = 'market-note:batch-facts';
 
+/**
+ * The worker's heap limits. Left to itself, V8 lets a long batch's worker heap grow from ~180 to ~270 MB though
+ * only ~90 MB stays alive (it collects lazily below its default limit), and the process's memory grows with it.
+ * A 320 MB old generation keeps the heap near 140–180 MB over 200 notes, for a few more collections (~20 ms a
+ * note of the worker's time); the young generation is set too, since V8 would otherwise size it down from the
+ * old generation's limit and scavenge far more often. A market with more than 64 MB of prices keeps V8's
+ * defaults, so a larger live set never meets the limit.
+ */
+function workerLimits(market: Market): ResourceLimits | undefined {
+  let bytes = 0;
+  for (const s of Object.values(market.series)) for (const v of Object.values(s)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+  for (const u of Object.values(market.universes)) for (const c of u.closes) bytes += c.byteLength;
+  return bytes > 64 << 20 ? undefined : { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 96 };
+}
+
 interface WorkerInit {
   [WORKER_FLAG]: true;
   market: Market;
   config: NoteConfig;
   noteName: string;
   allowStale: boolean;
+  /** Draw each note's charts in the worker too. */
+  charts: boolean;
 }
 
-type WorkerReply = { key: string; facts: Facts } | { key: string; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
+type WorkerReply = { key: string; facts: Facts; figures?: Figures } | { key: string; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
 
 export function inThreadFacts(note: NoteSource, market: Market, allowStale = false): FactsSource {
   return {
-    get: async (run) => buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name, allowStale }),
+    get: async (run) => ({ facts: buildFacts(market, note.config, { asOf: run.asOf, symbol: run.symbol, noteName: note.name, allowStale }) }),
     prefetch: () => undefined,
     close: async () => undefined,
     where: () => 'thread',
@@ -56,23 +83,34 @@ export function inThreadFacts(note: NoteSource, market: Market, allowStale = fal
  * compiled JavaScript (a worker cannot load the TypeScript sources the tests run). The module imports only the
  * facts, so the worker starts in a fraction of the time the whole pipeline takes to load.
  */
-export function factsWorker(note: NoteSource, market: Market, allowStale = false): FactsSource | null {
+export function factsWorker(note: NoteSource, market: Market, allowStale = false, options: { charts?: boolean; resourceLimits?: ResourceLimits } = {}): FactsSource | null {
+  const e = takeEarlyFacts();
+  if (e) {
+    if (e.charts === (options.charts ?? false)) return adoptEarly(e, note, market, allowStale, options);
+    void e.worker.terminate();
+  }
   const self = new URL(import.meta.url);
   if (!self.pathname.endsWith('.js')) return null;
   let worker: Worker;
   try {
-    const init: WorkerInit = { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale };
-    worker = new Worker(fileURLToPath(self), { workerData: init });
+    const init: WorkerInit = { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale, charts: options.charts ?? false };
+    const resourceLimits = options.resourceLimits ?? workerLimits(market);
+    worker = new Worker(fileURLToPath(self), { workerData: init, ...(resourceLimits ? { resourceLimits } : {}) });
   } catch {
     return null;
   }
-  const pending = new Map<string, { run: NoteRun; promise: Promise<Facts>; resolve: (f: Facts) => void; reject: (e: unknown) => void }>();
+  return workerSource(worker, note, market, allowStale);
+}
+
+/** A FactsSource answered by `worker` (a batch's worker, or an early one that loaded the same note and market). */
+function workerSource(worker: Worker, note: NoteSource, market: Market, allowStale: boolean): FactsSource {
+  const pending = new Map<string, { run: NoteRun; promise: Promise<FactsAndFigures>; resolve: (f: FactsAndFigures) => void; reject: (e: unknown) => void }>();
   let dead: unknown = null;
   const fallback = inThreadFacts(note, market, allowStale);
   worker.on('message', (reply: WorkerReply) => {
     const p = pending.get(reply.key);
     if (!p) return;
-    if ('facts' in reply) p.resolve(reply.facts);
+    if ('facts' in reply) p.resolve({ facts: reply.facts, figures: reply.figures });
     else p.reject(reply.error.code ? new MarketNoteError(reply.error.code, reply.error.message, reply.error) : new Error(reply.error.message));
   });
   let closing = false;
@@ -88,9 +126,9 @@ export function factsWorker(note: NoteSource, market: Market, allowStale = false
     const key = runKey(run);
     let entry = pending.get(key);
     if (!entry) {
-      let resolve!: (f: Facts) => void;
+      let resolve!: (f: FactsAndFigures) => void;
       let reject!: (e: unknown) => void;
-      const promise = new Promise<Facts>((res, rej) => ((resolve = res), (reject = rej)));
+      const promise = new Promise<FactsAndFigures>((res, rej) => ((resolve = res), (reject = rej)));
       promise.catch(() => undefined);
       entry = { run, promise, resolve, reject };
       pending.set(key, entry);
@@ -114,16 +152,98 @@ export function factsWorker(note: NoteSource, market: Market, allowStale = false
   };
 }
 
-// When this module runs as a batch's facts worker: answer each run with its facts (or the error).
-if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | null)?.[WORKER_FLAG]) {
-  const { market, config, noteName, allowStale } = workerData as WorkerInit;
-  const port = parentPort;
-  port.on('message', ({ key, run }: { key: string; run: NoteRun }) => {
-    try {
-      port.postMessage({ key, facts: buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale }) } satisfies WorkerReply);
-    } catch (e) {
-      const m = e instanceof MarketNoteError ? { code: e.code, file: e.file, line: e.line, column: e.column, hint: e.hint } : {};
-      port.postMessage({ key, error: { ...m, message: e instanceof Error ? e.message : String(e) } } satisfies WorkerReply);
-    }
+/*
+ * An early worker, for a single `build`: started by the bin shim before the CLI's modules load, it loads the note
+ * and the market itself from the command line (the same functions the command uses) while the main thread loads
+ * its modules and compiles the templates, then answers runs like a batch's worker. It is used only when what it
+ * loaded is what the command loaded (same note, same market: see `fingerprint`); otherwise it is ended and a
+ * worker is started with the command's market, as without it.
+ */
+
+/**
+ * What a market and note are for the facts, in one string: the note's name and configuration, --allow-stale, and
+ * for every series and universe its key, source file, length and last row. Two loads of the same files agree.
+ */
+export function fingerprint(note: Pick<NoteSource, 'name' | 'config'>, market: Market, allowStale: boolean): string {
+  const series = Object.entries(market.series).map(([k, s]) => [k, s.file ?? '', s.kind, s.dates.length, s.dates.at(-1), s.close.at(-1), s.priceField]);
+  const universes = Object.entries(market.universes).map(([k, u]) => [k, u.file ?? '', u.members.length, u.dates.length, u.dates.at(-1), u.members.at(-1)]);
+  return JSON.stringify([note.name, note.config, allowStale, market.source, series, universes, market.warnings?.length ?? 0]);
+}
+
+/** Use the early worker when it loaded what the command loaded; else end it and start a worker as usual. */
+function adoptEarly(e: EarlyWorker, note: NoteSource, market: Market, allowStale: boolean, options: { charts?: boolean; resourceLimits?: ResourceLimits }): FactsSource {
+  const want = fingerprint(note, market, allowStale);
+  e.worker.ref();
+  const inner: Promise<FactsSource> = e.ready.then((got) => {
+    if (got === want) return workerSource(e.worker, note, market, allowStale);
+    void e.worker.terminate();
+    return factsWorker(note, market, allowStale, options) ?? inThreadFacts(note, market, allowStale);
   });
+  let where: 'worker' | 'thread' = 'worker';
+  return {
+    get: (run) => inner.then((s) => s.get(run)),
+    prefetch: (run) => void inner.then((s) => s.prefetch(run)),
+    close: () => inner.then((s) => s.close()),
+    where: () => {
+      void inner.then((s) => (where = s.where()));
+      return where;
+    },
+  };
+}
+
+// An early worker: load the note and market the command line names, say what was loaded, then serve as below.
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[EARLY_FLAG]) {
+  const spec = workerData as EarlyFactsSpec;
+  const port = parentPort;
+  try {
+    const [{ loadNote }, { loadMarket }, { symbolMarket }] = await Promise.all([import('../note/load-note.js'), import('../data/load-market.js'), import('./symbol-market.js')]);
+    const note = loadNote(spec.note);
+    const { market, symbol } = symbolMarket(note, loadMarket(spec.data), spec.symbol);
+    port.postMessage({ ready: fingerprint(note, market, spec.allowStale) });
+    // the run the command will ask for is started at once (the answer waits for the ask)
+    serve(port, { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale: spec.allowStale, charts: spec.charts }, { asOf: spec.asOf, symbol });
+  } catch {
+    port.postMessage({ ready: null }); // the command loads it again and reports the error
+  }
+}
+
+// When this module runs as a batch's facts worker: answer each run with its facts (or the error).
+if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | null)?.[WORKER_FLAG]) serve(parentPort, workerData as WorkerInit);
+
+function serve(port: MessagePort, init: WorkerInit, expected?: NoteRun): void {
+  const { market, config, noteName, allowStale, charts } = init;
+  // the chart modules (and Vega, on the first chart) load while the first facts are asked for
+  const drawing = charts ? import('./draw-figures.js') : undefined;
+  drawing?.catch(() => undefined);
+  // runs are answered one at a time, in the order asked
+  let queue: Promise<void> = Promise.resolve();
+  let ahead: WorkerReply | undefined;
+  port.on('message', ({ key, run }: { key: string; run: NoteRun }) => {
+    queue = queue.then(async () => {
+      const reply = ahead?.key === key ? ahead : await compute(key, run);
+      ahead = undefined;
+      port.postMessage(reply);
+    });
+  });
+  if (expected) {
+    const key = runKey(expected);
+    queue = queue.then(async () => void (ahead = await compute(key, expected)));
+  }
+  async function compute(key: string, run: NoteRun): Promise<WorkerReply> {
+    let facts: Facts;
+    try {
+      facts = buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale });
+    } catch (e) {
+      return { key, error: errorOf(e) };
+    }
+    let figures: Figures | undefined;
+    // a chart that fails is drawn again in the main thread, where its error is reported as before
+    if (drawing) figures = await drawing.then((d) => d.drawFigures(facts)).catch(() => undefined);
+    return { key, facts, figures };
+  }
+}
+
+function errorOf(e: unknown): Extract<WorkerReply, { error: unknown }>['error'] {
+  const m = e instanceof MarketNoteError ? { code: e.code, file: e.file, line: e.line, column: e.column, hint: e.hint } : {};
+  return { ...m, message: e instanceof Error ? e.message : String(e) };
 }

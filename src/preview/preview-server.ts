@@ -90,7 +90,8 @@ export interface PreviewServer {
   cacheSize(): { entries: number; bytes: number };
 }
 
-export const DEFAULT_PREVIEW_PORT = 4700;
+import { DEFAULT_PREVIEW_PORT } from './port.js';
+export { DEFAULT_PREVIEW_PORT };
 
 type Rendered =
   | { ok: true; note: NoteSource; facts: Facts; figures: Figures; html: string; warnings: PreviewProblem[]; maxDate?: string }

@@ -12,7 +12,6 @@
  *      above it, each facts warning once on stderr, a summary at the end; exit 1 when any date failed, naming them
  */
 import { resolve } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import { dayNumber, isoDate, weekday } from '../../data/calendar.js';
 import { loadMarket } from '../../data/load-market.js';
 import { datesWithData, requireSeries } from '../../data/require.js';
@@ -23,17 +22,17 @@ import type { IsoDate, Market } from '../../data/types.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
 import { loadNote, type NoteSource } from '../../note/load-note.js';
-import { requireEmailAddresses } from '../../email/email.js';
 import { buildNotes, type NoteRun } from '../../pipeline/build-notes.js';
 import { BrowserSession } from '../../render/browser.js';
 import type { OutputFormat } from '../../pipeline/build-notes.js';
 import type { CliIo } from '../io.js';
+import { parseEvery, WEEKDAYS, type Every } from '../args.js';
+// the option parser lives with the others (the CLI loads this module only when a batch runs)
+export { parseEvery, type Every };
 import { startProgress, type Progress, type ProgressStream } from '../progress.js';
 import { noteDemoMarket, warningPrinter } from '../warnings.js';
 
-export type Every = 'day' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
 
-const WEEKDAYS: Every[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 export interface BatchArgs {
   notes: string[];
@@ -62,17 +61,6 @@ export interface BatchArgs {
   allowStale?: boolean;
 }
 
-/**
- * `--every day|monday…sunday` (also mon…sun), any letter case.
- * @example parseEvery('Friday') //=> 'friday'
- */
-export function parseEvery(value: string): Every {
-  const v = value.trim().toLowerCase();
-  if (v === 'day' || v === 'daily') return 'day';
-  const hit = WEEKDAYS.find((d) => d === v || d.slice(0, 3) === v);
-  if (!hit) throw new InvalidArgumentError(`use day or a weekday (monday … friday), got "${value}"`);
-  return hit;
-}
 
 /**
  * The calendar dates from `from` to `to` (both included) that fall on `every` (every date for `day`).
@@ -129,7 +117,7 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   const warn = warningPrinter({ out: io.out, err: (line) => (progress ? progress.print(line, io.err) : io.err(line)) });
   warn.data(market.warnings);
   const notes = args.notes.map((n) => loadNote(n));
-  if (args.format.includes('email')) for (const note of notes) requireEmailAddresses(note, { from: args.mailFrom, to: args.mailTo });
+  if (args.format.includes('email')) for (const note of notes) (await import('../../email/email.js')).requireEmailAddresses(note, { from: args.mailFrom, to: args.mailTo });
   let symbols = args.symbols;
   if (args.each !== undefined) {
     const m = withMemberSeries(market, args.each);

@@ -6,22 +6,14 @@ import { takeEarly } from '../../pipeline/early-browser.js';
 import { buildNote, type OutputFormat } from '../../pipeline/build-note.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
-import { smtpConfig } from '../../email/smtp.js';
-import { requireEmailAddresses } from '../../email/email.js';
 import { symbolMarket } from '../../pipeline/symbol-market.js';
-import { sendFile } from './send.js';
-import { batchBuildCommand, type Every } from './batch-build.js';
-import type { Facts } from '../../facts/types.js';
-import * as msg from '../../errors/messages.js';
+import type { Every } from './batch-build.js';
+// the batch, e-mail and SMTP modules load only when the command needs them (a cold PDF build does not)
 
-/** stderr: the trading day used when the date asked for was not one, and each stale series built anyway. */
-export function reportAsOf(facts: Facts, io: CliIo): void {
-  const d = facts.data;
-  if (d.rolledBack) io.err(msg.asOfRolledBack(d.requestedAsOf, facts.asOf, d.reference));
-  if (d.limitedBy) io.err(msg.asOfLimitedBy(facts.asOf, d.limitedBy.key, d.reference, d.limitedBy.referenceLast));
-  for (const s of d.stale) io.err(msg.builtStale(s.key, s.lastDate, facts.asOf));
-}
+import { reportAsOf } from '../warnings.js';
+export { reportAsOf }; // with the other stderr notices, so `facts` loads it without this module
 import { noteDemoMarket, warningPrinter } from '../warnings.js';
+export { collectNotes } from '../args.js'; // with the other option parsers, so the CLI loads this module only when it runs
 
 export interface BuildArgs {
   /** One note, or several (`--note a --note b`, `--note a,b`): several are built as a batch. */
@@ -51,12 +43,6 @@ export interface BuildArgs {
   allowStale?: boolean;
 }
 
-/** `--note a --note b` / `--note a,b`: collects note names (the first one replaces the default). */
-export function collectNotes(value: string, previous: unknown): string[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  return [...(Array.isArray(previous) ? (previous as string[]) : []), ...list];
-}
-
 /** `market-note build`: writes the note's files and prints their paths; a date range or several notes make a batch. */
 export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> {
   const notes = args.note === undefined ? [] : Array.isArray(args.note) ? args.note : [args.note];
@@ -67,16 +53,16 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
       throw new MarketNoteError('USAGE', '--as-of cannot be combined with --from/--to', { hint: 'Use --as-of for one date, or --from and --to for a range.' });
     }
     const one = args.asOf !== undefined ? { from: args.asOf, to: args.asOf, every: 'day' as const } : { from: args.from, to: args.to, every: args.every ?? 'friday' };
-    return batchBuildCommand({ ...args, ...one, notes: notes.length ? notes : ['weekly-outlook'] }, io);
+    return (await import('./batch-build.js')).batchBuildCommand({ ...args, ...one, notes: notes.length ? notes : ['weekly-outlook'] }, io);
   }
   if (args.send) {
-    smtpConfig(); // fail before building when the SMTP settings are missing
+    (await import('../../email/smtp.js')).smtpConfig(); // fail before building when the SMTP settings are missing
     if (!args.format.includes('email')) args = { ...args, format: [...args.format, 'email'] };
   }
   args = { ...args, note: notes[0] };
   const mail = { from: args.mailFrom, to: args.mailTo };
   // sender and recipients first: a message without them would be built, then refused by `send`
-  if (args.format.includes('email')) requireEmailAddresses(loadNote(args.note as string | undefined), mail);
+  if (args.format.includes('email')) (await import('../../email/email.js')).requireEmailAddresses(loadNote(args.note as string | undefined), mail);
   const needsBrowser = args.format.includes('pdf') || args.format.includes('email');
   // Start Chromium first: it boots while the data loads and the facts and charts are computed.
   const browser = needsBrowser ? (takeEarly() ?? BrowserSession.launch()) : undefined;
@@ -96,7 +82,7 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     noteDemoMarket(args.data, io, loaded);
     for (const f of built.files) io.out(f);
     const eml = built.files.find((f) => f.endsWith('.eml'));
-    if (args.send && eml) return await sendFile(eml, io);
+    if (args.send && eml) return await (await import('./send.js')).sendFile(eml, io);
     return 0;
   } finally {
     if (browser) await (await browser.catch(() => undefined))?.close();

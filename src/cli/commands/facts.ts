@@ -2,7 +2,7 @@ import { loadMarket } from '../../data/load-market.js';
 import { buildFacts } from '../../facts/build-facts.js';
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
-import { reportAsOf } from './build.js';
+import { reportAsOf } from '../warnings.js';
 
 export interface FactsArgs {
   note?: string;

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { InvalidArgumentError } from 'commander';
 import { retrying } from '../../fetch/fetch-messages.js';
 import { fetchSeries } from '../../fetch/fetch-series.js';
 import { AtomicOutputs } from '../../pipeline/write-atomic.js';
 import type { CliIo } from '../io.js';
+export { parseCount, parseTimeout } from '../args.js'; // with the other option parsers, so the CLI loads this module only when it runs
 
 export interface FetchArgs {
   config: string;
@@ -14,18 +14,6 @@ export interface FetchArgs {
   retryDelayMs?: number;
 }
 
-/** `--retries N`: a whole number ≥ 0. */
-export function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
-  return Number(value);
-}
-
-/** `--timeout-ms N`: a whole number of milliseconds, at least 1. */
-export function parseTimeout(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError(`expected milliseconds as a whole number ≥ 1, got "${value}"`);
-  return n;
-}
 
 /**
  * `market-note fetch --config FILE --out DIR`: append the new rows of every series to DIR/<file>.csv.

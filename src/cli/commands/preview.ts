@@ -1,8 +1,8 @@
-import { InvalidArgumentError } from 'commander';
 import { startPreview } from '../../preview/preview-server.js';
 import type { Paper } from '../../render/pdf.js';
 import type { CliIo } from '../io.js';
 import { stopSignal } from '../signals.js';
+export { parsePort } from '../args.js'; // with the other option parsers, so the CLI loads this module only when it runs
 
 export interface PreviewArgs {
   note?: string;
@@ -14,12 +14,6 @@ export interface PreviewArgs {
   paper?: Paper;
 }
 
-/** `--port N`: 0 … 65535 (0 = any free port). */
-export function parsePort(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`expected a port number 0 … 65535, got "${value}"`);
-  return n;
-}
 
 /**
  * `market-note preview`: serve the note on 127.0.0.1 until Ctrl-C (SIGINT), SIGTERM or SIGHUP. Prints the URL on stdout

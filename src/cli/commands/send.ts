@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { fail } from '../../errors/market-note-error.js';
 import { readEml, sendEml, smtpConfig, type EmlSummary } from '../../email/smtp.js';
 import type { CliIo } from '../io.js';
+export { collectAddresses } from '../args.js'; // with the other option parsers, so the CLI loads this module only when it runs
 
 export interface SendArgs {
   eml: string;
@@ -50,8 +51,3 @@ export async function sendCommand(args: SendArgs, io: CliIo): Promise<number> {
   return sendFile(args.eml, io, { dryRun: args.dryRun });
 }
 
-/** `--mail-to a@x.com,b@y.com` (repeatable): collects the recipients. */
-export function collectAddresses(value: string, previous: unknown): string[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  return [...(Array.isArray(previous) ? (previous as string[]) : []), ...list];
-}
