@@ -38,7 +38,8 @@ What counts as a block: the children of \`main\`, \`section\`, \`article\` and \
 pages are walked into; \`figure\` elements inside them float; \`h1\`–\`h6\` (and anything with \`break-after: avoid\`)
 stay with what follows; blocks directly under \`body\` (title block, key figures, closing) stay where they are. An
 element of class \`float-barrier\` counts as one block of text: a figure may move past all of it (it may start in
-the space and go on over the page), never into it. The weekly outlook's conclusion has the class, so no figure of an
+the space and go on over the page), never into it; one that holds a figure is never passed, so figures keep their
+order. The weekly outlook's conclusion has the class, so no figure of an
 earlier section splits its answer; a figure that cannot fit before it follows it.
 The standalone HTML keeps the template's order (a screen has no pages). \`page: { floatFigures: false }\` in
 note.yaml turns the flow off. The code is \`src/render/page-flow.ts\`.

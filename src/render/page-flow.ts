@@ -183,8 +183,9 @@ export async function measureFlow(page: Page, box: PageBox): Promise<FlowBlock[]
               visit(el, depth + 1);
               continue;
             }
+            // a barrier that holds a figure is fixed: passing it would change the figures' order
             const kind =
-              depth === 0 ? 'fixed' : el.tagName === 'FIGURE' ? 'figure' : /^H[1-6]$/.test(el.tagName) || cs.breakAfter === 'avoid' ? 'heading' : 'text';
+              depth === 0 || (barrier && el.querySelector('figure')) ? 'fixed' : el.tagName === 'FIGURE' ? 'figure' : /^H[1-6]$/.test(el.tagName) || cs.breakAfter === 'avoid' ? 'heading' : 'text';
             (el as HTMLElement).dataset.flow = String(blocks.length);
             const parts = Array.from(el.getClientRects())
               .filter((r) => r.height > 0)

@@ -98,7 +98,7 @@ describe('issue 13: sentences agree with their facts', () => {
     // 17 June 2022 (demo): net −5 for large caps, but small caps are ahead on the year: no lead, and the lead says why
     const f = buildFacts(market, note.config, { asOf: '2022-06-17', compare: false });
     expect([f.judgements.verdict.net, f.judgements.verdict.yearVeto, f.judgements.verdict.state]).toEqual([-5, true, 'contender']);
-    expect(section(f, 'lead')).toContain("a margin the year's own returns contradict");
+    expect(section(f, 'lead')).toContain("a side leads only when the year's own returns agree, and here they point the other way");
   });
 
   it('says so when the higher-scoring fund changed sides over six months, rather than that the gap "has not narrowed"', () => {
