@@ -19,8 +19,8 @@ const PEAK_LABEL_FLIP = 0.6;
  * its peak marked by a point and a label; below, the small-cap index rebased to 100 at the peak (small-cap
  * colour) with a dashed 100 line. A dashed rule marks the peak date in both panels; each line ends in its value
  * (the facts' figures when given, as the text prints them: `yieldNow` the yield on the as-of date, `smallSince` the
- * small-cap change since the peak; each rounded once). A "peak" at the very start of the window (`peakIsWindowStart`)
- * is only the window's high and is labelled so.
+ * small-cap change since the peak; each rounded once). A "peak" at the very start of the window, or on the as-of
+ * date itself, is only the window's high (`peakIsWindowStart`) and is labelled so.
  * @example ratesChartSpec(facts.charts.rates).vconcat.length //=> 2
  */
 export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null; yieldNow?: number | null; peakIsWindowStart?: boolean } = {}): TopLevelSpec {

@@ -130,6 +130,22 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(g.early).toBe(false);
   });
 
+  it('does not call a yield standing at its high on the as-of date a peak', () => {
+    const f = facts((x) => {
+      const p = x.rates!.peak;
+      p.date.value = x.asOf;
+      p.changeBp.value = 0;
+    });
+    expect(f.judgements.rates!.peak.state).toBe('atPeak');
+    const t = section(f, 'rates');
+    const days = f.rates!.peak.windowDays;
+    expect(t).toContain(`stands at its high of the last ${days} trading days`);
+    expect(t).toContain('no peak has formed yet');
+    expect(t).toContain('The yield is at its high of the window');
+    expect(t).not.toMatch(/peaked at|at that peak/);
+    expect(text(f)).toContain(`at its ${days}-day high`);
+  });
+
   it('does not contrast two correlations the figure calls similar (−0.11 against −0.09)', () => {
     const f = facts((x) => {
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.11;
