@@ -246,7 +246,7 @@ function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
   if (since !== null) parts.push(`the ${d.small.name} is ${signed(since)}% since the peak`);
   return {
     id: 'rates',
-    spec: ratesChartSpec(d, { smallSince: since, yieldNow: facts.rates?.peak?.current?.value ?? null, peakIsWindowStart: (facts.judgements?.rates?.peak.atWindowStart || facts.judgements?.rates?.peak.state === 'atPeak') ?? false }),
+    spec: ratesChartSpec(d, { smallSince: since, yieldNow: facts.rates?.peak?.current?.value ?? null, peakIsOnlyHigh: (facts.judgements?.rates?.peak.atWindowStart || facts.judgements?.rates?.peak.state === 'atPeak') ?? false }),
     alt: `${parts.join('; ') || `${d.yieldName} and ${d.small.name}`}.`,
     source: source(closesOf(facts, [d.yieldKey, d.small.key], [d.yieldName, d.small.name]), through(facts, d.yield.dates, d.small.series.dates), undefined, facts, [d.yieldKey, d.small.key]),
   };

@@ -20,10 +20,10 @@ const PEAK_LABEL_FLIP = 0.6;
  * colour) with a dashed 100 line. A dashed rule marks the peak date in both panels; each line ends in its value
  * (the facts' figures when given, as the text prints them: `yieldNow` the yield on the as-of date, `smallSince` the
  * small-cap change since the peak; each rounded once). A "peak" at the very start of the window, or on the as-of
- * date itself, is only the window's high (`peakIsWindowStart`) and is labelled so.
+ * date itself, is only the window's high (`peakIsOnlyHigh`) and is labelled so.
  * @example ratesChartSpec(facts.charts.rates).vconcat.length //=> 2
  */
-export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null; yieldNow?: number | null; peakIsWindowStart?: boolean } = {}): TopLevelSpec {
+export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null; yieldNow?: number | null; peakIsOnlyHigh?: boolean } = {}): TopLevelSpec {
   const yieldRows = datedRows(d.yield);
   const smallRows = datedRows(d.small.series);
   const dates = [...d.yield.dates, ...d.small.series.dates].sort();
@@ -49,7 +49,7 @@ export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null
     { data: { values: yieldRows }, mark: { type: 'line', color: COLORS.rates }, encoding: { x: xNoLabels, y: yY } },
   ];
   if (d.peak) {
-    const peak = [{ date: d.peak.date, value: d.peak.level, label: `${facts.peakIsWindowStart ? 'High' : 'Peak'} ${d.peak.level.toFixed(2)}%, ${shortDate(d.peak.date)}` }];
+    const peak = [{ date: d.peak.date, value: d.peak.level, label: `${facts.peakIsOnlyHigh ? 'High' : 'Peak'} ${d.peak.level.toFixed(2)}%, ${shortDate(d.peak.date)}` }];
     // a peak in the right part of the chart has its label on its left, clear of the line's end label
     const [first, last] = [Date.parse(dates[0]), Date.parse(dates[dates.length - 1])];
     const late = last > first && (Date.parse(d.peak.date) - first) / (last - first) > PEAK_LABEL_FLIP;
@@ -64,7 +64,7 @@ export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null
   const sY = { field: 'value', type: 'quantitative' as const, scale: { domain: sDomain, nice: false, zero: false }, axis: axis("format(datum.value, 'd')") };
   const sEnd = lastRow(smallRows);
   const bottom: object[] = [
-    heading(`${d.small.name}, rebased to 100 ${facts.peakIsWindowStart ? "on the yield's high" : 'at the yield peak'}`),
+    heading(`${d.small.name}, rebased to 100 ${facts.peakIsOnlyHigh ? "on the yield's high" : 'at the yield peak'}`),
     ...peakRule,
     { data: { values: [{ value: 100 }] }, mark: REFERENCE_RULE, encoding: { y: { field: 'value', type: 'quantitative', scale: sY.scale } } },
     { data: { values: smallRows }, mark: { type: 'line', color: COLORS.smallCap }, encoding: { x, y: sY } },

@@ -100,21 +100,27 @@ export function removeProfile(profile: string): void {
   rmSync(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
 }
 
+/** The names in `dir` that match `pattern` and whose run (the pid in capture group `pidGroup`) is no longer alive; none when `dir` cannot be read. */
+function deadRunNames(dir: string, pattern: RegExp, pidGroup: number): RegExpExecArray[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const m = pattern.exec(name);
+    return m && !pidAlive(Number(m[pidGroup])) ? [m] : [];
+  });
+}
+
 /**
  * Remove the browser profile folders in `dir` (the temp folder) left by runs that are no longer alive, killing
  * any Chromium still using one; returns the folders removed.
  */
 export function sweepDeadProfiles(dir: string): string[] {
   const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const m = PROFILE.exec(name);
-    if (!m || pidAlive(Number(m[1]))) continue;
+  for (const [name] of deadRunNames(dir, PROFILE, 1)) {
     const path = join(dir, name);
     killProfileProcesses(path);
     try {
@@ -141,15 +147,8 @@ export function sweepDeadOutputs(dir: string): string[] {
   if (swept.has(dir)) return [];
   swept.add(dir);
   const handled: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return handled;
-  }
-  for (const name of names) {
-    const m = TEMP.exec(name);
-    if (!m || pidAlive(Number(m[2]))) continue;
+  for (const m of deadRunNames(dir, TEMP, 2)) {
+    const name = m[0];
     const path = join(dir, name);
     try {
       if (!lstatSync(path).isFile()) continue;

@@ -57,7 +57,7 @@ describe('ratesChartSpec', () => {
   });
 
   it('calls a peak at the start of the window its high, not a peak', () => {
-    const t = texts(ratesChartSpec(data, { peakIsWindowStart: true }));
+    const t = texts(ratesChartSpec(data, { peakIsOnlyHigh: true }));
     expect(t).toContain('High 4.80%, 14 Jan 2025');
     expect(t).toContain("Russell 2000, rebased to 100 on the yield's high");
     expect(t.some((x) => /peak/i.test(x))).toBe(false);

@@ -4,10 +4,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { closeLocal, listenLocal } from '../helpers/local-server.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/fetch');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -42,15 +42,10 @@ beforeAll(async () => {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenLocal(server);
 });
 
-afterAll(async () => {
-  for (const r of hanging) r.destroy();
-  server.closeAllConnections();
-  await new Promise((ok) => server.close(ok));
-});
+afterAll(() => closeLocal(server, hanging));
 
 /** A config with FRED DGS10 first and stooq ^spx second (or whatever `spx` says). */
 function setup(spx = 'stooq: BASE/stooq/', extra = ''): { dir: string; out: string; config: string } {

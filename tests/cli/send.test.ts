@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 import { decodeWords, readEml, smtpConfig } from '../../src/email/smtp.js';
-import { leftoverChromium, runCli, tempDir, withoutDemoNotice } from '../helpers/cli.js';
+import { leftoverChromium, runCli, smtpEnv, tempDir, withoutDemoNotice } from '../helpers/cli.js';
 
 const AS_OF = '2025-12-12';
 const USER = 'desk';
@@ -13,15 +13,6 @@ const PASS = 'correct-horse-battery-staple';
 const FROM = 'Research <research@example.com>';
 const TO = ['a@example.com', 'b@example.org'];
 
-/** Clear every MARKET_NOTE_SMTP_* the outer environment may have, then set the ones given. */
-const smtpEnv = (vars: Record<string, string>) => ({
-  MARKET_NOTE_SMTP_HOST: '',
-  MARKET_NOTE_SMTP_PORT: '',
-  MARKET_NOTE_SMTP_SECURE: '',
-  MARKET_NOTE_SMTP_USER: '',
-  MARKET_NOTE_SMTP_PASS: '',
-  ...vars,
-});
 
 interface Received {
   from: string;

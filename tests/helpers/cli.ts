@@ -27,6 +27,16 @@ export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: st
   });
 }
 
+/** Clear every MARKET_NOTE_SMTP_* the outer environment may have, then set the ones given. */
+export const smtpEnv = (vars: Record<string, string>) => ({
+  MARKET_NOTE_SMTP_HOST: '',
+  MARKET_NOTE_SMTP_PORT: '',
+  MARKET_NOTE_SMTP_SECURE: '',
+  MARKET_NOTE_SMTP_USER: '',
+  MARKET_NOTE_SMTP_PASS: '',
+  ...vars,
+});
+
 export function tempDir(prefix = 'market-note-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

@@ -5,11 +5,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { closeLocal, listenLocal } from '../helpers/local-server.js';
 
 const SPX = readFileSync(resolve(import.meta.dirname, '../fixtures/fetch/stooq-spx.csv'), 'utf8');
 const HEADER = 'Date,Open,High,Low,Close,Volume';
@@ -41,15 +41,10 @@ beforeAll(async () => {
     if (!plan) return status(404)(res);
     plan[Math.min(n, plan.length - 1)](res);
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenLocal(server);
 });
 
-afterAll(async () => {
-  for (const r of hanging) r.destroy();
-  server.closeAllConnections();
-  await new Promise((ok) => server.close(ok));
-});
+afterAll(() => closeLocal(server, hanging));
 
 let counter = 0;
 /** A config with one stooq series served from its own path; returns the folder and the `fetch` arguments. */

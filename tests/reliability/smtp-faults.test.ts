@@ -9,17 +9,9 @@ import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isLoopbackAddress, readEml, resolveServer, sendEml } from '../../src/email/smtp.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, smtpEnv, tempDir } from '../helpers/cli.js';
 
 const EML = 'From: a@example.com\r\nTo: b@example.org\r\nSubject: Hi\r\n\r\nHello\r\n';
-const smtpEnv = (vars: Record<string, string>) => ({
-  MARKET_NOTE_SMTP_HOST: '',
-  MARKET_NOTE_SMTP_PORT: '',
-  MARKET_NOTE_SMTP_SECURE: '',
-  MARKET_NOTE_SMTP_USER: '',
-  MARKET_NOTE_SMTP_PASS: '',
-  ...vars,
-});
 
 const fakeLookup = (answers: Record<string, string[]>) =>
   (async (host: string) => {
