@@ -24,7 +24,7 @@ fi
 echo "setup: installing npm packages (npm ci; no install scripts, no browser download)"
 npm ci --no-audit --no-fund --loglevel=error
 
-echo "setup: compiling TypeScript to dist/"
+echo "setup: compiling TypeScript to dist/ and bundling the CLI (dist/bundle/)"
 npm run --silent build
 
 if [ "${SKIP_DEMO:-}" != "1" ]; then

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { textWidth } from './text-width.js';
 import { compileCached } from './compile-cache.js';
+import { trace } from '../cli/trace.js';
 
 interface TextItem {
   text?: unknown;
@@ -22,11 +23,17 @@ function measure(item: TextItem, text?: unknown): number {
 
 /** Vega and Vega-Lite, loaded on the first chart drawn (commands that draw none never load them). */
 let libs: Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile }> | undefined;
-const loadVega = () =>
+const loadVega = (): Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile }> =>
   (libs ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => {
     (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics.width = measure;
+    trace('Vega loaded');
     return { vega, compile: vl.compile };
   }));
+
+/** Start loading Vega and Vega-Lite now (a thread that will draw charts and is idle until then). */
+export function preloadVega(): void {
+  loadVega().catch(() => undefined); // a failure is reported by the chart that needs them
+}
 
 /**
  * Compile a Vega-Lite spec and render it headless to a static SVG string (no browser, no canvas):

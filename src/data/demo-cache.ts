@@ -11,15 +11,14 @@
 import { createHash } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Market } from './types.js';
+import { CODE_DIR, CODE_KIND, PACKAGE_ROOT } from '../config/paths.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-/** Compiled JavaScript or the TypeScript sources (tests): each keeps its own cache file. */
-const KIND = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-const PACKAGE_ROOT = join(HERE, '..', '..');
+/** The generator's modules (compiled JavaScript, or the TypeScript sources in tests: each keeps its own cache file). */
+const HERE = join(CODE_DIR, 'data');
+const KIND = CODE_KIND;
 
 /** The cache folder, or null when the cache is off. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | null {

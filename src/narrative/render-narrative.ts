@@ -5,6 +5,7 @@ import type { NoteSource } from '../note/load-note.js';
 import { factHelper, FACT_HELPER, strictPaths, type Claims } from './strict-paths.js';
 import { assertNoOutsideResources } from './resource-check.js';
 import { renderLimit } from './render-limit.js';
+import { templateCache } from './template-cache.js';
 
 const COMPILE_OPTIONS = {
   strict: true,
@@ -61,15 +62,29 @@ export function compileNote(note: NoteSource, options: CompileNoteOptions = {}):
   };
   const helperNames = new Set([...Object.keys(helpers), ...builtins, ...Object.keys(extra)]);
   const partialNames = new Set(note.partials.map((p) => p.name));
+  // A rewritten or extended compile (lint --coverage) is never cached.
+  const cache = options.transform || options.extraHelpers
+    ? null
+    : templateCache({
+        templates: [note.main, ...note.partials].map((t) => ({ file: t.file, text: t.text })),
+        settings: { compileOptions, helpers: [...helperNames].sort(), partials: note.partials.map((p) => [p.name, p.file]) },
+      });
+  const cached = cache?.read();
+  const compiledCode: Record<string, string> = {};
   const compileFile = (text: string, file: string): TemplateDelegate => {
     let fn: TemplateDelegate;
     try {
-      const ast = hb.parse(text);
-      checkPartials(ast, file, partialNames);
-      strictPaths(ast, file, helperNames);
-      options.transform?.(ast, file);
-      // Compiled now (not lazily, as hb.compile would) so errors surface with the file name; compiled once.
-      fn = hb.template(new Function(`return ${hb.precompile(ast, compileOptions)}`)());
+      let code = cached?.[file];
+      if (code === undefined) {
+        const ast = hb.parse(text);
+        checkPartials(ast, file, partialNames);
+        strictPaths(ast, file, helperNames);
+        options.transform?.(ast, file);
+        // Compiled now (not lazily, as hb.compile would) so errors surface with the file name; compiled once.
+        code = hb.precompile(ast, compileOptions) as string;
+      }
+      compiledCode[file] = code;
+      fn = hb.template(new Function(`return ${code}`)());
     } catch (e) {
       throw templateError(e, file);
     }
@@ -83,6 +98,7 @@ export function compileNote(note: NoteSource, options: CompileNoteOptions = {}):
   };
   for (const p of note.partials) hb.registerPartial(p.name, compileFile(p.text, p.file) as unknown as HelperDelegate);
   const main = compileFile(note.main.text, note.main.file);
+  if (cache && !cached) cache.write(compiledCode);
   const render = (context: object) => {
     facts.begin(context);
     limit.reset();

@@ -21,6 +21,7 @@
 import { join } from 'node:path';
 import { placeholderFigures, type Figures } from '../charts/build-charts.js';
 import { drawFigures } from './draw-figures.js';
+import { preloadVega } from '../charts/to-svg.js';
 import type { IsoDate, Market } from '../data/types.js';
 import { buildFacts } from '../facts/build-facts.js';
 import { assertNoWarnings, factsWarnings, type FactsWarning } from '../facts/warnings.js';
@@ -37,6 +38,7 @@ import type { Claims } from '../narrative/strict-paths.js';
 import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs, outputError } from './write-atomic.js';
 import { factsWorker, inThreadFacts, type FactsSource } from './facts-worker.js';
+import { trace } from '../cli/trace.js';
 
 export type OutputFormat = 'pdf' | 'html' | 'email';
 
@@ -153,6 +155,7 @@ async function compose(note: NoteSource, facts: FactsSource, run: NoteRun, compi
   const started = performance.now();
   await tick();
   const { facts: f, figures } = await facts.get(run);
+  trace(`facts${figures ? ' and charts' : ''} received ${f.asOf}`);
   if (strict) assertNoWarnings(f, strict.market.warnings);
   return drawAndRender(note, f, compiled, started, narrative, figures);
 }
@@ -164,6 +167,7 @@ async function drawAndRender(note: NoteSource, facts: Facts, compiled: (ctx: obj
   else figures = drawn ?? (await drawFigures(facts, tick)); // drawn in the facts worker, else here
   await tick();
   const html = renderNote(facts, figures, note, compiled);
+  trace(`rendered ${asOf}`);
   return { asOf, symbol: facts.symbol ?? undefined, facts, figures, html, claims: lastClaims(compiled), started };
 }
 
@@ -222,13 +226,18 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   const own = needsBrowser && !opts.browser ? BrowserSession.launch() : undefined;
   own?.catch(() => undefined);
   const allowStale = opts.allowStale ?? false;
-  // the worker starts first and computes the first note's facts and charts while the templates compile here
+  // the worker starts first and computes the first note's facts while the templates compile here. A batch's
+  // worker draws the charts too (this thread prints meanwhile); a single note's charts are drawn here, where Vega
+  // loads while the facts are computed, so the two threads share the work instead of queueing it in the worker.
+  const chartsInWorker = !narrative && total > 1;
   const facts =
-    opts.factsWorker === false ? inThreadFacts(note, market, allowStale) : (factsWorker(note, market, allowStale, { charts: !narrative }) ?? inThreadFacts(note, market, allowStale));
+    opts.factsWorker === false ? inThreadFacts(note, market, allowStale) : (factsWorker(note, market, allowStale, { charts: chartsInWorker }) ?? inThreadFacts(note, market, allowStale));
   if (total > 0) facts.prefetch(runs[0]);
   let compiled: (ctx: object) => string;
   try {
     compiled = opts.compiled ?? compileNote(note);
+    trace('templates compiled');
+    if (!narrative && !chartsInWorker && total > 0) preloadVega();
   } catch (e) {
     await facts.close();
     if (own) await (await own.catch(() => undefined))?.close();
@@ -248,11 +257,13 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   // the PDF metadata step's library loads while the first facts and charts are computed, not after the first print
   if (formats.includes('pdf') && total > 0) import('pdf-lib').catch(() => undefined);
   try {
+    // the first note is composed while the browser starts and opens its page
+    let next = total > 0 ? start(0) : undefined;
     if (needsBrowser && total > 0) {
       session = await (opts.browser ?? own);
       page = await session!.newPage();
+      trace('browser page ready');
     }
-    let next = total > 0 ? start(0) : undefined;
     for (let i = 0; i < total; i++) {
       const c = await next!;
       let outcome: BatchOutcome;
@@ -324,9 +335,11 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     if (formats.includes('pdf') || (formats.includes('email') && opts.email?.attachPdf)) {
       const po = pdfOptions(note, c.facts, opts.paper);
       await loadForPrint(page, c.html, po);
+      trace(`loaded and laid out ${c.asOf}`);
       const printing = printPdf(page, po);
       sent();
       pdf = await printing;
+      trace(`printed ${c.asOf}`);
     }
     sent();
     let eml: Uint8Array | string | undefined;
@@ -348,7 +361,9 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
       if (formats.includes('html')) out.write(`${base}.html`, c.html);
       if (formats.includes('pdf') && printed?.pdf) out.write(`${base}.pdf`, printed.pdf);
       if (printed?.eml) out.write(`${base}.eml`, printed.eml);
-      return { ok: true, asOf: c.asOf, ...who, files: out.commit(), note: composed, ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
+      const files = out.commit();
+      trace(`written ${c.asOf}`);
+      return { ok: true, asOf: c.asOf, ...who, files, note: composed, ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };
     } catch (e) {
       out.abort();
       const error = outputError(e, out.failedTarget, 'this note');

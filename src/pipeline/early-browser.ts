@@ -37,10 +37,11 @@ export function launchEarly(argv: string[]): void {
     early = BrowserSession.launch();
     early.catch(() => undefined);
   }
-  // the note's facts and charts start in a worker that loads the note and market itself, while the CLI loads
+  // the note's facts start in a worker that loads the note and market itself, while the CLI loads (the charts
+  // are drawn in the main thread, which is idle by then: see buildNotes)
   if (singleBuild(argv)) {
     const symbol = optionValue(argv, '--symbols')?.trim();
-    startEarlyFacts({ note: optionValue(argv, '--note'), data: optionValue(argv, '--data'), symbol: symbol || undefined, asOf: optionValue(argv, '--as-of'), allowStale: argv.includes('--allow-stale'), charts: true });
+    startEarlyFacts({ note: optionValue(argv, '--note'), data: optionValue(argv, '--data'), symbol: symbol || undefined, asOf: optionValue(argv, '--as-of'), allowStale: argv.includes('--allow-stale'), charts: false });
   }
 }
 

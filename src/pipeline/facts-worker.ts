@@ -16,6 +16,7 @@ import type { Facts } from '../facts/types.js';
 import type { NoteConfig, NoteSource } from '../note/load-note.js';
 import type { Figures } from '../charts/build-charts.js';
 import { EARLY_FLAG, takeEarlyFacts, type EarlyFactsSpec, type EarlyWorker } from './early-facts.js';
+import { trace } from '../cli/trace.js';
 
 /** One note to build: an as-of date and, for per-symbol notes, the symbol. */
 interface NoteRun {
@@ -89,7 +90,8 @@ export function factsWorker(note: NoteSource, market: Market, allowStale = false
     if (e.charts === (options.charts ?? false)) return adoptEarly(e, note, market, allowStale, options);
     void e.worker.terminate();
   }
-  const self = new URL(import.meta.url);
+  // this module's own file, also when it is bundled (the bundle's facts-worker.js entry sits beside its chunks)
+  const self = new URL('./facts-worker.js', import.meta.url);
   if (!self.pathname.endsWith('.js')) return null;
   let worker: Worker;
   try {
@@ -195,10 +197,12 @@ function adoptEarly(e: EarlyWorker, note: NoteSource, market: Market, allowStale
 if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[EARLY_FLAG]) {
   const spec = workerData as EarlyFactsSpec;
   const port = parentPort;
+  trace('early worker: facts modules loaded');
   try {
     const [{ loadNote }, { loadMarket }, { symbolMarket }] = await Promise.all([import('../note/load-note.js'), import('../data/load-market.js'), import('./symbol-market.js')]);
     const note = loadNote(spec.note);
     const { market, symbol } = symbolMarket(note, loadMarket(spec.data), spec.symbol);
+    trace('early worker: note and market loaded');
     port.postMessage({ ready: fingerprint(note, market, spec.allowStale) });
     // the run the command will ask for is started at once (the answer waits for the ask)
     serve(port, { [WORKER_FLAG]: true, market, config: note.config, noteName: note.name, allowStale: spec.allowStale, charts: spec.charts }, { asOf: spec.asOf, symbol });
@@ -233,12 +237,14 @@ function serve(port: MessagePort, init: WorkerInit, expected?: NoteRun): void {
     let facts: Facts;
     try {
       facts = buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale });
+      trace(`facts ${key}`);
     } catch (e) {
       return { key, error: errorOf(e) };
     }
     let figures: Figures | undefined;
     // a chart that fails is drawn again in the main thread, where its error is reported as before
     if (drawing) figures = await drawing.then((d) => d.drawFigures(facts)).catch(() => undefined);
+    if (drawing) trace(`charts ${key}`);
     return { key, facts, figures };
   }
 }

@@ -3,6 +3,7 @@ import { FONT } from '../charts/theme.js';
 import { regularFontFaceCss } from './fonts.js';
 import { escapeHtml } from './html.js';
 import { flowFigures, pageBox } from './page-flow.js';
+import { trace } from '../cli/trace.js';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -86,6 +87,7 @@ export async function setHtml(page: Page, html: string): Promise<void> {
 /** Load a note for printing with `o`: {@link setHtml}, then the page flow (figures that do not fit float to the next page). */
 export async function loadForPrint(page: Page, html: string, o: PdfOptions): Promise<void> {
   await setHtml(page, html);
+  trace('HTML loaded');
   if (o.floatFigures !== false) await flowFigures(page, pageBox(o.paper ?? 'A4', (o.page ?? DEFAULT_BANDS).margins));
 }
 
@@ -107,6 +109,7 @@ export async function printPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
     tagged: true,
     waitForFonts: false,
   });
+  trace('Chromium printed');
   return setPdfMetadata(raw, o.metadata);
 }
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { loadMarket } from '../../data/load-market.js';
+import { trace } from '../trace.js';
 import { loadNote } from '../../note/load-note.js';
 import { BrowserSession } from '../../render/browser.js';
 import { takeEarly } from '../../pipeline/early-browser.js';
@@ -75,6 +76,7 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     const warn = warningPrinter(io);
     warn.data(loaded.warnings);
     const { market, symbol } = symbolMarket(note, loaded, args.symbols?.[0]);
+    trace('note and market loaded');
     const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale, strict: args.strict });
     reportAsOf(built.facts, io);
     warn.facts(built.warnings);

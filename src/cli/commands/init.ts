@@ -1,11 +1,11 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
+import { PACKAGE_ROOT } from '../../config/paths.js';
 
 /** The scaffold `init` copies: a small working note on the demo market (assets/init-note/). */
-export const INIT_NOTE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../assets/init-note');
+export const INIT_NOTE_DIR = join(PACKAGE_ROOT, 'assets/init-note');
 
 export interface InitArgs {
   force?: boolean;

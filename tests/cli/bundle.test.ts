@@ -1,0 +1,48 @@
+// The bin runs the esbuild bundle (dist/bundle/, made by `npm run build`) when it is newer than dist/, else dist/
+// itself. Both must make the same files; the trace says which one ran.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const hasBundle = existsSync(join(ROOT, 'dist/bundle/main.js'));
+
+describe.skipIf(!hasBundle)('the bundled CLI (dist/bundle)', () => {
+  it('builds the same note, byte for byte, as the compiled modules it was bundled from', async () => {
+    const runs = [];
+    for (const bundle of ['on', 'off']) {
+      const out = tempDir();
+      const r = await runCli(['build', '--as-of', '2025-12-05', '--format', 'html', '--out', out], { env: { MARKET_NOTE_TRACE: '1', MARKET_NOTE_BUNDLE: bundle } });
+      expect(r.code, r.stderr).toBe(0);
+      runs.push({ out, stderr: r.stderr });
+    }
+    // the trace names the modules that ran
+    expect(runs[0].stderr).toMatch(/CLI loaded \(bundled\)/);
+    expect(runs[1].stderr).toMatch(/CLI loaded\n/);
+    expect(runs[1].stderr).not.toMatch(/bundled/);
+    const files = readdirSync(runs[0].out).sort();
+    expect(files).toEqual(['weekly-outlook-2025-12-05.facts.json', 'weekly-outlook-2025-12-05.html']);
+    expect(readdirSync(runs[1].out).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(runs[0].out, f), 'utf8'), f).toBe(readFileSync(join(runs[1].out, f), 'utf8'));
+  }, 120_000);
+
+  it('runs the facts worker from the bundle: the trace shows the early worker and the facts it computed', async () => {
+    const r = await runCli(['build', '--as-of', '2025-12-12', '--format', 'html', '--out', tempDir()], { env: { MARKET_NOTE_TRACE: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/worker\] early worker: note and market loaded/);
+    expect(r.stderr).toMatch(/worker\] facts @2025-12-12/);
+    expect(r.stderr).toMatch(/main  \] facts received 2025-12-12/);
+  }, 120_000);
+
+  it('reads the same package files as the compiled modules: `init` copies the scaffold, `facts` prints the same JSON', async () => {
+    const dir = tempDir();
+    const init = await runCli(['init', join(dir, 'my-note')]);
+    expect(init.code, init.stderr).toBe(0);
+    expect(existsSync(join(dir, 'my-note', 'note.yaml'))).toBe(true);
+    const a = await runCli(['facts', '--as-of', '2025-12-12']);
+    const b = await runCli(['facts', '--as-of', '2025-12-12'], { env: { MARKET_NOTE_BUNDLE: 'off' } });
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(a.stdout).asOf).toBe('2025-12-12');
+  }, 120_000);
+});
