@@ -43,6 +43,11 @@ export interface BuildFactsOptions {
   compare?: IsoDate | false;
   /** Build even when a required series ends before the as-of date, marking it stale (otherwise an error). */
   allowStale?: boolean;
+  /**
+   * false: leave `changes` empty for the caller to fill with {@link factsChanges} (a worker sends the facts on at
+   * once and computes the comparison week while the charts are drawn). The facts are otherwise the same.
+   */
+  changes?: boolean;
 }
 
 interface Measured {
@@ -437,21 +442,30 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
 
   remember(market, config, asOf, facts, options.symbol);
 
-  // 6. what changed since the comparison date (its facts use only rows ≤ that date)
-  if (options.compare !== false && has('changes')) {
-    const target = comparisonDate(asOf, options.compare || undefined);
-    const trading = S(choice.reference).dates;
-    const i = lastIndexOnOrBefore(trading, target);
-    const prevDate = i >= 0 ? trading[i] : null;
-    if (prevDate && prevDate < asOf && prevDate >= firstCommonDate(market, needed)) {
-      const prev = recalled(market, config, prevDate, options.symbol) ?? buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
-      // P&F changes of the charts the note's text reads: the roles `changes` names (all charts when it names none)
-      const changesReq = declared.get('changes')!;
-      const pnfKeys = changesReq.roles ? keysOf(changesReq, roles) : undefined;
-      facts.changes = { since: prevDate, items: whatChanged(prev, facts, { pnfKeys }) };
-    }
-  }
+  // 6. what changed since the comparison date
+  if (options.changes !== false) facts.changes = factsChanges(market, config, facts, options);
   return facts;
+}
+
+/**
+ * What changed since the comparison date (step 6 of {@link buildFacts}): the facts of that date (only rows ≤ it;
+ * remembered ones are reused) diffed with `facts`. `options` are those `facts` were built with.
+ */
+export function factsChanges(market: Market, config: NoteConfig, facts: Facts, options: BuildFactsOptions = {}): Facts['changes'] {
+  const declared = new Map(config.sections.map((s) => [s.name, s] as const));
+  const changesReq = declared.get('changes');
+  if (options.compare === false || !changesReq) return { since: null, items: [] };
+  const asOf = facts.asOf;
+  const target = comparisonDate(asOf, options.compare || undefined);
+  const trading = market.series[facts.data.reference].dates;
+  const i = lastIndexOnOrBefore(trading, target);
+  const prevDate = i >= 0 ? trading[i] : null;
+  const needed = requiredSeries({ roles: facts.roles, sections: config.sections });
+  if (!prevDate || prevDate >= asOf || prevDate < firstCommonDate(market, needed)) return { since: null, items: [] };
+  const prev = recalled(market, config, prevDate, options.symbol) ?? buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
+  // P&F changes of the charts the note's text reads: the roles `changes` names (all charts when it names none)
+  const pnfKeys = changesReq.roles ? keysOf(changesReq, facts.roles) : undefined;
+  return { since: prevDate, items: whatChanged(prev, facts, { pnfKeys }) };
 }
 
 /**

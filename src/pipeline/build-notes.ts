@@ -154,17 +154,31 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message.split(
 async function compose(note: NoteSource, facts: FactsSource, run: NoteRun, compiled: (ctx: object) => string, narrative: boolean, strict?: { market: Market }): Promise<Composed> {
   const started = performance.now();
   await tick();
-  const { facts: f, figures } = await facts.get(run);
+  const { facts: f, figures, changes } = await facts.get(run);
   trace(`facts${figures ? ' and charts' : ''} received ${f.asOf}`);
-  if (strict) assertNoWarnings(f, strict.market.warnings);
-  return drawAndRender(note, f, compiled, started, narrative, figures);
+  return drawAndRender(note, f, compiled, started, narrative, figures, changes, strict);
 }
 
-async function drawAndRender(note: NoteSource, facts: Facts, compiled: (ctx: object) => string, started: number, narrative = false, drawn?: Figures): Promise<Composed> {
+/**
+ * Charts (unless drawn already) and HTML of one note. `changes`, when the facts source sends them after the facts,
+ * is the comparison week computed meanwhile: the facts are complete once it is in, before anything reads them.
+ */
+async function drawAndRender(
+  note: NoteSource,
+  facts: Facts,
+  compiled: (ctx: object) => string,
+  started: number,
+  narrative = false,
+  drawn?: Figures,
+  changes?: Promise<Facts['changes']>,
+  strict?: { market: Market },
+): Promise<Composed> {
   const asOf = facts.asOf;
   let figures: Figures;
   if (narrative) figures = placeholderFigures(note.config.charts.map((c) => c.id));
-  else figures = drawn ?? (await drawFigures(facts, tick)); // drawn in the facts worker, else here
+  else figures = drawn ?? (await drawFigures(facts, tick)); // drawn in the facts worker, else here (the charts read no changes)
+  if (changes) facts.changes = await changes;
+  if (strict) assertNoWarnings(facts, strict.market.warnings);
   await tick();
   const html = renderNote(facts, figures, note, compiled);
   trace(`rendered ${asOf}`);

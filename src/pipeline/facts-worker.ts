@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import type { IsoDate, Market } from '../data/types.js';
 import { MarketNoteError, type ErrorCode } from '../errors/market-note-error.js';
-import { buildFacts } from '../facts/build-facts.js';
+import { buildFacts, factsChanges } from '../facts/build-facts.js';
 import type { Facts } from '../facts/types.js';
 import type { NoteConfig, NoteSource } from '../note/load-note.js';
 import type { Figures } from '../charts/build-charts.js';
@@ -30,6 +30,11 @@ const runKey = (r: NoteRun): string => `${r.symbol ?? ''}@${r.asOf ?? ''}`;
 export interface FactsAndFigures {
   facts: Facts;
   figures?: Figures;
+  /**
+   * The facts' `changes` when they come after the facts (a worker computes the comparison week while this thread
+   * draws the charts): set `facts.changes` to it before the facts are read further.
+   */
+  changes?: Promise<Facts['changes']>;
 }
 
 /** Where a batch gets each note's facts (and figures) from. */
@@ -42,6 +47,18 @@ export interface FactsSource {
 }
 
 const WORKER_FLAG = 'market-note:batch-facts';
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (v: T) => void;
+  reject: (e: unknown) => void;
+}
+function deferred<T>(): Deferred<T> {
+  const d = {} as Deferred<T>;
+  d.promise = new Promise<T>((res, rej) => ((d.resolve = res), (d.reject = rej)));
+  d.promise.catch(() => undefined); // handled where it is awaited
+  return d;
+}
 
 /**
  * The worker's heap limits. Left to itself, V8 lets a long batch's worker heap grow from ~180 to ~270 MB though
@@ -68,7 +85,10 @@ interface WorkerInit {
   charts: boolean;
 }
 
-type WorkerReply = { key: string; facts: Facts; figures?: Figures } | { key: string; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
+type WorkerReply =
+  | { key: string; facts: Facts; figures?: Figures; changesLater?: true }
+  | { key: string; changes: Facts['changes'] }
+  | { key: string; error: { code?: ErrorCode; message: string; file?: string; line?: number; column?: number; hint?: string } };
 
 export function inThreadFacts(note: NoteSource, market: Market, allowStale = false): FactsSource {
   return {
@@ -106,21 +126,32 @@ export function factsWorker(note: NoteSource, market: Market, allowStale = false
 
 /** A FactsSource answered by `worker` (a batch's worker, or an early one that loaded the same note and market). */
 function workerSource(worker: Worker, note: NoteSource, market: Market, allowStale: boolean): FactsSource {
-  const pending = new Map<string, { run: NoteRun; promise: Promise<FactsAndFigures>; resolve: (f: FactsAndFigures) => void; reject: (e: unknown) => void }>();
+  type Pending = { run: NoteRun; promise: Promise<FactsAndFigures>; resolve: (f: FactsAndFigures) => void; reject: (e: unknown) => void; later?: Deferred<Facts['changes']> };
+  const pending = new Map<string, Pending>();
   let dead: unknown = null;
   const fallback = inThreadFacts(note, market, allowStale);
   worker.on('message', (reply: WorkerReply) => {
     const p = pending.get(reply.key);
     if (!p) return;
-    if ('facts' in reply) p.resolve({ facts: reply.facts, figures: reply.figures });
-    else p.reject(reply.error.code ? new MarketNoteError(reply.error.code, reply.error.message, reply.error) : new Error(reply.error.message));
+    if ('facts' in reply) {
+      if (reply.changesLater) p.later = deferred();
+      p.resolve({ facts: reply.facts, figures: reply.figures, ...(p.later ? { changes: p.later.promise } : {}) });
+    } else if ('changes' in reply) p.later?.resolve(reply.changes);
+    else {
+      const error = reply.error.code ? new MarketNoteError(reply.error.code, reply.error.message, reply.error) : new Error(reply.error.message);
+      if (p.later) p.later.reject(error);
+      else p.reject(error);
+    }
   });
   let closing = false;
   const giveUp = (why: unknown) => {
     if (dead || closing) return;
     dead = why;
     // the dates still waiting are computed here instead
-    for (const p of pending.values()) fallback.get(p.run).then(p.resolve, p.reject);
+    for (const p of pending.values()) {
+      if (p.later) fallback.get(p.run).then((f) => p.later!.resolve(f.facts.changes), p.later.reject);
+      else fallback.get(p.run).then(p.resolve, p.reject);
+    }
   };
   worker.on('error', giveUp);
   worker.on('exit', (code) => giveUp(new Error(`the facts worker exited with code ${code}`)));
@@ -141,9 +172,10 @@ function workerSource(worker: Worker, note: NoteSource, market: Market, allowSta
   };
   return {
     get: (run) => {
-      const { promise } = request(run);
+      const entry = request(run);
       // a run is asked for once: forget it when it is done, so facts do not pile up
-      return promise.finally(() => pending.delete(runKey(run)));
+      const forget = () => void pending.delete(runKey(run));
+      return entry.promise.finally(() => void (entry.later ? entry.later.promise.then(forget, forget) : forget()));
     },
     prefetch: (run) => void request(run),
     close: async () => {
@@ -219,33 +251,61 @@ function serve(port: MessagePort, init: WorkerInit, expected?: NoteRun): void {
   // the chart modules (and Vega, on the first chart) load while the first facts are asked for
   const drawing = charts ? import('./draw-figures.js') : undefined;
   drawing?.catch(() => undefined);
-  // runs are answered one at a time, in the order asked
+  // When the asking thread draws the charts, it gets each note's facts first and their comparison week's changes
+  // after: it draws while this thread computes the comparison week's facts.
+  const split = !charts;
+  // a run's replies go out once it is asked for (the early run is computed before: its replies wait)
+  const asked = new Set<string>();
+  const started = new Set<string>();
+  const held = new Map<string, WorkerReply[]>();
+  const last = (r: WorkerReply) => !('changesLater' in r);
+  const post = (reply: WorkerReply) => {
+    port.postMessage(reply);
+    if (last(reply)) (asked.delete(reply.key), started.delete(reply.key));
+  };
+  const send = (reply: WorkerReply) => {
+    if (asked.has(reply.key)) post(reply);
+    else held.set(reply.key, [...(held.get(reply.key) ?? []), reply]);
+  };
+  // runs are computed one at a time, in the order asked
   let queue: Promise<void> = Promise.resolve();
-  let ahead: WorkerReply | undefined;
+  const start = (key: string, run: NoteRun) => {
+    started.add(key);
+    queue = queue.then(() => compute(key, run));
+  };
   port.on('message', ({ key, run }: { key: string; run: NoteRun }) => {
-    queue = queue.then(async () => {
-      const reply = ahead?.key === key ? ahead : await compute(key, run);
-      ahead = undefined;
-      port.postMessage(reply);
-    });
+    asked.add(key);
+    const ready = held.get(key);
+    held.delete(key);
+    ready?.forEach(post);
+    if (!started.has(key) && !ready?.some(last)) start(key, run);
   });
-  if (expected) {
-    const key = runKey(expected);
-    queue = queue.then(async () => void (ahead = await compute(key, expected)));
-  }
-  async function compute(key: string, run: NoteRun): Promise<WorkerReply> {
+  if (expected) start(runKey(expected), expected);
+  async function compute(key: string, run: NoteRun): Promise<void> {
+    const options = { asOf: run.asOf, symbol: run.symbol, noteName, allowStale };
     let facts: Facts;
     try {
-      facts = buildFacts(market, config, { asOf: run.asOf, symbol: run.symbol, noteName, allowStale });
+      facts = buildFacts(market, config, { ...options, changes: !split });
       trace(`facts ${key}`);
     } catch (e) {
-      return { key, error: errorOf(e) };
+      return send({ key, error: errorOf(e) });
+    }
+    if (split) {
+      send({ key, facts, changesLater: true });
+      await new Promise((resolve) => setImmediate(resolve)); // the facts go out before the comparison week is computed
+      try {
+        send({ key, changes: factsChanges(market, config, facts, options) });
+        trace(`changes ${key}`);
+      } catch (e) {
+        send({ key, error: errorOf(e) });
+      }
+      return;
     }
     let figures: Figures | undefined;
     // a chart that fails is drawn again in the main thread, where its error is reported as before
     if (drawing) figures = await drawing.then((d) => d.drawFigures(facts)).catch(() => undefined);
     if (drawing) trace(`charts ${key}`);
-    return { key, facts, figures };
+    send({ key, facts, figures });
   }
 }
 

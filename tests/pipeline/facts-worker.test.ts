@@ -50,6 +50,24 @@ describe.skipIf(!hasDist)('facts worker (dist)', () => {
     }
   }, 180_000);
 
+  it('sends the facts before their comparison week when this thread draws the charts: the facts, changes included, are those of this thread', async () => {
+    const { buildNotes } = await dist('pipeline/build-notes.js');
+    const { loadMarket } = await dist('data/load-market.js');
+    const { loadNote } = await dist('note/load-note.js');
+    const { factsFileText } = await dist('render/render-note.js');
+    const market = loadMarket();
+    const note = loadNote('weekly-outlook');
+    // narrative mode: no charts in the worker, so each run's `changes` comes in a second reply
+    const runs = [{ asOf: '2025-11-28' }, { asOf: '2025-12-12' }, { asOf: '2025-06-06' }];
+    const opts = { mode: 'narrative', keep: true };
+    const inWorker = await buildNotes(note, market, runs, { ...opts, factsWorker: true });
+    const inThread = await buildNotes(note, market, runs, { ...opts, factsWorker: false });
+    expect(inWorker.factsIn).toBe('worker');
+    const text = (r: any) => r.built.map((b: any) => factsFileText(b.note.facts, b.note.claims));
+    expect(text(inWorker)).toEqual(text(inThread));
+    expect(inWorker.built.every((b: any) => b.note.facts.changes.since !== null)).toBe(true);
+  }, 180_000);
+
   it('an early worker that loaded other data than the command is not used: the note comes from the command\'s market', async () => {
     const { startEarlyFacts } = await dist('pipeline/early-facts.js');
     const { buildNotes } = await dist('pipeline/build-notes.js');
