@@ -33,7 +33,7 @@ import { compileNote } from '../narrative/render-narrative.js';
 import type { Page } from 'puppeteer-core';
 import { BrowserSession, guardPrint, PrintFault, printTimeoutMs } from '../render/browser.js';
 import type { EmailFlags } from '../email/email.js';
-import { loadForPrint, printPdf, type Paper, type PdfOptions } from '../render/pdf.js';
+import { loadForPrint, printRawPdf, setPdfMetadata, type Paper, type PdfOptions } from '../render/pdf.js';
 import type { Claims } from '../narrative/strict-paths.js';
 import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
 import { AtomicOutputs, outputError } from './write-atomic.js';
@@ -145,6 +145,13 @@ interface Composed {
  */
 const NOTES_PER_PAGE = 25;
 
+/** What a print gives: the PDF (or, to be finished, Chromium's own `rawPdf` without the metadata) and the e-mail. */
+interface Printed {
+  pdf?: Uint8Array;
+  rawPdf?: Uint8Array;
+  eml?: Uint8Array | string;
+}
+
 /** Let queued I/O callbacks (the browser's protocol messages) run before the next stretch of computing. */
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -236,6 +243,8 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   const total = runs.length;
   if (!narrative && opts.outDir === undefined) throw new TypeError('buildNotes: outDir is needed to write the notes (or use mode: "narrative")');
   const needsBrowser = formats.includes('pdf') || formats.includes('email');
+  // a note's PDF metadata and files are done while the next note prints, except with the e-mail edition
+  const pipelined = !formats.includes('email');
   const timeoutMs = needsBrowser ? (opts.printTimeoutMs ?? printTimeoutMs()) : 0;
   const own = needsBrowser && !opts.browser ? BrowserSession.launch() : undefined;
   own?.catch(() => undefined);
@@ -278,34 +287,62 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
       page = await session!.newPage();
       trace('browser page ready');
     }
+    // The last note printed, not finished yet: its PDF metadata and files are done while Chromium loads the next
+    // one (with the e-mail edition, whose charts Chromium draws, a note is finished within its own print).
+    let printed: { c: Composed; result: Printed | undefined; retried?: string; i: number } | undefined;
+    const finishPrinted = async () => {
+      if (!printed) return;
+      const { c, result, retried, i } = printed;
+      printed = undefined;
+      let outcome: BatchOutcome;
+      try {
+        const done = write(c, result?.rawPdf ? { ...result, pdf: await setPdfMetadata(result.rawPdf, pdfOptions(note, c.facts, opts.paper).metadata) } : result);
+        outcome = done.ok && retried ? { ...done, retried } : done;
+      } catch (error) {
+        outcome = { ok: false as const, asOf: c.asOf, ...(c.symbol ? { symbol: c.symbol } : {}), stage: 'print' as const, error, message: messageOf(error) };
+      }
+      await record(outcome, i);
+    };
+    const record = async (outcome: BatchOutcome, i: number) => {
+      await opts.onNote?.(outcome, i, total);
+      if (outcome.ok) {
+        if (!opts.keep) delete outcome.note;
+        built.push(outcome);
+      } else failures.push(outcome);
+    };
     for (let i = 0; i < total; i++) {
       const c = await next!;
-      let outcome: BatchOutcome;
       if ('ok' in c) {
         next = i + 1 < total ? start(i + 1) : undefined;
-        outcome = c;
+        await finishPrinted();
+        await record(c, i);
       } else {
         // print note i while note i + 1 is composed: compose starts once the print command is on its way
         let sent!: () => void;
         const whenSent = new Promise<void>((resolve) => (sent = resolve));
         const printing = needsBrowser ? guarded(c, sent) : Promise.resolve(undefined);
         printing.catch(() => undefined).finally(sent);
+        await finishPrinted(); // the note before, while Chromium loads this one
         if (needsBrowser) await whenSent;
         next = i + 1 < total ? start(i + 1) : undefined;
-        outcome = await printing.then(
-          (pdf) => write(c, pdf),
+        const result: { r?: Printed; retried?: string } | { error: unknown } = await printing.then(
+          (r) => ({ r }),
           async (first) => {
             // a dead page or browser is replaced and the note printed once more; a second failure is recorded
             try {
               await recover(first);
-              const done = write(c, await guarded(c, () => undefined));
-              return done.ok ? { ...done, retried: messageOf(first) } : done;
+              return { r: await guarded(c, () => undefined), retried: messageOf(first) };
             } catch (error) {
               await recover(error).catch(() => undefined); // a working page for the next note
-              return { ok: false as const, asOf: c.asOf, ...(c.symbol ? { symbol: c.symbol } : {}), stage: 'print' as const, error, message: messageOf(error) };
+              return { error };
             }
           },
         );
+        if ('error' in result) {
+          const { error } = result;
+          await record({ ok: false as const, asOf: c.asOf, ...(c.symbol ? { symbol: c.symbol } : {}), stage: 'print' as const, error, message: messageOf(error) }, i);
+        } else printed = { c, result: result.r, retried: result.retried, i };
+        if (!pipelined) await finishPrinted();
       }
       if (page && (i + 1) % NOTES_PER_PAGE === 0 && i + 1 < total) {
         // the next print opens the fresh page (guarded), so a browser that cannot give one fails that note only
@@ -313,12 +350,8 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
         page = undefined;
         await old.close().catch(() => undefined);
       }
-      await opts.onNote?.(outcome, i, total);
-      if (outcome.ok) {
-        if (!opts.keep) delete outcome.note;
-        built.push(outcome);
-      } else failures.push(outcome);
     }
+    await finishPrinted();
   } finally {
     await facts.close();
     await page?.close().catch(() => undefined);
@@ -327,7 +360,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   return { built, failures, ms: performance.now() - t0, factsIn: facts.where() };
 
   /** Print one note on the batch's page within the time limit; a crash, a closed browser or the limit is a PrintFault. */
-  async function guarded(c: Composed, sent: () => void): Promise<{ pdf?: Uint8Array; eml?: Uint8Array | string }> {
+  async function guarded(c: Composed, sent: () => void): Promise<Printed> {
     page ??= await session!.newPage();
     const p = page;
     return guardPrint(session!, p, timeoutMs, () => print(c, p, sent));
@@ -343,17 +376,22 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     page = await session!.newPage();
   }
 
-  /** Print one note; `sent()` is called as soon as the print command has gone to the browser. */
-  async function print(c: Composed, page: Page, sent: () => void): Promise<{ pdf?: Uint8Array; eml?: Uint8Array | string }> {
+  /**
+   * Print one note; `sent()` is called as soon as the print command has gone to the browser. Without the e-mail
+   * edition the PDF comes back as Chromium printed it (`rawPdf`): its metadata is set when the note is finished.
+   */
+  async function print(c: Composed, page: Page, sent: () => void): Promise<Printed> {
     let pdf: Uint8Array | undefined;
     if (formats.includes('pdf') || (formats.includes('email') && opts.email?.attachPdf)) {
       const po = pdfOptions(note, c.facts, opts.paper);
       await loadForPrint(page, c.html, po);
       trace(`loaded and laid out ${c.asOf}`);
-      const printing = printPdf(page, po);
+      const printing = printRawPdf(page, po);
       sent();
-      pdf = await printing;
+      const raw = await printing;
       trace(`printed ${c.asOf}`);
+      if (pipelined) return { rawPdf: raw };
+      pdf = await setPdfMetadata(raw, po.metadata);
     }
     sent();
     let eml: Uint8Array | string | undefined;
@@ -364,7 +402,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     return { pdf, eml };
   }
 
-  function write(c: Composed, printed: { pdf?: Uint8Array; eml?: Uint8Array | string } | undefined): BatchOutcome {
+  function write(c: Composed, printed: Printed | undefined): BatchOutcome {
     const composed = { facts: c.facts, figures: c.figures, html: c.html, claims: c.claims };
     const who = c.symbol ? { symbol: c.symbol } : {};
     if (narrative) return { ok: true, asOf: c.asOf, ...who, files: [], note: composed, ms: performance.now() - c.started, warnings: factsWarnings(c.facts) };

@@ -98,6 +98,11 @@ export async function loadForPrint(page: Page, html: string, o: PdfOptions): Pro
  * computes the next note while Chromium prints).
  */
 export async function printPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
+  return setPdfMetadata(await printRawPdf(page, o), o.metadata);
+}
+
+/** The print of {@link printPdf} as Chromium makes it, before {@link setPdfMetadata}. */
+export async function printRawPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
   const raw = await page.pdf({
     format: o.paper ?? 'A4',
     printBackground: true,
@@ -110,7 +115,7 @@ export async function printPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
     waitForFonts: false,
   });
   trace('Chromium printed');
-  return setPdfMetadata(raw, o.metadata);
+  return raw;
 }
 
 /**
