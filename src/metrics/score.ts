@@ -12,6 +12,7 @@
  */
 import type { IsoDate } from '../data/types.js';
 import type { PnfChart } from './pnf/index.js';
+import { objectMemo, type ObjectMemo } from './memo.js';
 
 /** The 13 data points of §5.2 with their weights (points); each segment sums to 2. */
 export const SCORE_DATA_POINTS = [
@@ -297,6 +298,29 @@ export function dailyReturnCorrelation(a: Closes, b: Closes, asOf: IsoDate): { v
   const vy = syy - (sy * sy) / n;
   if (vx <= 0 || vy <= 0) return { value: null, n };
   return { value: (sxy - (sx * sy) / n) / Math.sqrt(vx * vy), n };
+}
+
+/** One memo per number of members (a memo's keys are lists of one length). */
+const peerIndexes = new Map<number, ObjectMemo<{ dates: IsoDate[]; close: Float64Array }>>();
+
+const ascending = (dates: IsoDate[]): boolean => {
+  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1] < dates[i])) return false;
+  return true;
+};
+
+/**
+ * The equal-weighted peer index to read on or before `asOf` (its rows after asOf are left for the reader to
+ * skip, as the RS charts do): when every member's dates are in order, `equalWeightIndex` over all their dates,
+ * computed once per set of members (held weakly by their arrays) and shared by every as-of date and note (its
+ * rows on or before a date are exactly `equalWeightIndex(members, date)`: each level depends only on earlier
+ * dates), so the RS charts against it are shared too; else `equalWeightIndex(members, asOf)`.
+ * @example peerIndex([ivv, rsp], '2024-12-31').dates.at(-1) //=> '2025-12-12'
+ */
+export function peerIndex(members: readonly Closes[], asOf: IsoDate): { dates: IsoDate[]; close: Float64Array } {
+  if (!members.every((m) => ascending(m.dates))) return equalWeightIndex(members, asOf);
+  let memo = peerIndexes.get(members.length);
+  if (!memo) peerIndexes.set(members.length, (memo = objectMemo(1)));
+  return memo.get(members.flatMap((m) => [m.dates, m.close as object]), '', () => equalWeightIndex(members, '\uffff'));
 }
 
 /**
