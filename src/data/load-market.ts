@@ -4,6 +4,7 @@
  * input files.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import * as msg from '../errors/messages.js';
@@ -110,16 +111,17 @@ export interface OverlappedMarket {
 const WORKER_WAIT_MS = 60_000;
 
 /**
- * `loadMarket` for the `facts` command: the same market, but the universe files of a market.yaml (the 10 MB wide
- * S&P 600 file) are read and checked, and their bullish percent histories computed, in a worker thread while
- * this thread reads the series files and computes the other facts. The universes' fields wait for the worker
- * the first time they are read (`Atomics.wait`, so callers stay synchronous). When the worker fails for any
- * reason, the files are read here, so errors are exactly those of `loadMarket`. Other data (the demo market, a
- * folder of CSVs, a market without universes, the TypeScript sources under test) loads as `loadMarket` does.
+ * `loadMarket` for the `facts` command: the same market, but when a core is idle the universe files of a
+ * market.yaml (the 10 MB wide S&P 600 file) are read and checked, and their bullish percent histories computed,
+ * in a worker thread while this thread reads the series files and computes the other facts. The universes'
+ * fields wait for the worker the first time they are read (`Atomics.wait`, so callers stay synchronous). When
+ * the worker fails for any reason, the files are read here, so errors are exactly those of `loadMarket`. Other
+ * data (the demo market, a folder of CSVs, a market without universes, the TypeScript sources under test), and
+ * any data on a machine without an idle core, loads as `loadMarket` does.
  * @example const { market, settle } = loadMarketOverlapped('data/market.yaml'); buildFacts(market, …); settle()
  */
 export function loadMarketOverlapped(path?: string): OverlappedMarket {
-  const file = path === undefined || !import.meta.url.endsWith('.js') ? undefined : marketYamlFile(path);
+  const file = path === undefined || !import.meta.url.endsWith('.js') || !overlapWanted() ? undefined : marketYamlFile(path);
   if (file === undefined) return { market: loadMarket(path), bullishPercent: () => undefined, settle: () => undefined };
   const plan = planMarketYaml(file);
   if (plan.universes.length === 0) return { market: withWarnings({ source: path!, series: readSeriesFiles(plan.series), universes: {} }), bullishPercent: () => undefined, settle: () => undefined };
@@ -195,6 +197,23 @@ export function loadMarketOverlapped(path?: string): OverlappedMarket {
     configurable: true,
   });
   return { market, bullishPercent: (u) => histories.get(u), settle };
+}
+
+/**
+ * Whether a core is idle (load average over the last minute at least one below the cores this process may use).
+ * Without one the worker only adds its start and its own compiling to the same CPU: on a busy 2-core machine
+ * the overlapped load measured ~70 ms slower than reading everything on this thread (docs/performance.md).
+ */
+function coreToSpare(): boolean {
+  return loadavg()[0] + 1 <= availableParallelism();
+}
+
+/** The environment variable that forces the universe worker on (`always`) or off (`never`); else it depends on the load. */
+export const OVERLAP_ENV = 'MARKET_NOTE_OVERLAP';
+
+function overlapWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env[OVERLAP_ENV];
+  return v === 'always' ? true : v === 'never' ? false : coreToSpare();
 }
 
 type WorkerReply = { loaded: LoadedUniverse[] } | { failed: true };
