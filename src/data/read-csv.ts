@@ -310,20 +310,25 @@ export function readUniverseCsv(text: string, file: string, key: string, name?: 
 export function memberJumps(u: Pick<Universe, 'dates' | 'members' | 'closes'>): { count: number; member: string; date: IsoDate } | undefined {
   let count = 0;
   let first: { member: string; date: IsoDate } | undefined;
-  u.closes.forEach((col, m) => {
-    let prev = NaN;
-    for (let d = 0; d < col.length; d++) {
-      const v = col[d];
-      if (!(v > 0)) continue;
-      if (prev > 0 && (v > prev * MAX_DAILY_RATIO || v * MAX_DAILY_RATIO < prev)) {
-        count++;
-        first ??= { member: u.members[m], date: u.dates[d] };
-        return;
-      }
-      prev = v;
-    }
-  });
+  for (let m = 0; m < u.closes.length; m++) {
+    const d = firstJump(u.closes[m]);
+    if (d < 0) continue;
+    count++;
+    first ??= { member: u.members[m], date: u.dates[d] };
+  }
   return first && { count, ...first };
+}
+
+/** Index of the first value that moves more than `MAX_DAILY_RATIO` from the value before it (values ≤ 0 or NaN skipped), or −1. */
+function firstJump(col: Float64Array): number {
+  let prev = NaN;
+  for (let d = 0; d < col.length; d++) {
+    const v = col[d];
+    if (!(v > 0)) continue;
+    if (prev > 0 && (v > prev * MAX_DAILY_RATIO || v * MAX_DAILY_RATIO < prev)) return d;
+    prev = v;
+  }
+  return -1;
 }
 
 function quotedWide(text: string, file: string): { header: string[]; dates: IsoDate[]; columns: Float64Array[] } {
