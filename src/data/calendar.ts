@@ -73,6 +73,18 @@ export function isoDate(day: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A valid ISO date as the notes write it in full: the day without a leading zero, the English month, the year
+ * (date-fns' `format(parseISO(date), 'd MMMM yyyy')`, without loading date-fns' ~70 modules where nothing else
+ * needs them).
+ * @example longDate('2025-07-04') //=> '4 July 2025'
+ */
+export function longDate(date: IsoDate): string {
+  return `${+date.slice(8, 10)} ${MONTHS[+date.slice(5, 7) - 1]} ${date.slice(0, 4)}`;
+}
+
 /**
  * Day of the week of a day number, 0 = Sunday … 6 = Saturday.
  * @example weekday(dayNumber('2025-12-12')) //=> 5
