@@ -88,8 +88,8 @@ if (existsSync(REAL)) {
   line('  bare node start', fmt(results.realFacts.nodeStartMs));
   line('  bare script: read the same files, parse every cell', fmt(results.realFacts.bareReadMs));
   line('  market-note facts --data real', fmt(results.realFacts.factsMs));
-  line('  … with the universe worker forced on (MARKET_NOTE_OVERLAP=always)', fmt(results.realFacts.overlappedMs));
-  line('  market-note facts after node start (design note anchor: 500 ms)', fmt(results.realFacts.factsMs - results.realFacts.nodeStartMs));
+  line('  facts, universe worker forced on (MARKET_NOTE_OVERLAP=always)', fmt(results.realFacts.overlappedMs));
+  line('  facts after node start (design note anchor: 500 ms)', fmt(results.realFacts.factsMs - results.realFacts.nodeStartMs));
   ratio('facts / bare read', results.realFacts.factsMs / results.realFacts.bareReadMs, 1);
 
   // 3. P&F over the whole S&P 600 universe, against the numpy loop.
