@@ -320,7 +320,50 @@ export function peerIndex(members: readonly Closes[], asOf: IsoDate): { dates: I
   if (!members.every((m) => ascending(m.dates))) return equalWeightIndex(members, asOf);
   let memo = peerIndexes.get(members.length);
   if (!memo) peerIndexes.set(members.length, (memo = objectMemo(1)));
-  return memo.get(members.flatMap((m) => [m.dates, m.close as object]), '', () => equalWeightIndex(members, '\uffff'));
+  return memo.get(members.flatMap((m) => [m.dates, m.close as object]), '', () => equalWeightIndexInOrder(members));
+}
+
+/**
+ * `equalWeightIndex(members, <after every date>)` for members whose dates are in order: the common dates by one
+ * merge pass instead of a map of dates per member, the same arithmetic in the same order.
+ */
+function equalWeightIndexInOrder(members: readonly Closes[]): { dates: IsoDate[]; close: Float64Array } {
+  const ok = (v: number) => Number.isFinite(v) && v > 0;
+  const [first, ...rest] = members;
+  const dates: IsoDate[] = [];
+  const rows: Int32Array[] = members.map(() => new Int32Array(first.dates.length)); // rows[k][c]: member k's row of common date c
+  const at = new Int32Array(rest.length);
+  for (let i = 0; i < first.dates.length; i++) {
+    if (!ok(first.close[i])) continue;
+    const d = first.dates[i];
+    let common = true;
+    for (let k = 0; k < rest.length && common; k++) {
+      const m = rest[k];
+      let j = at[k];
+      while (j < m.dates.length && m.dates[j] < d) j++;
+      at[k] = j;
+      common = j < m.dates.length && m.dates[j] === d && ok(m.close[j]);
+    }
+    if (!common) continue;
+    rows[0][dates.length] = i;
+    for (let k = 0; k < rest.length; k++) rows[k + 1][dates.length] = at[k];
+    dates.push(d);
+  }
+  const n = members.length;
+  const close = new Float64Array(dates.length);
+  for (let c = 0; c < dates.length; c++) {
+    if (n === 1) close[c] = first.close[rows[0][c]];
+    else if (c === 0) {
+      let sum = 0;
+      for (let k = 0; k < n; k++) sum += members[k].close[rows[k][c]];
+      close[c] = sum / n;
+    } else {
+      let r = 0;
+      for (let k = 0; k < n; k++) r = r + members[k].close[rows[k][c]] / members[k].close[rows[k][c - 1]] - 1;
+      close[c] = close[c - 1] * (1 + r / n);
+    }
+  }
+  return { dates, close };
 }
 
 /**

@@ -32,16 +32,27 @@ describe('a result shared across as-of dates equals one computed on the rows ≤
   });
 
   it('equal-weighted peer index: its rows ≤ asOf are equalWeightIndex(members, asOf)', () => {
-    const members = [market.series.IVV, market.series.RSP, market.series.IJR];
-    for (const asOf of DATES) {
-      const all = peerIndex(members, asOf);
-      const own = equalWeightIndex(members, asOf);
-      const n = own.dates.length;
-      expect(all.dates.slice(0, n)).toStrictEqual(own.dates);
-      expect(all.dates[n] === undefined || all.dates[n] > asOf).toBe(true);
-      expect(all.close.slice(0, n)).toStrictEqual(own.close);
+    const { IVV, RSP, IJR, MDY } = market.series;
+    for (const members of [[IVV], [RSP, IJR], [IVV, RSP, IJR], [MDY, IJR, RSP, IVV]]) {
+      for (const asOf of DATES) {
+        const all = peerIndex(members, asOf);
+        const own = equalWeightIndex(members, asOf);
+        const n = own.dates.length;
+        expect(all.dates.slice(0, n)).toStrictEqual(own.dates);
+        expect(all.dates[n] === undefined || all.dates[n] > asOf).toBe(true);
+        expect(all.close.slice(0, n)).toStrictEqual(own.close);
+      }
+      expect(peerIndex(members, '2020-03-20')).toBe(peerIndex(members, '2025-12-12')); // computed once
     }
-    expect(peerIndex(members, '2020-03-20')).toBe(peerIndex(members, '2025-12-12')); // computed once
+  });
+
+  it('equal-weighted peer index of members with gaps, missing and non-positive closes', () => {
+    const a = { dates: ['d1', 'd2', 'd3', 'd4', 'd5', 'd6'], close: [10, NaN, 11, 12, 0, 13] };
+    const b = { dates: ['d0', 'd1', 'd2', 'd4', 'd5', 'd6', 'd7'], close: [5, 20, 21, 22.5, 23, 22, 24] };
+    const c = { dates: ['d1', 'd4', 'd6'], close: [7, 7.7, 8.1] };
+    for (const members of [[a], [a, b], [b, a], [a, b, c], [c, b]]) {
+      expect(peerIndex(members, 'd9'), JSON.stringify(members.map((m) => m.dates))).toStrictEqual(equalWeightIndex(members, 'd9'));
+    }
   });
 
   it('equal-weighted peer index of members out of date order: computed for the date itself', () => {
