@@ -124,7 +124,10 @@ export function loadMarketOverlapped(path?: string): OverlappedMarket {
   const file = path === undefined || !import.meta.url.endsWith('.js') || !overlapWanted() ? undefined : marketYamlFile(path);
   if (file === undefined) return { market: loadMarket(path), bullishPercent: () => undefined, settle: () => undefined };
   const plan = planMarketYaml(file);
-  if (plan.universes.length === 0) return { market: withWarnings({ source: path!, series: readSeriesFiles(plan.series), universes: {} }), bullishPercent: () => undefined, settle: () => undefined };
+  if (plan.universes.length === 0) {
+    const market = withWarnings({ source: path!, series: readSeriesFiles(plan.series), universes: {} });
+    return { market, bullishPercent: () => undefined, settle: () => undefined };
+  }
 
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
@@ -167,8 +170,9 @@ export function loadMarketOverlapped(path?: string): OverlappedMarket {
     port1.close();
     for (const [key, u] of Object.entries(loaded)) {
       const lazy = universes[key];
-      for (const field of ['dates', 'members', 'closes'] as const) Object.defineProperty(lazy, field, { value: u[field], writable: true, enumerable: true, configurable: true });
-      if (u.warnings) Object.defineProperty(lazy, 'warnings', { value: u.warnings, writable: true, enumerable: true, configurable: true });
+      const value = (v: unknown) => ({ value: v, writable: true, enumerable: true, configurable: true });
+      for (const field of ['dates', 'members', 'closes'] as const) Object.defineProperty(lazy, field, value(u[field]));
+      if (u.warnings) Object.defineProperty(lazy, 'warnings', value(u.warnings));
       else delete lazy.warnings;
     }
     delete market.warnings;
