@@ -5,8 +5,6 @@
  */
 import type { IsoDate } from './types.js';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -18,12 +16,27 @@ function daysInMonth(year: number, month: number): number {
  * @example isIsoDate('2023-02-29') //=> false
  */
 export function isIsoDate(text: string): boolean {
-  const m = ISO.exec(text);
-  if (!m) return false;
-  const year = +m[1];
-  const month = +m[2];
-  const day = +m[3];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return text.length === 10 && isIsoDateAt(text, 0);
+}
+
+/** The ASCII digit at `p` as a number, or NaN. */
+function digitAt(text: string, p: number): number {
+  const c = text.charCodeAt(p) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+/**
+ * True when the ten characters of `text` from `at` are a real calendar date written `YYYY-MM-DD` (read by
+ * character codes, no substring: the CSV readers check every row's date this way).
+ * @example isIsoDateAt('x,2024-02-29,1', 2) //=> true
+ */
+export function isIsoDateAt(text: string, at: number): boolean {
+  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return false;
+  const year = digitAt(text, at) * 1000 + digitAt(text, at + 1) * 100 + digitAt(text, at + 2) * 10 + digitAt(text, at + 3);
+  const month = digitAt(text, at + 5) * 10 + digitAt(text, at + 6);
+  const day = digitAt(text, at + 8) * 10 + digitAt(text, at + 9);
+  // NaN (a non-digit) fails every comparison below; the year needs no range beyond being four digits
+  return year === year && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /**
@@ -58,6 +71,18 @@ export function isoDate(day: number): IsoDate {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A valid ISO date as the notes write it in full: the day without a leading zero, the English month, the year
+ * (date-fns' `format(parseISO(date), 'd MMMM yyyy')`, without loading date-fns' ~70 modules where nothing else
+ * needs them).
+ * @example longDate('2025-07-04') //=> '4 July 2025'
+ */
+export function longDate(date: IsoDate): string {
+  return `${+date.slice(8, 10)} ${MONTHS[+date.slice(5, 7) - 1]} ${date.slice(0, 4)}`;
 }
 
 /**

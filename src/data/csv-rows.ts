@@ -5,7 +5,8 @@
  * faster than a general parser (it matters for 25,000-row index histories and the 10 MB S&P 600 wide file).
  * Any text containing a double quote goes through csv-parse, which handles quoted commas and line breaks.
  */
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { parse as Parse } from 'csv-parse/sync';
 import { fail } from '../errors/market-note-error.js';
 import { badCsvSyntax } from '../errors/messages.js';
 
@@ -34,6 +35,14 @@ function splitRows(text: string): CsvRow[] {
     rows.push({ cells: line.split(','), line: i + 1 });
   }
   return rows;
+}
+
+let parser: typeof Parse | undefined;
+
+/** csv-parse's synchronous parser, loaded on first use (its CommonJS build: most runs read no quoted file). */
+function parse(...args: Parameters<typeof Parse>): ReturnType<typeof Parse> {
+  parser ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: typeof Parse }).parse;
+  return parser(...args);
 }
 
 function parsedRows(text: string, file: string): CsvRow[] {

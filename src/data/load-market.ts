@@ -4,14 +4,18 @@
  * input files.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import * as msg from '../errors/messages.js';
 import { raise } from './csv-cells.js';
 import { demoMarket } from './demo-market.js';
-import { SYMBOL, parseMarketYaml } from './market-yaml.js';
+import { SYMBOL, parseMarketYaml, type SeriesEntry } from './market-yaml.js';
 import { csvLayout, readSeriesCsv, readUniverseCsv } from './read-csv.js';
 import { fsError, readInputFile } from './read-file.js';
 import type { DataWarning, Market, Series, Universe } from './types.js';
+import type { LoadedUniverse, UniverseJob, UniverseWorkerData } from './universe-worker.js';
+import type { BullishPercentHistory } from '../metrics/breadth.js';
 
 /** Symbols whose files hold yields (in percent) rather than prices, when a folder of CSVs is loaded. */
 const YIELD_SYMBOLS = /^(TNX|TYX|FVX|IRX|DGS\d+(MO)?|US\d+[YM])$/i;
@@ -48,6 +52,18 @@ function withWarnings(market: Market): Market {
 }
 
 function loadMarketYaml(file: string, source: string): Market {
+  const plan = planMarketYaml(file);
+  const series = readSeriesFiles(plan.series);
+  return withWarnings({ source, series, universes: readUniverseFiles(plan.universes) });
+}
+
+/** A market.yaml's files, resolved and checked to exist, in the file's order. */
+interface MarketPlan {
+  series: (readonly [string, SeriesEntry, string])[];
+  universes: UniverseJob[];
+}
+
+function planMarketYaml(file: string): MarketPlan {
   const { config, lineOf } = parseMarketYaml(readInputFile(file), file);
   const dir = dirname(file);
   const resolve = (group: 'series' | 'universes', key: string, ref: string): string => {
@@ -58,19 +74,174 @@ function loadMarketYaml(file: string, source: string): Market {
     return target;
   };
   // Every referenced file must exist before any is read, so a missing file is reported first.
-  const seriesFiles = Object.entries(config.series).map(([key, entry]) => [key, entry, resolve('series', key, entry.file)] as const);
-  const universeFiles = Object.entries(config.universes).map(([key, entry]) => [key, entry, resolve('universes', key, entry.file)] as const);
+  const series = Object.entries(config.series).map(([key, entry]) => [key, entry, resolve('series', key, entry.file)] as const);
+  const universes = Object.entries(config.universes).map(([key, entry]) => ({ key, name: entry.name, target: resolve('universes', key, entry.file) }));
+  return { series, universes };
+}
+
+function readSeriesFiles(files: MarketPlan['series']): Record<string, Series> {
   const series: Record<string, Series> = {};
-  for (const [key, entry, target] of seriesFiles) {
+  for (const [key, entry, target] of files) {
     series[key] = readSeriesCsv(readInputFile(target), target, key, { name: entry.name, kind: entry.kind, column: entry.column });
     if (entry.adjusted !== undefined) series[key].adjusted = entry.adjusted;
     if (entry.index !== undefined) series[key].index = entry.index;
   }
+  return series;
+}
+
+function readUniverseFiles(jobs: readonly UniverseJob[]): Record<string, Universe> {
   const universes: Record<string, Universe> = {};
-  for (const [key, entry, target] of universeFiles) {
-    universes[key] = readUniverseCsv(readInputFile(target), target, key, entry.name);
+  for (const { key, name, target } of jobs) universes[key] = readUniverseCsv(readInputFile(target), target, key, name);
+  return universes;
+}
+
+/** A market whose universes are still being read in a worker thread; see {@link loadMarketOverlapped}. */
+export interface OverlappedMarket {
+  market: Market;
+  /** The bullish percent history the worker computed for `universe` (one of `market`'s), when it did. */
+  bullishPercent(universe: Universe): BullishPercentHistory | undefined;
+  /**
+   * Waits for the universes and throws their loading error, if any. Call it however the work on the market
+   * ends: a bad universe file is the error to report even when the facts failed (or never looked at it) first.
+   */
+  settle(): void;
+}
+
+/** How long the main thread waits for the universe worker before reading the files itself (ms). */
+const WORKER_WAIT_MS = 60_000;
+
+/**
+ * `loadMarket` for the `facts` command: the same market, but when a core is idle the universe files of a
+ * market.yaml (the 10 MB wide S&P 600 file) are read and checked, and their bullish percent histories computed,
+ * in a worker thread while this thread reads the series files and computes the other facts. The universes'
+ * fields wait for the worker the first time they are read (`Atomics.wait`, so callers stay synchronous). When
+ * the worker fails for any reason, the files are read here, so errors are exactly those of `loadMarket`. Other
+ * data (the demo market, a folder of CSVs, a market without universes, the TypeScript sources under test), and
+ * any data on a machine without an idle core, loads as `loadMarket` does.
+ * @example const { market, settle } = loadMarketOverlapped('data/market.yaml'); buildFacts(market, …); settle()
+ */
+export function loadMarketOverlapped(path?: string): OverlappedMarket {
+  const file = path === undefined || !import.meta.url.endsWith('.js') || !overlapWanted() ? undefined : marketYamlFile(path);
+  if (file === undefined) return { market: loadMarket(path), bullishPercent: () => undefined, settle: () => undefined };
+  const plan = planMarketYaml(file);
+  if (plan.universes.length === 0) {
+    const market = withWarnings({ source: path!, series: readSeriesFiles(plan.series), universes: {} });
+    return { market, bullishPercent: () => undefined, settle: () => undefined };
   }
-  return withWarnings({ source, series, universes });
+
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker | undefined;
+  try {
+    const data: UniverseWorkerData = { jobs: plan.universes, port: port2, flag };
+    worker = new Worker(new URL('./universe-worker.js', import.meta.url), { workerData: data, transferList: [port2] });
+    worker.on('error', () => undefined); // a failed worker sends nothing: the files are then read on this thread
+    worker.unref();
+  } catch {
+    worker = undefined;
+  }
+  let series: Record<string, Series>;
+  try {
+    series = readSeriesFiles(plan.series);
+  } catch (e) {
+    void worker?.terminate();
+    throw e;
+  }
+
+  const universes: Record<string, Universe> = {};
+  const market: Market = { source: path!, series, universes };
+  const histories = new Map<Universe, BullishPercentHistory>();
+  let settled = false;
+  const settle = (): void => {
+    if (settled) return;
+    const reply = worker ? waitForReply(port1, flag) : undefined;
+    let loaded: Record<string, Universe>;
+    if (reply && 'loaded' in reply) {
+      loaded = {};
+      reply.loaded.forEach((l, i) => {
+        loaded[plan.universes[i].key] = l.universe;
+        histories.set(universes[plan.universes[i].key], l.bullishPercent);
+      });
+    } else {
+      histories.clear();
+      loaded = readUniverseFiles(plan.universes); // throws the loading error, as loadMarket would
+    }
+    settled = true;
+    port1.close();
+    for (const [key, u] of Object.entries(loaded)) {
+      const lazy = universes[key];
+      const value = (v: unknown) => ({ value: v, writable: true, enumerable: true, configurable: true });
+      for (const field of ['dates', 'members', 'closes'] as const) Object.defineProperty(lazy, field, value(u[field]));
+      if (u.warnings) Object.defineProperty(lazy, 'warnings', value(u.warnings));
+      else delete lazy.warnings;
+    }
+    delete market.warnings;
+    withWarnings(market);
+  };
+  for (const { key, name, target } of plan.universes) {
+    const lazy = { key, name: name ?? key, file: target } as Universe;
+    for (const field of ['dates', 'members', 'closes', 'warnings'] as const) {
+      Object.defineProperty(lazy, field, {
+        get() {
+          settle();
+          return lazy[field];
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+    universes[key] = lazy;
+  }
+  Object.defineProperty(market, 'warnings', {
+    get() {
+      settle();
+      return market.warnings;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  return { market, bullishPercent: (u) => histories.get(u), settle };
+}
+
+/**
+ * Whether a core is idle (load average over the last minute at least one below the cores this process may use).
+ * Without one the worker only adds its start and its own compiling to the same CPU: on a busy 2-core machine
+ * the overlapped load measured ~70 ms slower than reading everything on this thread (docs/performance.md).
+ */
+function coreToSpare(): boolean {
+  return loadavg()[0] + 1 <= availableParallelism();
+}
+
+/** The environment variable that forces the universe worker on (`always`) or off (`never`); else it depends on the load. */
+export const OVERLAP_ENV = 'MARKET_NOTE_OVERLAP';
+
+function overlapWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env[OVERLAP_ENV];
+  return v === 'always' ? true : v === 'never' ? false : coreToSpare();
+}
+
+type WorkerReply = { loaded: LoadedUniverse[] } | { failed: true };
+
+/** The worker's reply, waiting for it without the event loop; undefined when none came in time. */
+function waitForReply(port: MessagePort, flag: Int32Array): WorkerReply | undefined {
+  const deadline = Date.now() + WORKER_WAIT_MS;
+  for (;;) {
+    if (Atomics.load(flag, 0) === 1) return receiveMessageOnPort(port)?.message as WorkerReply | undefined;
+    const left = deadline - Date.now();
+    if (left <= 0) return undefined;
+    Atomics.wait(flag, 0, 0, left);
+  }
+}
+
+/** The market.yaml `path` names (the file, or the one in the folder), or undefined (anything else). */
+function marketYamlFile(path: string): string | undefined {
+  try {
+    if (!existsSync(path)) return undefined;
+    if (isFolder(path)) return ['market.yaml', 'market.yml'].map((name) => join(path, name)).find((f) => existsSync(f));
+    return /\.ya?ml$/i.test(path) ? path : undefined;
+  } catch {
+    return undefined; // loadMarket reports it
+  }
 }
 
 function loadCsvFolder(dir: string): Market {

@@ -9,6 +9,7 @@
  * Universe files are wide: the date first, then one column of closes per member.
  */
 import * as msg from '../errors/messages.js';
+import { isIsoDateAt } from './calendar.js';
 import { checkDateOrder, dateCell, numberCell, raise, strictPrice } from './csv-cells.js';
 import { csvRows } from './csv-rows.js';
 import type { DataWarning, IsoDate, Series, Universe } from './types.js';
@@ -58,20 +59,67 @@ function canonical(header: string): string {
 }
 
 /**
+ * The non-blank lines of unquoted CSV text (BOM removed), as `csvRows` would give them, without splitting: row
+ * `r` spans `text.slice(starts[r], stops[r])` (a trailing `\r` left out) and starts on line `lines[r]`.
+ */
+interface LineSpans {
+  count: number;
+  starts: Int32Array;
+  stops: Int32Array;
+  lines: Int32Array;
+}
+
+function lineSpans(text: string): LineSpans {
+  const n = text.length;
+  let capacity = 1;
+  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) capacity++;
+  const starts = new Int32Array(capacity);
+  const stops = new Int32Array(capacity);
+  const lines = new Int32Array(capacity);
+  let count = 0;
+  let line = 1;
+  for (let pos = 0; pos <= n; line++) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = n;
+    const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const c = text.charCodeAt(pos);
+    // a line starting with a visible ASCII character is not blank; anything else is checked as csvRows does
+    if ((c > 32 && c < 127) || (stop > pos && text.slice(pos, stop).trim() !== '')) {
+      starts[count] = pos;
+      stops[count] = stop;
+      lines[count] = line;
+      count++;
+    }
+    pos = end + 1;
+  }
+  return { count, starts, stops, lines };
+}
+
+/**
  * One daily series from CSV text. `file` is the path shown in errors; `key` the series symbol.
+ *
+ * Unquoted text (the normal case) is read in place: a row whose cells are all in the usual form (the date as
+ * `YYYY-MM-DD`, every other cell a plain decimal that starts and ends with a digit) is checked from the text
+ * without splitting it; any other row is split and read cell by cell. Both ways apply the same rules in the
+ * same order, so values and errors are the same (tests/data/read-csv-fast.test.ts checks that).
  * @example readSeriesCsv('Date,Close\n2025-12-11,6901.00\n2025-12-12,6827.41\n', 'SPX.csv', 'SPX', {}).close //=> Float64Array [6901, 6827.41]
  */
 export function readSeriesCsv(text: string, file: string, key: string, opts: ReadSeriesCsvOptions = {}): Series {
   const kind = opts.kind ?? 'price';
-  const rows = csvRows(text, file);
-  if (rows.length === 0) raise('BAD_CSV', msg.emptyFile(), file);
-  const header = rows[0].cells.map((h) => h.trim());
-  const headerLine = rows[0].line;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = body.includes('"') ? csvRows(body, file) : undefined;
+  const spans = parsed ? undefined : lineSpans(body);
+  const rowCount = parsed ? parsed.length : spans!.count;
+  const cellsOf = (r: number): string[] => (parsed ? parsed[r].cells : body.slice(spans!.starts[r], spans!.stops[r]).split(','));
+  const lineOf = (r: number): number => (parsed ? parsed[r].line : spans!.lines[r]);
+  if (rowCount === 0) raise('BAD_CSV', msg.emptyFile(), file);
+  const header = cellsOf(0).map((h) => h.trim());
+  const headerLine = lineOf(0);
 
   // 1. Columns: the date, the value column, and the optional bar columns.
   let dateCol = header.findIndex((h) => DATE_NAMES.has(h.toLowerCase()));
   const yfinance =
-    dateCol < 0 && header[0]?.toLowerCase() === 'price' && rows.slice(1, 4).some((r) => YF_JUNK.has(r.cells[0].trim().toLowerCase()));
+    dateCol < 0 && header[0]?.toLowerCase() === 'price' && [1, 2, 3].some((r) => r < rowCount && YF_JUNK.has(cellsOf(r)[0].trim().toLowerCase()));
   if (yfinance) dateCol = 0;
   if (dateCol < 0) raise('BAD_CSV', msg.missingDateColumn(header), file, headerLine);
   const dateName = yfinance ? 'Date' : header[dateCol];
@@ -100,34 +148,57 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
   const valueRole = ROLES[canonical(header[valueCol])];
   const priceField = valueRole === 'close' ? 'Close' : valueRole === 'adj' ? 'Adj Close' : header[valueCol];
   const bars = (['open', 'high', 'low', 'volume'] as const).filter((r) => roles[r] !== undefined && roles[r] !== valueCol);
+  const barCols = bars.map((r) => roles[r]!);
+  const highCol = roles.high;
+  const lowCol = roles.low;
+  const width = header.length;
 
   // 2. Rows, skipping yfinance's extra header rows right under the header.
   let first = 1;
-  while (first < rows.length && YF_JUNK.has(rows[first].cells[dateCol]?.trim().toLowerCase() ?? '')) first++;
+  while (first < rowCount && YF_JUNK.has(cellsOf(first)[dateCol]?.trim().toLowerCase() ?? '')) first++;
+  const capacity = rowCount - first;
   const dates: IsoDate[] = [];
   const lines: number[] = [];
-  const values: Record<'close' | 'open' | 'high' | 'low' | 'volume', number[]> = { close: [], open: [], high: [], low: [], volume: [] };
+  const closes = new Float64Array(capacity);
+  const barValues = bars.map(() => new Float64Array(capacity));
   const zeros: Partial<Record<Role, { count: number; line: number }>> = {};
   let lastClose = NaN;
   let lastDate = '';
-  for (let r = first; r < rows.length; r++) {
-    const { cells, line } = rows[r];
-    if (cells.every((c) => c.trim() === '')) continue; // a row of empty cells (",,,,") carries nothing
-    if (cells.length !== header.length) raise('BAD_CSV', msg.wrongCellCount(cells.length, header.length), file, line);
-    const date = dateCell(cells[dateCol]);
-    if (date === undefined) raise('BAD_CSV', msg.notADate(dateName, cells[dateCol].trim()), file, line, dateCol + 1);
-    checkDateOrder(date, dates, lines, line, file, dateCol + 1);
-    const read = (col: number): number => {
-      const v = numberCell(cells[col]);
+  // The row being read: its line, and either its split cells (`cells`) or, for a row read in place, its values
+  // by column (`inPlace`, already known to be plain decimals).
+  let line = 0;
+  let cells: string[] | null = null;
+  const inPlace = new Float64Array(width);
+  const read = (col: number): number => {
+    let v: number | undefined;
+    if (cells === null) v = inPlace[col];
+    else {
+      v = numberCell(cells[col]);
       if (v === undefined) raise('BAD_CSV', msg.notANumber(header[col], cells[col].trim()), file, line, col + 1);
-      if (v === Infinity || v === -Infinity) raise('BAD_DATA', msg.notFinite(header[col]), file, line, col + 1);
-      return v;
-    };
+    }
+    if (v === Infinity || v === -Infinity) raise('BAD_DATA', msg.notFinite(header[col]), file, line, col + 1);
+    return v;
+  };
+  for (let r = first; r < rowCount; r++) {
+    line = lineOf(r);
+    let date = spans ? inPlaceRow(body, spans.starts[r], spans.stops[r], width, dateCol, inPlace) : undefined;
+    if (date === undefined) {
+      cells = cellsOf(r);
+      if (cells.every((c) => c.trim() === '')) continue; // a row of empty cells (",,,,") carries nothing
+      if (cells.length !== width) raise('BAD_CSV', msg.wrongCellCount(cells.length, width), file, line);
+      date = dateCell(cells[dateCol]);
+      if (date === undefined) raise('BAD_CSV', msg.notADate(dateName, cells[dateCol].trim()), file, line, dateCol + 1);
+    } else cells = null;
+    checkDateOrder(date, dates, lines, line, file, dateCol + 1);
     const close = read(valueCol);
     if (kind === 'price' && close <= 0) raise('BAD_DATA', msg.notPositive(header[valueCol], close), file, line, valueCol + 1);
-    values.close.push(close);
-    for (const role of bars) {
-      const col = roles[role]!;
+    const row = dates.length;
+    closes[row] = close;
+    let hi = NaN;
+    let lo = NaN;
+    for (let b = 0; b < bars.length; b++) {
+      const role = bars[b];
+      const col = barCols[b];
       let v = read(col);
       if (role === 'volume') {
         if (v < 0) raise('BAD_DATA', msg.negativeVolume(header[col], v), file, line, col + 1);
@@ -137,12 +208,12 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
         z.count++;
         v = NaN;
       } else if (kind === 'price' && v < 0) raise('BAD_DATA', msg.notPositive(header[col], v), file, line, col + 1);
-      values[role].push(v);
+      barValues[b][row] = v;
+      if (role === 'high') hi = v;
+      else if (role === 'low') lo = v;
     }
-    if (roles.high !== undefined && roles.low !== undefined) {
-      const hi = values.high[values.high.length - 1];
-      const lo = values.low[values.low.length - 1];
-      if (hi < lo) raise('BAD_DATA', msg.highBelowLow(hi, lo), file, line, roles.high + 1);
+    if (highCol !== undefined && lowCol !== undefined) {
+      if (hi < lo) raise('BAD_DATA', msg.highBelowLow(hi, lo), file, line, highCol + 1);
       // Only a Close is checked against the day's range: an adjusted close may lie far below an unadjusted low.
       const outside = close < lo * (1 - CLOSE_RANGE_TOLERANCE) || close > hi * (1 + CLOSE_RANGE_TOLERANCE);
       if (valueRole === 'close' && kind === 'price' && hi > 0 && lo > 0 && outside) {
@@ -159,12 +230,14 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
     dates.push(date);
     lines.push(line);
   }
-  if (dates.length === 0) raise('BAD_CSV', msg.noDataRows(), file, headerLine);
-  if (values.close.every((v) => Number.isNaN(v))) raise('BAD_DATA', msg.noValues(header[valueCol]), file, headerLine, valueCol + 1);
+  const n = dates.length;
+  if (n === 0) raise('BAD_CSV', msg.noDataRows(), file, headerLine);
+  const close = n === capacity ? closes : closes.slice(0, n);
+  if (close.every((v) => Number.isNaN(v))) raise('BAD_DATA', msg.noValues(header[valueCol]), file, headerLine, valueCol + 1);
 
   // 3. The series.
-  const series: Series = { key, name: opts.name ?? key, kind, file, priceField, dates, close: Float64Array.from(values.close) };
-  for (const role of bars) series[role] = Float64Array.from(values[role]);
+  const series: Series = { key, name: opts.name ?? key, kind, file, priceField, dates, close };
+  bars.forEach((role, b) => (series[role] = n === capacity ? barValues[b] : barValues[b].slice(0, n)));
   const warnings: DataWarning[] = [];
   for (const role of bars) {
     const z = zeros[role];
@@ -172,6 +245,47 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
   }
   if (warnings.length) series.warnings = warnings;
   return series;
+}
+
+/**
+ * Reads the row `text[start, stop)` in place when it has exactly `width` cells, the date cell is `YYYY-MM-DD`
+ * and every other cell is a plain decimal that starts and ends with a digit (what `numberCell` reads without
+ * trimming): returns the date and fills `values` by column. Returns undefined for any other row, which is then
+ * split and read cell by cell.
+ */
+function inPlaceRow(text: string, start: number, stop: number, width: number, dateCol: number, values: Float64Array): IsoDate | undefined {
+  let date: IsoDate | undefined;
+  let p = start;
+  for (let c = 0; c < width; c++) {
+    let end = text.indexOf(',', p);
+    if (end < 0 || end > stop) {
+      if (c !== width - 1) return undefined; // too few cells
+      end = stop;
+    } else if (c === width - 1) return undefined; // too many cells
+    if (c === dateCol) {
+      if (end - p !== 10 || !isIsoDateAt(text, p)) return undefined;
+      date = text.slice(p, end);
+    } else {
+      const v = plainNumber(text, p, end);
+      if (v !== v) return undefined;
+      values[c] = v;
+    }
+    p = end + 1;
+  }
+  return date;
+}
+
+/**
+ * `text[start, end)` as a number when it is a plain decimal that starts and ends with a digit, read exactly as
+ * `numberCell` reads it; NaN otherwise (the cell is then read by `numberCell`).
+ */
+function plainNumber(text: string, start: number, end: number): number {
+  if (end <= start) return NaN;
+  const c0 = text.charCodeAt(start);
+  const cn = text.charCodeAt(end - 1);
+  if (!(c0 >= 48 && c0 <= 57 && cn >= 48 && cn <= 57)) return NaN;
+  if (c0 === 48 && end - start > 2 && (text.charCodeAt(start + 1) | 32) > 97) return NaN; // 0x / 0b / 0o
+  return Number(text.slice(start, end));
 }
 
 /**
@@ -196,20 +310,25 @@ export function readUniverseCsv(text: string, file: string, key: string, name?: 
 export function memberJumps(u: Pick<Universe, 'dates' | 'members' | 'closes'>): { count: number; member: string; date: IsoDate } | undefined {
   let count = 0;
   let first: { member: string; date: IsoDate } | undefined;
-  u.closes.forEach((col, m) => {
-    let prev = NaN;
-    for (let d = 0; d < col.length; d++) {
-      const v = col[d];
-      if (!(v > 0)) continue;
-      if (prev > 0 && (v > prev * MAX_DAILY_RATIO || v * MAX_DAILY_RATIO < prev)) {
-        count++;
-        first ??= { member: u.members[m], date: u.dates[d] };
-        return;
-      }
-      prev = v;
-    }
-  });
+  for (let m = 0; m < u.closes.length; m++) {
+    const d = firstJump(u.closes[m]);
+    if (d < 0) continue;
+    count++;
+    first ??= { member: u.members[m], date: u.dates[d] };
+  }
   return first && { count, ...first };
+}
+
+/** Index of the first value that moves more than `MAX_DAILY_RATIO` from the value before it (values ≤ 0 or NaN skipped), or −1. */
+function firstJump(col: Float64Array): number {
+  let prev = NaN;
+  for (let d = 0; d < col.length; d++) {
+    const v = col[d];
+    if (!(v > 0)) continue;
+    if (prev > 0 && (v > prev * MAX_DAILY_RATIO || v * MAX_DAILY_RATIO < prev)) return d;
+    prev = v;
+  }
+  return -1;
 }
 
 function quotedWide(text: string, file: string): { header: string[]; dates: IsoDate[]; columns: Float64Array[] } {

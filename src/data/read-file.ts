@@ -70,17 +70,21 @@ export function readInputBytes(file: string, limit: number = maxInputBytes()): B
       fail('BAD_DATA', p.message, { file, hint: p.hint });
     }
     if (st.size > limit) tooBig(file, limit);
+    // One buffer of the size fstat gives plus a byte (a file that does not grow is read into it without a
+    // copy), then chunks for whatever more comes (a growing file, a /proc file that claims size 0).
     const chunks: Buffer[] = [];
     let total = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      total += n;
+    for (let size = Math.min(st.size + 1, limit + 1); ; size = Math.min(1 << 20, limit + 1 - total)) {
+      const buf = Buffer.allocUnsafe(size);
+      let filled = 0;
+      let n = 0;
+      while (filled < buf.length && (n = readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
+      total += filled;
       if (total > limit) tooBig(file, limit);
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      if (filled > 0) chunks.push(filled === buf.length ? buf : buf.subarray(0, filled));
+      if (n === 0) break;
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } catch (e) {
     throw fsError(e, file);
   } finally {

@@ -14,8 +14,7 @@ import type { IsoDate, Market, Series } from '../data/types.js';
 import { requireHistory, requireSeries, resolveAsOf, type HistoryNeed } from '../data/require.js';
 import { h1Return, h2Return, h2ReturnOfYear, periodReturn, ytdReturn } from '../metrics/returns.js';
 import { basename } from 'node:path';
-import { format } from 'date-fns/format'; // one function's modules, not the whole library's (~250 files)
-import { parseISO } from 'date-fns/parseISO';
+import { longDate } from '../data/calendar.js'; // `12 December 2025`, without date-fns' modules
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
 import type { NoteConfig } from '../config/note-config.js';
 import { figure, type Figure } from './provenance.js';
@@ -199,9 +198,6 @@ function lastYearReturns(small: Series, large: Series, asOf: IsoDate): LeadFacts
   });
   return { year, small: side(small), large: side(large) };
 }
-
-/** `12 December 2025` */
-const longDate = (d: IsoDate): string => format(parseISO(d), 'd MMMM yyyy');
 
 /** Compute the facts of a note for one as-of date: only the sections it declares, for the roles they name. */
 export function buildFacts(market: Market, config: NoteConfig, options: BuildFactsOptions = {}): Facts {

@@ -9,6 +9,7 @@ import {
   type CloseSeries,
   type PointInTimeOptions,
 } from './calendar.js';
+import { objectMemo } from './memo.js';
 import { measured, unmeasured, type Measured } from './result.js';
 
 /**
@@ -76,6 +77,43 @@ function joinChanges(equity: CloseSeries, yieldSeries: CloseSeries, asOf: IsoDat
   return { common, x: x.subarray(0, m), y: y.subarray(0, m) };
 }
 
+/** A date after every ISO date: the as-of date that reads all rows. */
+const ALL_ROWS = '\uffff';
+
+const ascending = (dates: IsoDate[]): boolean => {
+  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1] < dates[i])) return false;
+  return true;
+};
+
+/** The join of a pair over all rows and its rolling values per window; `sorted` false: not usable as prefixes. */
+interface FullJoin extends JoinedChanges {
+  sorted: boolean;
+  rolling: Map<number, Float64Array>;
+}
+const joins = objectMemo<FullJoin>(1);
+
+/**
+ * `joinChanges(equity, yieldSeries, asOf)` and its rolling values, as `common` plus the count `c` of its dates
+ * that are ≤ asOf (x, y and values are read below index c − 1 only). The join and the rolling values are computed
+ * once per pair over all rows and shared by every as-of date: joinChanges walks both series in date order and a
+ * rolling value depends only on the changes up to it (its sums are recomputed at fixed positions from the first
+ * change), so the prefix for asOf is exactly what a computation on rows ≤ asOf gives.
+ */
+function joinedUpTo(equity: CloseSeries, yieldSeries: CloseSeries, asOf: IsoDate, window: number): JoinedChanges & { c: number; values: Float64Array } {
+  const full = joins.get([equity.dates, equity.close as object, yieldSeries.dates, yieldSeries.close as object], '', () => {
+    const sorted = ascending(equity.dates) && ascending(yieldSeries.dates);
+    return { ...(sorted ? joinChanges(equity, yieldSeries, ALL_ROWS) : { common: [], x: new Float64Array(0), y: new Float64Array(0) }), sorted, rolling: new Map() };
+  });
+  if (!full.sorted) {
+    const j = joinChanges(equity, yieldSeries, asOf);
+    return { ...j, c: j.common.length, values: rollingValues(j.x, j.y, window) };
+  }
+  let values = full.rolling.get(window);
+  if (!values) full.rolling.set(window, (values = rollingValues(full.x, full.y, window)));
+  const c = lastIndexOnOrBefore(full.common, asOf) + 1;
+  return { common: full.common, x: full.x, y: full.y, c, values };
+}
+
 /** Relative variance below which a window counts as constant (float residue of running sums). */
 const FLAT = 1e-10;
 
@@ -126,9 +164,9 @@ export function rollingCorrelation(
 ): RollingCorrelation {
   assertIsoDate('asOf', asOf);
   checkWindow('correlation window', window, 2);
-  const { common, x, y } = joinChanges(equity, yieldSeries, asOf);
-  const values = rollingValues(x, y, window);
-  const dates = common.slice(1);
+  const { common, c, values: all } = joinedUpTo(equity, yieldSeries, asOf, window);
+  const dates = common.slice(1, c);
+  const values = all.slice(0, dates.length);
   const windowStart = dates.map((_, k) => (k + 1 >= window ? common[k + 1 - window] : null));
   return { dates, values, windowStart };
 }
@@ -159,8 +197,8 @@ export function correlationSummary(
   checkWindow('correlation window', window, 2);
   checkWindow('correlation mean length', meanDays, 1);
   const maxStale = maxStaleDaysOf(options);
-  const { common, x, y } = joinChanges(equity, yieldSeries, asOf);
-  const m = x.length;
+  const { common, c, values } = joinedUpTo(equity, yieldSeries, asOf, window);
+  const m = Math.max(0, c - 1); // changes on or before asOf
   if (m < window) {
     const reason = `window of ${window} daily changes is longer than the ${m} available on common dates on or before ${asOf}`;
     return { latest: unmeasured(reason), mean252: unmeasured(reason) };
@@ -171,7 +209,6 @@ export function correlationSummary(
     const reason = `last common date of equity and yield is ${last}, ${gap} days before ${asOf} (limit ${maxStale})`;
     return { latest: unmeasured(reason, null, last), mean252: unmeasured(reason, null, last) };
   }
-  const values = rollingValues(x, y, window);
   const v = values[m - 1];
   const latestFrom = common[m - window];
   const latest = Number.isNaN(v)

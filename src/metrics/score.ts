@@ -12,6 +12,7 @@
  */
 import type { IsoDate } from '../data/types.js';
 import type { PnfChart } from './pnf/index.js';
+import { objectMemo, type ObjectMemo } from './memo.js';
 
 /** The 13 data points of §5.2 with their weights (points); each segment sums to 2. */
 export const SCORE_DATA_POINTS = [
@@ -297,6 +298,72 @@ export function dailyReturnCorrelation(a: Closes, b: Closes, asOf: IsoDate): { v
   const vy = syy - (sy * sy) / n;
   if (vx <= 0 || vy <= 0) return { value: null, n };
   return { value: (sxy - (sx * sy) / n) / Math.sqrt(vx * vy), n };
+}
+
+/** One memo per number of members (a memo's keys are lists of one length). */
+const peerIndexes = new Map<number, ObjectMemo<{ dates: IsoDate[]; close: Float64Array }>>();
+
+const ascending = (dates: IsoDate[]): boolean => {
+  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1] < dates[i])) return false;
+  return true;
+};
+
+/**
+ * The equal-weighted peer index to read on or before `asOf` (its rows after asOf are left for the reader to
+ * skip, as the RS charts do): when every member's dates are in order, `equalWeightIndex` over all their dates,
+ * computed once per set of members (held weakly by their arrays) and shared by every as-of date and note (its
+ * rows on or before a date are exactly `equalWeightIndex(members, date)`: each level depends only on earlier
+ * dates), so the RS charts against it are shared too; else `equalWeightIndex(members, asOf)`.
+ * @example peerIndex([ivv, rsp], '2024-12-31').dates.at(-1) //=> '2025-12-12'
+ */
+export function peerIndex(members: readonly Closes[], asOf: IsoDate): { dates: IsoDate[]; close: Float64Array } {
+  if (!members.every((m) => ascending(m.dates))) return equalWeightIndex(members, asOf);
+  let memo = peerIndexes.get(members.length);
+  if (!memo) peerIndexes.set(members.length, (memo = objectMemo(1)));
+  return memo.get(members.flatMap((m) => [m.dates, m.close as object]), '', () => equalWeightIndexInOrder(members));
+}
+
+/**
+ * `equalWeightIndex(members, <after every date>)` for members whose dates are in order: the common dates by one
+ * merge pass instead of a map of dates per member, the same arithmetic in the same order.
+ */
+function equalWeightIndexInOrder(members: readonly Closes[]): { dates: IsoDate[]; close: Float64Array } {
+  const ok = (v: number) => Number.isFinite(v) && v > 0;
+  const [first, ...rest] = members;
+  const dates: IsoDate[] = [];
+  const rows: Int32Array[] = members.map(() => new Int32Array(first.dates.length)); // rows[k][c]: member k's row of common date c
+  const at = new Int32Array(rest.length);
+  for (let i = 0; i < first.dates.length; i++) {
+    if (!ok(first.close[i])) continue;
+    const d = first.dates[i];
+    let common = true;
+    for (let k = 0; k < rest.length && common; k++) {
+      const m = rest[k];
+      let j = at[k];
+      while (j < m.dates.length && m.dates[j] < d) j++;
+      at[k] = j;
+      common = j < m.dates.length && m.dates[j] === d && ok(m.close[j]);
+    }
+    if (!common) continue;
+    rows[0][dates.length] = i;
+    for (let k = 0; k < rest.length; k++) rows[k + 1][dates.length] = at[k];
+    dates.push(d);
+  }
+  const n = members.length;
+  const close = new Float64Array(dates.length);
+  for (let c = 0; c < dates.length; c++) {
+    if (n === 1) close[c] = first.close[rows[0][c]];
+    else if (c === 0) {
+      let sum = 0;
+      for (let k = 0; k < n; k++) sum += members[k].close[rows[k][c]];
+      close[c] = sum / n;
+    } else {
+      let r = 0;
+      for (let k = 0; k < n; k++) r = r + members[k].close[rows[k][c]] / members[k].close[rows[k][c - 1]] - 1;
+      close[c] = close[c - 1] * (1 + r / n);
+    }
+  }
+  return { dates, close };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { businessDays, dayNumber, isBusinessDay, isIsoDate, isoDate, weekday } from '../../src/data/calendar.js';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+import { businessDays, dayNumber, isBusinessDay, isIsoDate, isoDate, longDate, weekday } from '../../src/data/calendar.js';
 
 describe('isIsoDate', () => {
   it('accepts real calendar dates written YYYY-MM-DD', () => {
@@ -60,5 +62,15 @@ describe('businessDays', () => {
   it('includes both ends when they are trading days', () => {
     expect(businessDays('2025-12-12', '2025-12-12')).toEqual(['2025-12-12']);
     expect(businessDays('2025-12-13', '2025-12-14')).toEqual([]);
+  });
+});
+
+describe('longDate', () => {
+  it("writes every day from 1899 to 2031 as date-fns' format(parseISO(d), 'd MMMM yyyy') does", () => {
+    for (let day = dayNumber('1899-12-25'); day <= dayNumber('2031-01-05'); day++) {
+      const d = isoDate(day);
+      expect(longDate(d), d).toBe(format(parseISO(d), 'd MMMM yyyy'));
+    }
+    expect(longDate('2025-07-04')).toBe('4 July 2025');
   });
 });

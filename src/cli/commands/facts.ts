@@ -1,5 +1,6 @@
-import { loadMarket } from '../../data/load-market.js';
+import { loadMarketOverlapped } from '../../data/load-market.js';
 import { buildFacts } from '../../facts/build-facts.js';
+import { supplyBullishPercent } from '../../facts/sections/breadth.js';
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
 import { reportAsOf } from '../warnings.js';
@@ -12,10 +13,20 @@ export interface FactsArgs {
   allowStale?: boolean;
 }
 
-/** `market-note facts`: the facts object as JSON on stdout, nothing else. */
+/**
+ * `market-note facts`: the facts object as JSON on stdout, nothing else. The universe files load (and their
+ * bullish percent histories compute) in a worker thread while the series load and the other facts compute.
+ */
 export async function factsCommand(args: FactsArgs, io: CliIo): Promise<number> {
   const note = loadNote(args.note);
-  const facts = buildFacts(loadMarket(args.data), note.config, { asOf: args.asOf, noteName: note.name, compare: args.compare, allowStale: args.allowStale });
+  const loaded = loadMarketOverlapped(args.data);
+  for (const u of Object.values(loaded.market.universes)) supplyBullishPercent(u, () => loaded.bullishPercent(u));
+  let facts;
+  try {
+    facts = buildFacts(loaded.market, note.config, { asOf: args.asOf, noteName: note.name, compare: args.compare, allowStale: args.allowStale });
+  } finally {
+    loaded.settle(); // a bad universe file is the error to report, as when everything loads first
+  }
   reportAsOf(facts, io);
   io.out(JSON.stringify(facts, null, 2));
   return 0;

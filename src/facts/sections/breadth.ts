@@ -55,6 +55,15 @@ export interface BreadthSection {
 }
 
 const cache = new WeakMap<Universe, BullishPercentHistory>();
+const supplied = new WeakMap<Universe, () => BullishPercentHistory | undefined>();
+
+/**
+ * Supplies the BP history of `universe` computed elsewhere (`market-note facts` computes it in the worker that
+ * reads the universe file); `history` must give `bullishPercentHistory(universe)` or undefined (then it is computed).
+ */
+export function supplyBullishPercent(universe: Universe, history: () => BullishPercentHistory | undefined): void {
+  supplied.set(universe, history);
+}
 
 /**
  * The universe's daily BP history, computed on first use and cached per `Universe` object.
@@ -63,7 +72,7 @@ const cache = new WeakMap<Universe, BullishPercentHistory>();
 export function bullishPercentOf(universe: Universe): BullishPercentHistory {
   let h = cache.get(universe);
   if (!h) {
-    h = bullishPercentHistory(universe);
+    h = supplied.get(universe)?.() ?? bullishPercentHistory(universe);
     cache.set(universe, h);
   }
   return h;

@@ -19,7 +19,7 @@ import {
   CLONE_MIN_RETURNS,
   SCORE_LABEL,
   dailyReturnCorrelation,
-  equalWeightIndex,
+  peerIndex,
   componentsAt,
   dailyScore,
   scoreGap,
@@ -190,7 +190,7 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
   const fundInput = { dates, close: cut(s.close)! };
   // the whole series with asOf (same rows as fundInput): RS charts are shared with the other sections
   const rs = (b: { dates: IsoDate[]; close: ArrayLike<number> }, percent: number) => relativeStrength(s, b, { percent, asOf });
-  const peerSeries = peerGroup.keys.length ? equalWeightIndex(peerGroup.keys.map((k) => market.series[k]), asOf) : bench;
+  const peerSeries = peerGroup.keys.length ? peerIndex(peerGroup.keys.map((k) => market.series[k]), asOf) : bench; // rows ≤ asOf are read
   const daily = dailyScore({
     dates,
     close: fundInput.close,
