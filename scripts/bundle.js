@@ -12,6 +12,8 @@ const result = await build({
     main: 'dist/cli/main.js',
     trace: 'dist/cli/trace.js',
     'facts-worker': 'dist/pipeline/facts-worker.js',
+    // worker entries are found beside the chunk that starts them (new URL('./…-worker.js', import.meta.url))
+    'universe-worker': 'dist/data/universe-worker.js',
   },
   outdir: out,
   bundle: true,

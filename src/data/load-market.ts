@@ -15,6 +15,7 @@ import { csvLayout, readSeriesCsv, readUniverseCsv } from './read-csv.js';
 import { fsError, readInputFile } from './read-file.js';
 import type { DataWarning, Market, Series, Universe } from './types.js';
 import type { LoadedUniverse, UniverseJob, UniverseWorkerData } from './universe-worker.js';
+import { trace } from '../cli/trace.js';
 import type { BullishPercentHistory } from '../metrics/breadth.js';
 
 /** Symbols whose files hold yields (in percent) rather than prices, when a folder of CSVs is loaded. */
@@ -157,6 +158,7 @@ export function loadMarketOverlapped(path?: string): OverlappedMarket {
     const reply = worker ? waitForReply(port1, flag) : undefined;
     let loaded: Record<string, Universe>;
     if (reply && 'loaded' in reply) {
+      trace('universes read in the universe worker');
       loaded = {};
       reply.loaded.forEach((l, i) => {
         loaded[plan.universes[i].key] = l.universe;

@@ -34,6 +34,15 @@ describe.skipIf(!hasBundle)('the bundled CLI (dist/bundle)', () => {
     expect(r.stderr).toMatch(/main  \] facts received 2025-12-12/);
   }, 120_000);
 
+  it('runs the universe worker from the bundle when asked (MARKET_NOTE_OVERLAP=always)', async () => {
+    const dir = tempDir();
+    expect((await runCli(['demo-data', '--out', dir])).code).toBe(0);
+    const r = await runCli(['facts', '--data', join(dir, 'market.yaml'), '--as-of', '2025-12-12'], { env: { MARKET_NOTE_TRACE: '1', MARKET_NOTE_OVERLAP: 'always' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/CLI loaded \(bundled\)/);
+    expect(r.stderr).toMatch(/universes read in the universe worker/);
+  }, 120_000);
+
   it('reads the same package files as the compiled modules: `init` copies the scaffold, `facts` prints the same JSON', async () => {
     const dir = tempDir();
     const init = await runCli(['init', join(dir, 'my-note')]);
