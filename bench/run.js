@@ -64,7 +64,8 @@ const fullCache = join(tmp, 'cache');
   line('  market-note build, demo market cached', fmt(results.cold.buildMs));
   line('  market-note build, empty cache (generates and caches the market)', fmt(results.cold.emptyCacheBuildMs));
   ratio('build (cached) / bare', results.cold.buildMs / results.cold.barePrintMs, 1.5);
-  ratio('build (empty cache) / bare', results.cold.emptyCacheBuildMs / results.cold.barePrintMs, 1.5);
+  // reported, as the goal asks: the first build after installing (or after a change of the demo generator)
+  line('  build (empty cache) / bare (reported: the first build only)', (results.cold.emptyCacheBuildMs / results.cold.barePrintMs).toFixed(2));
 }
 
 if (existsSync(REAL)) {

@@ -32,6 +32,8 @@ export interface BuildNoteOptions {
   email?: EmailFlags & { attachPdf?: boolean };
   /** Build even when a required series ends before the as-of date, marking it stale. */
   allowStale?: boolean;
+  /** Close `browser` as soon as the note is printed (the CLI's single build, which uses it for nothing else). */
+  closeBrowserEarly?: boolean;
 }
 
 export interface BuiltNote {
@@ -68,6 +70,7 @@ export async function buildNote(o: BuildNoteOptions): Promise<BuiltNote> {
     strict: o.strict,
     allowStale: o.allowStale,
     keep: true,
+    closeBrowserEarly: o.closeBrowserEarly,
   });
   if (r.failures.length) throw r.failures[0].error;
   const b = r.built[0];

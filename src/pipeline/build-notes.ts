@@ -64,6 +64,8 @@ export interface BuildNotesOptions {
   paper?: Paper;
   /** A running browser to use (left open); without it one is launched for the batch and closed at the end. */
   browser?: BrowserSession | Promise<BrowserSession>;
+  /** Close the browser (`browser` too) once the last note is printed, while that note's files are written. */
+  closeBrowserEarly?: boolean;
   /** Templates compiled once for the batch (compiled here when absent). */
   compiled?: (ctx: object) => string;
   email?: EmailFlags & { attachPdf?: boolean };
@@ -351,7 +353,15 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
         await old.close().catch(() => undefined);
       }
     }
+    // nothing prints after this: the browser ends while the last note's PDF metadata and files are done
+    let closing: Promise<void> | undefined;
+    if (opts.closeBrowserEarly && session) {
+      page = undefined;
+      closing = session.close();
+      closing.catch(() => undefined);
+    }
     await finishPrinted();
+    await closing;
   } finally {
     await facts.close();
     await page?.close().catch(() => undefined);

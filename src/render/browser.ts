@@ -101,6 +101,7 @@ export class BrowserSession {
   #browser: Browser;
   #profile: string;
   #release: () => void;
+  #closing: Promise<void> | undefined;
   #restarting: Promise<void> | undefined;
 
   private constructor(
@@ -227,7 +228,11 @@ export class BrowserSession {
    * it is not asked to shut down (~0.1 s of writing the profile it would leave): its process group is killed, and
    * the folder removed once the browser process has exited.
    */
-  async close(): Promise<void> {
+  close(): Promise<void> {
+    return (this.#closing ??= this.#end());
+  }
+
+  async #end(): Promise<void> {
     const browser = this.#browser;
     const child = browser.process();
     try {

@@ -77,7 +77,7 @@ export async function buildCommand(args: BuildArgs, io: CliIo): Promise<number> 
     warn.data(loaded.warnings);
     const { market, symbol } = symbolMarket(note, loaded, args.symbols?.[0]);
     trace('note and market loaded');
-    const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale, strict: args.strict });
+    const built = await buildNote({ note, market, asOf: args.asOf, symbol, formats: args.format, outDir: resolve(args.out), paper: args.paper, browser, email, allowStale: args.allowStale, strict: args.strict, closeBrowserEarly: true });
     reportAsOf(built.facts, io);
     warn.facts(built.warnings);
     // said once the note is built, so that an error stays the first line on stderr
