@@ -8,6 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const dist = (p: string) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
+/** The compiled pipeline, market and note loaders these tests run. */
+const pipeline = async () => ({
+  ...(await dist('pipeline/build-notes.js')),
+  ...(await dist('data/load-market.js')),
+  ...(await dist('note/load-note.js')),
+});
 const hasDist = existsSync(join(ROOT, 'dist/pipeline/early-facts.js'));
 
 /**
@@ -30,9 +36,7 @@ function inThreadHtml(note: string, runs: object[], data?: string): string[] {
 
 describe.skipIf(!hasDist)('facts worker (dist)', () => {
   it('draws the same charts as this thread: the HTML of three notes is identical with the worker and without', async () => {
-    const { buildNotes } = await dist('pipeline/build-notes.js');
-    const { loadMarket } = await dist('data/load-market.js');
-    const { loadNote } = await dist('note/load-note.js');
+    const { buildNotes, loadMarket, loadNote } = await pipeline();
     const market = loadMarket();
     for (const [name, runs] of [
       ['weekly-outlook', [{ asOf: '2025-12-05' }, { asOf: '2025-12-12' }]],
@@ -51,9 +55,7 @@ describe.skipIf(!hasDist)('facts worker (dist)', () => {
   }, 180_000);
 
   it('sends the facts before their comparison week when this thread draws the charts: the facts, changes included, are those of this thread', async () => {
-    const { buildNotes } = await dist('pipeline/build-notes.js');
-    const { loadMarket } = await dist('data/load-market.js');
-    const { loadNote } = await dist('note/load-note.js');
+    const { buildNotes, loadMarket, loadNote } = await pipeline();
     const { factsFileText } = await dist('render/render-note.js');
     const market = loadMarket();
     const note = loadNote('weekly-outlook');
@@ -70,9 +72,7 @@ describe.skipIf(!hasDist)('facts worker (dist)', () => {
 
   it('an early worker that loaded other data than the command is not used: the note comes from the command\'s market', async () => {
     const { startEarlyFacts } = await dist('pipeline/early-facts.js');
-    const { buildNotes } = await dist('pipeline/build-notes.js');
-    const { loadMarket } = await dist('data/load-market.js');
-    const { loadNote } = await dist('note/load-note.js');
+    const { buildNotes, loadMarket, loadNote } = await pipeline();
     // the command's data: the demo market as files; the early worker's: the same with RUT's last row taken off
     const dir = tempDir();
     expect((await runCli(['demo-data', '--out', join(dir, 'ok')])).code).toBe(0);
