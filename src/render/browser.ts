@@ -38,6 +38,8 @@ const ARGS = [
   // the browser's own omnibox pop-ups (WebUI pages a headless print never shows) cost ~0.4 s of CPU at every
   // launch, taken from the facts and charts computed meanwhile
   '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+  // no first tab: every page is opened by newPage() (one renderer fewer to start)
+  '--no-startup-window',
 ];
 
 /** How long one print (load the note, wait for its fonts, print, e-mail charts) may take before it is given up. */
@@ -135,6 +137,7 @@ export class BrowserSession {
         headless: true,
         args: ARGS,
         userDataDir: profile,
+        waitForInitialPage: false,
         // the pipe closes when Node dies, and Chromium exits with it: no browser outlives a killed run
         pipe: true,
         // signals are the CLI's (cli/signals.ts): it removes what the run made, then exits
