@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { textWidth } from './text-width.js';
-import { compileCached } from './compile-cache.js';
+import { compileCached, splitData } from './compile-cache.js';
 import { trace } from '../cli/trace.js';
 
 interface TextItem {
@@ -43,7 +43,11 @@ export function preloadVega(): void {
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const { vega, compile } = await loadVega();
   const vgSpec = compileCached(spec, compile); // compiled once per chart shape, the data put back in
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: vega.Warn });
+  // a chart with no data at all (a history too short to draw; the note's text says so) is an empty frame, and
+  // Vega's warnings about its empty extents say nothing a reader of the run's output could act on
+  const { datasets } = splitData(spec);
+  const empty = datasets.length > 0 && datasets.every((d) => d.length === 0);
+  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: empty ? vega.None : vega.Warn });
   try {
     return roundAttributes(await view.toSVG());
   } finally {
