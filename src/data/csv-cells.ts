@@ -25,21 +25,28 @@ export function raise(code: ErrorCode, p: Problem, file: string, line?: number, 
  * @example numberCell('n/a') //=> undefined
  */
 export function numberCell(raw: string): number | undefined {
-  // Fast path for the usual cell, a plain decimal like `4.25` or `1e5`: it starts and ends with a digit, so it has
-  // no space to trim and is no missing-value marker, and Number() reads it exactly as NUMBER does, except for the
-  // 0x / 0b / 0o prefixes, which go the slow way. Anything else (signs, spaces, markers, junk) goes the slow way.
-  const n = raw.length;
-  if (n > 0) {
-    const c0 = raw.charCodeAt(0);
-    const cn = raw.charCodeAt(n - 1);
-    if (c0 >= 48 && c0 <= 57 && cn >= 48 && cn <= 57 && !(c0 === 48 && n > 2 && (raw.charCodeAt(1) | 32) > 97)) {
-      const v = Number(raw);
-      if (v === v) return v;
-    }
-  }
+  // the usual cell, read without trimming or a pattern (see plainNumber); anything else goes the slow way
+  const v = plainNumber(raw, 0, raw.length);
+  if (v === v) return v;
   const cell = raw.trim();
   if (MISSING.has(cell)) return NaN;
   return NUMBER.test(cell) ? Number(cell) : undefined;
+}
+
+/**
+ * `text[start, end)` as a number when it is a plain decimal like `4.25` or `1e5`, read as {@link numberCell} reads
+ * it; NaN otherwise. Such a cell starts and ends with a digit, so it has no space to trim and is no missing-value
+ * marker, and `Number` reads it exactly as the number pattern does, except for the 0x / 0b / 0o prefixes, which
+ * give NaN here (the caller then reads the cell the slow way, which refuses them).
+ * @example plainNumber('x,4.25,y', 2, 6) //=> 4.25
+ */
+export function plainNumber(text: string, start: number, end: number): number {
+  if (end <= start) return NaN;
+  const c0 = text.charCodeAt(start);
+  const cn = text.charCodeAt(end - 1);
+  if (!(c0 >= 48 && c0 <= 57 && cn >= 48 && cn <= 57)) return NaN;
+  if (c0 === 48 && end - start > 2 && (text.charCodeAt(start + 1) | 32) > 97) return NaN; // 0x / 0b / 0o
+  return Number(start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
 /**

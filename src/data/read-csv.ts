@@ -10,7 +10,7 @@
  */
 import * as msg from '../errors/messages.js';
 import { isIsoDateAt } from './calendar.js';
-import { checkDateOrder, dateCell, numberCell, raise, strictPrice } from './csv-cells.js';
+import { checkDateOrder, dateCell, numberCell, plainNumber, raise, strictPrice } from './csv-cells.js';
 import { csvRows } from './csv-rows.js';
 import type { DataWarning, IsoDate, Series, Universe } from './types.js';
 import { scanWideCsv, wideMembers } from './wide-csv.js';
@@ -275,18 +275,6 @@ function inPlaceRow(text: string, start: number, stop: number, width: number, da
   return date;
 }
 
-/**
- * `text[start, end)` as a number when it is a plain decimal that starts and ends with a digit, read exactly as
- * `numberCell` reads it; NaN otherwise (the cell is then read by `numberCell`).
- */
-function plainNumber(text: string, start: number, end: number): number {
-  if (end <= start) return NaN;
-  const c0 = text.charCodeAt(start);
-  const cn = text.charCodeAt(end - 1);
-  if (!(c0 >= 48 && c0 <= 57 && cn >= 48 && cn <= 57)) return NaN;
-  if (c0 === 48 && end - start > 2 && (text.charCodeAt(start + 1) | 32) > 97) return NaN; // 0x / 0b / 0o
-  return Number(text.slice(start, end));
-}
 
 /**
  * A wide universe file: the date in the first column, then one column of closes per member (empty = no data).
