@@ -41,6 +41,16 @@ export function assertIsoDate(name: string, value: string): void {
 }
 
 /**
+ * True when every date is later than the one before (strictly ascending, no repeat): the order the loaders give,
+ * which lets a computation over all dates serve every as-of date by its prefix.
+ * @example datesAscending(['2025-01-02', '2025-01-03']) //=> true
+ */
+export function datesAscending(dates: IsoDate[]): boolean {
+  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1] < dates[i])) return false;
+  return true;
+}
+
+/**
  * Index of the last date `<= date` in ascending `dates`, or -1 if none (binary search, O(log n)).
  * @example lastIndexOnOrBefore(['2025-01-02', '2025-01-03', '2025-01-06'], '2025-01-05') //=> 1
  */

@@ -2,6 +2,7 @@ import type { IsoDate } from '../data/types.js';
 import { fail } from '../errors/market-note-error.js';
 import {
   assertIsoDate,
+  datesAscending,
   daysBetween,
   isValidClose,
   lastIndexOnOrBefore,
@@ -80,11 +81,6 @@ function joinChanges(equity: CloseSeries, yieldSeries: CloseSeries, asOf: IsoDat
 /** A date after every ISO date: the as-of date that reads all rows. */
 const ALL_ROWS = '\uffff';
 
-const ascending = (dates: IsoDate[]): boolean => {
-  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1] < dates[i])) return false;
-  return true;
-};
-
 /** The join of a pair over all rows and its rolling values per window; `sorted` false: not usable as prefixes. */
 interface FullJoin extends JoinedChanges {
   sorted: boolean;
@@ -101,7 +97,7 @@ const joins = objectMemo<FullJoin>(1);
  */
 function joinedUpTo(equity: CloseSeries, yieldSeries: CloseSeries, asOf: IsoDate, window: number): JoinedChanges & { c: number; values: Float64Array } {
   const full = joins.get([equity.dates, equity.close as object, yieldSeries.dates, yieldSeries.close as object], '', () => {
-    const sorted = ascending(equity.dates) && ascending(yieldSeries.dates);
+    const sorted = datesAscending(equity.dates) && datesAscending(yieldSeries.dates);
     return { ...(sorted ? joinChanges(equity, yieldSeries, ALL_ROWS) : { common: [], x: new Float64Array(0), y: new Float64Array(0) }), sorted, rolling: new Map() };
   });
   if (!full.sorted) {

@@ -13,6 +13,7 @@
 import type { IsoDate } from '../data/types.js';
 import type { PnfChart } from './pnf/index.js';
 import { objectMemo, type ObjectMemo } from './memo.js';
+import { datesAscending } from './calendar.js';
 
 /** The 13 data points of §5.2 with their weights (points); each segment sums to 2. */
 export const SCORE_DATA_POINTS = [
@@ -303,11 +304,6 @@ export function dailyReturnCorrelation(a: Closes, b: Closes, asOf: IsoDate): { v
 /** One memo per number of members (a memo's keys are lists of one length). */
 const peerIndexes = new Map<number, ObjectMemo<{ dates: IsoDate[]; close: Float64Array }>>();
 
-const ascending = (dates: IsoDate[]): boolean => {
-  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1] < dates[i])) return false;
-  return true;
-};
-
 /**
  * The equal-weighted peer index to read on or before `asOf` (its rows after asOf are left for the reader to
  * skip, as the RS charts do): when every member's dates are in order, `equalWeightIndex` over all their dates,
@@ -317,7 +313,7 @@ const ascending = (dates: IsoDate[]): boolean => {
  * @example peerIndex([ivv, rsp], '2024-12-31').dates.at(-1) //=> '2025-12-12'
  */
 export function peerIndex(members: readonly Closes[], asOf: IsoDate): { dates: IsoDate[]; close: Float64Array } {
-  if (!members.every((m) => ascending(m.dates))) return equalWeightIndex(members, asOf);
+  if (!members.every((m) => datesAscending(m.dates))) return equalWeightIndex(members, asOf);
   let memo = peerIndexes.get(members.length);
   if (!memo) peerIndexes.set(members.length, (memo = objectMemo(1)));
   return memo.get(members.flatMap((m) => [m.dates, m.close as object]), '', () => equalWeightIndexInOrder(members));

@@ -8,6 +8,7 @@
  * notes of a run that ask for the same chart share one (see ../memo.ts). Results are read-only.
  */
 import { objectMemo } from '../memo.js';
+import { datesAscending } from '../calendar.js';
 import { boxScale, checkReversal, round12 } from './boxes.js';
 import { buildColumns } from './columns.js';
 import { assembleChart, datedBoxLimit } from './point-and-figure.js';
@@ -29,16 +30,11 @@ const CHARTS_PER_PAIR = 8;
 const ratios = objectMemo<RatioSeries>(1);
 const charts = objectMemo<RelativeStrengthChart>(CHARTS_PER_PAIR);
 
-const ascending = (dates: IsoDate[]): boolean => {
-  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1] < dates[i])) return false;
-  return true;
-};
-
 const usable = (x: number, y: number): boolean => x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y);
 
 /** The aligned ratio over every date of `a` (a date of `b` repeated: its last row counts). */
 function ratioSeries(a: Series, b: Series): RatioSeries {
-  if (ascending(a.dates) && ascending(b.dates)) {
+  if (datesAscending(a.dates) && datesAscending(b.dates)) {
     // both in date order without repeats (what the loaders give): one merge pass, already sorted
     const dates: IsoDate[] = [];
     const values = new Float64Array(Math.min(a.dates.length, b.dates.length));
