@@ -33,9 +33,9 @@ export function splitData(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: 
   return { shape: walk(spec) as TopLevelSpec, datasets };
 }
 
-/** The Vega spec of `spec`, compiled once per shape; the caller owns the returned object. */
-export function compileCached(spec: TopLevelSpec, compile: Compile): object {
-  const { shape, datasets } = splitData(spec);
+/** The Vega spec of `spec`, compiled once per shape; the caller owns the returned object. `split`: `splitData(spec)`, when the caller has it. */
+export function compileCached(spec: TopLevelSpec, compile: Compile, split: ReturnType<typeof splitData> = splitData(spec)): object {
+  const { shape, datasets } = split;
   if (datasets.length === 0) return compile(spec).spec;
   const key = JSON.stringify(shape);
   let text = cache.get(key);

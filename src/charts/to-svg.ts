@@ -42,11 +42,11 @@ export function preloadVega(): void {
  */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const { vega, compile } = await loadVega();
-  const vgSpec = compileCached(spec, compile); // compiled once per chart shape, the data put back in
+  const split = splitData(spec);
+  const vgSpec = compileCached(spec, compile, split); // compiled once per chart shape, the data put back in
   // a chart with no data at all (a history too short to draw; the note's text says so) is an empty frame, and
   // Vega's warnings about its empty extents say nothing a reader of the run's output could act on
-  const { datasets } = splitData(spec);
-  const empty = datasets.length > 0 && datasets.every((d) => d.length === 0);
+  const empty = split.datasets.length > 0 && split.datasets.every((d) => d.length === 0);
   const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: empty ? vega.None : vega.Warn });
   try {
     return roundAttributes(await view.toSVG());
