@@ -147,10 +147,10 @@ interface Composed {
  */
 const NOTES_PER_PAGE = 25;
 
-/** What a print gives: the PDF (or, to be finished, Chromium's own `rawPdf` without the metadata) and the e-mail. */
+/** What a print gives: the PDF (or, to be finished, Chromium's own PDF and the metadata it is to get) and the e-mail. */
 interface Printed {
   pdf?: Uint8Array;
-  rawPdf?: Uint8Array;
+  raw?: { pdf: Uint8Array; metadata: PdfOptions['metadata'] };
   eml?: Uint8Array | string;
 }
 
@@ -158,6 +158,16 @@ interface Printed {
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0] : String(e));
+
+/** The failure of one run (`asOf` '' when it asked for the default date) at `stage`. */
+const failed = (run: { asOf?: IsoDate; symbol?: string | null }, stage: BatchFailure['stage'], error: unknown): BatchFailure => ({
+  ok: false,
+  asOf: run.asOf ?? '',
+  ...(run.symbol ? { symbol: run.symbol } : {}),
+  stage,
+  error,
+  message: messageOf(error),
+});
 
 /** Facts, charts and HTML of one note, yielding to the event loop between steps. */
 async function compose(note: NoteSource, facts: FactsSource, run: NoteRun, compiled: (ctx: object) => string, narrative: boolean, strict?: { market: Market }): Promise<Composed> {
@@ -276,7 +286,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
   const start = (i: number): Promise<Composed | BatchFailure> => {
     if (i + 1 < total) facts.prefetch(runs[i + 1]);
     const r = runs[i];
-    return compose(note, facts, r, compiled, narrative, opts.strict ? { market } : undefined).catch((error) => ({ ok: false as const, asOf: r.asOf ?? '', ...(r.symbol ? { symbol: r.symbol } : {}), stage: 'compose' as const, error, message: messageOf(error) }));
+    return compose(note, facts, r, compiled, narrative, opts.strict ? { market } : undefined).catch((error) => failed(r, 'compose', error));
   };
 
   // the PDF metadata step's library loads while the first facts and charts are computed, not after the first print
@@ -298,10 +308,10 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
       printed = undefined;
       let outcome: BatchOutcome;
       try {
-        const done = write(c, result?.rawPdf ? { ...result, pdf: await setPdfMetadata(result.rawPdf, pdfOptions(note, c.facts, opts.paper).metadata) } : result);
+        const done = write(c, result?.raw ? { ...result, pdf: await setPdfMetadata(result.raw.pdf, result.raw.metadata) } : result);
         outcome = done.ok && retried ? { ...done, retried } : done;
       } catch (error) {
-        outcome = { ok: false as const, asOf: c.asOf, ...(c.symbol ? { symbol: c.symbol } : {}), stage: 'print' as const, error, message: messageOf(error) };
+        outcome = failed(c, 'print', error);
       }
       await record(outcome, i);
     };
@@ -340,10 +350,8 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
             }
           },
         );
-        if ('error' in result) {
-          const { error } = result;
-          await record({ ok: false as const, asOf: c.asOf, ...(c.symbol ? { symbol: c.symbol } : {}), stage: 'print' as const, error, message: messageOf(error) }, i);
-        } else printed = { c, result: result.r, retried: result.retried, i };
+        if ('error' in result) await record(failed(c, 'print', result.error), i);
+        else printed = { c, result: result.r, retried: result.retried, i };
         if (!pipelined) await finishPrinted();
       }
       if (page && (i + 1) % NOTES_PER_PAGE === 0 && i + 1 < total) {
@@ -388,7 +396,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
 
   /**
    * Print one note; `sent()` is called as soon as the print command has gone to the browser. Without the e-mail
-   * edition the PDF comes back as Chromium printed it (`rawPdf`): its metadata is set when the note is finished.
+   * edition the PDF comes back as Chromium printed it (`raw`): its metadata is set when the note is finished.
    */
   async function print(c: Composed, page: Page, sent: () => void): Promise<Printed> {
     let pdf: Uint8Array | undefined;
@@ -400,7 +408,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
       sent();
       const raw = await printing;
       trace(`printed ${c.asOf}`);
-      if (pipelined) return { rawPdf: raw };
+      if (pipelined) return { raw: { pdf: raw, metadata: po.metadata } };
       pdf = await setPdfMetadata(raw, po.metadata);
     }
     sent();
@@ -429,7 +437,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     } catch (e) {
       out.abort();
       const error = outputError(e, out.failedTarget, 'this note');
-      return { ok: false, asOf: c.asOf, ...who, stage: 'write', error, message: messageOf(error) };
+      return failed(c, 'write', error);
     }
   }
 }

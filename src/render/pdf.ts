@@ -103,7 +103,7 @@ export async function printPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
 
 /** The print of {@link printPdf} as Chromium makes it, before {@link setPdfMetadata}. */
 export async function printRawPdf(page: Page, o: PdfOptions): Promise<Uint8Array> {
-  const raw = await page.pdf({
+  return page.pdf({
     format: o.paper ?? 'A4',
     printBackground: true,
     displayHeaderFooter: true,
@@ -114,8 +114,6 @@ export async function printRawPdf(page: Page, o: PdfOptions): Promise<Uint8Array
     tagged: true,
     waitForFonts: false,
   });
-  trace('Chromium printed');
-  return raw;
 }
 
 /**
