@@ -278,7 +278,7 @@ function serve(port: MessagePort, init: WorkerInit, expected?: NoteRun): void {
     const ready = held.get(key);
     held.delete(key);
     ready?.forEach(post);
-    if (!started.has(key) && !ready?.some(last)) start(key, run);
+    if (!ready && !started.has(key)) start(key, run); // replies held: it was computed
   });
   if (expected) start(runKey(expected), expected);
   async function compute(key: string, run: NoteRun): Promise<void> {
@@ -303,8 +303,10 @@ function serve(port: MessagePort, init: WorkerInit, expected?: NoteRun): void {
     }
     let figures: Figures | undefined;
     // a chart that fails is drawn again in the main thread, where its error is reported as before
-    if (drawing) figures = await drawing.then((d) => d.drawFigures(facts)).catch(() => undefined);
-    if (drawing) trace(`charts ${key}`);
+    if (drawing) {
+      figures = await drawing.then((d) => d.drawFigures(facts)).catch(() => undefined);
+      trace(`charts ${key}`);
+    }
     send({ key, facts, figures });
   }
 }
