@@ -448,8 +448,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
  * remembered ones are reused) diffed with `facts`. `options` are those `facts` were built with.
  */
 export function factsChanges(market: Market, config: NoteConfig, facts: Facts, options: BuildFactsOptions = {}): Facts['changes'] {
-  const declared = new Map(config.sections.map((s) => [s.name, s] as const));
-  const changesReq = declared.get('changes');
+  const changesReq = config.sections.find((s) => s.name === 'changes');
   if (options.compare === false || !changesReq) return { since: null, items: [] };
   const asOf = facts.asOf;
   const target = comparisonDate(asOf, options.compare || undefined);
