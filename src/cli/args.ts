@@ -49,17 +49,17 @@ export function parseEvery(value: string): Every {
   return hit;
 }
 
-/** `--note a --note b` / `--note a,b`: collects note names (the first one replaces the default). */
-export function collectNotes(value: string, previous: unknown): string[] {
+/** A repeatable option that also takes comma-separated values: every value given, in order. */
+function collectList(value: string, previous: unknown): string[] {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
   return [...(Array.isArray(previous) ? (previous as string[]) : []), ...list];
 }
 
+/** `--note a --note b` / `--note a,b`: collects note names (the first one replaces the default). */
+export const collectNotes = collectList;
+
 /** `--mail-to a@x.com,b@y.com` (repeatable): collects the recipients. */
-export function collectAddresses(value: string, previous: unknown): string[] {
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  return [...(Array.isArray(previous) ? (previous as string[]) : []), ...list];
-}
+export const collectAddresses = collectList;
 
 /** `--port N`: 0 … 65535 (0 = any free port). */
 export function parsePort(value: string): number {

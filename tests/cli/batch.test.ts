@@ -6,7 +6,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { batchBuildCommand, parseEvery, rollBack, scheduleDates } from '../../src/cli/commands/batch-build.js';
+import { batchBuildCommand, rollBack, scheduleDates } from '../../src/cli/commands/batch-build.js';
+import { parseEvery } from '../../src/cli/args.js';
 import { ROOT, runCli as runCliRaw, tempDir, withoutDemoNotice } from '../helpers/cli.js';
 
 /** These runs use the demo market on purpose: its one-line notice is tested in tests/regressions/issue-19-warnings. */

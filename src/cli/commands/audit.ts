@@ -19,7 +19,8 @@ import { symbolMarket } from '../../pipeline/symbol-market.js';
 import type { Facts } from '../../facts/types.js';
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
-import { rollBack, scheduleDates, type Every } from './batch-build.js';
+import { rollBack, scheduleDates } from './batch-build.js';
+import type { Every } from '../args.js';
 import { startProgress, type Progress, type ProgressStream } from '../progress.js';
 
 export interface AuditArgs {

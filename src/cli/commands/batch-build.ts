@@ -26,13 +26,9 @@ import { buildNotes, type NoteRun } from '../../pipeline/build-notes.js';
 import { BrowserSession } from '../../render/browser.js';
 import type { OutputFormat } from '../../pipeline/build-notes.js';
 import type { CliIo } from '../io.js';
-import { parseEvery, WEEKDAYS, type Every } from '../args.js';
-// the option parser lives with the others (the CLI loads this module only when a batch runs)
-export { parseEvery, type Every };
+import { WEEKDAYS, type Every } from '../args.js';
 import { startProgress, type Progress, type ProgressStream } from '../progress.js';
 import { noteDemoMarket, warningPrinter } from '../warnings.js';
-
-
 
 export interface BatchArgs {
   notes: string[];
@@ -60,7 +56,6 @@ export interface BatchArgs {
   /** Build dates on which a series the note needs has ended, marking it stale (otherwise those dates fail). */
   allowStale?: boolean;
 }
-
 
 /**
  * The calendar dates from `from` to `to` (both included) that fall on `every` (every date for `day`).

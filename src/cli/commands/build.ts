@@ -8,13 +8,9 @@ import { buildNote, type OutputFormat } from '../../pipeline/build-note.js';
 import { MarketNoteError } from '../../errors/market-note-error.js';
 import type { CliIo } from '../io.js';
 import { symbolMarket } from '../../pipeline/symbol-market.js';
-import type { Every } from './batch-build.js';
+import type { Every } from '../args.js';
+import { noteDemoMarket, reportAsOf, warningPrinter } from '../warnings.js';
 // the batch, e-mail and SMTP modules load only when the command needs them (a cold PDF build does not)
-
-import { reportAsOf } from '../warnings.js';
-export { reportAsOf }; // with the other stderr notices, so `facts` loads it without this module
-import { noteDemoMarket, warningPrinter } from '../warnings.js';
-export { collectNotes } from '../args.js'; // with the other option parsers, so the CLI loads this module only when it runs
 
 export interface BuildArgs {
   /** One note, or several (`--note a --note b`, `--note a,b`): several are built as a batch. */

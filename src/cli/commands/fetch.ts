@@ -3,7 +3,6 @@ import { retrying } from '../../fetch/fetch-messages.js';
 import { fetchSeries } from '../../fetch/fetch-series.js';
 import { AtomicOutputs } from '../../pipeline/write-atomic.js';
 import type { CliIo } from '../io.js';
-export { parseCount, parseTimeout } from '../args.js'; // with the other option parsers, so the CLI loads this module only when it runs
 
 export interface FetchArgs {
   config: string;
@@ -13,7 +12,6 @@ export interface FetchArgs {
   retries?: number;
   retryDelayMs?: number;
 }
-
 
 /**
  * `market-note fetch --config FILE --out DIR`: append the new rows of every series to DIR/<file>.csv.

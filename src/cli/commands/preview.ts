@@ -2,7 +2,6 @@ import { startPreview } from '../../preview/preview-server.js';
 import type { Paper } from '../../render/pdf.js';
 import type { CliIo } from '../io.js';
 import { stopSignal } from '../signals.js';
-export { parsePort } from '../args.js'; // with the other option parsers, so the CLI loads this module only when it runs
 
 export interface PreviewArgs {
   note?: string;
@@ -13,7 +12,6 @@ export interface PreviewArgs {
   port?: number;
   paper?: Paper;
 }
-
 
 /**
  * `market-note preview`: serve the note on 127.0.0.1 until Ctrl-C (SIGINT), SIGTERM or SIGHUP. Prints the URL on stdout

@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { fail } from '../../errors/market-note-error.js';
 import { readEml, sendEml, smtpConfig, type EmlSummary } from '../../email/smtp.js';
 import type { CliIo } from '../io.js';
-export { collectAddresses } from '../args.js'; // with the other option parsers, so the CLI loads this module only when it runs
 
 export interface SendArgs {
   eml: string;
