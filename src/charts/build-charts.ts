@@ -240,13 +240,14 @@ function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
   const parts: string[] = [];
   if (d.peak) parts.push(`${d.yieldName} peaked at ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`);
   const bp = facts.judgements?.rates?.peak.changeBp ?? (d.peak && y ? (y.value - d.peak.level) * 100 : null);
-  if (y) parts.push(`it is ${(facts.rates?.peak?.current?.value ?? y.value).toFixed(2)}% on ${shortDate(y.date)}${d.peak && bp !== null ? ` (${signed(bp, 0)} bp from the peak)` : ''}`);
+  const yieldNow = facts.rates?.peak?.current?.value ?? null; // the facts' figure, as the text prints it
+  if (y) parts.push(`it is ${(yieldNow ?? y.value).toFixed(2)}% on ${shortDate(y.date)}${d.peak && bp !== null ? ` (${signed(bp, 0)} bp from the peak)` : ''}`);
   // the facts' change since the peak (what the text prints), rounded once; the chart's last point only without it
   const since = facts.rates?.peak?.returnSince[d.small.key]?.value ?? (s ? s.value - 100 : null);
   if (since !== null) parts.push(`the ${d.small.name} is ${signed(since)}% since the peak`);
   return {
     id: 'rates',
-    spec: ratesChartSpec(d, { smallSince: since, yieldNow: facts.rates?.peak?.current?.value ?? null, peakIsOnlyHigh: (facts.judgements?.rates?.peak.atWindowStart || facts.judgements?.rates?.peak.state === 'atPeak') ?? false }),
+    spec: ratesChartSpec(d, { smallSince: since, yieldNow, peakIsOnlyHigh: (facts.judgements?.rates?.peak.atWindowStart || facts.judgements?.rates?.peak.state === 'atPeak') ?? false }),
     alt: `${parts.join('; ') || `${d.yieldName} and ${d.small.name}`}.`,
     source: source(closesOf(facts, [d.yieldKey, d.small.key], [d.yieldName, d.small.name]), through(facts, d.yield.dates, d.small.series.dates), undefined, facts, [d.yieldKey, d.small.key]),
   };
