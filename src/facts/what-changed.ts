@@ -15,6 +15,7 @@
 import { dayNumber, isIsoDate, isoDate } from '../data/calendar.js';
 import type { IsoDate } from '../data/types.js';
 import type { Facts } from './types.js';
+import { withArticle } from './article.js';
 
 export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'rs-flip' | 'rs-signal' | 'rate-high';
 
@@ -107,7 +108,7 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
       let text: string;
       if (flipped(s0, s1)) text = `${who}: a P&F ${s1} signal on ${on}${s0 != null ? `, after ${s0} signals` : ''}`;
       else if (fresh > 1) text = `${who}: ${countWord(fresh)} more P&F ${s1} signals, the latest on ${on}, ${n} in a row`;
-      else text = `${who}: a ${n > 1 ? `${ordinalWord(n)} consecutive ` : ''}P&F ${s1} signal, given on ${on}`;
+      else text = `${who}: ${withArticle(`${n > 1 ? `${ordinalWord(n)} consecutive ` : ''}P&F ${s1} signal`)}, given on ${on}`;
       out.push({ kind: 'new-signal', path: `pnf.${key}.signal`, from: s0, to: s1, text });
     }
     const [t0, t1] = [get(prev, 'trend'), get(cur, 'trend')];

@@ -46,6 +46,15 @@ describe('whatChanged', () => {
     expect(c.text).toMatch(/^Russell 2000 \(RUT\): a second consecutive P&F buy signal, given on /);
   });
 
+  it('puts "an" before a count read from a vowel sound (eighth, 11th, 18th) and "a" otherwise', () => {
+    const text = (n: number) => whatChanged(facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: n - 1 }) } }), facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: n }) } }))[0].text;
+    expect(text(8)).toMatch(/: an eighth consecutive P&F buy signal, /);
+    expect(text(11)).toMatch(/: an 11th consecutive P&F buy signal, /);
+    expect(text(18)).toMatch(/: an 18th consecutive P&F buy signal, /);
+    expect(text(12)).toMatch(/: a 12th consecutive P&F buy signal, /);
+    expect(text(3)).toMatch(/: a third consecutive P&F buy signal, /);
+  });
+
   it('counts two signals of the same kind within the week as two, naming the latest date', () => {
     const prev = facts({ pnf: { RUT: pnf({ signal: 'sell', consecutiveSignals: 1, lastSignalDate: '2025-12-03' }) } });
     const cur = facts({ asOf: '2026-01-09', pnf: { RUT: pnf({ signal: 'sell', consecutiveSignals: 3, lastSignalDate: '2025-12-10' }) } });

@@ -109,6 +109,9 @@ describe('article / level', () => {
     expect(h.article('ascending triple top')).toBe('an ascending triple top');
     expect(h.article('double top')).toBe('a double top');
   });
+  it('reads a numeral by its first sound: an 8th, an 11th, an 18th, an 80th, but a 12th and a 110th', () => {
+    expect(['8th', '11th', '18th', '80th', '12th', '110th', '1st'].map((w) => h.article(w))).toEqual(['an 8th', 'an 11th', 'an 18th', 'an 80th', 'a 12th', 'a 110th', 'a 1st']);
+  });
   it('prints chart levels without padding zeros', () => {
     expect([256, 42.5, 5.25, 0.0625, 1010].map((v) => h.level(v))).toEqual(['256', '42.5', '5.25', '0.0625', '1,010']);
     expect(h.level(null)).toBe('n/a');
