@@ -44,7 +44,8 @@ describe.skipIf(!HAS_REAL)('the weekly outlook on real data, as of 2025-12-12', 
     const bp = (v: number) => `${Math.abs(v).toFixed(0)} bp`;
     const printed = [
       `${facts.rates.peak.level.value.toFixed(2)}%`,
-      bp(facts.rates.peak.changeBp.value),
+      // the move printed beside the two yields is their printed difference (the judgement the note prints)
+      bp(facts.judgements.rates.peak.changeBp),
       `${facts.rates.peak.current.value.toFixed(2)}%`,
       `${facts.breadth.SP600.bullishPercent.value.toFixed(1)}%`,
       `IWM scores ${facts.score.IWM.value.value.toFixed(1)}`,
@@ -54,6 +55,7 @@ describe.skipIf(!HAS_REAL)('the weekly outlook on real data, as of 2025-12-12', 
       `${facts.correlation.SPX.latest.value.toFixed(2)} for the S&P 500`.replace('-', '−'),
     ];
     for (const p of printed) expect(text).toContain(p);
+    expect(facts.judgements.rates.peak.changeBp).toBe(Math.round((Number(facts.rates.peak.current.value.toFixed(2)) - Number(facts.rates.peak.level.value.toFixed(2))) * 100));
     // The model note's TNX story: four consecutive sells, then a double-top buy at 42 (methodology §7).
     expect(facts.pnf.TNX.previousRun).toEqual({ signal: 'sell', count: 4 });
     expect(text).toContain('ended a run of four consecutive sell signals when it broke a double top at 42 on 10 December');

@@ -78,6 +78,7 @@ describe('issue 13: sentences agree with their facts', () => {
       const p = x.rates!.peak;
       p.date.value = p.date.from; // the highest close of the window is its first day: the yield was already falling
       p.changeBp.value = -120;
+      p.current.value = p.level.value! - 1.2; // the yields the note prints, 120 bp apart
     });
     const j = f.judgements.rates!.peak;
     expect([j.atWindowStart, j.state]).toEqual([true, 'falling']);
@@ -135,6 +136,7 @@ describe('issue 13: sentences agree with their facts', () => {
       const p = x.rates!.peak;
       p.date.value = x.asOf;
       p.changeBp.value = 0;
+      p.current.value = p.level.value;
     });
     expect(f.judgements.rates!.peak.state).toBe('atPeak');
     const t = section(f, 'rates');

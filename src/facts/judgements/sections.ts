@@ -149,7 +149,9 @@ export interface RatesJudgements {
 
 export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { small: string; large: string }, asOf: IsoDate, t: Thresholds): RatesJudgements {
   const p = rates.peak;
-  const bp = p.changeBp.value === null ? null : printed(p.changeBp.value, 0);
+  // the move the note prints beside the two yields it prints: their difference as printed ("1.75% … 1.65%": 10 bp)
+  const bp =
+    p.changeBp.value === null ? null : p.current.value !== null && p.level.value !== null ? printed(printedGap(p.current.value, p.level.value, t.yieldDecimals) * 100, 0) : printed(p.changeBp.value, 0);
   const rs = (k: string) => {
     const f = p.returnSince?.[k];
     return f && f.value !== null ? direction(f.value, t.returnDecimals) : 'flat';

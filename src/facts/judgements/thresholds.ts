@@ -29,6 +29,8 @@ export interface Thresholds {
   correlationDecimals: number;
   weakCorrelation: number;
   correlationDifference: number;
+  /** Decimals the yield is printed with (percent); a move from its peak is the difference of the printed yields. */
+  yieldDecimals: number;
   /** A yield move from its peak printed in whole basis points; at least `fallingBp` below the peak is "falling". */
   fallingBp: number;
   /** Seasonal lean: the difference of the class means must exceed this many standard errors. */
@@ -62,6 +64,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   correlationDecimals: 2,
   weakCorrelation: 0.1,
   correlationDifference: 0.1,
+  yieldDecimals: 2,
   fallingBp: 25,
   seasonalNoiseMultiple: 1,
   minYtdDays: 20,

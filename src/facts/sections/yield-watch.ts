@@ -4,7 +4,8 @@
  * from. Reads two roles: the yield and the equity index.
  *
  *   1. level = yield close on or before T; weekChangeBp = (level − close on or before T − 7 days) × 100
- *   2. peak over `settings.ratePeakWindow` trading days (methodology §10): level, date, change in bp, state
+ *   2. peak over `settings.ratePeakWindow` trading days (methodology §10): level, date, change in bp (the difference
+ *      of the two yields as the note prints them, so "4.20% … 3.95%, 25 bp below"), state
  *   3. correlation of the equity's daily % changes with the yield's daily bp changes over
  *      `settings.correlationWindow` days (methodology §10), and the equity's weekly return
  */
@@ -17,6 +18,8 @@ import { periodReturn } from '../../metrics/returns.js';
 import type { NoteSettings } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
 import { direction, type Direction } from './performance.js';
+import { printed, printedGap } from '../judgements/round.js';
+import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 
 /** A weekly yield change under 0.5 bp prints as 0 bp: 'flat'. */
 export const FLAT_BP = 0.5;
@@ -66,11 +69,13 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
   const pk = ratePeakMeasured(y, asOf, settings.ratePeakWindow);
   const p = pk.value;
   const init = { from: pk.from, to: pk.to, inputs, reason: pk.reason };
+  // the move the note prints beside the two yields it prints: their difference as printed, in whole bp
+  const moveBp = p ? printed(printedGap(p.current, p.level, DEFAULT_THRESHOLDS.yieldDecimals) * 100, 0) : null;
   const peak = {
     date: figure<IsoDate>(p?.date ?? null, { ...init, unit: 'date', method: `date of the highest yield close in the trailing ${settings.ratePeakWindow} trading days` }),
     level: figure(p?.level ?? null, { ...init, unit: 'percent-yield', method: `highest yield close in the trailing ${settings.ratePeakWindow} trading days` }),
-    changeBp: figure(p?.changeBp ?? null, { ...init, unit: 'bp', method: 'yield on the as-of date minus the peak yield, × 100 (basis points)' }),
-    state: p ? (p.changeBp <= -FALLING_BP ? ('falling' as const) : ('near peak' as const)) : null,
+    changeBp: figure(moveBp, { ...init, unit: 'bp', method: `yield on the as-of date minus the peak yield, each at the ${DEFAULT_THRESHOLDS.yieldDecimals} decimals the note prints, × 100 (basis points)` }),
+    state: moveBp === null ? null : moveBp <= -FALLING_BP ? ('falling' as const) : ('near peak' as const),
     atPeak: p ? p.date === p.currentDate : false,
     windowDays: settings.ratePeakWindow,
   };

@@ -34,6 +34,7 @@ export interface AuditThresholds {
   correlationDecimals: number;
   weakCorrelation: number;
   correlationDifference: number;
+  yieldDecimals: number;
   fallingBp: number;
   seasonalNoiseMultiple: number;
   minYtdDays: number;
@@ -46,7 +47,7 @@ export interface AuditThresholds {
 const DOCUMENTED: AuditThresholds = {
   returnDecimals: 1, slightBelow: 2, wideFrom: 5, recentDays: 92, noteIntervalDays: 7, oversold: 30, midline: 50,
   overbought: 70, breadthDecimals: 1, investableScore: 3, scoreDecimals: 1, correlationDecimals: 2,
-  weakCorrelation: 0.1, correlationDifference: 0.1, fallingBp: 25, seasonalNoiseMultiple: 1, minYtdDays: 20,
+  weakCorrelation: 0.1, correlationDifference: 0.1, yieldDecimals: 2, fallingBp: 25, seasonalNoiseMultiple: 1, minYtdDays: 20,
   nextYearFromMonth: 10, verdictLeadFrom: 4, evidenceMinGap: 0.5, evidenceMinScoreGap: 1,
 };
 
@@ -232,9 +233,15 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
   ratePeak(j, c) {
     const bp = num(c.facts.rates?.peak?.changeBp);
     const level = num(c.facts.rates?.peak?.level);
+    const current = num(c.facts.rates?.peak?.current);
     if (bp === null || level === null) return differ('state', j.state, 'none');
-    const p = round(bp, 0);
-    return differ('state', j.state, p <= -c.t.fallingBp ? 'falling' : p === 0 ? 'atPeak' : 'nearPeak');
+    // the move as printed: the printed yield less the printed peak, in whole bp
+    const yd = c.t.yieldDecimals;
+    const p = current === null ? round(bp, 0) : round((round(current, yd) - round(level, yd)) * 100, 0);
+    return [
+      ...differ('state', j.state, p <= -c.t.fallingBp ? 'falling' : p === 0 ? 'atPeak' : 'nearPeak'),
+      ...differ('changeBp', j.changeBp, p),
+    ];
   },
   sensitivity(j, c) {
     const corr = c.facts.correlation as unknown as Record<string, { latest?: unknown }>;

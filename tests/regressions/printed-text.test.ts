@@ -1,0 +1,68 @@
+/**
+ * What a client reads against itself, on the weekly outlook over Fridays of ten years of real data (where the
+ * cases occur; skipped when the real data is absent):
+ * - an article agrees with the word the note fills in after it ("a ascending triple top", "a eighth consecutive
+ *   P&F buy signal" were printed): never "a" before a vowel or a numeral read "eight…", "eleven…", "eighteen…";
+ * - the yield's move from its peak agrees with the two yields printed beside it ("peaked at 1.75% … At 1.65% it
+ *   is only 9 bp below" was printed: the move was taken from the unrounded yields).
+ */
+import { describe, expect, it } from 'vitest';
+import { placeholderFigures } from '../../src/charts/build-charts.js';
+import { loadMarket } from '../../src/data/load-market.js';
+import { buildFacts } from '../../src/facts/build-facts.js';
+import { loadNote } from '../../src/note/load-note.js';
+import { compileNote } from '../../src/narrative/render-narrative.js';
+import { templateContext } from '../../src/render/render-note.js';
+import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+
+describe.skipIf(!HAS_REAL)('notes on every fourth Friday of 2016–2025 (real data)', () => {
+  const notes = (): { asOf: string; t: string }[] => {
+    const market = loadMarket(writeRealMarketYaml());
+    const note = loadNote('weekly-outlook');
+    const render = compileNote(note);
+    const figures = placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'real' }));
+    const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
+    return fridays.filter((_, i) => i % 4 === 0).map((asOf) => ({ asOf, t: text(render(templateContext(buildFacts(market, note.config, { asOf }), figures, note))) }));
+  };
+  let read: { asOf: string; t: string }[] = [];
+
+  it('prints every article in agreement with the word after it', () => {
+    read = notes();
+    expect(read.length).toBeGreaterThan(100);
+    for (const { asOf, t } of read) {
+      const wrong = [...t.matchAll(/\ba (?:[aeiou]|8|1[18](?!\d))\S*/gi)].map((m) => t.slice(Math.max(0, m.index - 60), m.index + 30));
+      expect(wrong, asOf).toEqual([]);
+    }
+  }, 300_000);
+
+  it("prints the yield's move from its peak as the difference of the two yields it prints", () => {
+    if (read.length === 0) read = notes();
+    let checked = 0;
+    for (const { asOf, t } of read) {
+      const m = /peaked at (\d+\.\d\d)% .*? At (\d+\.\d\d)% it is (?:now|only) (\d+) bp (?:lower|below that peak)/.exec(t);
+      if (!m) continue;
+      checked++;
+      expect(Number(m[3]), asOf).toBe(Math.round((Number(m[1]) - Number(m[2])) * 100));
+    }
+    expect(checked).toBeGreaterThan(50);
+  }, 300_000);
+
+  it("prints the rates wrap's move from the peak as the difference of the two yields it prints", () => {
+    const market = loadMarket(writeRealMarketYaml());
+    const note = loadNote('rates-wrap');
+    const render = compileNote(note);
+    const figures = placeholderFigures(note.config.charts.map((c) => c.id));
+    const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
+    let checked = 0;
+    for (const asOf of fridays.filter((_, i) => i % 4 === 0)) {
+      const t = text(render(templateContext(buildFacts(market, note.config, { asOf, noteName: note.name }), figures, note)));
+      const m = /closed the week at (\d+\.\d\d)%.*? was (\d+\.\d\d)% on [^;]*; it is (\d+) bp below that now/.exec(t);
+      if (!m) continue;
+      checked++;
+      expect(Number(m[3]), asOf).toBe(Math.round((Number(m[2]) - Number(m[1])) * 100));
+    }
+    expect(checked).toBeGreaterThan(50);
+  }, 300_000);
+});
