@@ -12,7 +12,7 @@ type Compile = (spec: TopLevelSpec) => { spec: object };
 
 const PREFIX = 'market_note_inline_';
 /** Compiled Vega specs by the spec without its data; a note type draws a handful of distinct charts. */
-const cache = new Map<string, string>();
+const cache = new Map<string, ShapeEntry>();
 const MAX_ENTRIES = 64;
 
 /** The spec with every inline dataset replaced by a named one, and those datasets in order. */
@@ -37,22 +37,81 @@ export function splitData(spec: TopLevelSpec): { shape: TopLevelSpec; datasets: 
 export function compileCached(spec: TopLevelSpec, compile: Compile, split: ReturnType<typeof splitData> = splitData(spec)): object {
   const { shape, datasets } = split;
   if (datasets.length === 0) return compile(spec).spec;
-  const key = JSON.stringify(shape);
-  let text = cache.get(key);
-  if (text === undefined) {
-    text = JSON.stringify(compile(shape).spec);
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(key, text);
-  }
-  const vg = JSON.parse(text) as { data?: { name: string; values?: unknown }[] };
-  const seen = new Set<number>();
-  for (const d of vg.data ?? []) {
-    if (!d.name.startsWith(PREFIX)) continue;
-    const i = Number(d.name.slice(PREFIX.length));
-    d.values = datasets[i];
-    seen.add(i);
-  }
+  const entry = compiledShape(shape, compile);
+  const vg = JSON.parse(entry.text) as { data?: { name: string; values?: unknown }[] };
   // a dataset the compiled spec does not carry by name: compile this chart as it is
-  if (seen.size !== datasets.length) return compile(spec).spec;
+  if (entry.named !== datasets.length) return compile(spec).spec;
+  for (const d of vg.data ?? []) if (d.name.startsWith(PREFIX)) d.values = datasets[Number(d.name.slice(PREFIX.length))];
   return vg;
+}
+
+/**
+ * The Vega runtime spec of `spec` (what `vega.parse` returns), parsed once per shape: Vega's parser puts an inline
+ * data set's values, untouched, into its collect operator (`$ingest`), so the parse of the shape with an empty
+ * array in each data set's place, with each array put back at the place it was found, is the parse of the chart.
+ * The caller owns the returned object. A shape whose data sets the parse does not carry as they are is parsed whole.
+ */
+export function parseCached(spec: TopLevelSpec, compile: Compile, parse: Parse, split: ReturnType<typeof splitData> = splitData(spec)): object {
+  const { shape, datasets } = split;
+  if (datasets.length === 0) return parse(compile(spec).spec);
+  const entry = compiledShape(shape, compile);
+  if (entry.named !== datasets.length) return parse(compile(spec).spec);
+  if (entry.runtime === undefined) entry.runtime = runtimeOf(entry.text, datasets.length, parse);
+  const cached = entry.runtime;
+  if (cached === null) return parse(compileCached(spec, compile, split));
+  const runtime = structuredClone(cached.parsed) as Record<string, Json>;
+  for (const { path, dataset } of cached.places) {
+    let node: Json = runtime;
+    for (let i = 0; i < path.length - 1; i++) node = (node as Record<string, Json>)[path[i]];
+    (node as Record<string, Json>)[path[path.length - 1]] = datasets[dataset];
+  }
+  return runtime;
+}
+
+type Parse = (spec: object) => object;
+
+interface ShapeEntry {
+  /** The compiled Vega spec of the shape, as JSON. */
+  text: string;
+  /** How many of the shape's data sets the compiled spec names. */
+  named: number;
+  /** The parse of the shape and where each data set's values sit in it; null when they cannot be placed. */
+  runtime?: { parsed: object; places: { path: string[]; dataset: number }[] } | null;
+}
+
+function compiledShape(shape: TopLevelSpec, compile: Compile): ShapeEntry {
+  const key = JSON.stringify(shape);
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    const vg = compile(shape).spec as { data?: { name: string }[] };
+    const named = new Set((vg.data ?? []).filter((d) => d.name.startsWith(PREFIX)).map((d) => d.name)).size;
+    entry = { text: JSON.stringify(vg), named };
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+/** Parse the compiled shape with a marker array per data set, and find each marker in the result by identity. */
+function runtimeOf(text: string, count: number, parse: Parse): Exclude<ShapeEntry['runtime'], undefined> {
+  const vg = JSON.parse(text) as { data?: { name: string; values?: unknown }[] };
+  const markers = Array.from({ length: count }, () => [] as unknown[]);
+  for (const d of vg.data ?? []) if (d.name.startsWith(PREFIX)) d.values = markers[Number(d.name.slice(PREFIX.length))];
+  const runtime = parse(vg);
+  const places: { path: string[]; dataset: number }[] = [];
+  const found = new Set<number>();
+  const walk = (node: Json, path: string[]): boolean => {
+    if (!node || typeof node !== 'object') return true;
+    const i = markers.indexOf(node as unknown[]);
+    if (i >= 0) {
+      if (found.has(i)) return false; // placed twice: not the plain hand-over this cache relies on
+      found.add(i);
+      places.push({ path, dataset: i });
+      return true;
+    }
+    for (const k of Object.keys(node)) if (!walk((node as Record<string, Json>)[k], [...path, k])) return false;
+    return true;
+  };
+  if (!walk(runtime, []) || found.size !== count) return null;
+  return { parsed: structuredClone(runtime), places };
 }

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { textWidth } from './text-width.js';
-import { compileCached, splitData } from './compile-cache.js';
+import { parseCached, splitData } from './compile-cache.js';
 import { trace } from '../cli/trace.js';
 
 interface TextItem {
@@ -43,11 +43,12 @@ export function preloadVega(): void {
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const { vega, compile } = await loadVega();
   const split = splitData(spec);
-  const vgSpec = compileCached(spec, compile, split); // compiled once per chart shape, the data put back in
+  // compiled and parsed once per chart shape, the data put back in
+  const runtime = parseCached(spec, compile, (vg) => vega.parse(vg as import('vega').Spec), split);
   // a chart with no data at all (a history too short to draw; the note's text says so) is an empty frame, and
   // Vega's warnings about its empty extents say nothing a reader of the run's output could act on
   const empty = split.datasets.length > 0 && split.datasets.every((d) => d.length === 0);
-  const view = new vega.View(vega.parse(vgSpec), { renderer: 'none', logLevel: empty ? vega.None : vega.Warn });
+  const view = new vega.View(runtime as import('vega').Runtime, { renderer: 'none', logLevel: empty ? vega.None : vega.Warn });
   try {
     return roundAttributes(await view.toSVG());
   } finally {
@@ -61,5 +62,9 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
  * @example roundAttributes('<path transform="translate(5.6000000000000005,1)"/>') //=> '<path transform="translate(5.6,1)"/>'
  */
 export function roundAttributes(svg: string): string {
-  return svg.replace(/="([^"]*)"/g, (_, v: string) => `="${v.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))}"`);
+  // One pass: a text node (from a tag's `>` to the next `<`; Vega escapes both inside attribute values and text)
+  // is kept as it is, and a long decimal anywhere else is inside a tag, so in an attribute value.
+  return svg.replace(LONG_DECIMAL_OUTSIDE_TEXT, (m) => (m.charCodeAt(0) === 62 /* > */ ? m : String(Math.round(Number(m) * 100) / 100)));
 }
+
+const LONG_DECIMAL_OUTSIDE_TEXT = />[^<]*<|-?\d+\.\d{3,}/g;

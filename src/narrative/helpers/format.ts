@@ -38,13 +38,18 @@ export function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }
 
+/** One en-US formatter per number of decimals (`toLocaleString` with options builds a new one on every call). */
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /** Fixed decimals with thousands separators and a typographic minus; −0.0 prints as 0.0. */
 export function fixed(v: number, decimals: number): string {
   const rounded = Number(v.toFixed(decimals));
-  const abs = Math.abs(rounded).toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
+  let f = formatters.get(decimals);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formatters.set(decimals, f);
+  }
+  const abs = f.format(Math.abs(rounded));
   return rounded < 0 ? MINUS + abs : abs;
 }
 
