@@ -59,7 +59,7 @@ export function parseCached(spec: TopLevelSpec, compile: Compile, parse: Parse, 
   if (entry.runtime === undefined) entry.runtime = runtimeOf(entry.text, datasets.length, parse);
   const cached = entry.runtime;
   if (cached === null) return parse(compileCached(spec, compile, split));
-  const runtime = structuredClone(cached.parsed) as Record<string, Json>;
+  const runtime = JSON.parse(cached.text) as Record<string, Json>;
   for (const { path, dataset } of cached.places) {
     let node: Json = runtime;
     for (let i = 0; i < path.length - 1; i++) node = (node as Record<string, Json>)[path[i]];
@@ -70,13 +70,19 @@ export function parseCached(spec: TopLevelSpec, compile: Compile, parse: Parse, 
 
 type Parse = (spec: object) => object;
 
+/** Objects JSON would not give back as they are. */
+const NOT_JSON: (abstract new (...args: never[]) => unknown)[] = [Date, RegExp, Map, Set, ArrayBuffer];
+
 interface ShapeEntry {
   /** The compiled Vega spec of the shape, as JSON. */
   text: string;
   /** How many of the shape's data sets the compiled spec names. */
   named: number;
-  /** The parse of the shape and where each data set's values sit in it; null when they cannot be placed. */
-  runtime?: { parsed: object; places: { path: string[]; dataset: number }[] } | null;
+  /**
+   * The parse of the shape as JSON and where each data set's values sit in it; null when they cannot be placed, or
+   * when the parse holds a value JSON does not carry as it is.
+   */
+  runtime?: { text: string; places: { path: string[]; dataset: number }[] } | null;
 }
 
 function compiledShape(shape: TopLevelSpec, compile: Compile): ShapeEntry {
@@ -92,7 +98,10 @@ function compiledShape(shape: TopLevelSpec, compile: Compile): ShapeEntry {
   return entry;
 }
 
-/** Parse the compiled shape with a marker array per data set, and find each marker in the result by identity. */
+/**
+ * Parse the compiled shape with a marker array per data set, and find each marker in the result by identity (the
+ * markers are empty, so the parse's JSON has `[]` where a chart's data goes).
+ */
 function runtimeOf(text: string, count: number, parse: Parse): Exclude<ShapeEntry['runtime'], undefined> {
   const vg = JSON.parse(text) as { data?: { name: string; values?: unknown }[] };
   const markers = Array.from({ length: count }, () => [] as unknown[]);
@@ -100,8 +109,14 @@ function runtimeOf(text: string, count: number, parse: Parse): Exclude<ShapeEntr
   const runtime = parse(vg);
   const places: { path: string[]; dataset: number }[] = [];
   const found = new Set<number>();
-  const walk = (node: Json, path: string[]): boolean => {
-    if (!node || typeof node !== 'object') return true;
+  // what JSON carries as it is: Vega's operator entries are class instances of plain fields; an unset field
+  // (undefined) of an object reads the same once dropped
+  const walk = (node: Json, path: string[], inArray = false): boolean => {
+    if (node === null || typeof node === 'string' || typeof node === 'boolean') return true;
+    if (node === undefined) return !inArray;
+    if (typeof node === 'number') return Number.isFinite(node);
+    if (typeof node !== 'object') return false; // a function
+    if (NOT_JSON.some((c) => node instanceof c) || ArrayBuffer.isView(node) || typeof (node as { toJSON?: unknown }).toJSON === 'function') return false;
     const i = markers.indexOf(node as unknown[]);
     if (i >= 0) {
       if (found.has(i)) return false; // placed twice: not the plain hand-over this cache relies on
@@ -109,9 +124,10 @@ function runtimeOf(text: string, count: number, parse: Parse): Exclude<ShapeEntr
       places.push({ path, dataset: i });
       return true;
     }
-    for (const k of Object.keys(node)) if (!walk((node as Record<string, Json>)[k], [...path, k])) return false;
+    const array = Array.isArray(node);
+    for (const k of Object.keys(node)) if (!walk((node as Record<string, Json>)[k], [...path, k], array)) return false;
     return true;
   };
   if (!walk(runtime, []) || found.size !== count) return null;
-  return { parsed: structuredClone(runtime), places };
+  return { text: JSON.stringify(runtime), places };
 }

@@ -65,14 +65,17 @@ function deferred<T>(): Deferred<T> {
  * only ~90 MB stays alive (it collects lazily below its default limit), and the process's memory grows with it.
  * A 320 MB old generation keeps the heap near 140–180 MB over 200 notes, for a few more collections (~20 ms a
  * note of the worker's time); the young generation is set too, since V8 would otherwise size it down from the
- * old generation's limit and scavenge far more often. A market with more than 64 MB of prices keeps V8's
- * defaults, so a larger live set never meets the limit.
+ * old generation's limit and scavenge far more often. A note's seven charts keep ~10 MB alive while they are
+ * drawn, so each scavenge copies about that much whatever its size: a 192 MB young generation scavenges half as
+ * often as 96 MB and cut the worker's CPU by ~15 ms a note (batch of 60 weekly notes, 24 / 96 / 192 / 384 MB:
+ * 183 / 173 / 158 / 159 ms of Node CPU a note). A market with more than 64 MB of prices keeps V8's defaults,
+ * so a larger live set never meets the limit.
  */
 function workerLimits(market: Market): ResourceLimits | undefined {
   let bytes = 0;
   for (const s of Object.values(market.series)) for (const v of Object.values(s)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
   for (const u of Object.values(market.universes)) for (const c of u.closes) bytes += c.byteLength;
-  return bytes > 64 << 20 ? undefined : { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 96 };
+  return bytes > 64 << 20 ? undefined : { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 192 };
 }
 
 interface WorkerInit {

@@ -65,6 +65,32 @@ describe('parseCached', () => {
     expect(second).not.toContain('{"x":1}');
   });
 
+  it('parses a shape once, unless its parse holds what JSON would not give back as it is', () => {
+    const shapeOf = (n: number) => ({ data: { values: [{ n }] }, mark: 'point', encoding: { x: { field: 'n', type: 'quantitative' } } }) as never;
+    const fake = (extra: object) => {
+      let calls = 0;
+      const parse = (vg: object) => {
+        calls++;
+        const values = (vg as { data: { values: unknown }[] }).data.find((d) => Array.isArray(d.values))?.values;
+        return { operators: [{ type: 'collect', value: { $ingest: values } }], ...extra };
+      };
+      return { parse, calls: () => calls };
+    };
+    const plain = fake({ locale: undefined });
+    const first = parseCached({ ...(shapeOf(1) as object), width: 101 } as never, compile, plain.parse) as { operators: { value: { $ingest: unknown } }[] };
+    const second = parseCached({ ...(shapeOf(2) as object), width: 101 } as never, compile, plain.parse) as { operators: { value: { $ingest: unknown } }[] };
+    expect(plain.calls()).toBe(1);
+    expect(first.operators[0].value.$ingest).toEqual([{ n: 1 }]);
+    expect(second.operators[0].value.$ingest).toEqual([{ n: 2 }]);
+    for (const [what, extra] of [['a date', { when: new Date(0) }], ['an infinite number', { max: Infinity }], ['undefined in an array', { list: [undefined] }]] as const) {
+      const odd = fake(extra);
+      const a = parseCached({ ...(shapeOf(1) as object), width: 102 + what.length } as never, compile, odd.parse);
+      parseCached({ ...(shapeOf(2) as object), width: 102 + what.length } as never, compile, odd.parse);
+      expect(odd.calls(), what).toBe(3); // the probe, then each chart parsed whole
+      expect(a, what).toMatchObject(extra);
+    }
+  });
+
   it('draws the same SVG as compiling and parsing each spec, for every chart of three notes on many dates', async () => {
     let charts = 0;
     for (const [name, symbol] of [['weekly-outlook'], ['rates-wrap'], ['fund-snapshot', 'IWM']] as const) {
