@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { FONT } from '../charts/theme.js';
 import { regularFontFaceCss } from './fonts.js';
+import { replaceInfo } from './pdf-info.js';
 import { escapeHtml } from './html.js';
 import { flowFigures, pageBox } from './page-flow.js';
 import { trace } from '../cli/trace.js';
@@ -116,23 +117,44 @@ export async function printRawPdf(page: Page, o: PdfOptions): Promise<Uint8Array
   });
 }
 
+/** What a note's PDF says made it. */
+const CREATOR = 'market-note';
+const PRODUCER = 'market-note (Chromium)';
+
 /**
  * Title, author, subject, keywords and creation date (= the as-of date, noon UTC). Anything that could differ
  * between two prints of the same note is fixed or removed: the dates come from the as-of date, and a trailer /ID
- * (Chromium writes none today) is dropped, so identical inputs give identical bytes.
+ * (Chromium writes none today) is dropped, so identical inputs give identical bytes. Chromium's own layout gets
+ * its Info dictionary replaced in place (pdf-info.ts); any other file is read and rewritten by pdf-lib.
  */
 export async function setPdfMetadata(pdf: Uint8Array, m: PdfOptions['metadata']): Promise<Uint8Array> {
+  const when = new Date(`${m.asOf}T12:00:00Z`);
+  // the title shown in a viewer's title bar: Chromium's catalog asks for it already, and pdf-lib sets it
+  const fast = replaceInfo(
+    pdf,
+    {
+      Title: { text: m.title },
+      Author: { text: m.author },
+      Subject: { text: m.subject },
+      Keywords: { text: m.keywords.join(' ') },
+      Creator: { text: CREATOR },
+      Producer: { text: PRODUCER },
+      CreationDate: { date: when },
+      ModDate: { date: when },
+    },
+    '/DisplayDocTitle true',
+  );
+  if (fast) return fast;
   // parse and write in one go: pdf-lib's default yields every 50–100 objects, which triples the time for nothing here
-  const { ParseSpeeds, PDFDocument } = await import('pdf-lib'); // loaded on the first PDF
+  const { ParseSpeeds, PDFDocument } = await import('pdf-lib'); // loaded on the first PDF that needs it
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   doc.context.trailerInfo.ID = undefined;
-  const when = new Date(`${m.asOf}T12:00:00Z`);
   doc.setTitle(m.title, { showInWindowTitleBar: true });
   doc.setAuthor(m.author);
   doc.setSubject(m.subject);
   doc.setKeywords(m.keywords);
-  doc.setCreator('market-note');
-  doc.setProducer('market-note (Chromium, pdf-lib)');
+  doc.setCreator(CREATOR);
+  doc.setProducer(PRODUCER);
   doc.setCreationDate(when);
   doc.setModificationDate(when);
   return doc.save({ useObjectStreams: false, objectsPerTick: Infinity });

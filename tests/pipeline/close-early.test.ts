@@ -25,7 +25,7 @@ describe('closeBrowserEarly', () => {
     const pdf = join(out, 'weekly-outlook-2025-12-12.pdf');
     expect(built.files).toContain(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Producer:\s+market-note \(Chromium, pdf-lib\)/);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Producer:\s+market-note \(Chromium\)/);
     expect(pdfText(pdf)).toMatch(/Russell 2000/);
   }, 120_000);
 });
