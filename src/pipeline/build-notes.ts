@@ -289,8 +289,6 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     return compose(note, facts, r, compiled, narrative, opts.strict ? { market } : undefined).catch((error) => failed(r, 'compose', error));
   };
 
-  // the PDF metadata step's library loads while the first facts and charts are computed, not after the first print
-  if (formats.includes('pdf') && total > 0) import('pdf-lib').catch(() => undefined);
   try {
     // the first note is composed while the browser starts and opens its page
     let next = total > 0 ? start(0) : undefined;

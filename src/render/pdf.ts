@@ -94,7 +94,7 @@ export async function loadForPrint(page: Page, html: string, o: PdfOptions): Pro
 
 /**
  * Print the page to PDF (paper size, margins, header band and "page N of M" footer), then set the document
- * metadata with pdf-lib. Dates come from the as-of date, so the same inputs give the same bytes. `setHtml` has
+ * metadata ({@link setPdfMetadata}). Dates come from the as-of date, so the same inputs give the same bytes. `setHtml` has
  * already waited for the fonts, so the print command goes out in this call's first synchronous step (a batch
  * computes the next note while Chromium prints).
  */
