@@ -60,7 +60,7 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
   const { asOf, roles, keys } = f;
   const lead = judgeLead(f.lead, f.rs[keys.rsSmallVsLarge], asOf, t);
   const calendar = judgeCalendar(asOf, f.lead.ytdDays, f.lead.lastYear, t);
-  const j: Judgements = { previousNote: previousNoteDate(asOf, t), calendar, lead, evidence: [], verdict: undefined as never, levels: { fund: null, rsNear: null, breadth: null } };
+  const j: Judgements = { previousNote: previousNoteDate(asOf, t), calendar, lead, evidence: [], verdict: undefined as never, levels: { fund: null, rsNear: null, breadth: null, allConfirm: false, reboundRisk: false } };
   const fundPnf = f.pnf[roles.smallFund];
   if (fundPnf) {
     const rsM = f.rs[keys.rsSmallVsMarket];
@@ -88,27 +88,45 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
   );
   j.evidence = evidence;
   j.verdict = verdict;
-  j.levels = changeViewLevels(fundPnf, f.rs[keys.rsSmallVsMarket], b, t);
+  j.levels = { ...changeViewLevels(fundPnf, f.rs[keys.rsSmallVsMarket], b, verdict.state, t), reboundRisk: Boolean(j.rates?.reboundRisk) && verdict.state !== 'largeLead' };
   return j;
 }
 
+/**
+ * The chart levels that would go against the verdict: only turns toward small caps (a buy signal, a reversal into
+ * Xs) against a large-cap lead, only turns away from them against a small-cap lead, either way for a contender
+ * (up to a lead, or down). A level that would confirm the view is left out (null); `fund.signal` and
+ * `fund.reversal` keep their values for other readers, with `signalType` / `reversalInto` null when left out.
+ */
 export interface ChangeViewLevels {
   fund: { signal: number | null; signalType: 'buy' | 'sell' | null; reversal: number | null; reversalInto: 'X' | 'O' | null } | null;
   /** Percent move of the RS ratio (numerator against benchmark) from here that reverses the near-term RS chart. */
   rsNear: { move: number; moveSize: number; into: 'X' | 'O' } | null;
   /** The bullish percent that reverses its chart (three 2-point boxes back from the column's extreme). */
   breadth: { level: number; into: 'X' | 'O' } | null;
+  /** None of the charts' next turns would go against the view (they would all confirm it), though some were found. */
+  allConfirm: boolean;
+  /** `rates.reboundRisk`, unless large caps lead: a headwind for small caps would then confirm the view. */
+  reboundRisk: boolean;
 }
 
-function changeViewLevels(p: PnfFacts | undefined, rs: RsFacts | undefined, b: UniverseBreadth | undefined, t: Thresholds): ChangeViewLevels {
-  const fund = p?.levels ? { ...p.levels } : null;
+function changeViewLevels(p: PnfFacts | undefined, rs: RsFacts | undefined, b: UniverseBreadth | undefined, view: Verdict['state'], t: Thresholds): Omit<ChangeViewLevels, 'reboundRisk'> {
+  // a turn toward small caps (buy, Xs) changes a large-cap view; a turn away (sell, Os) a small-cap view
+  const against = (towardSmall: boolean) => (view === 'contender' ? true : view === 'largeLead' ? towardSmall : !towardSmall);
+  const all = p?.levels ?? null;
+  const signalType = all?.signalType && against(all.signalType === 'buy') ? all.signalType : null;
+  const reversalInto = all?.reversalInto && against(all.reversalInto === 'X') ? all.reversalInto : null;
+  const fund = all && (signalType || reversalInto) ? { ...all, signalType, reversalInto } : null;
   const near = rs?.nearTerm;
   const move = near?.reversalDistance ?? null;
-  const rsNear = near && move !== null && near.column ? { move: printed(move, t.returnDecimals), moveSize: Math.abs(printed(move, t.returnDecimals)), into: (near.column === 'X' ? 'O' : 'X') as 'X' | 'O' } : null;
+  const nearInto = near?.column ? ((near.column === 'X' ? 'O' : 'X') as 'X' | 'O') : null;
+  const rsNear = near && move !== null && nearInto && against(nearInto === 'X') ? { move: printed(move, t.returnDecimals), moveSize: Math.abs(printed(move, t.returnDecimals)), into: nearInto } : null;
   const span = BP_CHART_OPTIONS.scale.fixed * BP_CHART_OPTIONS.reversal;
-  const breadth =
+  const turn =
     b && b.column === 'X' && b.columnTop !== null ? { level: b.columnTop - span, into: 'O' as const }
     : b && b.column === 'O' && b.columnBottom !== null ? { level: b.columnBottom + span, into: 'X' as const }
     : null;
-  return { fund, rsNear, breadth };
+  const breadth = turn && against(turn.into === 'X') ? turn : null;
+  const found = Boolean(all?.signalType || all?.reversalInto || (near && move !== null && nearInto) || turn);
+  return { fund, rsNear, breadth, allConfirm: found && !fund && !rsNear && !breadth };
 }

@@ -27,12 +27,19 @@ describe('audit rule: contradictions', () => {
     ]);
   });
 
-  it('"a rebound in yields would hurt" only when yields fell, small caps rose and they move against yields', () => {
-    const facts = (reading: string) => fakeFacts({
-      judgements: { rates: { reboundRisk: true, peak: { kind: 'ratePeak', state: 'falling', small: 'up' }, sensitivity: { kind: 'sensitivity', small: { reading } } } },
+  it('"a rebound in yields would hurt" only when yields fell, small caps rose, they move against yields and large caps do not already lead', () => {
+    const facts = (reading: string, view = 'contender', said = true) => fakeFacts({
+      judgements: {
+        levels: { reboundRisk: said },
+        verdict: { kind: 'verdict', state: view },
+        rates: { reboundRisk: true, peak: { kind: 'ratePeak', state: 'falling', small: 'up' }, sensitivity: { kind: 'sensitivity', small: { reading } } },
+      },
     });
     expect(contradictionsRule('', facts('fallingHelps'))).toEqual([]);
     expect(contradictionsRule('', facts('risingHelps')).map((x) => x.section)).toEqual(['conclusion']);
+    // under a large-cap lead the headwind would confirm the view: it is not a change of view
+    expect(contradictionsRule('', facts('fallingHelps', 'largeLead')).map((x) => x.section)).toEqual(['conclusion']);
+    expect(contradictionsRule('', facts('fallingHelps', 'largeLead', false))).toEqual([]);
   });
 
   it('the table is data: a new pair needs no code', () => {
