@@ -60,16 +60,29 @@ export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null
   }
   if (yEnd) top.push({ data: { values: [{ ...yEnd, label: `${(facts.yieldNow ?? yEnd.value).toFixed(2)}%` }] }, mark: { ...END_LABEL, color: COLORS.rates }, encoding: { x: xNoLabels, y: yY, text: { field: 'label' } } });
 
+  // a high on the latest close leaves no move since it to draw: the panel says so instead of showing an empty frame
+  const nothingSince = smallRows.length < 2 && Boolean(d.peak) && yEnd?.date === d.peak?.date;
   const sDomain = niceDomain(smallRows.map((r) => r.value), [100], 4);
   const sY = { field: 'value', type: 'quantitative' as const, scale: { domain: sDomain, nice: false, zero: false }, axis: axis("format(datum.value, 'd')") };
   const sEnd = lastRow(smallRows);
   const bottom: object[] = [
     heading(`${d.small.name}, rebased to 100 ${facts.peakIsOnlyHigh ? "on the yield's high" : 'at the yield peak'}`),
     ...peakRule,
-    { data: { values: [{ value: 100 }] }, mark: REFERENCE_RULE, encoding: { y: { field: 'value', type: 'quantitative', scale: sY.scale } } },
-    { data: { values: smallRows }, mark: { type: 'line', color: COLORS.smallCap }, encoding: { x, y: sY } },
+    // with nothing to draw, no 100 line and no scale: only the panel's words
+    ...(nothingSince
+      ? []
+      : [
+          { data: { values: [{ value: 100 }] }, mark: REFERENCE_RULE, encoding: { y: { field: 'value', type: 'quantitative', scale: sY.scale } } },
+          { data: { values: smallRows }, mark: { type: 'line', color: COLORS.smallCap }, encoding: { x, y: sY } },
+        ]),
   ];
-  if (sEnd) bottom.push({ data: { values: [{ ...sEnd, label: `${d.small.key} ${signed(facts.smallSince ?? sEnd.value - 100)}%` }] }, mark: { ...END_LABEL, color: COLORS.smallCap }, encoding: { x, y: sY, text: { field: 'label' } } });
+  if (nothingSince) {
+    bottom.push({
+      data: { values: [{ label: `No move since the yield's ${facts.peakIsOnlyHigh ? 'high' : 'peak'} yet: it is the latest close` }] },
+      mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: FONT_SIZE.label, color: COLORS.text },
+      encoding: { x: { value: plotWidth / 2 }, y: { value: PANEL_HEIGHT / 2 }, text: { field: 'label' } },
+    });
+  } else if (sEnd) bottom.push({ data: { values: [{ ...sEnd, label: `${d.small.key} ${signed(facts.smallSince ?? sEnd.value - 100)}%` }] }, mark: { ...END_LABEL, color: COLORS.smallCap }, encoding: { x, y: sY, text: { field: 'label' } } });
 
   return {
     $schema: SCHEMA,

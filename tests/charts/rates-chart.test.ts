@@ -32,6 +32,16 @@ describe('ratesChartSpec', () => {
     expect(texts(spec as any)).toContain('Peak 4.80%, 14 Jan 2025');
   });
 
+  it('says there is no move since the yield\'s high yet when the high is the latest close, instead of an empty panel', () => {
+    const atHigh: RatesData = { ...data, yield: { dates: ['2025-01-02', '2025-03-03'], values: [4.5, 4.9] }, peak: { date: '2025-03-03', level: 4.9 }, small: { ...data.small, series: { dates: ['2025-03-03'], values: [100] } } };
+    const s = ratesChartSpec(atHigh, { peakIsOnlyHigh: true }) as any;
+    expect(texts(s)).toContain("No move since the yield's high yet: it is the latest close");
+    expect(texts(s).some((t: string) => t.startsWith('RUT '))).toBe(false);
+    // a high earlier in the window draws the line and its end label as before
+    expect(texts(spec as any)).not.toContain("No move since the yield's high yet: it is the latest close");
+    expect(texts(spec as any).some((t: string) => t.startsWith('RUT '))).toBe(true);
+  });
+
   it('draws the peak date as a rule in both panels and a 100 line under the rebased index', () => {
     const peakRules = layers(spec as any).filter((l) => l.mark.type === 'rule' && l.data?.values?.[0]?.date === '2025-01-14');
     expect(peakRules).toHaveLength(2);

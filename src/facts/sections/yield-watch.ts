@@ -36,7 +36,11 @@ export interface YieldWatchFacts {
   weekChangeBp: Figure;
   /** 'up' / 'down' / 'flat' (|change| < 0.5 bp, printed as 0 bp). */
   weekDirection: Direction | null;
-  peak: { date: Figure<IsoDate>; level: Figure; changeBp: Figure; state: 'falling' | 'near peak' | null; atPeak: boolean; windowDays: number };
+  /**
+   * `onlyHigh`: the highest close sits on the as-of date (`atPeak`) or within a week of the window's first day, so
+   * it is the window's high, not a turning point the yield has come down from (the weekly outlook's rule).
+   */
+  peak: { date: Figure<IsoDate>; level: Figure; changeBp: Figure; state: 'falling' | 'near peak' | null; atPeak: boolean; onlyHigh: boolean; windowDays: number };
   equity: {
     key: string;
     name: string;
@@ -47,6 +51,11 @@ export interface YieldWatchFacts {
     mean252: Figure;
     /** 'inverse' (≤ −0.2), 'together' (≥ 0.2) or 'loose' (in between); null when the correlation is missing. */
     relation: 'inverse' | 'together' | 'loose' | null;
+    /**
+     * The week went against `relation`: the index and the yield both moved (neither flat nor missing) and in the
+     * same direction under 'inverse', opposite directions under 'together'; false under 'loose' or null.
+     */
+    weekAgainst: boolean;
   };
 }
 
@@ -77,6 +86,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
     changeBp: figure(moveBp, { ...init, unit: 'bp', method: `yield on the as-of date minus the peak yield, each at the ${DEFAULT_THRESHOLDS.yieldDecimals} decimals the note prints, × 100 (basis points)` }),
     state: moveBp === null ? null : moveBp <= -FALLING_BP ? ('falling' as const) : ('near peak' as const),
     atPeak: p ? p.date === p.currentDate : false,
+    onlyHigh: p ? p.date === p.currentDate || dayNumber(p.date) - dayNumber(p.from) <= 7 : false,
     windowDays: settings.ratePeakWindow,
   };
   const w = periodReturn(eq, weekBase, asOf);
@@ -87,22 +97,29 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
   const mean252 = figure(c.mean252.value, { unit: 'correlation', from: c.mean252.from, to: c.mean252.to, inputs: [src(eq), src(y)], method: `mean of the last 252 daily values of the ${cm}`, reason: c.mean252.reason });
   // judged at the printed two decimals, so the words match the number shown
   const r = correlation.value === null ? null : Math.round(correlation.value * 100) / 100;
+  const relation = r === null ? null : r <= -LOOSE_CORRELATION ? ('inverse' as const) : r >= LOOSE_CORRELATION ? ('together' as const) : ('loose' as const);
+  const yieldWeek: Direction | null = change === null ? null : Math.abs(change) < FLAT_BP ? 'flat' : change > 0 ? 'up' : 'down';
+  const equityWeek = direction(weekReturn.value);
+  const moved = (d: Direction | null) => d === 'up' || d === 'down';
+  const bothMoved = moved(yieldWeek) && moved(equityWeek);
+  const weekAgainst = bothMoved && ((relation === 'together' && yieldWeek !== equityWeek) || (relation === 'inverse' && yieldWeek === equityWeek));
   return {
     key: y.key,
     name: y.name,
     level,
     weekChangeBp,
-    weekDirection: change === null ? null : Math.abs(change) < FLAT_BP ? 'flat' : change > 0 ? 'up' : 'down',
+    weekDirection: yieldWeek,
     peak,
     equity: {
       key: eq.key,
       name: eq.name,
       weekReturn,
-      weekDirection: direction(weekReturn.value),
+      weekDirection: equityWeek,
       window: settings.correlationWindow,
       correlation,
       mean252,
-      relation: r === null ? null : r <= -LOOSE_CORRELATION ? 'inverse' : r >= LOOSE_CORRELATION ? 'together' : 'loose',
+      relation,
+      weekAgainst,
     },
   };
 }
