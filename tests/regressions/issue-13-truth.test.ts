@@ -148,10 +148,21 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(text(f)).toContain(`at its ${days}-day high`);
   });
 
-  it('does not contrast two correlations the figure calls similar (−0.11 against −0.09)', () => {
+  it('reads a correlation inside ±0.2 (within the noise of 126 daily pairs) as no tie to yields (0.10 and 0.01 printed "tend to rise with yields")', () => {
     const f = facts((x) => {
-      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.11;
-      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.09;
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = 0.01;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = 0.1;
+    });
+    const j = f.judgements.rates!.sensitivity;
+    expect([j.small.reading, j.large.reading, j.closeLean]).toEqual(['weak', 'weak', null]);
+    expect(section(f, 'rates')).toContain('Neither index moves much with yields');
+    expect(section(f, 'rates')).not.toMatch(/tend to rise with yields|lean the same way/);
+  });
+
+  it('does not contrast two correlations the figure calls similar (−0.21 against −0.19)', () => {
+    const f = facts((x) => {
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.21;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.19;
     });
     const j = f.judgements.rates!.sensitivity;
     expect([j.small.reading, j.large.reading, j.moreNegative]).toEqual(['fallingHelps', 'weak', 'similar']);
@@ -162,12 +173,12 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(t).toContain('Small and large caps have similar correlations with rates');
     // a weak correlation on the other side of zero is no shared lean: the contrast stands
     const g = facts((x) => {
-      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.1;
-      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.01;
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.2;
+      (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = -0.11;
     });
     expect(g.judgements.rates!.sensitivity.closeLean).toEqual({ side: 'small', reading: 'fallingHelps' });
     const h = facts((x) => {
-      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.12;
+      (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = -0.22;
       (x.correlation[x.roles.largeCap] as { latest: { value: number } }).latest.value = 0.0;
     });
     expect(h.judgements.rates!.sensitivity.moreNegative).toBe('small');

@@ -62,7 +62,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   scoreDecimals: 1,
   notableSinceDays: 90,
   correlationDecimals: 2,
-  weakCorrelation: 0.1,
+  weakCorrelation: 0.2,
   correlationDifference: 0.1,
   yieldDecimals: 2,
   fallingBp: 25,

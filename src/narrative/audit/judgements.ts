@@ -47,7 +47,7 @@ export interface AuditThresholds {
 const DOCUMENTED: AuditThresholds = {
   returnDecimals: 1, slightBelow: 2, wideFrom: 5, recentDays: 92, noteIntervalDays: 7, oversold: 30, midline: 50,
   overbought: 70, breadthDecimals: 1, investableScore: 3, scoreDecimals: 1, correlationDecimals: 2,
-  weakCorrelation: 0.1, correlationDifference: 0.1, yieldDecimals: 2, fallingBp: 25, seasonalNoiseMultiple: 1, minYtdDays: 20,
+  weakCorrelation: 0.2, correlationDifference: 0.1, yieldDecimals: 2, fallingBp: 25, seasonalNoiseMultiple: 1, minYtdDays: 20,
   nextYearFromMonth: 10, verdictLeadFrom: 4, evidenceMinGap: 0.5, evidenceMinScoreGap: 1,
 };
 
