@@ -4,7 +4,12 @@
  * - an article agrees with the word the note fills in after it ("a ascending triple top", "a eighth consecutive
  *   P&F buy signal" were printed): never "a" before a vowel or a numeral read "eight…", "eleven…", "eighteen…";
  * - the yield's move from its peak agrees with the two yields printed beside it ("peaked at 1.75% … At 1.65% it
- *   is only 9 bp below" was printed: the move was taken from the unrounded yields).
+ *   is only 9 bp below" was printed: the move was taken from the unrounded yields);
+ * - "What would change the view" lists only turns against the view (under a large-cap lead it listed IWM's sell
+ *   signal and its reversal into Os, which would confirm it);
+ * - the rates wrap's tendency of stocks with yields is not contradicted by the week it sits beside ("it has tended
+ *   to rise with yields, so rising yields have not held it back" was printed in a week the yield rose 25 bp and
+ *   the S&P 500 fell 8.8%).
  */
 import { describe, expect, it } from 'vitest';
 import { placeholderFigures } from '../../src/charts/build-charts.js';
@@ -24,9 +29,12 @@ describe.skipIf(!HAS_REAL)('notes on every fourth Friday of 2016–2025 (real da
     const render = compileNote(note);
     const figures = placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'real' }));
     const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
-    return fridays.filter((_, i) => i % 4 === 0).map((asOf) => ({ asOf, t: text(render(templateContext(buildFacts(market, note.config, { asOf }), figures, note))) }));
+    return fridays.filter((_, i) => i % 4 === 0).map((asOf) => {
+      const facts = buildFacts(market, note.config, { asOf });
+      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state };
+    });
   };
-  let read: { asOf: string; t: string }[] = [];
+  let read: { asOf: string; t: string; view: string }[] = [];
 
   it('prints every article in agreement with the word after it', () => {
     read = notes();
@@ -47,6 +55,42 @@ describe.skipIf(!HAS_REAL)('notes on every fourth Friday of 2016–2025 (real da
       expect(Number(m[3]), asOf).toBe(Math.round((Number(m[1]) - Number(m[2])) * 100));
     }
     expect(checked).toBeGreaterThan(50);
+  }, 300_000);
+
+  it('lists under "What would change the view" only the chart turns that go against the view', () => {
+    if (read.length === 0) read = notes();
+    const seen = { largeLead: 0, smallLead: 0, contender: 0 } as Record<string, number>;
+    for (const { asOf, t, view } of read) {
+      const m = /What would change the view\. (.*?)(?: Disclaimer| Sources|$)/.exec(t);
+      expect(m, asOf).not.toBeNull();
+      const said = m![1];
+      seen[view]++;
+      if (view === 'largeLead') expect(said, asOf).not.toMatch(/sell signal|reverse into Os|Os, a sign of participation fading|would be a headwind/);
+      if (view === 'smallLead') expect(said, asOf).not.toMatch(/buy signal|reverse into Xs|Xs, confirming broader participation/);
+    }
+    expect(seen.largeLead).toBeGreaterThan(5);
+  }, 300_000);
+
+  it("prints the rates wrap's tendency of stocks with yields without contradicting the week beside it", () => {
+    const market = loadMarket(writeRealMarketYaml());
+    const note = loadNote('rates-wrap');
+    const render = compileNote(note);
+    const figures = placeholderFigures(note.config.charts.map((c) => c.id));
+    const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
+    let against = 0;
+    for (const asOf of fridays.filter((_, i) => i % 2 === 0)) {
+      const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
+      const t = text(render(templateContext(facts, figures, note)));
+      const w = facts.yieldWatch!;
+      const relation = w.equity.relation;
+      const moves = [w.weekDirection, w.equity.weekDirection];
+      const went = moves.every((d) => d === 'up' || d === 'down') ? (moves[0] === moves[1] ? 'same' : 'opposite') : null;
+      const contradicts = (relation === 'together' && went === 'opposite') || (relation === 'inverse' && went === 'same');
+      if (contradicts) against++;
+      expect(t.includes('though this week'), asOf).toBe(contradicts);
+      expect(t, asOf).not.toMatch(/have not held it back|have been a tailwind|Stocks are moving (?:with|against) yields/);
+    }
+    expect(against).toBeGreaterThan(3);
   }, 300_000);
 
   it("prints the rates wrap's move from the peak as the difference of the two yields it prints", () => {
