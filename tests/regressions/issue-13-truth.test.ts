@@ -227,12 +227,12 @@ describe('issue 13: sentences agree with their facts', () => {
       for (const g of x.ranking.sizeGroups) g.tally = 0;
     });
     const t = section(none, 'conclusion');
-    expect(t).toContain('No size group holds a relative-strength buy signal');
-    expect(t).not.toMatch(/hold the most relative-strength buy signals/);
+    expect(t).toContain('No size group holds a long-term relative-strength buy signal');
+    expect(t).not.toMatch(/hold the most (long-term )?relative-strength buy signals/);
     const tie = facts((x) => {
       for (const g of x.ranking.sizeGroups) g.tally = 3;
     });
-    expect(section(tie, 'conclusion')).toMatch(/share the most relative-strength buy signals/);
+    expect(section(tie, 'conclusion')).toMatch(/share the most long-term relative-strength buy signals/);
     expect(section(tie, 'conclusion')).not.toMatch(/Conclusion: .* lead the size ranking/);
   });
 
