@@ -177,6 +177,11 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = resolve(fileURLToPath(import.meta.url), '../..');
   if (!existsSync(join(root, 'dist/pipeline/build-notes.js'))) throw new Error('dist/ is missing: run npm run build first');
   const r = await benchPrint(root);
+  // `--json`: the results as one JSON line, for bench/run.js, which runs this section in a process of its own
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(r));
+    process.exit(0);
+  }
   const line = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
   console.log('\nPrinting: one browser, one reused page');
   line('  warm print of the demo note (load + page flow + pdf), median of 10', `${r.warmPrintMs.toFixed(0)} ms`);
