@@ -71,16 +71,22 @@ describe.skipIf(!HAS_REAL)('notes on every fourth Friday of 2016–2025 (real da
     expect(seen.largeLead).toBeGreaterThan(5);
   }, 300_000);
 
-  it("prints the rates wrap's tendency of stocks with yields without contradicting the week beside it", () => {
+  /** The rates wrap's facts and text on every `step`-th Friday of 2016–2025. */
+  const ratesWraps = (step: number) => {
     const market = loadMarket(writeRealMarketYaml());
     const note = loadNote('rates-wrap');
     const render = compileNote(note);
     const figures = placeholderFigures(note.config.charts.map((c) => c.id));
     const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
-    let against = 0;
-    for (const asOf of fridays.filter((_, i) => i % 2 === 0)) {
+    return fridays.filter((_, i) => i % step === 0).map((asOf) => {
       const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
-      const t = text(render(templateContext(facts, figures, note)));
+      return { asOf, facts, t: text(render(templateContext(facts, figures, note))) };
+    });
+  };
+
+  it("prints the rates wrap's tendency of stocks with yields without contradicting the week beside it", () => {
+    let against = 0;
+    for (const { asOf, facts, t } of ratesWraps(2)) {
       const w = facts.yieldWatch!;
       const relation = w.equity.relation;
       const moves = [w.weekDirection, w.equity.weekDirection];
@@ -94,14 +100,8 @@ describe.skipIf(!HAS_REAL)('notes on every fourth Friday of 2016–2025 (real da
   }, 300_000);
 
   it("prints the rates wrap's move from the peak as the difference of the two yields it prints", () => {
-    const market = loadMarket(writeRealMarketYaml());
-    const note = loadNote('rates-wrap');
-    const render = compileNote(note);
-    const figures = placeholderFigures(note.config.charts.map((c) => c.id));
-    const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
     let checked = 0;
-    for (const asOf of fridays.filter((_, i) => i % 4 === 0)) {
-      const t = text(render(templateContext(buildFacts(market, note.config, { asOf, noteName: note.name }), figures, note)));
+    for (const { asOf, t } of ratesWraps(4)) {
       const m = /closed the week at (\d+\.\d\d)%.*? was (\d+\.\d\d)% on [^;]*; it is (\d+) bp below that now/.exec(t);
       if (!m) continue;
       checked++;
