@@ -20,17 +20,33 @@ export function monthSpan(first: string, last: string): number {
   return (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7));
 }
 
+/** A date axis over at most this many days is marked in days, not months. */
+const SHORT_SPAN_DAYS = 45;
+
 /**
- * x encoding for ISO dates, read and labelled in UTC: monthly ticks over a year or less, quarterly up to three
- * years, half-yearly beyond; January ticks show the year in bold, other ticks the month.
+ * x encoding for ISO dates, read and labelled in UTC: day ticks ("3 Jan") over 45 days or less, monthly ticks over
+ * a year or less, quarterly up to three years, half-yearly beyond; January ticks show the year in bold, other
+ * ticks the month.
  * @example dateX(['2025-01-02', '2025-12-12']).axis.tickCount //=> { interval: 'month', step: 1 }
  */
+
 export function dateX(dates: string[], domain?: [string, string]) {
   const first = domain?.[0] ?? dates[0] ?? '2000-01-01';
   const last = domain?.[1] ?? dates[dates.length - 1] ?? first;
   const span = monthSpan(first, last);
   const step = span <= 14 ? 1 : span <= 40 ? 3 : 6;
   const jan = "utcFormat(datum.value, '%m') === '01'";
+  const days = (utcMs(last) - utcMs(first)) / 86_400_000;
+  if (days <= SHORT_SPAN_DAYS) {
+    // the first weeks of a year: month ticks would leave one label ("2025"), so days are marked ("3 Jan")
+    return {
+      field: 'date',
+      type: 'temporal' as const,
+      title: null,
+      scale: { type: 'utc' as const, ...(domain ? { domain: domain.map(utcMs) } : {}) },
+      axis: { tickCount: { interval: 'day' as const, step: Math.max(1, Math.ceil(days / 6)) }, labelExpr: "utcFormat(datum.value, '%-d %b')", labelOverlap: true, grid: false },
+    };
+  }
   return {
     field: 'date',
     type: 'temporal' as const,

@@ -4,7 +4,7 @@ import { dateX, monthSpan, roleColor, utcMs } from '../../src/charts/encodings.j
 import { num, shortDate, signed } from '../../src/charts/format.js';
 import { niceDomain, niceStep, yPixel } from '../../src/charts/scales.js';
 import { COLORS } from '../../src/charts/theme.js';
-import { roundAttributes } from '../../src/charts/to-svg.js';
+import { roundAttributes, toSvg } from '../../src/charts/to-svg.js';
 
 describe('niceDomain', () => {
   it('widens the data range to whole steps of 1, 2 or 5 × 10^k', () => {
@@ -59,6 +59,21 @@ describe('dateX', () => {
   it('ticks quarterly over three years and half-yearly beyond', () => {
     expect(dateX(['2023-01-02', '2025-12-12']).axis.tickCount.step).toBe(3);
     expect(dateX(['2015-01-02', '2025-12-12']).axis.tickCount.step).toBe(6);
+  });
+  it('marks days over 45 days or less (a year-to-date chart in early January had one label, "2025")', async () => {
+    const x = dateX(['2024-12-31', '2025-01-03']);
+    expect(x.axis.tickCount).toEqual({ interval: 'day', step: 1 });
+    expect(dateX(['2024-12-31', '2025-02-10']).axis.tickCount).toEqual({ interval: 'day', step: 7 });
+    expect(dateX(['2024-12-31', '2025-02-20']).axis.tickCount).toEqual({ interval: 'month', step: 1 });
+    const svg = await toSvg({
+      width: 300,
+      height: 100,
+      data: { values: [{ date: '2024-12-31', v: 100 }, { date: '2025-01-02', v: 101 }, { date: '2025-01-03', v: 100.5 }] },
+      mark: 'line',
+      encoding: { x, y: { field: 'v', type: 'quantitative' } },
+    } as never);
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(expect.arrayContaining(['31 Dec', '1 Jan', '2 Jan', '3 Jan']));
   });
 });
 
