@@ -106,7 +106,11 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
       const n = typeof n1 === 'number' ? n1 : 1;
       const fresh = again && typeof n0 === 'number' && n > n0 ? n - n0 : 1;
       let text: string;
-      if (flipped(s0, s1)) text = `${who}: a P&F ${s1} signal on ${on}${s0 != null ? `, after ${s0} signals` : ''}`;
+      if (flipped(s0, s1)) {
+        // the run before: one signal or several in a row (last week's count); every signal of the new run is new
+        const before = s0 == null ? '' : typeof n0 === 'number' && n0 > 1 ? `, after ${countWord(n0)} ${s0} signals in a row` : `, after a ${s0} signal`;
+        text = n > 1 ? `${who}: ${countWord(n)} P&F ${s1} signals this week, the latest on ${on}${before}` : `${who}: a P&F ${s1} signal on ${on}${before}`;
+      }
       else if (fresh > 1) text = `${who}: ${countWord(fresh)} more P&F ${s1} signals, the latest on ${on}, ${n} in a row`;
       else text = `${who}: ${withArticle(`${n > 1 ? `${ordinalWord(n)} consecutive ` : ''}P&F ${s1} signal`)}, given on ${on}`;
       out.push({ kind: 'new-signal', path: `pnf.${key}.signal`, from: s0, to: s1, text });
@@ -193,7 +197,7 @@ function rateHighChanges(prev: unknown, cur: unknown): Change[] {
  * a new high of the yield's window, RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5); P&F
  * changes only of the charts in `thresholds.pnfKeys` when given. Fields missing on either side are skipped.
  * @example whatChanged({ pnf: { RUT: { signal: 'sell' } } } as Facts, { pnf: { RUT: { signal: 'buy' } } } as Facts)
- * //=> [{ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'RUT: a P&F buy signal this week, after sell signals' }]
+ * //=> [{ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'RUT: a P&F buy signal this week, after a sell signal' }]
  */
 export function whatChanged(prev: Facts, cur: Facts, thresholds: WhatChangedThresholds = {}): Change[] {
   const threshold = thresholds.score ?? DEFAULT_SCORE_THRESHOLD;

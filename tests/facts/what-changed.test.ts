@@ -17,8 +17,17 @@ describe('whatChanged', () => {
     const prev = facts({ pnf: { RUT: pnf({}) } });
     const cur = facts({ asOf: '2025-12-12', pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1, lastSignalDate: '2025-12-10' }) } });
     expect(whatChanged(prev, cur)).toEqual([
-      { kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'Russell 2000 (RUT): a P&F buy signal on 10 December, after sell signals' },
+      { kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'Russell 2000 (RUT): a P&F buy signal on 10 December, after two sell signals in a row' },
     ]);
+  });
+
+  it('names the run the new side ended (one signal or several) and counts every signal of the new side this week', () => {
+    // one sell before: "after sell signals" was printed
+    const one = facts({ pnf: { RUT: pnf({ consecutiveSignals: 1 }) } });
+    const cur = (n: number) => facts({ asOf: '2025-04-11', pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: n, lastSignalDate: '2025-04-11' }) } });
+    expect(whatChanged(one, cur(1))[0].text).toBe('Russell 2000 (RUT): a P&F buy signal on 11 April, after a sell signal');
+    // two buys in the week after a sell (9 and 11 April 2025 on TNX): "a P&F buy signal on 11 April, after sell signals" was printed
+    expect(whatChanged(one, cur(2))[0].text).toBe('Russell 2000 (RUT): two P&F buy signals this week, the latest on 11 April, after a sell signal');
   });
 
   it('reports P&F changes only of the charts in pnfKeys when given (the charts the note reads)', () => {
