@@ -146,7 +146,9 @@ export function pnfChartSpec(data: PnfChartData, width: number = WIDTH): TopLeve
     const color = sig.type === 'buy' ? COLORS.up : COLORS.down;
     const from = Math.max(-0.5, c - 2.5);
     const rule = [{ x: from, x2: c - 0.5, y: sig.index }];
-    const label = [{ x: from, y: sig.index, label: `${sig.type === 'buy' ? 'Buy' : 'Sell'} signal ${fmt(sig.level)}` }];
+    // the level as the text prints it (`level` helper: no padding zeros; 25.5 on a chart whose axis shows whole numbers)
+    const signalLevel = String(Math.round(sig.level * 1e4) / 1e4);
+    const label = [{ x: from, y: sig.index, label: `${sig.type === 'buy' ? 'Buy' : 'Sell'} signal ${signalLevel}` }];
     layers.push(
       { data: { values: rule }, mark: { type: 'rule', color, strokeWidth: 1.5 }, encoding: { x, x2: { field: 'x2' }, y } },
       ...labelOnWhite(label, { x, y }, { align: 'right', dx: -3, fontWeight: 600, color }),

@@ -115,6 +115,18 @@ describe('pnfChartSpec', () => {
     expect(texts(spec)).toContain('Buy signal 104');
   });
 
+  it('prints the breakout level as the text does, even where the axis shows whole numbers (a 0.5-box yield chart printed "Sell signal 26" for 25.5)', () => {
+    const half: PnfChartData = {
+      ...tiny,
+      boxLabel: 'fixed 0.5',
+      levels: Array.from({ length: 17 }, (_, i) => 20 + i * 0.5),
+      lastSignal: { type: 'sell', index: 11, level: 25.5, date: '2025-10-02', column: 1 },
+    };
+    const t = texts(pnfChartSpec(half));
+    expect(t).toContain('Sell signal 25.5');
+    expect(t.filter((x) => /^\d+$/.test(x)).length).toBeGreaterThan(0); // whole-number axis labels
+  });
+
   it('draws the trend line through the box centres it is given', () => {
     const line = L.find((l) => l.mark.type === 'line')!;
     expect(line.data!.values).toEqual([{ x: 0, y: 9 }, { x: 2, y: 11 }]);
