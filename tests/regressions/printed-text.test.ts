@@ -22,7 +22,7 @@ import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
-describe.skipIf(!HAS_REAL)('notes on every fourth Friday of 2016–2025 (real data)', () => {
+describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fourth, or every one where a case occurs)', () => {
   const notes = (): { asOf: string; t: string }[] => {
     const market = loadMarket(writeRealMarketYaml());
     const note = loadNote('weekly-outlook');
@@ -69,6 +69,25 @@ describe.skipIf(!HAS_REAL)('notes on every fourth Friday of 2016–2025 (real da
       if (view === 'smallLead') expect(said, asOf).not.toMatch(/buy signal|reverse into Xs|Xs, confirming broader participation/);
     }
     expect(seen.largeLead).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('says so when the yield, off its peak, rose a falling move\'s worth this week (April 2025: "has fallen 31 bp from its peak" in a week it rose 51 bp)', () => {
+    const market = loadMarket(writeRealMarketYaml());
+    const note = loadNote('weekly-outlook');
+    const render = compileNote(note);
+    const figures = placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'real' }));
+    const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
+    let rises = 0;
+    for (const asOf of fridays) {
+      const facts = buildFacts(market, note.config, { asOf });
+      const week = facts.rates?.weekChangeBp.value ?? null;
+      const expected = facts.judgements.rates?.peak.state === 'falling' && week !== null && Math.round(week) >= 25;
+      if (!expected && !facts.judgements.rates?.peak.weekRise) continue;
+      rises++;
+      const t = text(render(templateContext(facts, figures, note)));
+      expect(t, asOf).toContain(`The yield rose ${Math.round(week!)} bp this week alone.`);
+    }
+    expect(rises).toBeGreaterThan(2);
   }, 300_000);
 
   /** The rates wrap's facts and text on every `step`-th Friday of 2016–2025. */

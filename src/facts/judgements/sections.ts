@@ -116,6 +116,8 @@ export interface RatePeakJudgement {
   /** The high sits at the very start of the trailing window (within its first week): the yield was already falling
    * when the window opened, so the "peak" is the window's edge, not a turning point. */
   atWindowStart: boolean;
+  /** Off its peak ('falling'), yet up at least `fallingBp` this week (as printed, whole bp): the text says so. */
+  weekRise: boolean;
   small: Direction;
   large: Direction;
 }
@@ -163,9 +165,12 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     changeSize: bp === null ? null : Math.abs(bp),
     date: recency(p.date.value, asOf, t),
     atWindowStart: p.date.value !== null && p.date.from !== null && dayNumber(p.date.value) - dayNumber(p.date.from) <= 7,
+    weekRise: false,
     small: rs(keys.small),
     large: rs(keys.large),
   };
+  const week = rates.weekChangeBp?.value ?? null;
+  peak.weekRise = peak.state === 'falling' && week !== null && printed(week, 0) >= t.fallingBp;
   const read = (k: string) => {
     const c = corr[k] as { latest?: { value: number | null } } | undefined;
     const v = c?.latest?.value ?? null;

@@ -238,9 +238,12 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     // the move as printed: the printed yield less the printed peak, in whole bp
     const yd = c.t.yieldDecimals;
     const p = current === null ? round(bp, 0) : round((round(current, yd) - round(level, yd)) * 100, 0);
+    const week = num((c.facts.rates as { weekChangeBp?: unknown } | undefined)?.weekChangeBp);
     return [
       ...differ('state', j.state, p <= -c.t.fallingBp ? 'falling' : p === 0 ? 'atPeak' : 'nearPeak'),
       ...differ('changeBp', j.changeBp, p),
+      // off the peak, yet up a falling move's worth this week: the text must say so
+      ...(j.weekRise === undefined ? [] : differ('weekRise', j.weekRise, p <= -c.t.fallingBp && week !== null && round(week, 0) >= c.t.fallingBp)),
     ];
   },
   sensitivity(j, c) {
