@@ -27,6 +27,7 @@ export function factsFingerprint(facts: unknown, root: string): Record<string, s
   for (const k of ['ytdDays', 'h2Days', 'lastYear']) delete f.lead?.[k];
   delete f.seasonal?.h2StreakCompletedYears;
   for (const p of Object.values<any>(f.pnf ?? {})) delete p.levels;
+  delete f.rates?.weekChangeBp; // the week's yield move, added for the rates section's wording
   for (const r of Object.values<any>(f.rs ?? {})) for (const side of [r.nearTerm, r.longTerm]) if (side) for (const k of ['reversalLevel', 'reversalDistance']) delete side[k];
   const canonical = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as any)[k])])) : v;
