@@ -9,7 +9,9 @@
  *   signal and its reversal into Os, which would confirm it);
  * - the rates wrap's tendency of stocks with yields is not contradicted by the week it sits beside ("it has tended
  *   to rise with yields, so rising yields have not held it back" was printed in a week the yield rose 25 bp and
- *   the S&P 500 fell 8.8%).
+ *   the S&P 500 fell 8.8%);
+ * - the weekly says when the yield, off its peak, rose 25 bp or more in the week, and why the score weighs for
+ *   neither side when it does.
  */
 import { describe, expect, it } from 'vitest';
 import { placeholderFigures } from '../../src/charts/build-charts.js';
@@ -31,10 +33,11 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
     return fridays.filter((_, i) => i % 4 === 0).map((asOf) => {
       const facts = buildFacts(market, note.config, { asOf });
-      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state };
+      const scoreLean = facts.judgements.evidence.find((e) => e.id === 'score')?.lean ?? null;
+      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, scoreLean };
     });
   };
-  let read: { asOf: string; t: string; view: string }[] = [];
+  let read: { asOf: string; t: string; view: string; scoreLean: string | null }[] = [];
 
   it('prints every article in agreement with the word after it', () => {
     read = notes();
@@ -55,6 +58,19 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       expect(Number(m[3]), asOf).toBe(Math.round((Number(m[1]) - Number(m[2])) * 100));
     }
     expect(checked).toBeGreaterThan(50);
+  }, 300_000);
+
+  it('says in the score section when the score weighs for neither side (IWM 4.0 against IVV 3.2 counted neutral, unexplained)', () => {
+    if (read.length === 0) read = notes();
+    let neutral = 0;
+    for (const { asOf, t, scoreLean } of read) {
+      const said = /Trend and relative strength\. (.*?) Do score and chart agree\?/.exec(t)?.[1] ?? '';
+      if (scoreLean === 'neutral' && /scores [\d.]+/.test(said)) {
+        neutral++;
+        expect(said, asOf).toMatch(/In the weighing of the evidence the score counts for neither side: (a gap under 1 point is too small to count|large caps lead on it, but the gap is narrowing)\./);
+      } else expect(said, asOf).not.toContain('counts for neither side');
+    }
+    expect(neutral).toBeGreaterThan(5);
   }, 300_000);
 
   it('lists under "What would change the view" only the chart turns that go against the view', () => {

@@ -75,6 +75,12 @@ export interface ScoreJudgements {
   notable: boolean;
   /** Chart signal and score read together. */
   agreement: 'bothPositive' | 'bothCautious' | 'chartOnly' | 'scoreOnly' | 'noSignal';
+  /**
+   * Why the score counts for neither side in the verdict (evidence.ts), when it does: the printed gap is under
+   * `evidenceMinScoreGap` (`smallGap`), or large caps lead on a narrowing gap (`narrowing`). Null when it counts
+   * for one side or there is no verdict yet; set by judgeFacts once the evidence is weighed.
+   */
+  neutralWhy: 'smallGap' | 'narrowing' | null;
 }
 
 export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, chart: ChartJudgements | undefined, asOf: IsoDate, t: Thresholds): ScoreJudgements {
@@ -101,6 +107,7 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     smallestSince: since,
     notable: g !== null && (since === null || since.days >= t.notableSinceDays),
     agreement: signal === 'none' ? 'noSignal' : signal === 'buy' ? (investable ? 'bothPositive' : 'chartOnly') : investable ? 'scoreOnly' : 'bothCautious',
+    neutralWhy: null,
   };
 }
 
