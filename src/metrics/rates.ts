@@ -1,4 +1,5 @@
 import type { IsoDate } from '../data/types.js';
+import { dayNumber } from '../data/calendar.js';
 import { fail } from '../errors/market-note-error.js';
 import {
   anchorOnOrBefore,
@@ -14,6 +15,18 @@ import { measured, unmeasured, type Measured } from './result.js';
  * Interest-rate figures (methodology §10, §7). Yield series hold yields in percent (4.21 = 4.21%);
  * TNX is 10 × that (42.1); a basis point is 0.01 percentage point, so bp = 100 × change in percent.
  */
+
+/** A window's high set within this many calendar days of its first day marks the window's edge (see below). */
+export const WINDOW_EDGE_DAYS = 7;
+
+/**
+ * Whether a high on `date` sits at the very start of a trailing window that opens on `windowFrom`: the yield was
+ * already falling when the window opened, so the "peak" is the window's edge, not a turning point.
+ * @example atWindowEdge('2025-01-06', '2025-01-02') //=> true
+ */
+export function atWindowEdge(date: IsoDate, windowFrom: IsoDate): boolean {
+  return dayNumber(date) - dayNumber(windowFrom) <= WINDOW_EDGE_DAYS;
+}
 
 /** The highest yield close of the trailing window and the move since. */
 export interface RatePeak {

@@ -8,6 +8,7 @@ import type { ChartJudgements, RsPairJudgements } from './chart.js';
 import type { Comparison, LeadJudgements } from './lead.js';
 import type { BreadthJudgements, H2Record, RankingJudgement, RatesJudgements, ScoreJudgements, SeasonalLean } from './sections.js';
 import { comparison } from './lead.js';
+import { scoreWeighing } from './sections.js';
 import type { Thresholds } from './thresholds.js';
 import type { Figure } from '../provenance.js';
 
@@ -108,11 +109,7 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
       items.push(['rsLong', rs.long.signal === 'buy' ? 'for' : rs.long.signal === 'sell' ? 'against' : 'neutral']);
     }
   }
-  if (x.score) {
-    // Large caps ahead on a narrowing gap: the score is closing, neither for nor against.
-    const h = (x.score.gapSize ?? 0) < t.evidenceMinScoreGap ? 'level' : x.score.higher;
-    items.push(['score', h === 'small' ? 'for' : h === 'large' ? (x.score.narrowing ? 'neutral' : 'against') : 'neutral']);
-  }
+  if (x.score) items.push(['score', scoreWeighing(x.score, t).lean]);
   // Breadth: a rising column (Xs) is participation building, a falling one (Os) participation fading.
   if (x.breadth) items.push(['breadth', x.breadth.column === 'X' ? 'for' : x.breadth.column === 'O' ? 'against' : 'neutral']);
   if (x.ranking) {

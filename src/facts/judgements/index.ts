@@ -88,11 +88,6 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
   );
   j.evidence = evidence;
   j.verdict = verdict;
-  // the score section says why the score weighs for neither side, when it does (the rule is evidence.ts's)
-  const scoreLean = evidence.find((e) => e.id === 'score')?.lean;
-  if (j.score && scoreLean === 'neutral' && j.score.higher !== 'unknown') {
-    j.score.neutralWhy = (j.score.gapSize ?? 0) < t.evidenceMinScoreGap ? 'smallGap' : 'narrowing';
-  }
   j.levels = { ...changeViewLevels(fundPnf, f.rs[keys.rsSmallVsMarket], b, verdict.state, t), reboundRisk: Boolean(j.rates?.reboundRisk) && verdict.state !== 'largeLead' };
   return j;
 }

@@ -3,7 +3,7 @@
  * the section's figures and the thresholds, deciding on the figures as they are printed.
  */
 import type { IsoDate } from '../../data/types.js';
-import { dayNumber } from '../../data/calendar.js';
+import { atWindowEdge } from '../../metrics/rates.js';
 import type { RankingFacts } from '../sections/ranking.js';
 import type { ScoreGap, FundScore } from '../sections/score.js';
 import type { UniverseBreadth } from '../sections/breadth.js';
@@ -76,11 +76,28 @@ export interface ScoreJudgements {
   /** Chart signal and score read together. */
   agreement: 'bothPositive' | 'bothCautious' | 'chartOnly' | 'scoreOnly' | 'noSignal';
   /**
-   * Why the score counts for neither side in the verdict (evidence.ts), when it does: the printed gap is under
+   * Why the score counts for neither side in the verdict, when it does (`scoreWeighing`): the printed gap is under
    * `evidenceMinScoreGap` (`smallGap`), or large caps lead on a narrowing gap (`narrowing`). Null when it counts
-   * for one side or there is no verdict yet; set by judgeFacts once the evidence is weighed.
+   * for one side or a score is missing.
    */
   neutralWhy: 'smallGap' | 'narrowing' | null;
+}
+
+/**
+ * How the score weighs in the verdict (evidence.ts): for small caps when they score higher, against them when
+ * large caps do on a gap that is not narrowing, else neither, with the reason the score section gives.
+ * @example scoreWeighing({ higher: 'large', gapSize: 2.4, narrowing: true }, DEFAULT_THRESHOLDS) //=> { lean: 'neutral', neutralWhy: 'narrowing' }
+ */
+export function scoreWeighing(
+  s: Pick<ScoreJudgements, 'higher' | 'gapSize' | 'narrowing'>,
+  t: Pick<Thresholds, 'evidenceMinScoreGap'>,
+): { lean: 'for' | 'against' | 'neutral'; neutralWhy: ScoreJudgements['neutralWhy'] } {
+  if (s.higher === 'unknown') return { lean: 'neutral', neutralWhy: null };
+  // a gap under the bar, or no gap, is level
+  if (s.higher === 'level' || (s.gapSize ?? 0) < t.evidenceMinScoreGap) return { lean: 'neutral', neutralWhy: 'smallGap' };
+  if (s.higher === 'small') return { lean: 'for', neutralWhy: null };
+  // large caps ahead on a narrowing gap: the score is closing, neither for nor against
+  return s.narrowing ? { lean: 'neutral', neutralWhy: 'narrowing' } : { lean: 'against', neutralWhy: null };
 }
 
 export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, chart: ChartJudgements | undefined, asOf: IsoDate, t: Thresholds): ScoreJudgements {
@@ -94,20 +111,21 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
   const since = recency(sinceDate, asOf, t);
   const investable = s !== null && s >= t.investableScore;
   const signal = chart?.signal.state ?? 'none';
+  const higher = g === null ? 'unknown' : g > 0 ? 'large' : g < 0 ? 'small' : 'level';
   return {
     kind: 'scoreCompare',
     small: { value: s, change: ch, changeSize: ch === null ? null : Math.abs(ch), direction: ch === null ? 'flat' : direction(ch, d), investable },
     large: { value: l, investable: l !== null && l >= t.investableScore },
     gap: g,
     gapSize: g === null ? null : Math.abs(g),
-    higher: g === null ? 'unknown' : g > 0 ? 'large' : g < 0 ? 'small' : 'level',
+    higher,
     narrowing: gap.narrowing,
     before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
     leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),
     smallestSince: since,
     notable: g !== null && (since === null || since.days >= t.notableSinceDays),
     agreement: signal === 'none' ? 'noSignal' : signal === 'buy' ? (investable ? 'bothPositive' : 'chartOnly') : investable ? 'scoreOnly' : 'bothCautious',
-    neutralWhy: null,
+    neutralWhy: scoreWeighing({ higher, gapSize: g === null ? null : Math.abs(g), narrowing: gap.narrowing }, t).neutralWhy,
   };
 }
 
@@ -171,7 +189,7 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     changeBp: bp,
     changeSize: bp === null ? null : Math.abs(bp),
     date: recency(p.date.value, asOf, t),
-    atWindowStart: p.date.value !== null && p.date.from !== null && dayNumber(p.date.value) - dayNumber(p.date.from) <= 7,
+    atWindowStart: p.date.value !== null && p.date.from !== null && atWindowEdge(p.date.value, p.date.from),
     weekRise: false,
     small: rs(keys.small),
     large: rs(keys.large),

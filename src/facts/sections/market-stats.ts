@@ -1,6 +1,6 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
-import { dayNumber, isoDate } from '../../data/calendar.js';
+import { yieldWeekMove } from './yield-watch.js';
 import { correlationSummary, rollingCorrelation } from '../../metrics/correlation.js';
 import { ratePeakMeasured } from '../../metrics/rates.js';
 import { returnSince } from '../../metrics/returns.js';
@@ -109,17 +109,10 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
       reason: m ? m.reason : 'no rate peak',
     });
   }
-  const weekBase = isoDate(dayNumber(asOf) - 7);
-  const [now, before] = [lastCloseIndexOnOrBefore(y, asOf), lastCloseIndexOnOrBefore(y, weekBase)];
-  const weekChange = now < 0 || before < 0 ? null : Math.round((y.close[now] - y.close[before]) * 100 * 1e6) / 1e6;
   const rates: RatesFacts = {
     yieldKey: y.key,
     yieldName: y.name,
-    weekChangeBp: figure(weekChange, {
-      unit: 'bp', from: before < 0 ? null : y.dates[before], to: now < 0 ? null : y.dates[now], inputs: [src(y)],
-      method: `yield on the as-of date minus the yield on or before ${weekBase}, × 100 (basis points)`,
-      reason: weekChange === null ? `no ${y.key} close on or before ${now < 0 ? asOf : weekBase}` : undefined,
-    }),
+    weekChangeBp: yieldWeekMove(y, asOf).weekChangeBp,
     peak: {
       date: figure(p?.date ?? null, { ...peakInit, unit: 'date', method: `date of the highest yield close in the trailing ${set.ratePeakWindow} trading days` }),
       level: figure(p?.level ?? null, { ...peakInit, unit: 'percent-yield', method: `highest yield close in the trailing ${set.ratePeakWindow} trading days` }),

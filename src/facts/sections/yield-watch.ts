@@ -13,7 +13,7 @@ import { dayNumber, isoDate } from '../../data/calendar.js';
 import type { IsoDate, Series } from '../../data/types.js';
 import { anchorOnOrBefore, DEFAULT_MAX_STALE_DAYS } from '../../metrics/calendar.js';
 import { correlationSummary } from '../../metrics/correlation.js';
-import { ratePeakMeasured } from '../../metrics/rates.js';
+import { atWindowEdge, ratePeakMeasured } from '../../metrics/rates.js';
 import { periodReturn } from '../../metrics/returns.js';
 import type { NoteSettings } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
@@ -61,8 +61,11 @@ export interface YieldWatchFacts {
 
 const src = (s: Series) => `${s.key} (${s.file})`;
 
-/** yieldWatch.* for a yield series and an equity series as of `asOf`. */
-export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings, asOf: IsoDate): YieldWatchFacts {
+/**
+ * The yield's close on or before `asOf` and its move over the week to it: the close on the as-of date minus the
+ * close on or before seven days earlier, in basis points (the rates wrap's and the weekly outlook's week).
+ */
+export function yieldWeekMove(y: Series, asOf: IsoDate): { level: Figure; weekChangeBp: Figure } {
   const inputs = [src(y)];
   const now = anchorOnOrBefore(y, asOf, DEFAULT_MAX_STALE_DAYS);
   const weekBase = isoDate(dayNumber(asOf) - 7);
@@ -75,6 +78,15 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
     unit: 'bp', from: prev === null ? null : y.dates[before.index], to: cur === null ? null : y.dates[now.index], inputs,
     method: `yield on the as-of date minus the yield on or before ${weekBase}, × 100 (basis points)`, reason: now.reason ?? before.reason,
   });
+  return { level, weekChangeBp };
+}
+
+/** yieldWatch.* for a yield series and an equity series as of `asOf`. */
+export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings, asOf: IsoDate): YieldWatchFacts {
+  const inputs = [src(y)];
+  const weekBase = isoDate(dayNumber(asOf) - 7);
+  const { level, weekChangeBp } = yieldWeekMove(y, asOf);
+  const change = weekChangeBp.value;
   const pk = ratePeakMeasured(y, asOf, settings.ratePeakWindow);
   const p = pk.value;
   const init = { from: pk.from, to: pk.to, inputs, reason: pk.reason };
@@ -86,7 +98,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
     changeBp: figure(moveBp, { ...init, unit: 'bp', method: `yield on the as-of date minus the peak yield, each at the ${DEFAULT_THRESHOLDS.yieldDecimals} decimals the note prints, × 100 (basis points)` }),
     state: moveBp === null ? null : moveBp <= -FALLING_BP ? ('falling' as const) : ('near peak' as const),
     atPeak: p ? p.date === p.currentDate : false,
-    onlyHigh: p ? p.date === p.currentDate || dayNumber(p.date) - dayNumber(p.from) <= 7 : false,
+    onlyHigh: p ? p.date === p.currentDate || atWindowEdge(p.date, p.from) : false,
     windowDays: settings.ratePeakWindow,
   };
   const w = periodReturn(eq, weekBase, asOf);
