@@ -38,9 +38,14 @@ export function compileCached(spec: TopLevelSpec, compile: Compile, split: Retur
   const { shape, datasets } = split;
   if (datasets.length === 0) return compile(spec).spec;
   const entry = compiledShape(shape, compile);
-  const vg = JSON.parse(entry.text) as { data?: { name: string; values?: unknown }[] };
   // a dataset the compiled spec does not carry by name: compile this chart as it is
   if (entry.named !== datasets.length) return compile(spec).spec;
+  return withData(entry.text, datasets);
+}
+
+/** The compiled spec `text` as an object, each named inline data set given its values from `datasets`. */
+function withData(text: string, datasets: unknown[][]): object {
+  const vg = JSON.parse(text) as { data?: { name: string; values?: unknown }[] };
   for (const d of vg.data ?? []) if (d.name.startsWith(PREFIX)) d.values = datasets[Number(d.name.slice(PREFIX.length))];
   return vg;
 }
@@ -103,10 +108,8 @@ function compiledShape(shape: TopLevelSpec, compile: Compile): ShapeEntry {
  * markers are empty, so the parse's JSON has `[]` where a chart's data goes).
  */
 function runtimeOf(text: string, count: number, parse: Parse): Exclude<ShapeEntry['runtime'], undefined> {
-  const vg = JSON.parse(text) as { data?: { name: string; values?: unknown }[] };
   const markers = Array.from({ length: count }, () => [] as unknown[]);
-  for (const d of vg.data ?? []) if (d.name.startsWith(PREFIX)) d.values = markers[Number(d.name.slice(PREFIX.length))];
-  const runtime = parse(vg);
+  const runtime = parse(withData(text, markers));
   const places: { path: string[]; dataset: number }[] = [];
   const found = new Set<number>();
   // what JSON carries as it is: Vega's operator entries are class instances of plain fields; an unset field

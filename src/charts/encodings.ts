@@ -29,7 +29,6 @@ const SHORT_SPAN_DAYS = 45;
  * ticks the month.
  * @example dateX(['2025-01-02', '2025-12-12']).axis.tickCount //=> { interval: 'month', step: 1 }
  */
-
 export function dateX(dates: string[], domain?: [string, string]) {
   const first = domain?.[0] ?? dates[0] ?? '2000-01-01';
   const last = domain?.[1] ?? dates[dates.length - 1] ?? first;
@@ -37,28 +36,21 @@ export function dateX(dates: string[], domain?: [string, string]) {
   const step = span <= 14 ? 1 : span <= 40 ? 3 : 6;
   const jan = "utcFormat(datum.value, '%m') === '01'";
   const days = (utcMs(last) - utcMs(first)) / 86_400_000;
-  if (days <= SHORT_SPAN_DAYS) {
-    // the first weeks of a year: month ticks would leave one label ("2025"), so days are marked ("3 Jan")
-    return {
-      field: 'date',
-      type: 'temporal' as const,
-      title: null,
-      scale: { type: 'utc' as const, ...(domain ? { domain: domain.map(utcMs) } : {}) },
-      axis: { tickCount: { interval: 'day' as const, step: Math.max(1, Math.ceil(days / 6)) }, labelExpr: "utcFormat(datum.value, '%-d %b')", labelOverlap: true, grid: false },
-    };
-  }
+  // the first weeks of a year: month ticks would leave one label ("2025"), so days are marked ("3 Jan")
+  const ticks =
+    days <= SHORT_SPAN_DAYS
+      ? { tickCount: { interval: 'day' as const, step: Math.max(1, Math.ceil(days / 6)) }, labelExpr: "utcFormat(datum.value, '%-d %b')" }
+      : {
+          tickCount: { interval: 'month' as const, step },
+          labelExpr: `${jan} ? utcFormat(datum.value, '%Y') : utcFormat(datum.value, '%b')`,
+          labelFontWeight: { condition: { test: jan, value: 600 }, value: 400 },
+        };
   return {
     field: 'date',
     type: 'temporal' as const,
     title: null,
     scale: { type: 'utc' as const, ...(domain ? { domain: domain.map(utcMs) } : {}) },
-    axis: {
-      tickCount: { interval: 'month' as const, step },
-      labelExpr: `${jan} ? utcFormat(datum.value, '%Y') : utcFormat(datum.value, '%b')`,
-      labelFontWeight: { condition: { test: jan, value: 600 }, value: 400 },
-      labelOverlap: true,
-      grid: false,
-    },
+    axis: { ...ticks, labelOverlap: true, grid: false },
   };
 }
 
