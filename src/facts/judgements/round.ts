@@ -13,6 +13,15 @@ export function printedGap(a: number, b: number, decimals: number): number {
   return printed(printed(a, decimals) - printed(b, decimals), decimals);
 }
 
+/**
+ * A yield's move from `from` to `to` in whole basis points, as the difference of the two yields printed at
+ * `yieldDecimals` ("1.75% … 1.65%": −10 bp), so it agrees with the figures printed beside it.
+ * @example printedMoveBp(1.6549, 1.7451, 2) //=> -10
+ */
+export function printedMoveBp(to: number, from: number, yieldDecimals: number): number {
+  return printed(printedGap(to, from, yieldDecimals) * 100, 0);
+}
+
 export type Direction = 'up' | 'down' | 'flat';
 
 /** Direction of a printed figure: flat when it prints as zero. */

@@ -12,7 +12,7 @@ import type { ChartData } from '../types.js';
 import type { ChartJudgements } from './chart.js';
 import type { Comparison } from './lead.js';
 import { recency, type Recency } from './recency.js';
-import { direction, printed, printedGap, type Direction } from './round.js';
+import { direction, printed, printedGap, printedMoveBp, type Direction } from './round.js';
 import type { Thresholds } from './thresholds.js';
 
 // ── breadth ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -178,7 +178,7 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
   const p = rates.peak;
   // the move the note prints beside the two yields it prints: their difference as printed ("1.75% … 1.65%": 10 bp)
   const bp =
-    p.changeBp.value === null ? null : p.current.value !== null && p.level.value !== null ? printed(printedGap(p.current.value, p.level.value, t.yieldDecimals) * 100, 0) : printed(p.changeBp.value, 0);
+    p.changeBp.value === null ? null : p.current.value !== null && p.level.value !== null ? printedMoveBp(p.current.value, p.level.value, t.yieldDecimals) : printed(p.changeBp.value, 0);
   const rs = (k: string) => {
     const f = p.returnSince?.[k];
     return f && f.value !== null ? direction(f.value, t.returnDecimals) : 'flat';

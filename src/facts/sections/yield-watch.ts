@@ -18,7 +18,7 @@ import { periodReturn } from '../../metrics/returns.js';
 import type { NoteSettings } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
 import { direction, type Direction } from './performance.js';
-import { printed, printedGap } from '../judgements/round.js';
+import { printedMoveBp } from '../judgements/round.js';
 import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 
 /** A weekly yield change under 0.5 bp prints as 0 bp: 'flat'. */
@@ -91,7 +91,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
   const p = pk.value;
   const init = { from: pk.from, to: pk.to, inputs, reason: pk.reason };
   // the move the note prints beside the two yields it prints: their difference as printed, in whole bp
-  const moveBp = p ? printed(printedGap(p.current, p.level, DEFAULT_THRESHOLDS.yieldDecimals) * 100, 0) : null;
+  const moveBp = p ? printedMoveBp(p.current, p.level, DEFAULT_THRESHOLDS.yieldDecimals) : null;
   const peak = {
     date: figure<IsoDate>(p?.date ?? null, { ...init, unit: 'date', method: `date of the highest yield close in the trailing ${settings.ratePeakWindow} trading days` }),
     level: figure(p?.level ?? null, { ...init, unit: 'percent-yield', method: `highest yield close in the trailing ${settings.ratePeakWindow} trading days` }),
