@@ -285,7 +285,8 @@ export function pnfChartData(key: string, name: string, chart: PnfChart, maxColu
   return {
     key,
     name,
-    boxLabel: chart.boxLabel,
+    // the caption names every box size the drawn grid uses (a traditional chart crossing 200 draws 2s and 4s)
+    boxLabel: chart.boxLabelOver(minIndex, maxIndex),
     minIndex,
     levels,
     columns,

@@ -25,6 +25,11 @@ export interface BoxScale {
   downAt(k: number): number;
   /** Human label; traditional scales name the band of `lastValue`. */
   label(lastValue: number): string;
+  /**
+   * Label of the boxes between levels `low` and `high` (a drawn chart's grid); traditional scales name every band
+   * those boxes fall in, since a chart that crosses a band edge draws boxes of two sizes.
+   */
+  labelOver(low: number, high: number): string;
 }
 
 // Traditional bands in ticks of 1/16: [lower bound, box size]. Every bound is a multiple of the band's step.
@@ -170,6 +175,8 @@ function traditionalScale(kind: 'traditional' | 'traditional-pre2022', bands: [n
     return lowT[i] + (k - start[i]) * stepT[i];
   };
   const level = (k: number): number => levelTicks(k) / TICKS;
+  const boxText = (step: number): string => (Number.isInteger(step * 100) ? step.toFixed(2) : String(step));
+  const rangeText = (i: number): string => (i === n - 1 ? `${bands[i][0]} and up` : `${bands[i][0]}–${bands[i + 1][0]}`);
   const upSlow = (k: number): number => {
     const t = levelTicks(k);
     return (t - BOX_EPSILON * (t - levelTicks(k - 1))) / TICKS;
@@ -203,10 +210,17 @@ function traditionalScale(kind: 'traditional' | 'traditional-pre2022', bands: [n
     label(lastValue) {
       if (!Number.isFinite(lastValue)) return kind;
       const i = bandBelow(lastValue * TICKS);
-      const step = bands[i][1];
-      const box = Number.isInteger(step * 100) ? step.toFixed(2) : String(step);
-      const range = i === n - 1 ? `${bands[i][0]} and up` : `${bands[i][0]}–${bands[i + 1][0]}`;
-      return `${kind} (${box} box in ${range})`;
+      return `${kind} (${boxText(bands[i][1])} box in ${rangeText(i)})`;
+    },
+    labelOver(low, high) {
+      if (!(Number.isFinite(low) && Number.isFinite(high)) || high <= low) return this.label(high);
+      // the box from level x upwards lies in the band holding x (lower bound inclusive); the top level adds no box
+      const from = bandOf(low * TICKS);
+      const to = bandBelow(high * TICKS);
+      if (to <= from) return this.label(high);
+      const parts: string[] = [];
+      for (let i = from; i <= to; i++) parts.push(`${boxText(bands[i][1])} in ${rangeText(i)}`);
+      return `${kind} (${parts[0].replace(' in ', ' box in ')}, ${parts.slice(1).join(', ')})`;
     },
   };
 }
@@ -233,6 +247,7 @@ function fixedScale(step: number): BoxScale {
     upAt: (k) => ((k - BOX_EPSILON) * units) / pow,
     downAt: (k) => ((k + BOX_EPSILON) * units) / pow,
     label: () => `fixed ${step}`,
+    labelOver: () => `fixed ${step}`,
   };
 }
 
@@ -253,6 +268,7 @@ function percentScale(percent: number): BoxScale {
     upAt: (k) => Math.exp((k - BOX_EPSILON) * L),
     downAt: (k) => Math.exp((k + BOX_EPSILON) * L),
     label: () => `${percent}%`,
+    labelOver: () => `${percent}%`,
   };
 }
 

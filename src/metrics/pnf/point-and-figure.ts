@@ -125,6 +125,7 @@ export function assembleChart(
   return {
     options,
     boxLabel: scale.label(raw.lastValue),
+    boxLabelOver: (low, high) => scale.labelOver(scale.level(low), scale.level(high)),
     level: shown,
     columns,
     signals,

@@ -149,6 +149,8 @@ export interface PnfChart {
   options: Required<PnfOptions>;
   /** e.g. "traditional (1.00 box in 20–100)", "fixed 0.5", "3.25%". */
   boxLabel: string;
+  /** The box label of the grid from ladder index `low` to `high` (a drawn stretch): every traditional band it crosses. */
+  boxLabelOver(low: number, high: number): string;
   /** Exact decimal level of a ladder index (255 is 255, not 254.99999). */
   level(index: number): number;
   columns: PnfColumn[];

@@ -65,6 +65,16 @@ describe('boxScale', () => {
       expect(t.label(0.1)).toBe('traditional (0.0625 box in 0–0.25)');
       expect(t.label(30000)).toBe('traditional (500.00 box in 25000 and up)');
     });
+
+    it('names every band a drawn grid crosses, and one band when the grid stays in it', () => {
+      // a chart from 160 to 256 draws 2-point boxes up to 200 and 4-point boxes above
+      expect(t.labelOver(160, 256)).toBe('traditional (2.00 box in 100–200, 4.00 in 200–500)');
+      expect(t.labelOver(90, 560)).toBe('traditional (1.00 box in 20–100, 2.00 in 100–200, 4.00 in 200–500, 5.00 in 500–1000)');
+      // a grid that starts or ends on a band edge draws no box of the band beyond it
+      expect(t.labelOver(200, 256)).toBe('traditional (4.00 box in 200–500)');
+      expect(t.labelOver(180, 200)).toBe('traditional (2.00 box in 100–200)');
+      expect(t.labelOver(21, 40)).toBe(t.label(40));
+    });
   });
 
   it('uses 50-point boxes from 1,000 to 25,000 on the pre-2022 table', () => {
@@ -90,7 +100,10 @@ describe('boxScale', () => {
       expect(p.ceilIndex(1.06)).toBe(2);
       expect(p.floorIndex(1 / 1.0325)).toBe(-1);
     });
-    it('is labelled with the percentage', () => expect(p.label(1)).toBe('3.25%'));
+    it('is labelled with the percentage', () => {
+      expect(p.label(1)).toBe('3.25%');
+      expect(p.labelOver(0.5, 2)).toBe('3.25%');
+    });
   });
 
   describe('decimal exactness', () => {
