@@ -223,12 +223,13 @@ function breadthPlan(facts: Facts, d: BreadthData): ChartPlan {
   let k = d.series.values.length - 1;
   while (k >= 0 && (d.series.values[k] === null || !Number.isFinite(d.series.values[k] as number))) k--;
   let alt = `Bullish percent of the ${d.name}`;
-  if (k >= 0) alt += `: ${num(d.series.values[k] as number, 0)}% of members on a point and figure buy signal on ${shortDate(d.series.dates[k])}`;
+  const decimals = facts.thresholds.breadthDecimals; // as the text prints it: 49.5 is below the 50% line, 50 is not
+  if (k >= 0) alt += `: ${num(d.series.values[k] as number, decimals)}% of members on a point and figure buy signal on ${shortDate(d.series.dates[k])}`;
   if (d.status) alt += ` (status: ${d.status})`;
   if (vals.length) alt += `; range over the chart ${num(Math.min(...vals), 0)}–${num(Math.max(...vals), 0)}%, zones below ${d.lower}% and above ${d.upper}%`;
   return {
     id: 'breadth',
-    spec: breadthChartSpec(d),
+    spec: breadthChartSpec(d, decimals),
     alt: `${alt}.`,
     source: source(`${d.name} member daily closes`, through(facts, d.series.dates), 'bullish percent: members on a P&F buy signal'),
   };

@@ -41,7 +41,13 @@ describe('breadthChartSpec', () => {
   });
 
   it('labels the latest value and the status', () => {
-    expect(texts(spec)).toEqual(expect.arrayContaining(['48%', 'Status: Bull Alert']));
+    expect(texts(spec)).toEqual(expect.arrayContaining(['48.2%', 'Status: Bull Alert']));
+  });
+
+  it('labels the latest value at the decimals the text prints (49.5 reads below the 50% line; "50%" would not)', () => {
+    const near = { ...data, series: { dates: ['2025-01-02', '2025-01-06'], values: [28.5, 49.5] } };
+    expect(texts(breadthChartSpec(near, 1))).toContain('49.5%');
+    expect(texts(breadthChartSpec(near, 0))).toContain('50%');
   });
 
   it('has no status label when there is no status yet', () => {

@@ -14,6 +14,7 @@ function facts(charts: ChartData): Facts {
     },
     roles: { largeCap: 'SPX', smallCap: 'RUT', yield: 'TNX', smallFund: 'IWM', largeFund: 'IVV', marketBenchmark: 'RSP' },
     lead: { small: { key: 'RUT', name: 'Russell 2000', ytd: { value: 9.84 } }, large: { key: 'SPX', name: 'S&P 500', ytd: { value: -1.2 } } },
+    thresholds: { breadthDecimals: 1 },
     charts,
   } as unknown as Facts;
 }
@@ -82,7 +83,7 @@ describe('chartPlans', () => {
     expect(alt.pnf).toContain('buy signal at 102 on 5 Mar 2025');
     expect(alt.pnf).toContain('Xs rising to 102');
     expect(alt.score).toContain('IWM 3.0 and IVV 4.5, IVV ahead by 1.5');
-    expect(alt.breadth).toContain('48% of members');
+    expect(alt.breadth).toContain('47.9% of members');
     expect(alt.breadth).toContain('Bull Alert');
     expect(alt.rates).toContain('peaked at 4.80% on 14 Jan 2025');
     expect(alt.rates).toContain('−50 bp from the peak');

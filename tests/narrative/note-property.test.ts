@@ -57,7 +57,13 @@ describe('the weekly outlook on 100 random dates of the demo market', () => {
       if (leader === 'large') expect(t, asOf).toMatch(/Small caps trail by [\s\S]*Large caps have done better than small caps this year/);
       if (leader === 'tie') expect(t, asOf).toMatch(/The two stand level to a tenth of a point[\s\S]*Small and large caps are level this year/);
       expect(t, asOf).toContain(
-        { smallLead: 'Small caps are taking the lead', contender: 'Small caps: a contender, not yet the leader', largeLead: 'Large caps still lead' }[facts.judgements.verdict.state],
+        {
+          smallLead: 'Small caps are taking the lead',
+          smallEdge: 'Small caps: a contender, not yet the leader',
+          level: 'Small caps: a contender, level with large caps',
+          largeEdge: 'Large caps ahead, but not decisively',
+          largeLead: 'Large caps still lead',
+        }[facts.judgements.verdict.standing],
       );
     }
   });

@@ -25,7 +25,7 @@ import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fourth, or every one where a case occurs)', () => {
-  const notes = (): { asOf: string; t: string }[] => {
+  const notes = (): typeof read => {
     const market = loadMarket(writeRealMarketYaml());
     const note = loadNote('weekly-outlook');
     const render = compileNote(note);
@@ -34,10 +34,10 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     return fridays.filter((_, i) => i % 4 === 0).map((asOf) => {
       const facts = buildFacts(market, note.config, { asOf });
       const scoreLean = facts.judgements.evidence.find((e) => e.id === 'score')?.lean ?? null;
-      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, scoreLean };
+      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, net: facts.judgements.verdict.net, scoreLean };
     });
   };
-  let read: { asOf: string; t: string; view: string; scoreLean: string | null }[] = [];
+  let read: { asOf: string; t: string; view: string; net: number; scoreLean: string | null }[] = [];
 
   it('prints every article in agreement with the word after it', () => {
     read = notes();
@@ -67,10 +67,36 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       const said = /Trend and relative strength\. (.*?) Do score and chart agree\?/.exec(t)?.[1] ?? '';
       if (scoreLean === 'neutral' && /scores [\d.]+/.test(said)) {
         neutral++;
-        expect(said, asOf).toMatch(/In the weighing of the evidence the score counts for neither side: (a gap under 1 point is too small to count|large caps lead on it, but the gap is narrowing)\./);
+        expect(said, asOf).toMatch(/In the weighing of the evidence the score counts for neither side: (the two scores are level|a gap under 1 point is too small to count|large caps lead on it, but the gap is narrowing)\./);
+        // equal scores have no gap to call too small (2021-01-08: "The two funds score the same … a gap under 1 point is too small to count")
+        expect(/The two funds score the same/.test(said), asOf).toBe(said.includes('the two scores are level'));
       } else expect(said, asOf).not.toContain('counts for neither side');
     }
     expect(neutral).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('never calls small caps "a contender" when the weighed count puts large caps ahead (2020-04-24: 3 points against 5)', () => {
+    if (read.length === 0) read = notes();
+    let behind = 0;
+    for (const { asOf, t, view, net } of read) {
+      if (view !== 'contender') continue;
+      if (net < 0) {
+        behind++;
+        expect(t, asOf).not.toMatch(/contender/);
+        expect(t, asOf).toContain('Large caps ahead, but not decisively');
+      } else expect(t, asOf).toMatch(/contender/);
+    }
+    expect(behind).toBeGreaterThan(5);
+  }, 300_000);
+
+  it("prints the bullish percent in the title and tile as the text does (2019-06-07: title 50%, text 49.5% \"below the 50% line\")", () => {
+    if (read.length === 0) read = notes();
+    for (const { asOf, t } of read) {
+      const stands = /bullish percent — the share of its members whose own Point & Figure chart is on a buy signal — stands at ([\d.]+)%/.exec(t)?.[1];
+      if (!stands) continue;
+      expect(t, asOf).toMatch(new RegExp(`bullish percent at ${stands.replace('.', '\\.')}%`));
+      expect(t, asOf).toMatch(new RegExp(`Small-cap bullish % ${stands.replace('.', '\\.')} `));
+    }
   }, 300_000);
 
   it('lists under "What would change the view" only the chart turns that go against the view', () => {

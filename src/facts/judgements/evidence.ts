@@ -33,6 +33,11 @@ export interface Verdict {
   kind: 'verdict';
   /** smallLead: small caps are taking the lead; contender: a contender, not yet the leader; largeLead: large caps still lead. */
   state: 'smallLead' | 'contender' | 'largeLead';
+  /**
+   * The state with a contender's side of the count: `smallEdge` (net above 0), `level` (net 0) or `largeEdge` (net
+   * below 0: large caps ahead on the count, short of a lead, so small caps are not called a contender there).
+   */
+  standing: 'smallLead' | 'smallEdge' | 'level' | 'largeEdge' | 'largeLead';
   /** Sum of the weights for minus the weights against. */
   net: number;
   /** The weights for and against small caps, summed. */
@@ -135,12 +140,14 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
   const net = sum('for') - sum('against');
   const yearLean = evidence.find((e) => e.id === 'year' || e.id === 'lastYear')?.lean ?? 'neutral';
   const strongest = (l: Lean) => evidence.filter((e) => e.lean === l).sort((a, b) => b.weight - a.weight).slice(0, 2);
+  // A side "leads" only if the year's own returns do not point the other way.
+  const state = net >= t.verdictLeadFrom && yearLean !== 'against' ? 'smallLead' : net <= -t.verdictLeadFrom && yearLean !== 'for' ? 'largeLead' : 'contender';
   return {
     evidence,
     verdict: {
       kind: 'verdict',
-      // A side "leads" only if the year's own returns do not point the other way.
-      state: net >= t.verdictLeadFrom && yearLean !== 'against' ? 'smallLead' : net <= -t.verdictLeadFrom && yearLean !== 'for' ? 'largeLead' : 'contender',
+      state,
+      standing: state !== 'contender' ? state : net > 0 ? 'smallEdge' : net < 0 ? 'largeEdge' : 'level',
       net,
       forWeight: sum('for'),
       againstWeight: sum('against'),

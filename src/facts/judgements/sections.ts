@@ -76,11 +76,12 @@ export interface ScoreJudgements {
   /** Chart signal and score read together. */
   agreement: 'bothPositive' | 'bothCautious' | 'chartOnly' | 'scoreOnly' | 'noSignal';
   /**
-   * Why the score counts for neither side in the verdict, when it does (`scoreWeighing`): the printed gap is under
-   * `evidenceMinScoreGap` (`smallGap`), or large caps lead on a narrowing gap (`narrowing`). Null when it counts
+   * Why the score counts for neither side in the verdict, when it does (`scoreWeighing`): the printed scores are
+   * equal (`level`), the printed gap is under `evidenceMinScoreGap` (`smallGap`), or large caps lead on a narrowing
+   * gap (`narrowing`). Null when it counts
    * for one side or a score is missing.
    */
-  neutralWhy: 'smallGap' | 'narrowing' | null;
+  neutralWhy: 'level' | 'smallGap' | 'narrowing' | null;
 }
 
 /**
@@ -93,8 +94,9 @@ export function scoreWeighing(
   t: Pick<Thresholds, 'evidenceMinScoreGap'>,
 ): { lean: 'for' | 'against' | 'neutral'; neutralWhy: ScoreJudgements['neutralWhy'] } {
   if (s.higher === 'unknown') return { lean: 'neutral', neutralWhy: null };
-  // a gap under the bar, or no gap, is level
-  if (s.higher === 'level' || (s.gapSize ?? 0) < t.evidenceMinScoreGap) return { lean: 'neutral', neutralWhy: 'smallGap' };
+  // no gap, or a gap under the bar, is level
+  if (s.higher === 'level') return { lean: 'neutral', neutralWhy: 'level' };
+  if ((s.gapSize ?? 0) < t.evidenceMinScoreGap) return { lean: 'neutral', neutralWhy: 'smallGap' };
   if (s.higher === 'small') return { lean: 'for', neutralWhy: null };
   // large caps ahead on a narrowing gap: the score is closing, neither for nor against
   return s.narrowing ? { lean: 'neutral', neutralWhy: 'narrowing' } : { lean: 'against', neutralWhy: null };

@@ -195,11 +195,13 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const count = (lean: string) => (items as J[]).filter((e) => e.lean === lean).length;
     // the year's own returns must not point the other way for a side to "lead"
     const year = (items as J[]).find((e) => e.id === 'year' || e.id === 'lastYear')?.lean ?? 'neutral';
+    const state = net >= c.t.verdictLeadFrom && year !== 'against' ? 'smallLead' : net <= -c.t.verdictLeadFrom && year !== 'for' ? 'largeLead' : 'contender';
     return [
       ...differ('net', j.net, net),
       ...differ('forCount', j.forCount, count('for')),
       ...differ('againstCount', j.againstCount, count('against')),
-      ...differ('state', j.state, net >= c.t.verdictLeadFrom && year !== 'against' ? 'smallLead' : net <= -c.t.verdictLeadFrom && year !== 'for' ? 'largeLead' : 'contender'),
+      ...differ('state', j.state, state),
+      ...differ('standing', j.standing, state !== 'contender' ? state : net > 0 ? 'smallEdge' : net < 0 ? 'largeEdge' : 'level'),
     ];
   },
   breadthLevel(j, c) {

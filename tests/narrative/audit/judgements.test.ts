@@ -105,9 +105,11 @@ describe('audit rule: judgements of the calendar and the verdict', () => {
       { kind: 'evidence', id: 'rsLong', lean: 'against', weight: 2, key: 'rsLong_against' },
       { kind: 'evidence', id: 'trend', lean: 'for', weight: 1, key: 'trend_for' },
     ];
-    const facts = (state: string, net: number) => fakeFacts({ judgements: { evidence, verdict: { kind: 'verdict', state, net, forCount: 2, againstCount: 1 } } });
+    const facts = (state: string, net: number, standing = 'smallEdge') => fakeFacts({ judgements: { evidence, verdict: { kind: 'verdict', state, standing, net, forCount: 2, againstCount: 1 } } });
     expect(details(facts('contender', 1))).toEqual([]);
     expect(details(facts('smallLead', 3))).toEqual(['conclusion net is 3, the figures say 1', 'conclusion state is "smallLead", the figures say "contender"']);
+    // a contender's side of the count: large caps ahead is not "a contender, not yet the leader" for small caps
+    expect(details(facts('contender', 1, 'largeEdge'))).toEqual(['conclusion standing is "largeEdge", the figures say "smallEdge"']);
   });
 
   it('a piece of evidence leans the way its reading points, and its key says so', () => {
