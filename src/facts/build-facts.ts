@@ -344,7 +344,8 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
       const one = fundScoreSection(market, cfg, key, asOf);
       funds[key] = one.score;
       scoreHistory[key] = one.history;
-      for (const w of one.score.warnings) missing.push({ section: 'score', reason: w });
+      // the score's warnings (a high/low method on closes only, no peer fund) are the operator's, in score.<key>.warnings;
+      // the note says in its own words what they change (the disclaimer's closes line, the benchmark standing in for peers)
       if (one.score.value.value === null) missing.push({ section: 'score', reason: one.score.value.reason ?? `no score for ${key}` });
     }
     facts.score = Object.assign(funds, { gap: {} }) as NonNullable<Facts['score']>;

@@ -12,7 +12,7 @@ describe('claims: why does this sentence say that?', () => {
     const facts = JSON.parse(readFileSync(join(out, 'weekly-outlook-2025-12-12.facts.json'), 'utf8'));
     expect(facts.claims.rates['judgements.rates.peak.state']).toBe(facts.judgements.rates.peak.state);
     expect(facts.claims.lead['judgements.lead.ytd.leader']).toBe(facts.judgements.lead.ytd.leader);
-    expect(facts.claims.conclusion['judgements.verdict.state']).toBe(facts.judgements.verdict.state);
+    expect(facts.claims.conclusion['judgements.verdict.standing']).toBe(facts.judgements.verdict.standing);
   }, 120_000);
 
   it('explain --section lists what a section read, and an unknown section is bad input', async () => {

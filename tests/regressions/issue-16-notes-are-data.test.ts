@@ -81,7 +81,10 @@ describe('notes are data (issue 16)', () => {
     expect(facts.score![late].value.value).toBeNull();
     const reasons = facts.missing.map((x) => `${x.section}: ${x.reason}`).join('\n');
     expect(reasons).toMatch(new RegExp(`performance.twelveMonths: ${late} has data only from `));
-    expect(reasons).toMatch(/score: .*no peer fund/);
+    // the missing peer is the operator's warning (the text says the benchmark stands in); the client's list of what
+    // the snapshot leaves out names no config file or path
+    expect(facts.score![late].warnings.join('\n')).toMatch(/no peer fund/);
+    expect(reasons).not.toMatch(/note\.yaml|\.csv|\//);
     expect(reasons).toMatch(/score: .*fewer than 252 trading days/);
     const r = await buildNotes(loadNote('fund-snapshot'), m, [{ asOf, symbol: late }], { mode: 'narrative', keep: true });
     expect(r.failures).toEqual([]);

@@ -170,4 +170,20 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     }
     expect(checked).toBeGreaterThan(50);
   }, 300_000);
+
+  it("dates the fund snapshot's near-term RS column and keeps config and paths out of the client's text (2020-09-18: \"losing ground\" for a column standing since 2018)", async () => {
+    const market = loadMarket(writeRealMarketYaml());
+    const note = loadNote('fund-snapshot');
+    const render = compileNote(note);
+    const figures = placeholderFigures(note.config.charts.map((c) => c.id));
+    const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
+    let dated = 0;
+    for (const asOf of fridays.filter((_, i) => i % 26 === 0)) {
+      const facts = buildFacts(market, note.config, { asOf, noteName: note.name, symbol: 'IWM' });
+      const t = text(render(templateContext(facts, figures, note)));
+      expect(t, asOf).not.toMatch(/losing ground|gaining on the benchmark|note\.yaml|\/work\//);
+      if (/has been in a column of [XO]s since \d{1,2} [A-Z][a-z]+( \d{4})?, without (?:lagging|outperforming) the benchmark by enough to reverse it/.test(t)) dated++;
+    }
+    expect(dated).toBeGreaterThan(10);
+  }, 300_000);
 });
