@@ -36,10 +36,14 @@ export function dateX(dates: string[], domain?: [string, string]) {
   const step = span <= 14 ? 1 : span <= 40 ? 3 : 6;
   const jan = "utcFormat(datum.value, '%m') === '01'";
   const days = (utcMs(last) - utcMs(first)) / 86_400_000;
-  // the first weeks of a year: month ticks would leave one label ("2025"), so days are marked ("3 Jan")
+  // the first weeks of a year: month ticks would leave one label ("2025"), so days are marked ("3 Jan"), and a
+  // day of an earlier year than the chart's last carries its year ("31 Dec 2024"), as every past date does
   const ticks =
     days <= SHORT_SPAN_DAYS
-      ? { tickCount: { interval: 'day' as const, step: Math.max(1, Math.ceil(days / 6)) }, labelExpr: "utcFormat(datum.value, '%-d %b')" }
+      ? {
+          tickCount: { interval: 'day' as const, step: Math.max(1, Math.ceil(days / 6)) },
+          labelExpr: `utcFormat(datum.value, '%Y') === '${last.slice(0, 4)}' ? utcFormat(datum.value, '%-d %b') : utcFormat(datum.value, '%-d %b %Y')`,
+        }
       : {
           tickCount: { interval: 'month' as const, step },
           labelExpr: `${jan} ? utcFormat(datum.value, '%Y') : utcFormat(datum.value, '%b')`,

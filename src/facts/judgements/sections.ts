@@ -70,6 +70,8 @@ export interface ScoreJudgements {
   before: { higher: 'small' | 'large' | 'level' | 'unknown'; gapSize: number | null };
   /** The higher-scoring fund changed sides since then (small ↔ large). */
   leaderChanged: boolean;
+  /** Large caps lead by more than six months ago on the printed gaps (from level, or from a smaller large-cap lead). */
+  widened: boolean;
   /** The gap is the smallest since this date (null: in the available history); worth saying only when `notable`. */
   smallestSince: Recency | null;
   notable: boolean;
@@ -124,6 +126,7 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     narrowing: gap.narrowing,
     before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
     leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),
+    widened: b !== null && g !== null && g > 0 && b >= 0 && g > b,
     smallestSince: since,
     notable: g !== null && (since === null || since.days >= t.notableSinceDays),
     agreement: signal === 'none' ? 'noSignal' : signal === 'buy' ? (investable ? 'bothPositive' : 'chartOnly') : investable ? 'scoreOnly' : 'bothCautious',
@@ -197,7 +200,7 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     large: rs(keys.large),
   };
   const week = rates.weekChangeBp?.value ?? null;
-  peak.weekRise = peak.state === 'falling' && week !== null && printed(week, 0) >= t.fallingBp;
+  peak.weekRise = peak.state === 'falling' && week !== null && printed(week, 0) >= t.weekRiseBp;
   const read = (k: string) => {
     const c = corr[k] as { latest?: { value: number | null } } | undefined;
     const v = c?.latest?.value ?? null;

@@ -33,6 +33,8 @@ export interface Thresholds {
   yieldDecimals: number;
   /** A yield move from its peak printed in whole basis points; at least `fallingBp` below the peak is "falling". */
   fallingBp: number;
+  /** A falling yield that rose at least this many bp in the week (printed, whole bp) is said to have (`weekRise`): one 10 bp box on TNX's chart. */
+  weekRiseBp: number;
   /** Seasonal lean: the difference of the class means must exceed this many standard errors. */
   seasonalNoiseMultiple: number;
   /** A year-to-date return over fewer trading days than this is no headline: the lead reads the year just completed. */
@@ -66,6 +68,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   correlationDifference: 0.1,
   yieldDecimals: 2,
   fallingBp: 25,
+  weekRiseBp: 10,
   seasonalNoiseMultiple: 1,
   minYtdDays: 20,
   nextYearFromMonth: 10,

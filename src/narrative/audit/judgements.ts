@@ -36,6 +36,7 @@ export interface AuditThresholds {
   correlationDifference: number;
   yieldDecimals: number;
   fallingBp: number;
+  weekRiseBp: number;
   seasonalNoiseMultiple: number;
   minYtdDays: number;
   nextYearFromMonth: number;
@@ -47,7 +48,7 @@ export interface AuditThresholds {
 const DOCUMENTED: AuditThresholds = {
   returnDecimals: 1, slightBelow: 2, wideFrom: 5, recentDays: 92, noteIntervalDays: 7, oversold: 30, midline: 50,
   overbought: 70, breadthDecimals: 1, investableScore: 3, scoreDecimals: 1, correlationDecimals: 2,
-  weakCorrelation: 0.2, correlationDifference: 0.1, yieldDecimals: 2, fallingBp: 25, seasonalNoiseMultiple: 1, minYtdDays: 20,
+  weakCorrelation: 0.2, correlationDifference: 0.1, yieldDecimals: 2, fallingBp: 25, weekRiseBp: 10, seasonalNoiseMultiple: 1, minYtdDays: 20,
   nextYearFromMonth: 10, verdictLeadFrom: 4, evidenceMinGap: 0.5, evidenceMinScoreGap: 1,
 };
 
@@ -230,6 +231,8 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...differ('gap', j.gap, gap),
       ...differ('higher', j.higher, gap > 0 ? 'large' : gap < 0 ? 'small' : 'level'),
       ...(small ? differ('small.investable', small.investable, round(s, d) >= c.t.investableScore) : []),
+      // "widened": against the gap six months earlier as the note prints it
+      ...(j.widened === undefined ? [] : differ('widened', j.widened, widenedFrom(gap, j.before as J | undefined))),
     ];
   },
   ratePeak(j, c) {
@@ -245,7 +248,7 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...differ('state', j.state, p <= -c.t.fallingBp ? 'falling' : p === 0 ? 'atPeak' : 'nearPeak'),
       ...differ('changeBp', j.changeBp, p),
       // off the peak, yet up a falling move's worth this week: the text must say so
-      ...(j.weekRise === undefined ? [] : differ('weekRise', j.weekRise, p <= -c.t.fallingBp && week !== null && round(week, 0) >= c.t.fallingBp)),
+      ...(j.weekRise === undefined ? [] : differ('weekRise', j.weekRise, p <= -c.t.fallingBp && week !== null && round(week, 0) >= c.t.weekRiseBp)),
     ];
   },
   sensitivity(j, c) {
@@ -415,4 +418,11 @@ export function judgementsRule(_html: string, facts: Facts, index: FactsIndex = 
 /** Kinds of judgement the facts hold that no check covers (the audit lists them in its summary). */
 export function uncheckedKinds(index: FactsIndex): string[] {
   return [...new Set(index.judgements.map((j) => String(j.judgement.kind)).filter((k) => !(k in JUDGEMENT_CHECKS)))].sort();
+}
+
+/** Large caps lead by more than the printed gap six months earlier (`before`: its side and size), or from level. */
+function widenedFrom(gap: number, before: J | undefined): boolean {
+  const size = num(before?.gapSize);
+  if (gap <= 0 || size === null) return false;
+  return before?.higher === 'level' ? true : before?.higher === 'large' && gap > size;
 }
