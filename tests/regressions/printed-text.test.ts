@@ -121,6 +121,14 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(widened).toBeGreaterThan(5);
   }, 300_000);
 
+  it('names in the sources the columns the charts read (TNX "Close" beside a P&F chart on daily highs and lows)', () => {
+    if (read.length === 0) read = notes();
+    for (const { asOf, t } of read) {
+      if (!t.includes('daily highs and lows')) continue;
+      expect(t, asOf).toContain('(TNX, TNX.csv, High, Low, Close)');
+    }
+  }, 300_000);
+
   it('lists under "What would change the view" only the chart turns that go against the view', () => {
     if (read.length === 0) read = notes();
     const seen = { largeLead: 0, smallLead: 0, contender: 0 } as Record<string, number>;
