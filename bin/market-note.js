@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Signals first (a stop removes what the run made), then Chromium when the command will print (it starts before
+// V8's tiering, then signals (a stop removes what the run made), then Chromium when the command will print (it starts before
 // the heavy modules load), then the CLI. The modules come from dist/bundle/ (a few bundled files: a cold start
 // opens far fewer files) when it is newer than the compiled dist/, else from dist/ itself.
 // MARKET_NOTE_BUNDLE=off runs dist/ itself. MARKET_NOTE_TRACE=1 prints each stage's time on stderr (src/cli/trace.ts).
@@ -10,6 +10,8 @@ const mtime = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntr
 const bundled = process.env.MARKET_NOTE_BUNDLE !== 'off' && mtime('../dist/bundle/main.js') >= mtime('../dist/cli/main.js');
 const from = (bundle, file) => (bundled ? `../dist/bundle/${bundle}.js` : `../dist/${file}.js`);
 
+// V8's tiering for short runs first (pipeline/jit.ts), before any of the CLI's code runs
+(await import(from('jit', 'pipeline/jit'))).tuneJit();
 const { installSignalHandlers } = await import(from('signals', 'cli/signals'));
 installSignalHandlers();
 const { launchEarly, closeUntaken } = await import(from('early-browser', 'pipeline/early-browser'));

@@ -7,6 +7,7 @@ const out = 'dist/bundle';
 rmSync(out, { recursive: true, force: true });
 const result = await build({
   entryPoints: {
+    jit: 'dist/pipeline/jit.js',
     signals: 'dist/cli/signals.js',
     'early-browser': 'dist/pipeline/early-browser.js',
     main: 'dist/cli/main.js',

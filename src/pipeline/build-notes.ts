@@ -21,6 +21,7 @@
 import { join } from 'node:path';
 import { placeholderFigures, type Figures } from '../charts/build-charts.js';
 import { drawFigures } from './draw-figures.js';
+import { tuneJit } from './jit.js';
 import { preloadVega } from '../charts/to-svg.js';
 import type { IsoDate, Market } from '../data/types.js';
 import { buildFacts } from '../facts/build-facts.js';
@@ -249,6 +250,7 @@ export function buildBatch(note: NoteSource, market: Market, asOfDates: readonly
  * @example (await buildNotes(loadNote('./my-notes/per-fund'), market, [{ symbol: 'IWM' }, { symbol: 'IJR' }], { outDir: 'out' })).built.length //=> 2
  */
 export async function buildNotes(note: NoteSource, market: Market, runs: readonly NoteRun[], opts: BuildNotesOptions = {}): Promise<BatchResult> {
+  tuneJit(); // a batch is the longest run: V8's compiler threads would take a core from the print (pipeline/jit.ts)
   const t0 = performance.now();
   const narrative = opts.mode === 'narrative';
   const formats: OutputFormat[] = narrative ? [] : (opts.formats ?? ['pdf', 'html']);
