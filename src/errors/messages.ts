@@ -311,12 +311,12 @@ export const asOfNotADate = (raw: string): Problem => ({
 });
 
 /** "SPX has" / "SPX and RUT both have" / "SPX, RUT and TNX all have" */
-const subject = (keys: readonly string[]): string =>
-  keys.length === 1 ? `${keys[0]} has` : `${listWords(keys)} ${keys.length === 2 ? 'both' : 'all'} have`;
+/** "SPX has data only" / "SPX and RUT have data in common only": several series share only the stretch all of them cover. */
+const subject = (keys: readonly string[]): string => (keys.length === 1 ? `${keys[0]} has data only` : `${listWords(keys)} have data in common only`);
 
 export const asOfAfterData = (asOf: string, last: string, first: string, keys: readonly string[], limiting?: string): Problem => ({
   message:
-    `as-of ${asOf} is after the data: ${subject(keys)} data only up to ${last}` +
+    `as-of ${asOf} is after the data: ${subject(keys)} up to ${last}` +
     (limiting && keys.length > 1 ? ` (${limiting} ends first)` : ''),
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });
@@ -354,7 +354,7 @@ export const builtStale = (key: string, lastDate: string, asOf: string): string 
 
 export const asOfBeforeData = (asOf: string, first: string, last: string, keys: readonly string[], limiting?: string): Problem => ({
   message:
-    `as-of ${asOf} is before the data: ${subject(keys)} data only from ${first}` +
+    `as-of ${asOf} is before the data: ${subject(keys)} from ${first}` +
     (limiting && keys.length > 1 ? ` (${limiting} starts last)` : ''),
   hint: `Use a date from ${first} to ${last}, or leave out --as-of to use ${last}.`,
 });

@@ -79,14 +79,14 @@ describe('checkAsOf', () => {
 
   it('rejects a date after the data, with the range and the series that ends first', () => {
     expect(errorText(() => checkAsOf(market, ['SPX', 'RUT', 'TNX'], '2025-12-12'))).toMatchInlineSnapshot(`
-      "[AS_OF_OUT_OF_RANGE] as-of 2025-12-12 is after the data: SPX, RUT and TNX all have data only up to 2025-12-10 (TNX ends first)
+      "[AS_OF_OUT_OF_RANGE] as-of 2025-12-12 is after the data: SPX, RUT and TNX have data in common only up to 2025-12-10 (TNX ends first)
       Use a date from 2025-12-09 to 2025-12-10, or leave out --as-of to use 2025-12-10."
     `);
   });
 
   it('rejects a date before the data, with the series that starts last', () => {
     expect(errorText(() => checkAsOf(market, ['SPX', 'RUT'], '2025-12-08'))).toMatchInlineSnapshot(`
-      "[AS_OF_OUT_OF_RANGE] as-of 2025-12-08 is before the data: SPX and RUT both have data only from 2025-12-09 (RUT starts last)
+      "[AS_OF_OUT_OF_RANGE] as-of 2025-12-08 is before the data: SPX and RUT have data in common only from 2025-12-09 (RUT starts last)
       Use a date from 2025-12-09 to 2025-12-11, or leave out --as-of to use 2025-12-11."
     `);
     expect(errorText(() => checkAsOf(market, ['SPX'], '2001-01-02'))).toMatchInlineSnapshot(`
