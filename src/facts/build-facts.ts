@@ -158,9 +158,7 @@ function seriesInfo(s: Series, asOf: IsoDate, config: NoteConfig, stale: boolean
   const highLowFallback = asked === 'highlow' && !hasHL;
   const method = highLowFallback ? 'close' : (asked ?? (hasHL ? 'highlow' : 'close'));
   const priceBasis = priceBasisOf(s, method);
-  // the columns the note read: a chart on daily highs and lows reads them beside the close
-  const priceField = s.priceField == null ? null : method === 'highlow' ? `High, Low, ${s.priceField}` : s.priceField;
-  return { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)], priceField, adjusted, highLowFallback, priceBasis, stale };
+  return { key: s.key, name: s.name, file: basename(s.file), firstDate: s.dates[0], lastDate: s.dates[Math.max(0, last)], priceField: s.priceField ?? null, adjusted, highLowFallback, priceBasis, stale };
 }
 
 /** Closes from the prior year-end to the as-of date, rebased to 100 at the prior year-end. */

@@ -23,7 +23,7 @@ export interface SeriesInfo {
   file: string;
   firstDate: IsoDate;
   lastDate: IsoDate;
-  /** Which price columns the note read (Close, Adj Close, value; `High, Low, Close` when a P&F chart uses highs and lows); null for a universe file. */
+  /** Which price column the file gave (Close, Adj Close, value); null for a universe file. */
   priceField: string | null;
   /** Closes are dividend-adjusted (market.yaml `adjusted: true`, or an `Adj Close` column): levels sit below traded prices. */
   adjusted: boolean;
