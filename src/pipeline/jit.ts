@@ -9,8 +9,8 @@
  * ten-year audit is unchanged (8.65 against 8.84 s).
  *
  * It is set once per process (V8's flags are the process's), by the bin before anything runs and by a batch
- * (buildNotes) for the library's callers. A budget the user gives Node (`--interrupt-budget` in its arguments or
- * NODE_OPTIONS) is kept; MARKET_NOTE_V8_TUNING=off leaves V8's default.
+ * (buildNotes) for the library's callers. A budget the user gives Node (`node --interrupt-budget=N …`) is kept;
+ * MARKET_NOTE_V8_TUNING=off leaves V8's default.
  */
 import { setFlagsFromString } from 'node:v8';
 
@@ -20,13 +20,14 @@ export const INTERRUPT_BUDGET = 1_000_000;
 let done = false;
 
 /**
- * The V8 flag to set, or null: MARKET_NOTE_V8_TUNING=off, or a budget the user gave Node (its arguments or NODE_OPTIONS).
+ * The V8 flag to set, or null: MARKET_NOTE_V8_TUNING=off, or a budget the user gave Node on its command line
+ * (Node refuses V8's tiering flags in NODE_OPTIONS).
  * @example jitFlag({}, []) //=> '--interrupt-budget=1000000'
- * @example jitFlag({ NODE_OPTIONS: '--interrupt-budget=50000' }, []) //=> null
+ * @example jitFlag({}, ['--interrupt-budget=50000']) //=> null
  */
 export function jitFlag(env: NodeJS.ProcessEnv, execArgv: readonly string[]): string | null {
   if (env.MARKET_NOTE_V8_TUNING === 'off') return null;
-  const given = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => /^--interrupt[-_]budget(?:=|$)/.test(a));
+  const given = execArgv.some((a) => /^--interrupt[-_]budget(?:=|$)/.test(a));
   return given ? null : `--interrupt-budget=${INTERRUPT_BUDGET}`;
 }
 

@@ -8,7 +8,7 @@ describe('jitFlag', () => {
   });
 
   it('keeps a budget the user gave Node, and V8 defaults when told to', () => {
-    expect(jitFlag({ NODE_OPTIONS: '--max-old-space-size=4096 --interrupt-budget=50000' }, [])).toBeNull();
+    expect(jitFlag({}, ['--max-old-space-size=4096', '--interrupt-budget=50000'])).toBeNull();
     expect(jitFlag({}, ['--interrupt_budget=50000'])).toBeNull();
     expect(jitFlag({ MARKET_NOTE_V8_TUNING: 'off' }, [])).toBeNull();
     // a flag that only starts the same is another one
