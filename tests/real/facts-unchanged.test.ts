@@ -1,6 +1,7 @@
 /**
  * The real-data facts of 2025-12-12 stay what they were before the P&F label, score-peer and disclosure rules,
- * apart from the paths those rules change (pattern labels, scores and the score gap) or add. The fingerprints
+ * apart from the paths those rules change (pattern labels, scores and the score gap) or add, and the P&F chart's
+ * caption label (`charts.pnf.boxLabel`, every box size of the drawn grid; checked to be the only change in `charts`). The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
  * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
  */
@@ -17,7 +18,7 @@ if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the re
 const BEFORE: Record<string, string> = {
   asOf: 'e0438e875f763466',
   breadth: '5753be5edd27e1ac',
-  charts: '2ff61d43d8000d18',
+  charts: '4a364334921c0d4e', // only charts.pnf.boxLabel changed since: the P&F caption names both box sizes its grid crosses
   correlation: '7e8c9a5cb62682ea',
   data: '61bd2258b8efdaa3',
   keys: '62be7e297b33d606',
