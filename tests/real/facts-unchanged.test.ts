@@ -1,7 +1,8 @@
 /**
  * The real-data facts of 2025-12-12 stay what they were before the P&F label, score-peer and disclosure rules,
  * apart from the paths those rules change (pattern labels, scores and the score gap) or add, and the P&F chart's
- * caption label (`charts.pnf.boxLabel`, every box size of the drawn grid; checked to be the only change in `charts`). The fingerprints
+ * caption label (`charts.pnf.boxLabel`) and the text's scale (`pnf.*.boxSize`) naming every box size of the recent
+ * columns, and the six-month window's first day (`breadth.*.recentLow.windowFrom`); checked to be the only changes. The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
  * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
  */
@@ -17,14 +18,14 @@ if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the re
 
 const BEFORE: Record<string, string> = {
   asOf: 'e0438e875f763466',
-  breadth: '5753be5edd27e1ac',
+  breadth: '3e0a9242ffe44362', // only breadth.SP600.recentLow.windowFrom added since
   charts: '4a364334921c0d4e', // only charts.pnf.boxLabel changed since: the P&F caption names both box sizes its grid crosses
   correlation: '7e8c9a5cb62682ea',
   data: '61bd2258b8efdaa3',
   keys: '62be7e297b33d606',
   lead: 'bcacd7d015d2b760',
   note: 'f03f2722b2bf15a9',
-  pnf: 'ddeea07226eca826',
+  pnf: 'cde3341613c60ff2', // only pnf.*.boxSize changed since: every box size of the recent columns
   ranking: '7827fa66b8cf0e02',
   rates: '441919a2a6c865f2',
   returns: '4b2ac643bbb0b25a',

@@ -34,10 +34,10 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     return fridays.filter((_, i) => i % 4 === 0).map((asOf) => {
       const facts = buildFacts(market, note.config, { asOf });
       const scoreLean = facts.judgements.evidence.find((e) => e.id === 'score')?.lean ?? null;
-      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, net: facts.judgements.verdict.net, scoreLean, rsVsLarge: facts.judgements.lead.rsVsLarge, widened: facts.judgements.score?.widened ?? false };
+      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, net: facts.judgements.verdict.net, scoreLean, rsVsLarge: facts.judgements.lead.rsVsLarge, widened: facts.judgements.score?.widened ?? false, lowAtStart: facts.judgements.breadth?.recentLow?.atWindowStart ?? false };
     });
   };
-  let read: { asOf: string; t: string; view: string; net: number; scoreLean: string | null; rsVsLarge: { column: string | null; signal: string }; widened: boolean }[] = [];
+  let read: { asOf: string; t: string; view: string; net: number; scoreLean: string | null; rsVsLarge: { column: string | null; signal: string }; widened: boolean; lowAtStart: boolean }[] = [];
 
   it('prints every article in agreement with the word after it', () => {
     read = notes();
@@ -129,6 +129,36 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     }
   }, 300_000);
 
+  it("does not call the bullish percent's reading on the six-month window's first days its low (2024-05-17: \"its low of the last six months was 43.9% on 17 November 2023\", the window's first day, while it rose)", () => {
+    if (read.length === 0) read = notes();
+    let edge = 0;
+    for (const { asOf, t, lowAtStart } of read) {
+      if (lowAtStart) edge++;
+      expect(t.includes('over the last six months it has not been lower than'), asOf).toBe(lowAtStart);
+      if (lowAtStart) expect(t, asOf).not.toContain('its low of the last six months');
+    }
+    expect(edge).toBeGreaterThan(3);
+  }, 300_000);
+
+  it('prints the margin the verdict weighed, and says when the answer names only the chief readings ("4 points against 1, short of the 4-point margin"; "In their favour, X and Y" of five)', () => {
+    if (read.length === 0) read = notes();
+    let margins = 0;
+    for (const { asOf, t } of read) {
+      const m = /The readings: (\d+) for small caps, (\d+) for large caps, \d+ neutral; .*? (\d+) points? for small caps against (\d+)(, a margin of (\d+)|, level)?/.exec(t);
+      expect(m, asOf).not.toBeNull();
+      const [, forCount, againstCount, forWeight, againstWeight, , margin] = m!;
+      if (margin !== undefined) {
+        margins++;
+        expect(Number(margin), asOf).toBe(Math.abs(Number(forWeight) - Number(againstWeight)));
+      }
+      if (Number(forCount) > 2) expect(t, asOf).toContain('Chief among the readings in their favour, ');
+      else if (Number(forCount) > 0) expect(t, asOf).toContain('In their favour, ');
+      if (Number(againstCount) > 2) expect(t, asOf).toContain('Chief among those against them, ');
+      else if (Number(againstCount) > 0) expect(t, asOf).toContain('Against them, ');
+    }
+    expect(margins).toBeGreaterThan(20);
+  }, 300_000);
+
   it('lists under "What would change the view" only the chart turns that go against the view', () => {
     if (read.length === 0) read = notes();
     const seen = { largeLead: 0, smallLead: 0, contender: 0 } as Record<string, number>;
@@ -215,5 +245,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       if (/has been in a column of [XO]s since \d{1,2} [A-Z][a-z]+( \d{4})?, without (?:lagging|outperforming) the benchmark by enough to reverse it/.test(t)) dated++;
     }
     expect(dated).toBeGreaterThan(10);
+    // 2024-05-17: "on the traditional (4.00 box in 200–500) scale, the latest signal is a buy signal at 198"
+    const facts = buildFacts(market, note.config, { asOf: '2024-05-17', noteName: note.name, symbol: 'IWM' });
+    const t = text(render(templateContext(facts, figures, note)));
+    expect(t).toMatch(/on the traditional \(2\.00 box in 100–200, 4\.00 in 200–500\) scale, the latest signal is a buy signal at 198/);
   }, 300_000);
 });

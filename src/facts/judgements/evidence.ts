@@ -51,6 +51,9 @@ export interface Verdict {
   /** The two heaviest pieces on each side (heaviest first, table order on equal weight). */
   strongestFor: Evidence[];
   strongestAgainst: Evidence[];
+  /** The two lists hold every reading of their side (else the answer says it names the chief ones). */
+  allForListed: boolean;
+  allAgainstListed: boolean;
 }
 
 /** The calendar of the note: which year it asks about, and whether the YTD is long enough to lead with. */
@@ -157,6 +160,8 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
       neutralCount: evidence.filter((e) => e.lean === 'neutral').length,
       strongestFor: strongest('for'),
       strongestAgainst: strongest('against'),
+      allForListed: strongest('for').length === evidence.filter((e) => e.lean === 'for').length,
+      allAgainstListed: strongest('against').length === evidence.filter((e) => e.lean === 'against').length,
     },
   };
 }

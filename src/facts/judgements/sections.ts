@@ -29,7 +29,8 @@ export interface BreadthJudgements {
   level: BreadthLevel;
   status: { kind: 'status'; value: string | null; since: Recency | null };
   reversedFrom: { level: number; date: Recency } | null;
-  recentLow: { level: number; date: Recency } | null;
+  /** `atWindowStart`: the low is within a week of the window's first day, so the reading was rising when the window opened. */
+  recentLow: { level: number; date: Recency; atWindowStart: boolean } | null;
 }
 
 export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJudgements {
@@ -49,7 +50,7 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
     level,
     status: { kind: 'status', value: b.status, since: recency(b.statusSince, asOf, t) },
     reversedFrom: dated(b.reversedFrom),
-    recentLow: dated(b.recentLow),
+    recentLow: b.recentLow && dated(b.recentLow) ? { ...dated(b.recentLow)!, atWindowStart: atWindowEdge(b.recentLow.date, b.recentLow.windowFrom) } : null,
   };
 }
 

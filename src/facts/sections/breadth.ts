@@ -31,8 +31,8 @@ export interface UniverseBreadth {
   statusSince: IsoDate | null;
   /** The low (O-column bottom) the current X column reversed up from, or the high an O column reversed down from. */
   reversedFrom: { level: number; date: IsoDate } | null;
-  /** Lowest BP reading in the last 6 months (first day it was reached). */
-  recentLow: { level: number; date: IsoDate } | null;
+  /** Lowest BP reading in the last 6 months (first day it was reached), and the window's first day. */
+  recentLow: { level: number; date: IsoDate; windowFrom: IsoDate } | null;
   zone: 'oversold' | 'neutral' | 'overbought';
   /** Members with a P&F signal that day: the BP's denominator, the count the text quotes with the percent. */
   members: number;
@@ -134,7 +134,7 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
     status: statuses[i],
     statusSince: statusSince(dates, statuses, i),
     reversedFrom,
-    recentLow: lowestBetween(dates, values, monthsBefore(h.dates[i], 6), h.dates[i]),
+    recentLow: recentLowOf(dates, values, monthsBefore(h.dates[i], 6), h.dates[i]),
     zone: bpZone(value),
     members: h.members[i],
     membersWithData: universe.closes.reduce((n, col) => n + (Number.isFinite(col[i]) ? 1 : 0), 0),
@@ -157,4 +157,11 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
     breadth: { [key]: b },
     chart: { universe: key, name: universe.name, series, status: b.status, lower: 30, upper: 70 },
   };
+}
+
+/** The lowest reading from `from` to `to`, with the first trading day of that window. */
+function recentLowOf(dates: IsoDate[], values: ArrayLike<number>, from: IsoDate, to: IsoDate): UniverseBreadth['recentLow'] {
+  const low = lowestBetween(dates, values, from, to);
+  const windowFrom = dates.find((d) => d >= from);
+  return low && windowFrom ? { ...low, windowFrom } : null;
 }

@@ -37,6 +37,7 @@ export interface PnfFacts {
   /** The highest box the chart ever printed, and the date it first printed. */
   highestBox: number | null;
   highestBoxDate: IsoDate | null;
+  /** The box sizes of the chart's recent columns (every traditional band they cross), as the text names its scale. */
   boxSize: string;
   method: string;
   /** TNX-style charts are drawn on 10 × the yield. */
@@ -181,7 +182,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     columnBottom: col?.low ?? null,
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,
-    boxSize: chart.boxLabel,
+    boxSize: boxSizeOfRecent(chart),
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
     multiplier,
     levels: changeLevels(chart),
@@ -235,8 +236,22 @@ export function rsFacts(a: Series, b: Series, asOf: IsoDate): RsFacts {
 
 const MONTH_DIGITS = '123456789ABC';
 
+/** Columns a P&F figure draws, and the stretch whose box sizes the text names. */
+const DRAWN_COLUMNS = 48;
+
+/**
+ * The box sizes of a chart's last {@link DRAWN_COLUMNS} columns, where the levels the text quotes sit (a
+ * traditional chart crossing 200 has 2-point boxes below it and 4-point boxes above: "the traditional (4.00 box
+ * in 200–500) scale, … a buy signal at 198" named a box the signal's level does not have).
+ */
+function boxSizeOfRecent(chart: PnfChart): string {
+  const recent = chart.columns.slice(-DRAWN_COLUMNS);
+  if (recent.length === 0) return chart.boxLabel;
+  return chart.boxLabelOver(Math.min(...recent.map((c) => c.lowIndex)), Math.max(...recent.map((c) => c.highIndex)));
+}
+
 /** The last `maxColumns` columns of a chart as drawable data: box grid, month marks, last signal, trend line. */
-export function pnfChartData(key: string, name: string, chart: PnfChart, maxColumns = 48): PnfChartData | undefined {
+export function pnfChartData(key: string, name: string, chart: PnfChart, maxColumns = DRAWN_COLUMNS): PnfChartData | undefined {
   if (chart.columns.length === 0) return undefined;
   const first = Math.max(0, chart.columns.length - maxColumns);
   const cols = chart.columns.slice(first);

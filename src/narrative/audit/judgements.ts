@@ -203,6 +203,9 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...differ('againstCount', j.againstCount, count('against')),
       ...differ('state', j.state, state),
       ...differ('standing', j.standing, state !== 'contender' ? state : net > 0 ? 'smallEdge' : net < 0 ? 'largeEdge' : 'level'),
+      // "In their favour, X and Y" only when X and Y are all of them; else "Chief among …"
+      ...(j.allForListed === undefined ? [] : differ('allForListed', j.allForListed, (j.strongestFor as J[] | undefined)?.length === count('for'))),
+      ...(j.allAgainstListed === undefined ? [] : differ('allAgainstListed', j.allAgainstListed, (j.strongestAgainst as J[] | undefined)?.length === count('against'))),
     ];
   },
   breadthLevel(j, c) {
