@@ -142,7 +142,10 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
   const sum = (l: Lean) => evidence.filter((e) => e.lean === l).reduce((a, e) => a + e.weight, 0);
   const net = sum('for') - sum('against');
   const yearLean = evidence.find((e) => e.id === 'year' || e.id === 'lastYear')?.lean ?? 'neutral';
+  const count = (l: Lean) => evidence.filter((e) => e.lean === l).length;
   const strongest = (l: Lean) => evidence.filter((e) => e.lean === l).sort((a, b) => b.weight - a.weight).slice(0, 2);
+  const [forCount, againstCount] = [count('for'), count('against')];
+  const [strongestFor, strongestAgainst] = [strongest('for'), strongest('against')];
   // A side "leads" only if the year's own returns do not point the other way.
   const state = net >= t.verdictLeadFrom && yearLean !== 'against' ? 'smallLead' : net <= -t.verdictLeadFrom && yearLean !== 'for' ? 'largeLead' : 'contender';
   return {
@@ -155,13 +158,13 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
       forWeight: sum('for'),
       againstWeight: sum('against'),
       yearVeto: (net >= t.verdictLeadFrom && yearLean === 'against') || (net <= -t.verdictLeadFrom && yearLean === 'for'),
-      forCount: evidence.filter((e) => e.lean === 'for').length,
-      againstCount: evidence.filter((e) => e.lean === 'against').length,
-      neutralCount: evidence.filter((e) => e.lean === 'neutral').length,
-      strongestFor: strongest('for'),
-      strongestAgainst: strongest('against'),
-      allForListed: strongest('for').length === evidence.filter((e) => e.lean === 'for').length,
-      allAgainstListed: strongest('against').length === evidence.filter((e) => e.lean === 'against').length,
+      forCount,
+      againstCount,
+      neutralCount: count('neutral'),
+      strongestFor,
+      strongestAgainst,
+      allForListed: strongestFor.length === forCount,
+      allAgainstListed: strongestAgainst.length === againstCount,
     },
   };
 }

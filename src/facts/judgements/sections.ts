@@ -50,8 +50,14 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
     level,
     status: { kind: 'status', value: b.status, since: recency(b.statusSince, asOf, t) },
     reversedFrom: dated(b.reversedFrom),
-    recentLow: b.recentLow && dated(b.recentLow) ? { ...dated(b.recentLow)!, atWindowStart: atWindowEdge(b.recentLow.date, b.recentLow.windowFrom) } : null,
+    recentLow: recentLowOf(b.recentLow, asOf, t),
   };
+}
+
+/** The six-month low, dated, and whether it sits on the window's first days (the reading was rising as it opened). */
+function recentLowOf(low: UniverseBreadth['recentLow'], asOf: IsoDate, t: Thresholds): BreadthJudgements['recentLow'] {
+  const date = low ? recency(low.date, asOf, t) : null;
+  return low && date ? { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom) } : null;
 }
 
 // ── score ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -81,8 +87,7 @@ export interface ScoreJudgements {
   /**
    * Why the score counts for neither side in the verdict, when it does (`scoreWeighing`): the printed scores are
    * equal (`level`), the printed gap is under `evidenceMinScoreGap` (`smallGap`), or large caps lead on a narrowing
-   * gap (`narrowing`). Null when it counts
-   * for one side or a score is missing.
+   * gap (`narrowing`). Null when it counts for one side or a score is missing.
    */
   neutralWhy: 'level' | 'smallGap' | 'narrowing' | null;
 }
@@ -147,7 +152,7 @@ export interface RatePeakJudgement {
   /** The high sits at the very start of the trailing window (within its first week): the yield was already falling
    * when the window opened, so the "peak" is the window's edge, not a turning point. */
   atWindowStart: boolean;
-  /** Off its peak ('falling'), yet up at least `fallingBp` this week (as printed, whole bp): the text says so. */
+  /** Off its peak ('falling'), yet up at least `weekRiseBp` this week (as printed, whole bp): the text says so. */
   weekRise: boolean;
   small: Direction;
   large: Direction;
@@ -189,19 +194,19 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     const f = p.returnSince?.[k];
     return f && f.value !== null ? direction(f.value, t.returnDecimals) : 'flat';
   };
+  const state: RatePeakJudgement['state'] = bp === null || p.level.value === null ? 'none' : bp <= -t.fallingBp ? 'falling' : bp === 0 ? 'atPeak' : 'nearPeak';
+  const week = rates.weekChangeBp?.value ?? null;
   const peak: RatePeakJudgement = {
     kind: 'ratePeak',
-    state: bp === null || p.level.value === null ? 'none' : bp <= -t.fallingBp ? 'falling' : bp === 0 ? 'atPeak' : 'nearPeak',
+    state,
     changeBp: bp,
     changeSize: bp === null ? null : Math.abs(bp),
     date: recency(p.date.value, asOf, t),
     atWindowStart: p.date.value !== null && p.date.from !== null && atWindowEdge(p.date.value, p.date.from),
-    weekRise: false,
+    weekRise: state === 'falling' && week !== null && printed(week, 0) >= t.weekRiseBp,
     small: rs(keys.small),
     large: rs(keys.large),
   };
-  const week = rates.weekChangeBp?.value ?? null;
-  peak.weekRise = peak.state === 'falling' && week !== null && printed(week, 0) >= t.weekRiseBp;
   const read = (k: string) => {
     const c = corr[k] as { latest?: { value: number | null } } | undefined;
     const v = c?.latest?.value ?? null;

@@ -219,8 +219,8 @@ function traditionalScale(kind: 'traditional' | 'traditional-pre2022', bands: [n
       const to = bandBelow(high * TICKS);
       if (to <= from) return this.label(high);
       const parts: string[] = [];
-      for (let i = from; i <= to; i++) parts.push(`${boxText(bands[i][1])} in ${rangeText(i)}`);
-      return `${kind} (${parts[0].replace(' in ', ' box in ')}, ${parts.slice(1).join(', ')})`;
+      for (let i = from; i <= to; i++) parts.push(`${boxText(bands[i][1])}${i === from ? ' box' : ''} in ${rangeText(i)}`);
+      return `${kind} (${parts.join(', ')})`;
     },
   };
 }

@@ -250,7 +250,7 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     return [
       ...differ('state', j.state, p <= -c.t.fallingBp ? 'falling' : p === 0 ? 'atPeak' : 'nearPeak'),
       ...differ('changeBp', j.changeBp, p),
-      // off the peak, yet up a falling move's worth this week: the text must say so
+      // off the peak, yet up a box (weekRiseBp) or more this week: the text must say so
       ...(j.weekRise === undefined ? [] : differ('weekRise', j.weekRise, p <= -c.t.fallingBp && week !== null && round(week, 0) >= c.t.weekRiseBp)),
     ];
   },
