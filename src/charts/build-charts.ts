@@ -166,7 +166,13 @@ function extraPlan(facts: Facts, id: string, e: ExtraChartData): ChartPlan {
       id,
       spec: levelLineSpec(e.series, { title: 'Trend-and-RS score', label: (v) => `${e.key} ${num(v, 1)}`, domain: [0, 6] }),
       alt: `Trend-and-RS score of ${e.name}${since ? ` since ${shortDate(since)}` : ''}${last ? `: ${num(last.value, 1)} on ${shortDate(last.date)}` : ''}.`,
-      source: source(`${named(e.name, e.key)} daily closes`, through(facts, e.series.dates), "score: this project's trend-and-RS measure"),
+      source: source(
+        closesOf(facts, [e.key, ...e.compared], [named(e.name, e.key), ...e.compared.map((k) => named(nameOf(facts, k), k))]),
+        through(facts, e.series.dates),
+        `score: this project's trend-and-RS measure of ${e.key} against ${e.compared.join(' and ') || 'no benchmark'}`,
+        facts,
+        [e.key, ...e.compared],
+      ),
     };
   }
   const yieldLine = e.unit === 'percent-yield';

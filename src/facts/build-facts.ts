@@ -30,7 +30,7 @@ import { fail } from '../errors/market-note-error.js';
 import { configuredChart, pnfChartData, pnfFacts, rsFacts } from './sections/pnf.js';
 import { performanceFacts } from './sections/performance.js';
 import { yieldWatchSection } from './sections/yield-watch.js';
-import { fundScoreSection } from './sections/score.js';
+import { fundScoreSection, type FundScore } from './sections/score.js';
 import { judgeFacts, printedGap, thresholdsWith } from './judgements/index.js';
 
 export interface BuildFactsOptions {
@@ -390,7 +390,9 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     } else if (c.kind === 'scoreHistory' && scoreHistory[key]) {
       const h = scoreHistory[key];
       const n = Math.min(h.dates.length, c.window ?? 252);
-      extra[c.id] = { kind: 'scoreHistory', key, name: s.name, series: { dates: h.dates.slice(-n), values: h.values.slice(-n) } };
+      const sc = facts.score?.[key] as FundScore | undefined;
+      const compared = sc ? [...new Set([sc.benchmarks.market, ...sc.peerGroup.keys])].filter((k) => k !== key) : [];
+      extra[c.id] = { kind: 'scoreHistory', key, name: s.name, compared, series: { dates: h.dates.slice(-n), values: h.values.slice(-n) } };
     }
   }
   if (Object.keys(extra).length) charts.extra = extra;

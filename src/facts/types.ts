@@ -120,7 +120,8 @@ export interface ChartData {
 export type ExtraChartData =
   | { kind: 'pnf'; data: PnfChartData }
   | { kind: 'level'; key: string; name: string; unit: 'percent-yield' | 'price'; series: DatedValues }
-  | { kind: 'scoreHistory'; key: string; name: string; series: DatedValues };
+  /** `compared`: the series the score measures the fund's relative strength against (market benchmark, peers). */
+  | { kind: 'scoreHistory'; key: string; name: string; compared: string[]; series: DatedValues };
 
 /** The facts object of one note on one as-of date: every figure the note prints, with its provenance. */
 export interface Facts {

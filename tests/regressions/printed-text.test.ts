@@ -34,10 +34,10 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     return fridays.filter((_, i) => i % 4 === 0).map((asOf) => {
       const facts = buildFacts(market, note.config, { asOf });
       const scoreLean = facts.judgements.evidence.find((e) => e.id === 'score')?.lean ?? null;
-      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, net: facts.judgements.verdict.net, scoreLean, rsVsLarge: facts.judgements.lead.rsVsLarge, widened: facts.judgements.score?.widened ?? false, lowAtStart: facts.judgements.breadth?.recentLow?.atWindowStart ?? false };
+      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, net: facts.judgements.verdict.net, scoreLean, rsVsLarge: facts.judgements.lead.rsVsLarge, widened: facts.judgements.score?.widened ?? false, lowAtStart: facts.judgements.breadth?.recentLow?.atWindowStart ?? false, bp: { column: facts.breadth.SP600?.column ?? null, signal: facts.breadth.SP600?.signal ?? null }, rsClose: facts.judgements.fund?.rsMarket?.near.closeToReversal ?? null };
     });
   };
-  let read: { asOf: string; t: string; view: string; net: number; scoreLean: string | null; rsVsLarge: { column: string | null; signal: string }; widened: boolean; lowAtStart: boolean }[] = [];
+  let read: { asOf: string; t: string; view: string; net: number; scoreLean: string | null; rsVsLarge: { column: string | null; signal: string }; widened: boolean; lowAtStart: boolean; bp: { column: string | null; signal: string | null }; rsClose: { moveSize: number; into: string } | null }[] = [];
 
   it('prints every article in agreement with the word after it', () => {
     read = notes();
@@ -109,6 +109,43 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       expect(/\(still on an RS (buy|sell) signal\)/.test(lead), asOf).toBe(mixed);
     }
     expect(against).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('explains the bullish percent\'s status by what its state rule checks (2016-11-18, 2024-10-25: "Bull Confirmed (a column of Xs that has risen above the previous one)" for a column of Xs below the previous one, on a buy signal given a column earlier)', () => {
+    if (read.length === 0) read = notes();
+    // the state rule (methodology §4.3) reads the column and the last signal; a gloss may claim no more than that
+    const glosses: Record<string, (bp: { column: string | null; signal: string | null }) => boolean> = {
+      'Bull Confirmed (in a column of Xs, with its last signal a buy)': (b) => b.column === 'X' && b.signal === 'buy',
+      'Bear Confirmed (in a column of Os, with its last signal a sell)': (b) => b.column === 'O' && b.signal === 'sell',
+      'Bull Correction (a reversal down into Os while still on a buy signal)': (b) => b.column === 'O' && b.signal === 'buy',
+      'Bear Alert (a drop from 70% or higher while still on a buy signal)': (b) => b.column === 'O' && b.signal === 'buy',
+      'Bear Correction (a reversal up into Xs while still on a sell signal)': (b) => b.column === 'X' && b.signal === 'sell',
+      'Bull Alert (a reversal up into Xs from 30% or below)': (b) => b.column === 'X' && b.signal === 'sell',
+    };
+    const seen = new Set<string>();
+    for (const { asOf, t, bp } of read) {
+      const said = /Its status is (.*?\)) (?:since|on) /.exec(t)?.[1];
+      if (!said) continue;
+      expect(Object.keys(glosses), asOf).toContain(said);
+      expect(glosses[said](bp), `${asOf}: ${said}`).toBe(true);
+      seen.add(said.split(' (')[0]);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(4);
+  }, 300_000);
+
+  it('says how close the near-term RS chart against the market is to reversing when it is within a box of it (2016-11-18: "lacking near-term relative strength" and the one reading against small caps, 0.12% from reversing into Xs)', () => {
+    if (read.length === 0) read = notes();
+    let close = 0;
+    for (const { asOf, t, rsClose } of read) {
+      const rsText = /Relative strength\. Against the (.*?) The long-term/.exec(t)?.[1] ?? '';
+      if (rsClose) {
+        close++;
+        const move = `${rsClose.moveSize.toFixed(2)}%`;
+        expect(rsText, asOf).toContain(`would need to ${rsClose.into === 'X' ? 'gain' : 'lose'} only ${move} against`);
+        if (/relative-strength chart against the market is in a column of/.test(t)) expect(t, asOf).toContain(`(${move} from reversing into ${rsClose.into}s)`);
+      } else expect(rsText, asOf).not.toContain('close to turning');
+    }
+    expect(close).toBeGreaterThan(2);
   }, 300_000);
 
   it('says a widening score gap widened, not that it "has not narrowed" (2022-01-07: 1.8 points, level six months before)', () => {
@@ -218,6 +255,29 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       expect(t, asOf).not.toMatch(/have not held it back|have been a tailwind|Stocks are moving (?:with|against) yields/);
     }
     expect(against).toBeGreaterThan(3);
+  }, 300_000);
+
+  it('does not head a week the yield swung over 25 bp or more with a net move of a third of that or less "rose" or "fell" (2020-03-20: "fell this week", 1 bp lower, closes from 0.73% to 1.27%)', () => {
+    const tnx = loadMarket(writeRealMarketYaml()).series.TNX;
+    const swings: string[] = [];
+    for (const { asOf, t } of ratesWraps(1)) {
+      // the week's closes, read here from the series: after the close on or before a week earlier, to the as-of date
+      const weekBase = new Date(Date.parse(`${asOf}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+      const idx = tnx.dates.map((d, i) => [d, i] as const).filter(([d]) => d <= asOf).map(([, i]) => i);
+      const base = tnx.dates.filter((d) => d <= weekBase).length - 1;
+      const week = idx.filter((i) => i > base).map((i) => tnx.close[i]).filter(Number.isFinite);
+      if (base < 0 || week.length === 0) continue;
+      const p2 = (v: number) => Number(v.toFixed(2));
+      const range = Math.round((p2(Math.max(...week)) - p2(Math.min(...week))) * 100);
+      const net = Math.abs(Math.round((tnx.close[idx[idx.length - 1]] - tnx.close[base]) * 100));
+      const swing = range >= 25 && net * 3 <= range;
+      if (swing) {
+        swings.push(asOf);
+        expect(t, asOf).toContain(`The 10-year yield swung over a ${range} bp range this week`);
+        expect(t, asOf).toMatch(new RegExp(`as low as ${p2(Math.min(...week)).toFixed(2)}% and as high as ${p2(Math.max(...week)).toFixed(2)}% during the week \\(a ${range} bp range\\)`));
+      } else expect(t, asOf).not.toContain('swung');
+    }
+    expect(swings).toContain('2020-03-20');
   }, 300_000);
 
   it("prints the rates wrap's move from the peak as the difference of the two yields it prints", () => {

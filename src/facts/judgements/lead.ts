@@ -65,15 +65,24 @@ export interface RsChartJudgement {
   signal: 'buy' | 'sell' | 'none';
   columnSince: Recency | null;
   signalDate: Recency | null;
+  /**
+   * The ratio is within `closeToReversalBoxes` boxes of the level that reverses the column: the move that would
+   * reverse it, in percent at two decimals (`lessThan`: under 0.01%, printed as "less than 0.01%"), and into what.
+   */
+  closeToReversal: { moveSize: number; lessThan: boolean; into: 'X' | 'O' } | null;
 }
 
 export function rsChart(side: RsFacts['nearTerm'], asOf: IsoDate, t: Thresholds): RsChartJudgement {
+  const d = side.reversalDistance;
+  const close = side.column !== null && d !== null && side.boxPercent > 0 && Math.abs(d) < side.boxPercent * t.closeToReversalBoxes;
+  const size = close ? printed(Math.abs(d), 2) : 0;
   return {
     kind: 'rsChart',
     column: side.column,
     signal: side.signal ?? 'none',
     columnSince: recency(side.lastColumnChange, asOf, t),
     signalDate: recency(side.lastSignalDate, asOf, t),
+    closeToReversal: close ? { moveSize: Math.max(size, 0.01), lessThan: size < 0.01, into: side.column === 'X' ? 'O' : 'X' } : null,
   };
 }
 

@@ -25,6 +25,11 @@ import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 export const FLAT_BP = 0.5;
 /** The yield is 'falling' from its peak at 25 bp or more below it (as in rates.peak.state), else 'near peak'. */
 export const FALLING_BP = 25;
+/**
+ * A week is a swing when the yield's closes of the week span at least this many bp (as printed) and the week's net
+ * move is at most a third of that span: "fell this week", said of 1 bp in a week that ranged over 54 bp, misleads.
+ */
+export const WEEK_SWING_BP = 25;
 /** |correlation| below 0.2 is 'loose'; ≤ −0.2 'inverse' (equities rise as yields fall); ≥ 0.2 'together'. */
 export const LOOSE_CORRELATION = 0.2;
 
@@ -36,6 +41,10 @@ export interface YieldWatchFacts {
   weekChangeBp: Figure;
   /** 'up' / 'down' / 'flat' (|change| < 0.5 bp, printed as 0 bp). */
   weekDirection: Direction | null;
+  /** The lowest and highest closes of the week (the days after the close a week earlier, to the as-of date), and their printed difference in bp. */
+  weekRange: { low: Figure; high: Figure; rangeBp: Figure };
+  /** The week's closes spanned at least {@link WEEK_SWING_BP} bp and the net move is at most a third of that span. */
+  weekSwing: boolean;
   /**
    * `onlyHigh`: the highest close sits on the as-of date (`atPeak`) or within a week of the window's first day, so
    * it is the window's high, not a turning point the yield has come down from (the weekly outlook's rule).
@@ -81,6 +90,36 @@ export function yieldWeekMove(y: Series, asOf: IsoDate): { level: Figure; weekCh
   return { level, weekChangeBp };
 }
 
+/** The lowest and highest yield closes after the close on or before `asOf` − 7 days, up to the close on or before `asOf`. */
+export function yieldWeekRange(y: Series, asOf: IsoDate): YieldWatchFacts['weekRange'] {
+  const inputs = [src(y)];
+  const now = anchorOnOrBefore(y, asOf, DEFAULT_MAX_STALE_DAYS);
+  const before = anchorOnOrBefore(y, isoDate(dayNumber(asOf) - 7), DEFAULT_MAX_STALE_DAYS);
+  const reason = now.reason ?? before.reason;
+  let lo = Infinity;
+  let hi = -Infinity;
+  if (reason === undefined) {
+    for (let i = before.index + 1; i <= now.index; i++) {
+      const v = y.close[i];
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  const ok = lo <= hi;
+  const from = ok ? y.dates[before.index + 1] : null;
+  const to = ok ? y.dates[now.index] : null;
+  const method = (what: string) => `${what} yield close of the days after the close a week before the as-of date, to the as-of date`;
+  return {
+    low: figure(ok ? lo : null, { unit: 'percent-yield', from, to, inputs, method: method('lowest'), reason }),
+    high: figure(ok ? hi : null, { unit: 'percent-yield', from, to, inputs, method: method('highest'), reason }),
+    rangeBp: figure(ok ? printedMoveBp(hi, lo, DEFAULT_THRESHOLDS.yieldDecimals) : null, {
+      unit: 'bp', from, to, inputs, reason,
+      method: `highest minus lowest yield close of the week, each at the ${DEFAULT_THRESHOLDS.yieldDecimals} decimals the note prints, × 100 (basis points)`,
+    }),
+  };
+}
+
 /** yieldWatch.* for a yield series and an equity series as of `asOf`. */
 export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings, asOf: IsoDate): YieldWatchFacts {
   const inputs = [src(y)];
@@ -112,6 +151,9 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
   const relation = r === null ? null : r <= -LOOSE_CORRELATION ? ('inverse' as const) : r >= LOOSE_CORRELATION ? ('together' as const) : ('loose' as const);
   const yieldWeek: Direction | null = change === null ? null : Math.abs(change) < FLAT_BP ? 'flat' : change > 0 ? 'up' : 'down';
   const equityWeek = direction(weekReturn.value);
+  const weekRange = yieldWeekRange(y, asOf);
+  const span = weekRange.rangeBp.value;
+  const weekSwing = change !== null && span !== null && span >= WEEK_SWING_BP && Math.abs(Math.round(change)) * 3 <= span;
   const moved = (d: Direction | null) => d === 'up' || d === 'down';
   const bothMoved = moved(yieldWeek) && moved(equityWeek);
   const weekAgainst = bothMoved && ((relation === 'together' && yieldWeek !== equityWeek) || (relation === 'inverse' && yieldWeek === equityWeek));
@@ -121,6 +163,8 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
     level,
     weekChangeBp,
     weekDirection: yieldWeek,
+    weekRange,
+    weekSwing,
     peak,
     equity: {
       key: eq.key,
