@@ -52,8 +52,23 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
   try {
     return roundAttributes(await view.toSVG());
   } finally {
-    view.finalize();
+    keepRecent(view);
   }
+}
+
+/**
+ * The views of the last {@link KEPT_VIEWS} charts, kept alive until later charts push them out (then finalized).
+ * V8 holds a function's optimized code only while some closure of it lives; Vega makes its scales, maps and
+ * operators as new closures for every view, so with every view finalized and dropped, each full GC threw away the
+ * optimized code of Vega's hot functions and the next charts compiled it again (in a batch of 100 notes, ~25% of
+ * the compiler threads' work). A note draws at most this many charts, so the last note's chart kinds stay warm.
+ */
+const KEPT_VIEWS = 8;
+const recentViews: import('vega').View[] = [];
+
+function keepRecent(view: import('vega').View): void {
+  recentViews.push(view);
+  if (recentViews.length > KEPT_VIEWS) recentViews.shift()!.finalize();
 }
 
 /**
