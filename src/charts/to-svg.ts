@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TopLevelSpec } from 'vega-lite';
 import { textWidth } from './text-width.js';
 import { parseCached, splitData } from './compile-cache.js';
@@ -41,6 +42,28 @@ export function preloadVega(): void {
  * @example (await toSvg(ytdLinesSpec(lines))).startsWith('<svg') //=> true
  */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
+  const key = createHash('sha1').update(JSON.stringify(spec)).digest('base64');
+  const known = drawn.get(key);
+  if (known !== undefined) {
+    drawn.delete(key); // most recently used last
+    drawn.set(key, known);
+    return known;
+  }
+  const svg = await draw(spec);
+  drawn.set(key, svg);
+  if (drawn.size > MAX_DRAWN) drawn.delete(drawn.keys().next().value!);
+  return svg;
+}
+
+/**
+ * SVGs of the charts drawn last, by the SHA-1 of their spec (data included): a chart whose spec is the same draws
+ * the same picture. In a batch of weekly notes the seasonal chart changes once or twice a year and a P&F chart
+ * only in weeks that add a box, so about one chart in five is one drawn before.
+ */
+const drawn = new Map<string, string>();
+const MAX_DRAWN = 32;
+
+async function draw(spec: TopLevelSpec): Promise<string> {
   const { vega, compile } = await loadVega();
   const split = splitData(spec);
   // compiled and parsed once per chart shape, the data put back in
