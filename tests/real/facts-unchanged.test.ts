@@ -2,7 +2,8 @@
  * The real-data facts of 2025-12-12 stay what they were before the P&F label, score-peer and disclosure rules,
  * apart from the paths those rules change (pattern labels, scores and the score gap) or add, and the P&F chart's
  * caption label (`charts.pnf.boxLabel`) and the text's scale (`pnf.*.boxSize`) naming every box size of the recent
- * columns, and the six-month window's first day (`breadth.*.recentLow.windowFrom`); checked to be the only changes. The fingerprints
+ * columns, the six-month window's first day (`breadth.*.recentLow.windowFrom`) and whether an RS chart is within a box
+ * of reversing (`rs.*.closeToReversal`); checked to be the only changes. The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
  * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
  */
@@ -30,7 +31,7 @@ const BEFORE: Record<string, string> = {
   rates: '441919a2a6c865f2',
   returns: '4b2ac643bbb0b25a',
   roles: '4430a2a15f678270',
-  rs: '3a4ff435c71a11d6',
+  rs: '320e274d3b5a3d3c', // only rs.*.nearTerm/longTerm.closeToReversal added since (all null on this date)
   seasonal: '9e9f6a9523811972',
   universe: 'c44cf6c08804a62f',
 };

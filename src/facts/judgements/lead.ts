@@ -65,24 +65,18 @@ export interface RsChartJudgement {
   signal: 'buy' | 'sell' | 'none';
   columnSince: Recency | null;
   signalDate: Recency | null;
-  /**
-   * The ratio is within `closeToReversalBoxes` boxes of the level that reverses the column: the move that would
-   * reverse it, in percent at two decimals (`lessThan`: under 0.01%, printed as "less than 0.01%"), and into what.
-   */
+  /** The chart's `closeToReversal` (rs.*.nearTerm / longTerm): the ratio is within a box of reversing the column. */
   closeToReversal: { moveSize: number; lessThan: boolean; into: 'X' | 'O' } | null;
 }
 
 export function rsChart(side: RsFacts['nearTerm'], asOf: IsoDate, t: Thresholds): RsChartJudgement {
-  const d = side.reversalDistance;
-  const close = side.column !== null && d !== null && side.boxPercent > 0 && Math.abs(d) < side.boxPercent * t.closeToReversalBoxes;
-  const size = close ? printed(Math.abs(d), 2) : 0;
   return {
     kind: 'rsChart',
     column: side.column,
     signal: side.signal ?? 'none',
     columnSince: recency(side.lastColumnChange, asOf, t),
     signalDate: recency(side.lastSignalDate, asOf, t),
-    closeToReversal: close ? { moveSize: Math.max(size, 0.01), lessThan: size < 0.01, into: side.column === 'X' ? 'O' : 'X' } : null,
+    closeToReversal: side.closeToReversal,
   };
 }
 
@@ -112,7 +106,7 @@ export function judgeLead(
   const ytd = comparison('ytd', returns.small.ytd, returns.large.ytd, yearRunning, t);
   const h1 = comparison('h1', returns.small.h1, returns.large.h1, !inH2, t);
   const h2 = comparison('h2', returns.small.h2, returns.large.h2, inH2 && yearRunning, t);
-  const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, boxPercent: 0, reversalLevel: null, reversalDistance: null }, asOf, t);
+  const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, boxPercent: 0, reversalLevel: null, reversalDistance: null, closeToReversal: null }, asOf, t);
   return {
     ytd,
     h1,

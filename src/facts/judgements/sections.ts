@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from '../../data/types.js';
 import { atWindowEdge } from '../../metrics/rates.js';
+import { BP_CHART_OPTIONS } from '../../metrics/breadth.js';
 import type { RankingFacts } from '../sections/ranking.js';
 import type { ScoreGap, FundScore } from '../sections/score.js';
 import type { UniverseBreadth } from '../sections/breadth.js';
@@ -31,6 +32,13 @@ export interface BreadthJudgements {
   reversedFrom: { level: number; date: Recency } | null;
   /** `atWindowStart`: the low is within a week of the window's first day, so the reading was rising when the window opened. */
   recentLow: { level: number; date: Recency; atWindowStart: boolean } | null;
+  /**
+   * The printed reading is less than one box (2 points) from the level that reverses the column (three boxes back
+   * from its extreme, counted on the grid): `points` to go at `breadthDecimals` (`lessThan`: it prints as 0), the
+   * level, and the column it would reverse into. Null otherwise. "On offense" 0.2 points from reversing into Os
+   * misled without it.
+   */
+  closeToReversal: { points: number; lessThan: boolean; level: number; into: 'X' | 'O' } | null;
 }
 
 export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJudgements {
@@ -51,7 +59,22 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
     status: { kind: 'status', value: b.status, since: recency(b.statusSince, asOf, t) },
     reversedFrom: dated(b.reversedFrom),
     recentLow: recentLowOf(b.recentLow, asOf, t),
+    closeToReversal: breadthTurn(b, p, t),
   };
+}
+
+function breadthTurn(b: UniverseBreadth, p: number | null, t: Thresholds): BreadthJudgements['closeToReversal'] {
+  const box = BP_CHART_OPTIONS.scale.fixed;
+  const span = box * BP_CHART_OPTIONS.reversal;
+  const turn =
+    b.column === 'X' && b.columnTop !== null ? { level: b.columnTop - span, into: 'O' as const }
+    : b.column === 'O' && b.columnBottom !== null ? { level: b.columnBottom + span, into: 'X' as const }
+    : null;
+  if (!turn || p === null) return null;
+  const points = printed(turn.into === 'O' ? p - turn.level : turn.level - p, t.breadthDecimals);
+  if (points < 0 || points >= box) return null;
+  const least = 10 ** -t.breadthDecimals;
+  return { points: Math.max(points, least), lessThan: points < least, level: turn.level, into: turn.into };
 }
 
 /** The six-month low, dated, and whether it sits on the window's first days (the reading was rising as it opened). */

@@ -48,8 +48,6 @@ export interface Thresholds {
   evidenceMinGap: number;
   /** A score gap narrower than this many points is no evidence either way. */
   evidenceMinScoreGap: number;
-  /** An RS chart whose ratio is within this many of its boxes of the level that reverses its column is said to be that close to reversing. */
-  closeToReversalBoxes: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -77,7 +75,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   verdictLeadFrom: 4,
   evidenceMinGap: 0.5,
   evidenceMinScoreGap: 1,
-  closeToReversalBoxes: 1,
 };
 
 /** The thresholds in force: the defaults with a note's overrides on top. */

@@ -64,7 +64,17 @@ export interface RsSideFacts {
    * (negative: the numerator would have to lag by that much). */
   reversalLevel: number | null;
   reversalDistance: number | null;
+  /**
+   * The ratio is within {@link CLOSE_TO_REVERSAL_BOXES} of the chart's boxes of `reversalLevel`: the move that would
+   * reverse the column, in percent at two decimals (`lessThan`: under 0.01%, said as "less than 0.01%"), and the
+   * column it would reverse into. Null otherwise. A column of Os "lacking relative strength" 0.12% from reversing
+   * into Xs misleads without it.
+   */
+  closeToReversal: { moveSize: number; lessThan: boolean; into: 'X' | 'O' } | null;
 }
+
+/** How near (in boxes of the chart) the ratio must be to the reversal level for `closeToReversal`. */
+export const CLOSE_TO_REVERSAL_BOXES = 1;
 
 export interface RsFacts {
   numeratorName: string;
@@ -197,14 +207,19 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
 
 function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, ratio: number | null): RsSideFacts {
   const reversal = changeLevels(chart).reversal;
+  const column = chart.current.column;
+  const distance = reversal === null || ratio === null ? null : (reversal / ratio - 1) * 100;
+  const close = column !== null && distance !== null && Math.abs(distance) < percent * CLOSE_TO_REVERSAL_BOXES;
+  const size = close ? Number(Math.abs(distance).toFixed(2)) : 0;
   return {
-    column: chart.current.column,
+    column,
     signal: chart.current.signal,
     lastColumnChange: chart.lastColumnChange,
     lastSignalDate: chart.current.lastSignalDate,
     boxPercent: percent,
     reversalLevel: reversal,
-    reversalDistance: reversal === null || ratio === null ? null : (reversal / ratio - 1) * 100,
+    reversalDistance: distance,
+    closeToReversal: close ? { moveSize: Math.max(size, 0.01), lessThan: size < 0.01, into: column === 'X' ? 'O' : 'X' } : null,
   };
 }
 
@@ -255,8 +270,10 @@ export function pnfChartData(key: string, name: string, chart: PnfChart, maxColu
   if (chart.columns.length === 0) return undefined;
   const first = Math.max(0, chart.columns.length - maxColumns);
   const cols = chart.columns.slice(first);
-  let minIndex = Math.min(...cols.map((c) => c.lowIndex));
-  let maxIndex = Math.max(...cols.map((c) => c.highIndex));
+  const boxesFrom = Math.min(...cols.map((c) => c.lowIndex));
+  const boxesTo = Math.max(...cols.map((c) => c.highIndex));
+  let minIndex = boxesFrom;
+  let maxIndex = boxesTo;
   const line = chart.trend.line;
   const linePoints: { column: number; index: number }[] = [];
   if (line) {
@@ -300,8 +317,9 @@ export function pnfChartData(key: string, name: string, chart: PnfChart, maxColu
   return {
     key,
     name,
-    // the caption names every box size the drawn grid uses (a traditional chart crossing 200 draws 2s and 4s)
-    boxLabel: chart.boxLabelOver(minIndex, maxIndex),
+    // the caption names every box size of the boxes drawn (a traditional chart crossing 200 draws 2s and 4s), as
+    // the text does; not the empty rows of the grid's margin (a row at 19 below boxes from 20 named a 0.50 box)
+    boxLabel: chart.boxLabelOver(boxesFrom, boxesTo),
     minIndex,
     levels,
     columns,

@@ -43,7 +43,6 @@ export interface AuditThresholds {
   verdictLeadFrom: number;
   evidenceMinGap: number;
   evidenceMinScoreGap: number;
-  closeToReversalBoxes: number;
 }
 
 const DOCUMENTED: AuditThresholds = {
@@ -51,7 +50,6 @@ const DOCUMENTED: AuditThresholds = {
   overbought: 70, breadthDecimals: 1, investableScore: 3, scoreDecimals: 1, correlationDecimals: 2,
   weakCorrelation: 0.2, correlationDifference: 0.1, yieldDecimals: 2, fallingBp: 25, weekRiseBp: 10, seasonalNoiseMultiple: 1, minYtdDays: 20,
   nextYearFromMonth: 10, verdictLeadFrom: 4, evidenceMinGap: 0.5, evidenceMinScoreGap: 1,
-  closeToReversalBoxes: 1,
 };
 
 export function thresholdsOf(facts: Facts): AuditThresholds {
@@ -328,10 +326,10 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
   rsChart(j, c) {
     const r = rsFor(c);
     if (!r) return [];
-    // close to reversing: the ratio within closeToReversalBoxes of its boxes of the reversal level, toward the other column
+    // close to reversing: the ratio within one of its boxes (CLOSE_TO_REVERSAL_BOXES, docs/metrics.md) of the reversal level, toward the other column
     const d = typeof r.reversalDistance === 'number' ? r.reversalDistance : null;
     const box = typeof r.boxPercent === 'number' ? r.boxPercent : 0;
-    const close = r.column != null && d !== null && box > 0 && Math.abs(d) < box * c.t.closeToReversalBoxes;
+    const close = r.column != null && d !== null && box > 0 && Math.abs(d) < box;
     const into = close ? (r.column === 'X' ? 'O' : 'X') : null;
     return [...differ('column', j.column, r.column ?? null), ...differ('signal', j.signal, r.signal ?? 'none'), ...differ('closeToReversal', (j.closeToReversal as J | null)?.into ?? null, into)];
   },

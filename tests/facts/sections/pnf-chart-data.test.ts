@@ -17,4 +17,13 @@ describe('pnfChartData box label', () => {
     const chart = pointAndFigure({ dates: days(close.length, '2025-01-02'), close }, { scale: 'traditional', method: 'close' });
     expect(pnfChartData('TNX', 'Yield', chart)!.boxLabel).toBe('traditional (1.00 box in 20–100)');
   });
+
+  it('names only the box sizes of the boxes drawn, not of the empty row the grid adds below them (ACIW 2025-04-11: "0.50 box in 5–20" for boxes from 20 up, the text saying "1.00 box in 20–100")', () => {
+    const close = [20, 24, 28, 32, 36, 40];
+    const chart = pointAndFigure({ dates: days(close.length, '2025-01-02'), close }, { scale: 'traditional', method: 'close' });
+    const data = pnfChartData('ACIW', 'A stock', chart)!;
+    expect(data.levels[0]).toBeLessThan(20); // the grid's margin row sits in the 0.50 band
+    expect(Math.min(...data.columns.map((c) => c.lowIndex))).toBeGreaterThan(data.minIndex);
+    expect(data.boxLabel).toBe('traditional (1.00 box in 20–100)');
+  });
 });
