@@ -16,16 +16,30 @@ import { measured, unmeasured, type Measured } from './result.js';
  * TNX is 10 × that (42.1); a basis point is 0.01 percentage point, so bp = 100 × change in percent.
  */
 
-/** A window's high set within this many calendar days of its first day marks the window's edge (see below). */
+/** A window's high set within this many calendar days of its first day sits at the window's start (see below). */
 export const WINDOW_EDGE_DAYS = 7;
+/** Closes before a window's first day read to tell a window's edge from a turning point (about a month). */
+export const WINDOW_EDGE_LOOKBACK = 21;
 
 /**
- * Whether a high on `date` sits at the very start of a trailing window that opens on `windowFrom`: the yield was
- * already falling when the window opened, so the "peak" is the window's edge, not a turning point.
+ * Whether a date sits at the very start of a trailing window that opens on `windowFrom` (within
+ * {@link WINDOW_EDGE_DAYS} calendar days).
  * @example atWindowEdge('2025-01-06', '2025-01-02') //=> true
  */
 export function atWindowEdge(date: IsoDate, windowFrom: IsoDate): boolean {
   return dayNumber(date) - dayNumber(windowFrom) <= WINDOW_EDGE_DAYS;
+}
+
+/**
+ * Whether a window's high is its edge rather than a turning point: it sits at the window's start and the yield
+ * closed as high or higher in the {@link WINDOW_EDGE_LOOKBACK} closes before the window opened, so it was coming
+ * down from higher as the window opened. A high at the start that the yield rose into (2017-03-13, 2.61%, above
+ * every close of the months before) is a turning point.
+ * @example windowEdgeHigh({ date: '2025-01-06', from: '2025-01-02', level: 4.6, priorHigh: 4.8 }) //=> true
+ * @example windowEdgeHigh({ date: '2025-01-06', from: '2025-01-02', level: 4.6, priorHigh: 4.5 }) //=> false
+ */
+export function windowEdgeHigh(p: { date: IsoDate; from: IsoDate; level: number; priorHigh: number | null }): boolean {
+  return atWindowEdge(p.date, p.from) && p.priorHigh !== null && p.priorHigh >= p.level;
 }
 
 /** The highest yield close of the trailing window and the move since. */
@@ -46,6 +60,11 @@ export interface RatePeak {
   to: IsoDate;
   /** Window length in trading days (rows of the yield series with a close). */
   windowDays: number;
+  /** Highest close of the {@link WINDOW_EDGE_LOOKBACK} closes before the window's first day; null when there are none. */
+  priorHigh: number | null;
+  /** First and last date of those closes (null when there are none). */
+  priorFrom: IsoDate | null;
+  priorTo: IsoDate | null;
 }
 
 /**
@@ -101,6 +120,17 @@ export function ratePeakMeasured(
   }
   const level = close[peak];
   const current = close[end.index];
+  let priorHigh: number | null = null;
+  let priorFrom: IsoDate | null = null;
+  let priorTo: IsoDate | null = null;
+  for (let i = first - 1, seen = 0; i >= 0 && seen < WINDOW_EDGE_LOOKBACK; i--) {
+    const v = close[i];
+    if (!isValidClose(v)) continue;
+    seen++;
+    priorFrom = dates[i];
+    priorTo ??= dates[i];
+    if (priorHigh === null || v > priorHigh) priorHigh = v;
+  }
   const value: RatePeak = {
     date: dates[peak],
     level,
@@ -111,6 +141,9 @@ export function ratePeakMeasured(
     from: dates[first],
     to: dates[end.index],
     windowDays,
+    priorHigh,
+    priorFrom,
+    priorTo,
   };
   return measured(value, value.from, value.to);
 }

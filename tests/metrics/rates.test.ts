@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lastIndexOnOrBefore } from '../../src/metrics/calendar.js';
-import { ratePeak, ratePeakMeasured } from '../../src/metrics/rates.js';
+import { ratePeak, ratePeakMeasured, windowEdgeHigh } from '../../src/metrics/rates.js';
 
 // Yields in percent; 2025-01-11/12 is a weekend; the 2025-01-14 close is missing.
 const Y = {
@@ -30,6 +30,21 @@ describe('ratePeak', () => {
     const p = ratePeak(Y, '2025-01-07', 3)!;
     expect(p).toMatchObject({ date: '2025-01-06', level: 4.8, current: 4.5 });
     expect(p.changeBp).toBeCloseTo(-30, 9);
+  });
+  it('gives the highest close of the closes before the window (priorHigh), the missing close skipped', () => {
+    // window of 3 to 2025-01-15: 01-10 4.3, 01-13 4.1, 01-15 4.0; the closes before it, 01-09 back to 01-02: high 4.8 on 01-08
+    expect(ratePeak(Y, '2025-01-15', 3)).toMatchObject({ from: '2025-01-10', priorHigh: 4.8, priorFrom: '2025-01-02', priorTo: '2025-01-09' });
+    expect(ratePeak(Y, '2025-01-15', 9)).toMatchObject({ from: '2025-01-02', priorHigh: null, priorFrom: null, priorTo: null });
+  });
+  it("tells a window's edge from a turning point at the window's start (windowEdgeHigh)", () => {
+    // window of 3 to 2025-01-15 opens on 01-10 with its high: the yield closed at 4.8 before it, so it is the edge
+    expect(windowEdgeHigh(ratePeak(Y, '2025-01-15', 3)!)).toBe(true);
+    // window of 4 to 2025-01-10 opens on 01-07; its high 4.8 on 01-08 was risen into (4.8 on 01-06 equals it: edge)
+    expect(windowEdgeHigh(ratePeak(Y, '2025-01-10', 4)!)).toBe(true);
+    // a high at the start above every earlier close is a turning point (2017-03-13 on TNX)
+    expect(windowEdgeHigh({ date: '2017-03-13', from: '2017-03-06', level: 2.608, priorHigh: 2.51 })).toBe(false);
+    // a high more than a week into the window is never the edge
+    expect(windowEdgeHigh({ date: '2015-12-03', from: '2015-11-24', level: 2.33, priorHigh: 2.34 })).toBe(false);
   });
   it('reports a change of 0 when T is the peak', () => {
     expect(ratePeak(Y, '2025-01-06', 1)).toMatchObject({ date: '2025-01-06', changeBp: 0 });

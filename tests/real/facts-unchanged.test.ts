@@ -3,7 +3,8 @@
  * apart from the paths those rules change (pattern labels, scores and the score gap) or add, and the P&F chart's
  * caption label (`charts.pnf.boxLabel`) and the text's scale (`pnf.*.boxSize`) naming every box size of the recent
  * columns, the six-month window's first day (`breadth.*.recentLow.windowFrom`) and whether an RS chart is within a box
- * of reversing (`rs.*.closeToReversal`); checked to be the only changes. The fingerprints
+ * of reversing (`rs.*.closeToReversal`), and the high of the month before the rate-peak window (`rates.peak.priorHigh`);
+ * checked to be the only changes. The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
  * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
  */
@@ -28,7 +29,7 @@ const BEFORE: Record<string, string> = {
   note: 'f03f2722b2bf15a9',
   pnf: 'cde3341613c60ff2', // only pnf.*.boxSize changed since: every box size of the recent columns
   ranking: '7827fa66b8cf0e02',
-  rates: '441919a2a6c865f2',
+  rates: '08d98ba4f5b58409', // only rates.peak.priorHigh added since (the month's high before the 200-day window)
   returns: '4b2ac643bbb0b25a',
   roles: '4430a2a15f678270',
   rs: '320e274d3b5a3d3c', // only rs.*.nearTerm/longTerm.closeToReversal added since (all null on this date)

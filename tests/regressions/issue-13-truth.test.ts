@@ -76,12 +76,21 @@ describe('issue 13: sentences agree with their facts', () => {
   it("calls a yield high at the very start of its window the window's high, in the heading, the figure and the key figure", () => {
     const f = facts((x) => {
       const p = x.rates!.peak;
-      p.date.value = p.date.from; // the highest close of the window is its first day: the yield was already falling
+      p.date.value = p.date.from; // the highest close of the window is its first day,
+      p.priorHigh.value = p.level.value! + 0.1; // and the yield closed higher in the month before: it was already falling
       p.changeBp.value = -120;
       p.current.value = p.level.value! - 1.2; // the yields the note prints, 120 bp apart
     });
     const j = f.judgements.rates!.peak;
     expect([j.atWindowStart, j.state]).toEqual([true, 'falling']);
+    // the same high, risen into from below (every close of the month before lower): a turning point, said as a peak
+    const risen = facts((x) => {
+      const p = x.rates!.peak;
+      p.date.value = p.date.from;
+      p.priorHigh.value = p.level.value! - 0.3;
+    });
+    expect(risen.judgements.rates!.peak.atWindowStart).toBe(false);
+    expect(section(risen, 'rates')).not.toContain("window's edge");
     const t = section(f, 'rates');
     const days = f.rates!.peak.windowDays;
     expect(t).toContain(`Yields are below their ${days}-day high`);

@@ -34,10 +34,10 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     return fridays.filter((_, i) => i % 4 === 0).map((asOf) => {
       const facts = buildFacts(market, note.config, { asOf });
       const scoreLean = facts.judgements.evidence.find((e) => e.id === 'score')?.lean ?? null;
-      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, net: facts.judgements.verdict.net, scoreLean, rsVsLarge: facts.judgements.lead.rsVsLarge, widened: facts.judgements.score?.widened ?? false, lowAtStart: facts.judgements.breadth?.recentLow?.atWindowStart ?? false, bp: { column: facts.breadth.SP600?.column ?? null, signal: facts.breadth.SP600?.signal ?? null, value: facts.breadth.SP600?.bullishPercent.value ?? null, top: facts.breadth.SP600?.columnTop ?? null, bottom: facts.breadth.SP600?.columnBottom ?? null }, rsClose: facts.judgements.fund?.rsMarket?.near.closeToReversal ?? null };
+      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, net: facts.judgements.verdict.net, scoreLean, rsVsLarge: facts.judgements.lead.rsVsLarge, widened: facts.judgements.score?.widened ?? false, lowAtStart: facts.judgements.breadth?.recentLow?.atWindowStart ?? false, bp: { column: facts.breadth.SP600?.column ?? null, signal: facts.breadth.SP600?.signal ?? null, value: facts.breadth.SP600?.bullishPercent.value ?? null, top: facts.breadth.SP600?.columnTop ?? null, bottom: facts.breadth.SP600?.columnBottom ?? null, from: facts.breadth.SP600?.reversedFrom ?? null, low: facts.breadth.SP600?.recentLow ?? null }, rsClose: facts.judgements.fund?.rsMarket?.near.closeToReversal ?? null, tnx: { column: facts.pnf.TNX?.column ?? null, signal: facts.pnf.TNX?.signal ?? null }, peak: { date: facts.rates?.peak.date.value ?? null, from: facts.rates?.peak.date.from ?? null, level: facts.rates?.peak.level.value ?? null } };
     });
   };
-  let read: { asOf: string; t: string; view: string; net: number; scoreLean: string | null; rsVsLarge: { column: string | null; signal: string }; widened: boolean; lowAtStart: boolean; bp: { column: string | null; signal: string | null; value: number | null; top: number | null; bottom: number | null }; rsClose: { moveSize: number; into: string } | null }[] = [];
+  let read: { asOf: string; t: string; view: string; net: number; scoreLean: string | null; rsVsLarge: { column: string | null; signal: string }; widened: boolean; lowAtStart: boolean; bp: { column: string | null; signal: string | null; value: number | null; top: number | null; bottom: number | null; from: { level: number; date: string } | null; low: { level: number; date: string } | null }; rsClose: { moveSize: number; into: string } | null; tnx: { column: string | null; signal: string | null }; peak: { date: string | null; from: string | null; level: number | null } }[] = [];
 
   it('prints every article in agreement with the word after it', () => {
     read = notes();
@@ -152,6 +152,56 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(close).toBeGreaterThan(2);
   }, 300_000);
 
+  it("calls a yield high at the 200-day window's start its edge only when the yield closed as high in the month before the window (2017-12-15: 2.61% on 13 March 2017, a 2½-year high the yield rose into, called \"the window's edge rather than a turning point\")", () => {
+    if (read.length === 0) read = notes();
+    const tnx = loadMarket(writeRealMarketYaml()).series.TNX;
+    const [edge, turning] = [[] as string[], [] as string[]];
+    for (const { asOf, t, peak } of read) {
+      if (!peak.date || !peak.from || peak.level === null) continue;
+      const days = (Date.parse(peak.date) - Date.parse(peak.from)) / 86_400_000;
+      if (days > 7) {
+        expect(t, asOf).not.toContain("marks the window's edge");
+        continue;
+      }
+      // the 21 closes before the window's first day, read here from the series
+      const first = tnx.dates.indexOf(peak.from);
+      const before = Array.from(tnx.close.slice(0, first)).filter(Number.isFinite).slice(-21);
+      const higherBefore = before.length > 0 && Math.max(...before) >= peak.level;
+      (higherBefore ? edge : turning).push(asOf);
+      expect(t.includes("so it marks the window's edge rather than a turning point"), asOf).toBe(higherBefore);
+    }
+    expect(edge.length).toBeGreaterThan(0);
+    expect(turning.length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it("says when the yield's chart stands in a column against its last signal (2016-09-09: \"two consecutive sell signals\" while TNX rose 31 bp in a column of Xs)", () => {
+    if (read.length === 0) read = notes();
+    let against = 0;
+    for (const { asOf, t, tnx } of read) {
+      const para = /The yield's chart\. (.*?)(?: The yield has fallen| Rate sensitivity\.)/.exec(t)?.[1] ?? '';
+      const bounce = tnx.column === 'X' && tnx.signal === 'sell';
+      const pullback = tnx.column === 'O' && tnx.signal === 'buy';
+      if (bounce || pullback) against++;
+      expect(para.includes('is a bounce within that sell signal'), asOf).toBe(bounce);
+      expect(para.includes('is a pullback within that buy signal'), asOf).toBe(pullback);
+    }
+    expect(against).toBeGreaterThan(5);
+  }, 300_000);
+
+  it('says why a six-month low below the box the bullish percent reversed up from did not fill the next box (2017-12-15: "reversed up from the 66% box it reached on 18 August; its low … was 64.1% on 8 September")', () => {
+    if (read.length === 0) read = notes();
+    let short = 0;
+    for (const { asOf, t, bp } of read) {
+      const said = /short of the (\d+)% box \(a box counts only when the reading reaches it\)/.exec(t);
+      const under = bp.column === 'X' && bp.from !== null && bp.low !== null && bp.low.date >= bp.from.date && bp.low.level < bp.from.level;
+      if (under) {
+        short++;
+        expect(said?.[1], asOf).toBe(String(bp.from!.level - 2));
+      } else expect(said, asOf).toBeNull();
+    }
+    expect(short).toBeGreaterThan(0);
+  }, 300_000);
+
   it('says how close the near-term RS chart against the market is to reversing when it is within a box of it (2016-11-18: "lacking near-term relative strength" and the one reading against small caps, 0.12% from reversing into Xs)', () => {
     if (read.length === 0) read = notes();
     let close = 0;
@@ -167,6 +217,17 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       } else expect(rsText, asOf).not.toContain('close to turning');
     }
     expect(close).toBeGreaterThan(2);
+    // the lead's chart of the small-cap fund against the large-cap fund too (2016-09-09: in Os since July 2014, 1.71% from Xs)
+    let leadClose = 0;
+    for (const { asOf, t, rsVsLarge: r } of read) {
+      const lead = /The year so far\. (.*?) The section on /.exec(t)?.[1] ?? '';
+      const c = (r as { closeToReversal?: { moveSize: number; into: string } | null }).closeToReversal ?? null;
+      if (c) {
+        leadClose++;
+        expect(lead, asOf).toMatch(new RegExp(`It is close to turning: \\w+ would need to ${c.into === 'X' ? 'gain' : 'lose'} only ${c.moveSize.toFixed(2).replace('.', '\\.')}% against \\w+ to reverse it into ${c.into}s\\.`));
+      } else expect(lead, asOf).not.toContain('close to turning');
+    }
+    expect(leadClose).toBeGreaterThan(2);
   }, 300_000);
 
   it('says a widening score gap widened, not that it "has not narrowed" (2022-01-07: 1.8 points, level six months before)', () => {

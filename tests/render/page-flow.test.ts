@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cssLengthPx, FLOW_DEFAULTS, pageBox, pageCount, planFigureMove, type FlowBlock } from '../../src/render/page-flow.js';
+import { cssLengthPx, FLOW_DEFAULTS, pageBox, pageCount, planFigureMove, worstFootGap, type FlowBlock } from '../../src/render/page-flow.js';
 
 // Hand-made layouts on a page 1000 px high: blocks as (page, top, bottom), margins in px.
 const H = 1000;
@@ -87,5 +87,18 @@ describe('pageBox', () => {
     const a4 = pageBox('A4', { top: '0mm', bottom: '0mm', left: '0mm', right: '0mm' });
     expect(a4.width).toBeCloseTo(793.92, 6);
     expect(a4.height).toBeCloseTo(1123.2, 6);
+  });
+});
+
+describe('worstFootGap', () => {
+  it('is the largest empty space at the foot of a page before the last', () => {
+    // page 0 ends at 700, page 1 at 950, page 2 (the last) at 100: its space does not count
+    expect(worstFootGap([text(0, 0, 700), figure(1, 0, 300), text(1, 310, 950), text(2, 0, 100)], 1000)).toBe(300);
+    expect(worstFootGap([text(0, 0, 990), text(1, 0, 200)], 1000)).toBe(10);
+  });
+
+  it('counts a page no block reaches as wholly empty, and a one-page note as having no gap', () => {
+    expect(worstFootGap([text(0, 0, 900), text(2, 0, 100)], 1000)).toBe(1000);
+    expect(worstFootGap([text(0, 0, 300)], 1000)).toBe(0);
   });
 });

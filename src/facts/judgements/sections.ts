@@ -3,7 +3,7 @@
  * the section's figures and the thresholds, deciding on the figures as they are printed.
  */
 import type { IsoDate } from '../../data/types.js';
-import { atWindowEdge } from '../../metrics/rates.js';
+import { atWindowEdge, windowEdgeHigh } from '../../metrics/rates.js';
 import { BP_CHART_OPTIONS } from '../../metrics/breadth.js';
 import type { RankingFacts } from '../sections/ranking.js';
 import type { ScoreGap, FundScore } from '../sections/score.js';
@@ -30,8 +30,13 @@ export interface BreadthJudgements {
   level: BreadthLevel;
   status: { kind: 'status'; value: string | null; since: Recency | null };
   reversedFrom: { level: number; date: Recency } | null;
-  /** `atWindowStart`: the low is within a week of the window's first day, so the reading was rising when the window opened. */
-  recentLow: { level: number; date: Recency; atWindowStart: boolean } | null;
+  /**
+   * `atWindowStart`: the low is within a week of the window's first day, so the reading was rising when the window
+   * opened. `shortOfBox`: in a column of Xs, a low after the day the column of Os before it reached its last box, and
+   * below that box, did not reach the next box down (a box counts only when the reading reaches it), which is given
+   * here: "reversed up from the 66% box … its low was 64.1%" reads as a contradiction without it.
+   */
+  recentLow: { level: number; date: Recency; atWindowStart: boolean; shortOfBox: number | null } | null;
   /**
    * The printed reading is less than one box (2 points) from the level that reverses the column (three boxes back
    * from its extreme, counted on the grid): `points` to go at `breadthDecimals` (`lessThan`: it prints as 0), the
@@ -58,7 +63,7 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
     level,
     status: { kind: 'status', value: b.status, since: recency(b.statusSince, asOf, t) },
     reversedFrom: dated(b.reversedFrom),
-    recentLow: recentLowOf(b.recentLow, asOf, t),
+    recentLow: recentLowOf(b, asOf, t),
     closeToReversal: breadthTurn(b, p, t),
   };
 }
@@ -78,9 +83,13 @@ function breadthTurn(b: UniverseBreadth, p: number | null, t: Thresholds): Bread
 }
 
 /** The six-month low, dated, and whether it sits on the window's first days (the reading was rising as it opened). */
-function recentLowOf(low: UniverseBreadth['recentLow'], asOf: IsoDate, t: Thresholds): BreadthJudgements['recentLow'] {
+function recentLowOf(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJudgements['recentLow'] {
+  const low = b.recentLow;
   const date = low ? recency(low.date, asOf, t) : null;
-  return low && date ? { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom) } : null;
+  if (!low || !date) return null;
+  const from = b.column === 'X' ? b.reversedFrom : null;
+  const short = from !== null && low.date >= from.date && low.level < from.level ? from.level - BP_CHART_OPTIONS.scale.fixed : null;
+  return { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom), shortOfBox: short };
 }
 
 // ── score ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -172,8 +181,9 @@ export interface RatePeakJudgement {
   changeBp: number | null;
   changeSize: number | null;
   date: Recency | null;
-  /** The high sits at the very start of the trailing window (within its first week): the yield was already falling
-   * when the window opened, so the "peak" is the window's edge, not a turning point. */
+  /** The high sits at the very start of the trailing window (within its first week) and the yield closed as high or
+   * higher in the month before the window opened (`rates.peak.priorHigh`): it was coming down from higher, so the
+   * "peak" is the window's edge, not a turning point (`windowEdgeHigh`). */
   atWindowStart: boolean;
   /** Off its peak ('falling'), yet up at least `weekRiseBp` this week (as printed, whole bp): the text says so. */
   weekRise: boolean;
@@ -225,7 +235,9 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     changeBp: bp,
     changeSize: bp === null ? null : Math.abs(bp),
     date: recency(p.date.value, asOf, t),
-    atWindowStart: p.date.value !== null && p.date.from !== null && atWindowEdge(p.date.value, p.date.from),
+    atWindowStart:
+      p.date.value !== null && p.date.from !== null && p.level.value !== null &&
+      windowEdgeHigh({ date: p.date.value, from: p.date.from, level: p.level.value, priorHigh: p.priorHigh?.value ?? null }),
     weekRise: state === 'falling' && week !== null && printed(week, 0) >= t.weekRiseBp,
     small: rs(keys.small),
     large: rs(keys.large),

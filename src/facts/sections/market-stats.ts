@@ -2,7 +2,7 @@ import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
 import { yieldWeekMove } from './yield-watch.js';
 import { correlationSummary, rollingCorrelation } from '../../metrics/correlation.js';
-import { ratePeakMeasured } from '../../metrics/rates.js';
+import { ratePeakMeasured, WINDOW_EDGE_LOOKBACK } from '../../metrics/rates.js';
 import { returnSince } from '../../metrics/returns.js';
 import { h2Streak, nextYearAfterH2, type SeasonalClass } from '../../metrics/seasonal.js';
 import type { NoteConfig } from '../../config/note-config.js';
@@ -28,6 +28,8 @@ export interface RatesFacts {
     state: 'falling' | 'near peak' | null;
     returnSince: Record<string, Figure>;
     windowDays: number;
+    /** The highest close of the month (21 closes) before the window opened: a high at the window's start below it is the window's edge. */
+    priorHigh: Figure;
   };
   /** Yield on the as-of date minus the yield on or before seven days earlier, in basis points. */
   weekChangeBp: Figure;
@@ -122,6 +124,10 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
       state: p ? (p.changeBp <= -FALLING_BP ? 'falling' : 'near peak') : null,
       returnSince: returnSinceFigs,
       windowDays: set.ratePeakWindow,
+      priorHigh: figure(p?.priorHigh ?? null, {
+        unit: 'percent-yield', inputs: [src(y)], from: p?.priorFrom ?? null, to: p?.priorTo ?? null, reason: p ? (p.priorHigh === null ? 'no closes before the window' : undefined) : pk.reason,
+        method: `highest yield close of the ${WINDOW_EDGE_LOOKBACK} closes before the first day of the ${set.ratePeakWindow}-day window`,
+      }),
     },
   };
 

@@ -13,7 +13,7 @@ import { dayNumber, isoDate } from '../../data/calendar.js';
 import type { IsoDate, Series } from '../../data/types.js';
 import { anchorOnOrBefore, DEFAULT_MAX_STALE_DAYS } from '../../metrics/calendar.js';
 import { correlationSummary } from '../../metrics/correlation.js';
-import { atWindowEdge, ratePeakMeasured } from '../../metrics/rates.js';
+import { ratePeakMeasured, windowEdgeHigh } from '../../metrics/rates.js';
 import { periodReturn } from '../../metrics/returns.js';
 import type { NoteSettings } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
@@ -46,8 +46,9 @@ export interface YieldWatchFacts {
   /** The week's closes spanned at least {@link WEEK_SWING_BP} bp and the net move is at most a third of that span. */
   weekSwing: boolean;
   /**
-   * `onlyHigh`: the highest close sits on the as-of date (`atPeak`) or within a week of the window's first day, so
-   * it is the window's high, not a turning point the yield has come down from (the weekly outlook's rule).
+   * `onlyHigh`: the highest close sits on the as-of date (`atPeak`), or at the window's start with the yield as high
+   * or higher in the month before the window opened (`windowEdgeHigh`), so it is the window's high, not a turning
+   * point the yield has come down from (the weekly outlook's rule).
    */
   peak: { date: Figure<IsoDate>; level: Figure; changeBp: Figure; state: 'falling' | 'near peak' | null; atPeak: boolean; onlyHigh: boolean; windowDays: number };
   equity: {
@@ -141,7 +142,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
     changeBp: figure(moveBp, { ...init, unit: 'bp', method: `yield on the as-of date minus the peak yield, each at the ${DEFAULT_THRESHOLDS.yieldDecimals} decimals the note prints, × 100 (basis points)` }),
     state: moveBp === null ? null : moveBp <= -FALLING_BP ? ('falling' as const) : ('near peak' as const),
     atPeak: p ? p.date === p.currentDate : false,
-    onlyHigh: p ? p.date === p.currentDate || atWindowEdge(p.date, p.from) : false,
+    onlyHigh: p ? p.date === p.currentDate || windowEdgeHigh(p) : false,
     windowDays: settings.ratePeakWindow,
   };
   const w = periodReturn(eq, weekBase, asOf);
