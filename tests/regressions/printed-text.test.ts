@@ -38,20 +38,21 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     });
   };
   let read: { asOf: string; t: string; view: string; net: number; scoreLean: string | null; rsVsLarge: { column: string | null; signal: string }; widened: boolean; lowAtStart: boolean; bp: { column: string | null; signal: string | null; value: number | null; top: number | null; bottom: number | null; from: { level: number; date: string } | null; low: { level: number; date: string } | null }; rsClose: { moveSize: number; into: string } | null; tnx: { column: string | null; signal: string | null }; peak: { date: string | null; from: string | null; level: number | null } }[] = [];
+  /** The notes, read once and shared by the tests below. */
+  const reads = () => (read.length > 0 ? read : (read = notes()));
 
   it('prints every article in agreement with the word after it', () => {
     read = notes();
     expect(read.length).toBeGreaterThan(100);
-    for (const { asOf, t } of read) {
+    for (const { asOf, t } of reads()) {
       const wrong = [...t.matchAll(/\ba (?:[aeiou]|8|1[18](?!\d))\S*/gi)].map((m) => t.slice(Math.max(0, m.index - 60), m.index + 30));
       expect(wrong, asOf).toEqual([]);
     }
   }, 300_000);
 
   it("prints the yield's move from its peak as the difference of the two yields it prints", () => {
-    if (read.length === 0) read = notes();
     let checked = 0;
-    for (const { asOf, t } of read) {
+    for (const { asOf, t } of reads()) {
       const m = /peaked at (\d+\.\d\d)% .*? At (\d+\.\d\d)% it is (?:now|only) (\d+) bp (?:lower|below that peak)/.exec(t);
       if (!m) continue;
       checked++;
@@ -61,9 +62,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('says in the score section when the score weighs for neither side (IWM 4.0 against IVV 3.2 counted neutral, unexplained)', () => {
-    if (read.length === 0) read = notes();
     let neutral = 0;
-    for (const { asOf, t, scoreLean } of read) {
+    for (const { asOf, t, scoreLean } of reads()) {
       const said = /Trend and relative strength\. (.*?) Do score and chart agree\?/.exec(t)?.[1] ?? '';
       if (scoreLean === 'neutral' && /scores [\d.]+/.test(said)) {
         neutral++;
@@ -76,9 +76,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('never calls small caps "a contender" when the weighed count puts large caps ahead (2020-04-24: 3 points against 5)', () => {
-    if (read.length === 0) read = notes();
     let behind = 0;
-    for (const { asOf, t, view, net } of read) {
+    for (const { asOf, t, view, net } of reads()) {
       if (view !== 'contender') continue;
       if (net < 0) {
         behind++;
@@ -90,8 +89,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it("prints the bullish percent in the title and tile as the text does (2019-06-07: title 50%, text 49.5% \"below the 50% line\")", () => {
-    if (read.length === 0) read = notes();
-    for (const { asOf, t } of read) {
+    for (const { asOf, t } of reads()) {
       const stands = /bullish percent — the share of its members whose own Point & Figure chart is on a buy signal — stands at ([\d.]+)%/.exec(t)?.[1];
       if (!stands) continue;
       expect(t, asOf).toMatch(new RegExp(`bullish percent at ${stands.replace('.', '\\.')}%`));
@@ -100,9 +98,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('says when the RS chart the lead quotes stands against its own signal (2021-03-05: "in Xs since April 2020" on a sell signal since 2019)', () => {
-    if (read.length === 0) read = notes();
     let against = 0;
-    for (const { asOf, t, rsVsLarge: r } of read) {
+    for (const { asOf, t, rsVsLarge: r } of reads()) {
       const lead = /The year so far\. (.*?) The second half\./.exec(t)?.[1] ?? /The year so far\. (.*)/.exec(t)?.[1] ?? '';
       const mixed = (r.column === 'X' && r.signal === 'sell') || (r.column === 'O' && r.signal === 'buy');
       if (mixed) against++;
@@ -112,7 +109,6 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('explains the bullish percent\'s status by what its state rule checks (2016-11-18, 2024-10-25: "Bull Confirmed (a column of Xs that has risen above the previous one)" for a column of Xs below the previous one, on a buy signal given a column earlier)', () => {
-    if (read.length === 0) read = notes();
     // the state rule (methodology §4.3) reads the column and the last signal; a gloss may claim no more than that
     const glosses: Record<string, (bp: { column: string | null; signal: string | null }) => boolean> = {
       'Bull Confirmed (in a column of Xs, with its last signal a buy)': (b) => b.column === 'X' && b.signal === 'buy',
@@ -123,7 +119,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       'Bull Alert (a reversal up into Xs from 30% or below)': (b) => b.column === 'X' && b.signal === 'sell',
     };
     const seen = new Set<string>();
-    for (const { asOf, t, bp } of read) {
+    for (const { asOf, t, bp } of reads()) {
       const said = /Its status is (.*?\)) (?:since|on) /.exec(t)?.[1];
       if (!said) continue;
       expect(Object.keys(glosses), asOf).toContain(said);
@@ -134,9 +130,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('says when the bullish percent is less than a box (2 points) from reversing its column (2017-05-19: "on offense" at 74.2%, a column of Xs to 80 that reverses at 74)', () => {
-    if (read.length === 0) read = notes();
     let close = 0;
-    for (const { asOf, t, bp } of read) {
+    for (const { asOf, t, bp } of reads()) {
       if (bp.value === null || bp.column === null) continue;
       // recomputed here: the reversal is three 2-point boxes back from the column's extreme, the reading as printed
       const shown = Number(bp.value.toFixed(1));
@@ -153,10 +148,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it("calls a yield high at the 200-day window's start its edge only when the yield closed as high in the month before the window (2017-12-15: 2.61% on 13 March 2017, a 2½-year high the yield rose into, called \"the window's edge rather than a turning point\")", () => {
-    if (read.length === 0) read = notes();
     const tnx = loadMarket(writeRealMarketYaml()).series.TNX;
     const [edge, turning] = [[] as string[], [] as string[]];
-    for (const { asOf, t, peak } of read) {
+    for (const { asOf, t, peak } of reads()) {
       if (!peak.date || !peak.from || peak.level === null) continue;
       const days = (Date.parse(peak.date) - Date.parse(peak.from)) / 86_400_000;
       if (days > 7) {
@@ -175,9 +169,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it("says when the yield's chart stands in a column against its last signal (2016-09-09: \"two consecutive sell signals\" while TNX rose 31 bp in a column of Xs)", () => {
-    if (read.length === 0) read = notes();
     let against = 0;
-    for (const { asOf, t, tnx } of read) {
+    for (const { asOf, t, tnx } of reads()) {
       const para = /The yield's chart\. (.*?)(?: The yield has fallen| Rate sensitivity\.)/.exec(t)?.[1] ?? '';
       const bounce = tnx.column === 'X' && tnx.signal === 'sell';
       const pullback = tnx.column === 'O' && tnx.signal === 'buy';
@@ -189,9 +182,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('says why a six-month low below the box the bullish percent reversed up from did not fill the next box (2017-12-15: "reversed up from the 66% box it reached on 18 August; its low … was 64.1% on 8 September")', () => {
-    if (read.length === 0) read = notes();
     let short = 0;
-    for (const { asOf, t, bp } of read) {
+    for (const { asOf, t, bp } of reads()) {
       const said = /short of the (\d+)% box \(a box counts only when the reading reaches it\)/.exec(t);
       const under = bp.column === 'X' && bp.from !== null && bp.low !== null && bp.low.date >= bp.from.date && bp.low.level < bp.from.level;
       if (under) {
@@ -203,9 +195,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('says how close the near-term RS chart against the market is to reversing when it is within a box of it (2016-11-18: "lacking near-term relative strength" and the one reading against small caps, 0.12% from reversing into Xs)', () => {
-    if (read.length === 0) read = notes();
     let close = 0;
-    for (const { asOf, t, rsClose } of read) {
+    for (const { asOf, t, rsClose } of reads()) {
       const rsText = /Relative strength\. Against the (.*?) The long-term/.exec(t)?.[1] ?? '';
       if (rsClose) {
         close++;
@@ -219,7 +210,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(close).toBeGreaterThan(2);
     // the lead's chart of the small-cap fund against the large-cap fund too (2016-09-09: in Os since July 2014, 1.71% from Xs)
     let leadClose = 0;
-    for (const { asOf, t, rsVsLarge: r } of read) {
+    for (const { asOf, t, rsVsLarge: r } of reads()) {
       const lead = /The year so far\. (.*?) The section on /.exec(t)?.[1] ?? '';
       const c = (r as { closeToReversal?: { moveSize: number; into: string } | null }).closeToReversal ?? null;
       if (c) {
@@ -231,9 +222,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('says a widening score gap widened, not that it "has not narrowed" (2022-01-07: 1.8 points, level six months before)', () => {
-    if (read.length === 0) read = notes();
     let widened = 0;
-    for (const { asOf, t, widened: w } of read) {
+    for (const { asOf, t, widened: w } of reads()) {
       if (w) widened++;
       expect(t.includes('and it has widened over the last six months'), asOf).toBe(w);
     }
@@ -241,17 +231,15 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('names no price column in the sources that a chart contradicts (TNX "Close" beside a P&F chart on daily highs and lows)', () => {
-    if (read.length === 0) read = notes();
-    for (const { asOf, t } of read) {
+    for (const { asOf, t } of reads()) {
       expect(t, asOf).toContain('(TNX, TNX.csv)');
       expect(t, asOf).not.toMatch(/\.csv, Close\)/);
     }
   }, 300_000);
 
   it("does not call the bullish percent's reading on the six-month window's first days its low (2024-05-17: \"its low of the last six months was 43.9% on 17 November 2023\", the window's first day, while it rose)", () => {
-    if (read.length === 0) read = notes();
     let edge = 0;
-    for (const { asOf, t, lowAtStart } of read) {
+    for (const { asOf, t, lowAtStart } of reads()) {
       if (lowAtStart) edge++;
       expect(t.includes('over the last six months it has not been lower than'), asOf).toBe(lowAtStart);
       if (lowAtStart) expect(t, asOf).not.toContain('its low of the last six months');
@@ -260,9 +248,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('prints the margin the verdict weighed, and says when the answer names only the chief readings ("4 points against 1, short of the 4-point margin"; "In their favour, X and Y" of five)', () => {
-    if (read.length === 0) read = notes();
     let margins = 0;
-    for (const { asOf, t } of read) {
+    for (const { asOf, t } of reads()) {
       const m = /The readings: (\d+) for small caps, (\d+) for large caps, \d+ neutral; .*? (\d+) points? for small caps against (\d+)(, a margin of (\d+)|, level)?/.exec(t);
       expect(m, asOf).not.toBeNull();
       const [, forCount, againstCount, forWeight, againstWeight, , margin] = m!;
@@ -279,9 +266,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   it('lists under "What would change the view" only the chart turns that go against the view', () => {
-    if (read.length === 0) read = notes();
     const seen = { largeLead: 0, smallLead: 0, contender: 0 } as Record<string, number>;
-    for (const { asOf, t, view } of read) {
+    for (const { asOf, t, view } of reads()) {
       const m = /What would change the view\. (.*?)(?: Disclaimer| Sources|$)/.exec(t);
       expect(m, asOf).not.toBeNull();
       const said = m![1];
