@@ -19,7 +19,7 @@ const PEAK_LABEL_FLIP = 0.6;
  * its peak marked by a point and a label; below, the small-cap index rebased to 100 at the peak (small-cap
  * colour) with a dashed 100 line. A dashed rule marks the peak date in both panels; each line ends in its value
  * (the facts' figures when given, as the text prints them: `yieldNow` the yield on the as-of date, `smallSince` the
- * small-cap change since the peak; each rounded once). A "peak" at the very start of the window, or on the as-of
+ * small-cap change since the peak; each rounded once). A "peak" that is the window's edge (`windowEdgeHigh`), or on the as-of
  * date itself, is only the window's high (`peakIsOnlyHigh`) and is labelled so.
  * @example ratesChartSpec(facts.charts.rates).vconcat.length //=> 2
  */

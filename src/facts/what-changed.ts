@@ -174,7 +174,8 @@ function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] 
       from: a,
       to: b,
       // one decimal, as the score section prints scores (they are multiples of 0.2, so exact)
-      text: `${nameOf(cur, 'score', key)}: score ${d > 0 ? 'up' : 'down'} ${Math.abs(d).toFixed(1)} to ${b.toFixed(1)}`,
+      // "up 0.8 to 0.8" read as a typo: the move is said from the one score to the other
+      text: `${nameOf(cur, 'score', key)}: score ${d > 0 ? 'up' : 'down'} from ${a.toFixed(1)} to ${b.toFixed(1)}`,
     });
   }
   return out;

@@ -20,6 +20,8 @@ import { measured, unmeasured, type Measured } from './result.js';
 export const WINDOW_EDGE_DAYS = 7;
 /** Closes before a window's first day read to tell a window's edge from a turning point (about a month). */
 export const WINDOW_EDGE_LOOKBACK = 21;
+/** A window's high within this many calendar days of its first day (its first month) may be the window's edge. */
+export const PEAK_EDGE_DAYS = 31;
 
 /**
  * Whether a date sits at the very start of a trailing window that opens on `windowFrom` (within
@@ -31,15 +33,16 @@ export function atWindowEdge(date: IsoDate, windowFrom: IsoDate): boolean {
 }
 
 /**
- * Whether a window's high is its edge rather than a turning point: it sits at the window's start and the yield
- * closed as high or higher in the {@link WINDOW_EDGE_LOOKBACK} closes before the window opened, so it was coming
- * down from higher as the window opened. A high at the start that the yield rose into (2017-03-13, 2.61%, above
- * every close of the months before) is a turning point.
+ * Whether a window's high is its edge rather than a turning point: it sits in the window's first month
+ * ({@link PEAK_EDGE_DAYS}) and the yield closed as high or higher in the {@link WINDOW_EDGE_LOOKBACK} closes before
+ * the window opened, so the high is a bounce in a fall that began before the window (2019-01-18, 2.78%, after
+ * 2.99% in the month before and 3.2% in November 2018). A high there that the yield rose into from below
+ * (2017-03-13, 2.61%, above every close of the months before) is a turning point.
  * @example windowEdgeHigh({ date: '2025-01-06', from: '2025-01-02', level: 4.6, priorHigh: 4.8 }) //=> true
  * @example windowEdgeHigh({ date: '2025-01-06', from: '2025-01-02', level: 4.6, priorHigh: 4.5 }) //=> false
  */
 export function windowEdgeHigh(p: { date: IsoDate; from: IsoDate; level: number; priorHigh: number | null }): boolean {
-  return atWindowEdge(p.date, p.from) && p.priorHigh !== null && p.priorHigh >= p.level;
+  return dayNumber(p.date) - dayNumber(p.from) <= PEAK_EDGE_DAYS && p.priorHigh !== null && p.priorHigh >= p.level;
 }
 
 /** The highest yield close of the trailing window and the move since. */

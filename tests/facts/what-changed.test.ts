@@ -116,7 +116,7 @@ describe('whatChanged', () => {
 
     it('reports a move of at least the threshold (0.5 by default) and ignores smaller ones', () => {
       // IWM 3.2 → 3.8 is +0.6 (reported); IVV 4.4 → 4.0 is −0.4 (not).
-      expect(whatChanged(week(3.2, 4.4), week(3.8, 4.0))).toEqual([{ kind: 'score-change', path: 'score.IWM.value', from: 3.2, to: 3.8, text: 'IWM: score up 0.6 to 3.8' }]);
+      expect(whatChanged(week(3.2, 4.4), week(3.8, 4.0))).toEqual([{ kind: 'score-change', path: 'score.IWM.value', from: 3.2, to: 3.8, text: 'IWM: score up from 3.2 to 3.8' }]);
     });
 
     it('counts a move equal to the threshold despite float noise', () => {
@@ -125,7 +125,7 @@ describe('whatChanged', () => {
     });
 
     it('takes another threshold', () => {
-      expect(whatChanged(week(3.2, 4.4), week(3.8, 4.0), { score: 0.3 }).map((c) => c.text)).toEqual(['IWM: score up 0.6 to 3.8', 'IVV: score down 0.4 to 4.0']);
+      expect(whatChanged(week(3.2, 4.4), week(3.8, 4.0), { score: 0.3 }).map((c) => c.text)).toEqual(['IWM: score up from 3.2 to 3.8', 'IVV: score down from 4.4 to 4.0']);
     });
 
     it('reads figures ({ value, unit, … }) as well as plain numbers', () => {

@@ -43,8 +43,10 @@ describe('ratePeak', () => {
     expect(windowEdgeHigh(ratePeak(Y, '2025-01-10', 4)!)).toBe(true);
     // a high at the start above every earlier close is a turning point (2017-03-13 on TNX)
     expect(windowEdgeHigh({ date: '2017-03-13', from: '2017-03-06', level: 2.608, priorHigh: 2.51 })).toBe(false);
-    // a high more than a week into the window is never the edge
-    expect(windowEdgeHigh({ date: '2015-12-03', from: '2015-11-24', level: 2.33, priorHigh: 2.34 })).toBe(false);
+    // a bounce in the window's first month after higher closes before it is the edge (TNX 2019-01-18 after 2.99% on 2018-12-03)
+    expect(windowEdgeHigh({ date: '2019-01-18', from: '2019-01-04', level: 2.78, priorHigh: 2.99 })).toBe(true);
+    // a high more than a month into the window is never the edge
+    expect(windowEdgeHigh({ date: '2016-01-05', from: '2015-11-24', level: 2.33, priorHigh: 2.34 })).toBe(false);
   });
   it('reports a change of 0 when T is the peak', () => {
     expect(ratePeak(Y, '2025-01-06', 1)).toMatchObject({ date: '2025-01-06', changeBp: 0 });

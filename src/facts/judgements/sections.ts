@@ -181,9 +181,9 @@ export interface RatePeakJudgement {
   changeBp: number | null;
   changeSize: number | null;
   date: Recency | null;
-  /** The high sits at the very start of the trailing window (within its first week) and the yield closed as high or
-   * higher in the month before the window opened (`rates.peak.priorHigh`): it was coming down from higher, so the
-   * "peak" is the window's edge, not a turning point (`windowEdgeHigh`). */
+  /** The high sits in the trailing window's first month and the yield closed as high or higher in the month before
+   * the window opened (`rates.peak.priorHigh`): a bounce in a fall that began before the window, so the "peak" is
+   * the window's edge, not a turning point (`windowEdgeHigh`). */
   atWindowStart: boolean;
   /** Off its peak ('falling'), yet up at least `weekRiseBp` this week (as printed, whole bp): the text says so. */
   weekRise: boolean;

@@ -1,3 +1,4 @@
+import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import { fail } from '../../errors/market-note-error.js';
@@ -66,7 +67,8 @@ export interface RsSideFacts {
   reversalDistance: number | null;
   /**
    * The ratio is within {@link CLOSE_TO_REVERSAL_BOXES} of the chart's boxes of `reversalLevel`: the move that would
-   * reverse the column, in percent at two decimals (`lessThan`: under 0.01%, said as "less than 0.01%"), and the
+   * reverse the column, in percent at the decimals returns print with (`lessThan`: it prints as 0, said as "less than
+   * 0.1%"), and the
    * column it would reverse into. Null otherwise. A column of Os "lacking relative strength" 0.12% from reversing
    * into Xs misleads without it.
    */
@@ -210,7 +212,8 @@ function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, rat
   const column = chart.current.column;
   const distance = reversal === null || ratio === null ? null : (reversal / ratio - 1) * 100;
   const close = column !== null && distance !== null && Math.abs(distance) < percent * CLOSE_TO_REVERSAL_BOXES;
-  const size = close ? Number(Math.abs(distance).toFixed(2)) : 0;
+  const size = close ? Number(Math.abs(distance).toFixed(DEFAULT_THRESHOLDS.returnDecimals)) : 0;
+  const least = 10 ** -DEFAULT_THRESHOLDS.returnDecimals;
   return {
     column,
     signal: chart.current.signal,
@@ -219,7 +222,7 @@ function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, rat
     boxPercent: percent,
     reversalLevel: reversal,
     reversalDistance: distance,
-    closeToReversal: close ? { moveSize: Math.max(size, 0.01), lessThan: size < 0.01, into: column === 'X' ? 'O' : 'X' } : null,
+    closeToReversal: close ? { moveSize: Math.max(size, least), lessThan: size < least, into: column === 'X' ? 'O' : 'X' } : null,
   };
 }
 
