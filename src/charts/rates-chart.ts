@@ -63,7 +63,8 @@ export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null
   // a high on the latest close leaves no move since it to draw: the panel says so instead of showing an empty frame
   const nothingSince = smallRows.length < 2 && Boolean(d.peak) && yEnd?.date === d.peak?.date;
   const sDomain = niceDomain(smallRows.map((r) => r.value), [100], 4);
-  const sY = { field: 'value', type: 'quantitative' as const, scale: { domain: sDomain, nice: false, zero: false }, axis: axis("format(datum.value, 'd')") };
+  // whole-number labels need whole-number ticks: a narrow domain ticked every half point printed 102, 101, 101, 100
+  const sY = { field: 'value', type: 'quantitative' as const, scale: { domain: sDomain, nice: false, zero: false }, axis: { ...axis("format(datum.value, 'd')"), tickMinStep: 1 } };
   const sEnd = lastRow(smallRows);
   const bottom: object[] = [
     heading(`${d.small.name}, rebased to 100 ${facts.peakIsOnlyHigh ? "on the yield's high" : 'at the yield peak'}`),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ratesChartSpec, type RatesData } from '../../src/charts/rates-chart.js';
 import { COLORS } from '../../src/charts/theme.js';
 import { allDataInlined, layers, texts } from './spec-helpers.js';
+import { toSvg } from '../../src/charts/to-svg.js';
 
 const data: RatesData = {
   yieldKey: 'TNX',
@@ -77,5 +78,13 @@ describe('ratesChartSpec', () => {
     const none = ratesChartSpec({ ...data, peak: null });
     expect(layers(none).some((l) => l.mark.type === 'point')).toBe(false);
     expect(texts(none).some((t) => t.startsWith('Peak'))).toBe(false);
+  });
+
+  it('labels the rebased panel with whole numbers once each (2016-12-30: a 99–102 axis read 102, 101, 101, 100, 100, 99)', async () => {
+    const narrow: RatesData = { ...data, small: { ...data.small, series: { dates: ['2025-01-14', '2025-02-03', '2025-03-03'], values: [100, 100.9, 101.7] } } };
+    const svg = await toSvg(ratesChartSpec(narrow) as never);
+    const labels = [...svg.matchAll(/<text[^>]*>(\d{2,3})<\/text>/g)].map((m) => Number(m[1])).filter((v) => v >= 90 && v <= 110);
+    expect(labels.length).toBeGreaterThan(1);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });

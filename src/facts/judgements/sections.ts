@@ -32,9 +32,10 @@ export interface BreadthJudgements {
   reversedFrom: { level: number; date: Recency } | null;
   /**
    * `atWindowStart`: the low is within a week of the window's first day, so the reading was rising when the window
-   * opened. `shortOfBox`: in a column of Xs, a low after the day the column of Os before it reached its last box, and
-   * below that box, did not reach the next box down (a box counts only when the reading reaches it), which is given
-   * here: "reversed up from the 66% box … its low was 64.1%" reads as a contradiction without it.
+   * opened. `shortOfBox`: a low that did not reach the next box down (a box counts only when the reading reaches it),
+   * which is given here: in a column of Xs, a low after the day the column of Os before it reached its last box and
+   * below that box ("reversed up from the 66% box … its low was 64.1%" reads as a contradiction without it); in a
+   * column of Os, a low between its bottom box and the next (62.3% with the column at 64, so it reverses at 70, not 68).
    */
   recentLow: { level: number; date: Recency; atWindowStart: boolean; shortOfBox: number | null } | null;
   /**
@@ -87,8 +88,14 @@ function recentLowOf(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJ
   const low = b.recentLow;
   const date = low ? recency(low.date, asOf, t) : null;
   if (!low || !date) return null;
+  const box = BP_CHART_OPTIONS.scale.fixed;
   const from = b.column === 'X' ? b.reversedFrom : null;
-  const short = from !== null && low.date >= from.date && low.level < from.level ? from.level - BP_CHART_OPTIONS.scale.fixed : null;
+  const bottom = b.column === 'O' ? b.columnBottom : null;
+  const short =
+    from !== null && low.date >= from.date && low.level < from.level ? from.level - box
+    // in a column of Os, a low between its bottom box and the next: the column (and its reversal level) stops at the bottom box
+    : bottom !== null && low.level < bottom && low.level > bottom - box ? bottom - box
+    : null;
   return { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom), shortOfBox: short };
 }
 

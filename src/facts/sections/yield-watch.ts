@@ -30,6 +30,8 @@ export const FALLING_BP = 25;
  * move is at most a third of that span: "fell this week", said of 1 bp in a week that ranged over 54 bp, misleads.
  */
 export const WEEK_SWING_BP = 25;
+/** A week's move of at most this many bp (as printed, not 0) is said to have "edged" the yield up or down, not to have risen or fallen. */
+export const WEEK_EDGE_BP = 2;
 /** |correlation| below 0.2 is 'loose'; ≤ −0.2 'inverse' (equities rise as yields fall); ≥ 0.2 'together'. */
 export const LOOSE_CORRELATION = 0.2;
 
@@ -45,6 +47,8 @@ export interface YieldWatchFacts {
   weekRange: { low: Figure; high: Figure; rangeBp: Figure };
   /** The week's closes spanned at least {@link WEEK_SWING_BP} bp and the net move is at most a third of that span. */
   weekSwing: boolean;
+  /** The week's move prints as 1 to {@link WEEK_EDGE_BP} bp: the yield edged up or down ("fell this week" of 1 bp overstates it). */
+  weekSmall: boolean;
   /**
    * `onlyHigh`: the highest close sits on the as-of date (`atPeak`), or at the window's start with the yield as high
    * or higher in the month before the window opened (`windowEdgeHigh`), so it is the window's high, not a turning
@@ -158,7 +162,8 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
   const equityWeek = direction(weekReturn.value);
   const weekRange = yieldWeekRange(y, asOf);
   const span = weekRange.rangeBp.value;
-  const weekSwing = change !== null && span !== null && span >= WEEK_SWING_BP && Math.abs(Math.round(change)) * 3 <= span;
+  const weekSwing = change !== null && span !== null && span >= WEEK_SWING_BP && Math.round(Math.abs(change)) * 3 <= span;
+  const weekSmall = (yieldWeek === 'up' || yieldWeek === 'down') && Math.round(Math.abs(change!)) <= WEEK_EDGE_BP;
   const moved = (d: Direction | null) => d === 'up' || d === 'down';
   const bothMoved = moved(yieldWeek) && moved(equityWeek);
   const weekAgainst = bothMoved && ((relation === 'together' && yieldWeek !== equityWeek) || (relation === 'inverse' && yieldWeek === equityWeek));
@@ -170,6 +175,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
     weekDirection: yieldWeek,
     weekRange,
     weekSwing,
+    weekSmall,
     peak,
     equity: {
       key: eq.key,
