@@ -9,10 +9,11 @@ export type BreadthData = NonNullable<ChartData['breadth']>;
 /**
  * Bullish percent of the universe (methodology §4): the daily line in the small-cap colour on a 0–100 % scale, the
  * zones below `lower` and above `upper` shaded grey, a dashed 50 % line, the latest value at the line's end and
- * the status above the plot's top-right corner. `decimals`: the latest value's, as the text prints it.
+ * the status above the plot's top-right corner. `decimals`: the latest value's, as the text prints it; `latest`: the
+ * facts' latest reading (the chart's own series is stored rounded).
  * @example breadthChartSpec(facts.charts.breadth).layer.length //=> 7 (zones, zone labels, 50 line, line, end label, status ×2)
  */
-export function breadthChartSpec(d: BreadthData, decimals = 1): TopLevelSpec {
+export function breadthChartSpec(d: BreadthData, decimals = 1, latest?: number | null): TopLevelSpec {
   const rows = datedRows(d.series);
   const end = lastRow(rows);
   const x = dateX(d.series.dates);
@@ -48,7 +49,9 @@ export function breadthChartSpec(d: BreadthData, decimals = 1): TopLevelSpec {
   ];
   if (end) {
     layers.push({
-      data: { values: [{ ...end, label: `${end.value.toFixed(decimals)}%` }] },
+      // `latest`: the facts' reading as the text prints it; the chart's series is stored rounded, and rounding it again
+      // printed 74.0% beside a text at 74.1% (74.053 kept as 74.05)
+      data: { values: [{ ...end, label: `${(latest ?? end.value).toFixed(decimals)}%` }] },
       mark: { ...END_LABEL, color: COLORS.smallCap },
       encoding: { x, y: { field: 'value', ...yPlain }, text: { field: 'label' } },
     });

@@ -230,12 +230,14 @@ function breadthPlan(facts: Facts, d: BreadthData): ChartPlan {
   while (k >= 0 && (d.series.values[k] === null || !Number.isFinite(d.series.values[k] as number))) k--;
   let alt = `Bullish percent of the ${d.name}`;
   const decimals = facts.thresholds.breadthDecimals; // as the text prints it: 49.5 is below the 50% line, 50 is not
-  if (k >= 0) alt += `: ${num(d.series.values[k] as number, decimals)}% of members on a point and figure buy signal on ${shortDate(d.series.dates[k])}`;
+  // the reading as the text prints it (the chart's series is stored rounded: 74.053 kept as 74.05 printed 74.0)
+  const latest = facts.judgements?.breadth?.level.value ?? null;
+  if (k >= 0) alt += `: ${num(latest ?? (d.series.values[k] as number), decimals)}% of members on a point and figure buy signal on ${shortDate(d.series.dates[k])}`;
   if (d.status) alt += ` (status: ${d.status})`;
   if (vals.length) alt += `; range over the chart ${num(Math.min(...vals), 0)}–${num(Math.max(...vals), 0)}%, zones below ${d.lower}% and above ${d.upper}%`;
   return {
     id: 'breadth',
-    spec: breadthChartSpec(d, decimals),
+    spec: breadthChartSpec(d, decimals, latest),
     alt: `${alt}.`,
     source: source(`${d.name} member daily closes`, through(facts, d.series.dates), 'bullish percent: members on a P&F buy signal'),
   };

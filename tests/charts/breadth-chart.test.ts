@@ -48,6 +48,10 @@ describe('breadthChartSpec', () => {
     const near = { ...data, series: { dates: ['2025-01-02', '2025-01-06'], values: [28.5, 49.5] } };
     expect(texts(breadthChartSpec(near, 1))).toContain('49.5%');
     expect(texts(breadthChartSpec(near, 0))).toContain('50%');
+    // the facts' reading, not the chart's stored copy rounded again (2020-06-12: 74.053 kept as 74.05 printed 74.0%, the text 74.1%)
+    const stored = { ...data, series: { dates: data.series.dates, values: [...data.series.values.slice(0, -1), 74.05] } };
+    expect(texts(breadthChartSpec(stored, 1))).toContain('74.0%');
+    expect(texts(breadthChartSpec(stored, 1, 74.1))).toContain('74.1%');
   });
 
   it('has no status label when there is no status yet', () => {
