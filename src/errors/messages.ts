@@ -310,7 +310,6 @@ export const asOfNotADate = (raw: string): Problem => ({
   hint: 'Write it as YYYY-MM-DD, e.g. --as-of 2025-12-12.',
 });
 
-/** "SPX has" / "SPX and RUT both have" / "SPX, RUT and TNX all have" */
 /** "SPX has data only" / "SPX and RUT have data in common only": several series share only the stretch all of them cover. */
 const subject = (keys: readonly string[]): string => (keys.length === 1 ? `${keys[0]} has data only` : `${listWords(keys)} have data in common only`);
 

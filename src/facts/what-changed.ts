@@ -167,15 +167,14 @@ function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] 
     const delta = b - a;
     // Scores are multiples of 0.2: allow for float noise (0.6 − 0.1 ≠ 0.5 exactly).
     if (Math.abs(delta) + 1e-9 < threshold) continue;
-    const d = Math.round(delta * 100) / 100;
     out.push({
       kind: 'score-change',
       path: `score.${key}.value`,
       from: a,
       to: b,
-      // one decimal, as the score section prints scores (they are multiples of 0.2, so exact)
-      // "up 0.8 to 0.8" read as a typo: the move is said from the one score to the other
-      text: `${nameOf(cur, 'score', key)}: score ${d > 0 ? 'up' : 'down'} from ${a.toFixed(1)} to ${b.toFixed(1)}`,
+      // one decimal, as the score section prints scores (they are multiples of 0.2, so exact); said from the one
+      // score to the other ("up 0.8 to 0.8" read as a typo)
+      text: `${nameOf(cur, 'score', key)}: score ${delta > 0 ? 'up' : 'down'} from ${a.toFixed(1)} to ${b.toFixed(1)}`,
     });
   }
   return out;

@@ -16,7 +16,7 @@ import { measured, unmeasured, type Measured } from './result.js';
  * TNX is 10 × that (42.1); a basis point is 0.01 percentage point, so bp = 100 × change in percent.
  */
 
-/** A window's high set within this many calendar days of its first day sits at the window's start (see below). */
+/** A date within this many calendar days of a window's first day sits at the window's start ({@link atWindowEdge}). */
 export const WINDOW_EDGE_DAYS = 7;
 /** Closes before a window's first day read to tell a window's edge from a turning point (about a month). */
 export const WINDOW_EDGE_LOOKBACK = 21;

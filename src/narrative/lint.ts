@@ -124,7 +124,10 @@ export function lintTemplates(note: NoteSource, facts: Facts, figures: Figures):
   for (const { found } of scanned) {
     for (const p of found.partials) for (const k of p.hashKeys) (hashKeys.get(p.name) ?? hashKeys.set(p.name, new Set()).get(p.name)!).add(k);
   }
+  // a shared partial (assets/partials) that no template of this note calls is not part of the note
+  const called = new Set(scanned.flatMap(({ found }) => found.partials.map((p) => p.name)));
   for (const { f, found } of scanned) {
+    if ('shared' in f && f.shared && !called.has(f.name)) continue;
     const local = hashKeys.get(f.name) ?? new Set<string>();
     for (const p of found.paths) {
       if (local.has(p.path.split('.')[0])) continue;

@@ -264,9 +264,9 @@ export async function flowFigures(page: Page, box: PageBox, options: FlowOptions
     const first = move.after - move.figures.length + 1;
     const was = blocks[move.figure].parts[0];
     const now = after[first]?.parts[0];
-    // kept when the figure still starts its page, the note has no more pages, and no page is left emptier than the
-    // emptiest one was (text moved up can open a larger gap further on: 2025-06-27 left 19.6% of a page where source
-    // order left at most 18.5%)
+    // kept when the figure still starts its page, the note has no more pages, and no page is left emptier, in this
+    // measure, than the emptiest one was (text moved up can open a larger gap further on). The measure can differ
+    // from the print by a line or two at a page's foot, so the print may still show a slightly emptier page.
     if (now && now.page <= was.page && pageCount(after) <= pageCount(blocks) && worstFootGap(after, box.height) <= worstFootGap(blocks, box.height) + 1) {
       kept.push(move);
       blocks = after;

@@ -19,13 +19,12 @@ import { judgeChart, judgeRsPair, type ChartJudgements, type RsPairJudgements } 
 import { judgeLead, type LeadJudgements } from './lead.js';
 import { previousNoteDate } from './recency.js';
 import {
-  judgeBreadth, judgeRanking, judgeRates, judgeScore, judgeSeasonal,
+  bpReversal, judgeBreadth, judgeRanking, judgeRates, judgeScore, judgeSeasonal,
   type BreadthJudgements, type H2Record, type RankingJudgement, type RatesJudgements, type ScoreJudgements, type SeasonalLean,
 } from './sections.js';
 import type { Thresholds } from './thresholds.js';
 import { judgeCalendar, judgeEvidence, type Calendar, type Evidence, type Verdict } from './evidence.js';
 import { printed } from './round.js';
-import { BP_CHART_OPTIONS } from '../../metrics/breadth.js';
 import type { PnfFacts, RsFacts } from '../sections/pnf.js';
 import type { UniverseBreadth } from '../sections/breadth.js';
 
@@ -121,11 +120,7 @@ function changeViewLevels(p: PnfFacts | undefined, rs: RsFacts | undefined, b: U
   const move = near?.reversalDistance ?? null;
   const nearInto = near?.column ? ((near.column === 'X' ? 'O' : 'X') as 'X' | 'O') : null;
   const rsNear = near && move !== null && nearInto && against(nearInto === 'X') ? { move: printed(move, t.returnDecimals), moveSize: Math.abs(printed(move, t.returnDecimals)), into: nearInto } : null;
-  const span = BP_CHART_OPTIONS.scale.fixed * BP_CHART_OPTIONS.reversal;
-  const turn =
-    b && b.column === 'X' && b.columnTop !== null ? { level: b.columnTop - span, into: 'O' as const }
-    : b && b.column === 'O' && b.columnBottom !== null ? { level: b.columnBottom + span, into: 'X' as const }
-    : null;
+  const turn = b ? bpReversal(b) : null;
   const breadth = turn && against(turn.into === 'X') ? turn : null;
   const found = Boolean(all?.signalType || all?.reversalInto || (near && move !== null && nearInto) || turn);
   return { fund, rsNear, breadth, allConfirm: found && !fund && !rsNear && !breadth };

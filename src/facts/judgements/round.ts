@@ -8,6 +8,17 @@ export function printed(v: number, decimals: number): number {
   return r === 0 ? 0 : r;
 }
 
+/**
+ * A distance to go as printed, never printed as 0: the smallest printed step when it rounds to 0, with `lessThan`
+ * set ("less than 0.1%").
+ * @example printedAtLeast(0.04, 1) //=> { size: 0.1, lessThan: true }
+ */
+export function printedAtLeast(v: number, decimals: number): { size: number; lessThan: boolean } {
+  const p = printed(Math.abs(v), decimals);
+  const least = 10 ** -decimals;
+  return { size: Math.max(p, least), lessThan: p < least };
+}
+
 /** The printed difference of two printed figures (so "by 0.3 points" beside −25.1% and −24.8%). */
 export function printedGap(a: number, b: number, decimals: number): number {
   return printed(printed(a, decimals) - printed(b, decimals), decimals);

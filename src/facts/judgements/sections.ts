@@ -13,7 +13,7 @@ import type { ChartData } from '../types.js';
 import type { ChartJudgements } from './chart.js';
 import type { Comparison } from './lead.js';
 import { recency, type Recency } from './recency.js';
-import { direction, printed, printedGap, printedMoveBp, type Direction } from './round.js';
+import { direction, printed, printedAtLeast, printedGap, printedMoveBp, type Direction } from './round.js';
 import type { Thresholds } from './thresholds.js';
 
 // ── breadth ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -69,18 +69,25 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
   };
 }
 
-function breadthTurn(b: UniverseBreadth, p: number | null, t: Thresholds): BreadthJudgements['closeToReversal'] {
-  const box = BP_CHART_OPTIONS.scale.fixed;
-  const span = box * BP_CHART_OPTIONS.reversal;
-  const turn =
-    b.column === 'X' && b.columnTop !== null ? { level: b.columnTop - span, into: 'O' as const }
-    : b.column === 'O' && b.columnBottom !== null ? { level: b.columnBottom + span, into: 'X' as const }
+/**
+ * The bullish percent that reverses the chart's column (three 2-point boxes back from its extreme, counted on the
+ * grid) and the column it would reverse into; null without a column.
+ * @example bpReversal({ column: 'X', columnTop: 80, columnBottom: 66 }) //=> { level: 74, into: 'O' }
+ */
+export function bpReversal(b: Pick<UniverseBreadth, 'column' | 'columnTop' | 'columnBottom'>): { level: number; into: 'X' | 'O' } | null {
+  const span = BP_CHART_OPTIONS.scale.fixed * BP_CHART_OPTIONS.reversal;
+  return b.column === 'X' && b.columnTop !== null ? { level: b.columnTop - span, into: 'O' }
+    : b.column === 'O' && b.columnBottom !== null ? { level: b.columnBottom + span, into: 'X' }
     : null;
+}
+
+function breadthTurn(b: UniverseBreadth, p: number | null, t: Thresholds): BreadthJudgements['closeToReversal'] {
+  const turn = bpReversal(b);
   if (!turn || p === null) return null;
   const points = printed(turn.into === 'O' ? p - turn.level : turn.level - p, t.breadthDecimals);
-  if (points < 0 || points >= box) return null;
-  const least = 10 ** -t.breadthDecimals;
-  return { points: Math.max(points, least), lessThan: points < least, level: turn.level, into: turn.into };
+  if (points < 0 || points >= BP_CHART_OPTIONS.scale.fixed) return null;
+  const toGo = printedAtLeast(points, t.breadthDecimals);
+  return { points: toGo.size, lessThan: toGo.lessThan, level: turn.level, into: turn.into };
 }
 
 /** The six-month low, dated, and whether it sits on the window's first days (the reading was rising as it opened). */

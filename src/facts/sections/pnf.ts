@@ -1,4 +1,3 @@
-import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import { fail } from '../../errors/market-note-error.js';
@@ -7,6 +6,8 @@ import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type
 import { changeLevels, type ChangeLevels } from '../../metrics/pnf/levels.js';
 import type { NoteConfig } from '../../config/note-config.js';
 import type { PnfChartData } from '../types.js';
+import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
+import { printedAtLeast } from '../judgements/round.js';
 
 /** P&F facts of one symbol (contract `pnf.SYM.*`); plain values, provenance at this level. */
 export interface PnfFacts {
@@ -68,9 +69,8 @@ export interface RsSideFacts {
   /**
    * The ratio is within {@link CLOSE_TO_REVERSAL_BOXES} of the chart's boxes of `reversalLevel`: the move that would
    * reverse the column, in percent at the decimals returns print with (`lessThan`: it prints as 0, said as "less than
-   * 0.1%"), and the
-   * column it would reverse into. Null otherwise. A column of Os "lacking relative strength" 0.12% from reversing
-   * into Xs misleads without it.
+   * 0.1%"), and the column it would reverse into. Null otherwise. A column of Os "lacking relative strength" 0.12%
+   * from reversing into Xs misleads without it.
    */
   closeToReversal: { moveSize: number; lessThan: boolean; into: 'X' | 'O' } | null;
 }
@@ -212,8 +212,7 @@ function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, rat
   const column = chart.current.column;
   const distance = reversal === null || ratio === null ? null : (reversal / ratio - 1) * 100;
   const close = column !== null && distance !== null && Math.abs(distance) < percent * CLOSE_TO_REVERSAL_BOXES;
-  const size = close ? Number(Math.abs(distance).toFixed(DEFAULT_THRESHOLDS.returnDecimals)) : 0;
-  const least = 10 ** -DEFAULT_THRESHOLDS.returnDecimals;
+  const move = close ? printedAtLeast(distance, DEFAULT_THRESHOLDS.returnDecimals) : null;
   return {
     column,
     signal: chart.current.signal,
@@ -222,7 +221,7 @@ function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, rat
     boxPercent: percent,
     reversalLevel: reversal,
     reversalDistance: distance,
-    closeToReversal: close ? { moveSize: Math.max(size, least), lessThan: size < least, into: column === 'X' ? 'O' : 'X' } : null,
+    closeToReversal: move ? { moveSize: move.size, lessThan: move.lessThan, into: column === 'X' ? 'O' : 'X' } : null,
   };
 }
 
@@ -263,9 +262,13 @@ const DRAWN_COLUMNS = 48;
  * in 200–500) scale, … a buy signal at 198" named a box the signal's level does not have).
  */
 function boxSizeOfRecent(chart: PnfChart): string {
-  const recent = chart.columns.slice(-DRAWN_COLUMNS);
-  if (recent.length === 0) return chart.boxLabel;
-  return chart.boxLabelOver(Math.min(...recent.map((c) => c.lowIndex)), Math.max(...recent.map((c) => c.highIndex)));
+  return boxLabelOf(chart, chart.columns.slice(-DRAWN_COLUMNS));
+}
+
+/** Every box size of the boxes in `cols` (the chart's label when there are none). */
+function boxLabelOf(chart: PnfChart, cols: PnfChart['columns']): string {
+  if (cols.length === 0) return chart.boxLabel;
+  return chart.boxLabelOver(Math.min(...cols.map((c) => c.lowIndex)), Math.max(...cols.map((c) => c.highIndex)));
 }
 
 /** The last `maxColumns` columns of a chart as drawable data: box grid, month marks, last signal, trend line. */
@@ -273,10 +276,8 @@ export function pnfChartData(key: string, name: string, chart: PnfChart, maxColu
   if (chart.columns.length === 0) return undefined;
   const first = Math.max(0, chart.columns.length - maxColumns);
   const cols = chart.columns.slice(first);
-  const boxesFrom = Math.min(...cols.map((c) => c.lowIndex));
-  const boxesTo = Math.max(...cols.map((c) => c.highIndex));
-  let minIndex = boxesFrom;
-  let maxIndex = boxesTo;
+  let minIndex = Math.min(...cols.map((c) => c.lowIndex));
+  let maxIndex = Math.max(...cols.map((c) => c.highIndex));
   const line = chart.trend.line;
   const linePoints: { column: number; index: number }[] = [];
   if (line) {
@@ -322,7 +323,7 @@ export function pnfChartData(key: string, name: string, chart: PnfChart, maxColu
     name,
     // the caption names every box size of the boxes drawn (a traditional chart crossing 200 draws 2s and 4s), as
     // the text does; not the empty rows of the grid's margin (a row at 19 below boxes from 20 named a 0.50 box)
-    boxLabel: chart.boxLabelOver(boxesFrom, boxesTo),
+    boxLabel: boxLabelOf(chart, cols),
     minIndex,
     levels,
     columns,

@@ -78,9 +78,10 @@ const src = (s: Series) => `${s.key} (${s.file})`;
 
 /**
  * The yield's close on or before `asOf` and its move over the week to it: the close on the as-of date minus the
- * close on or before seven days earlier, in basis points (the rates wrap's and the weekly outlook's week).
+ * close on or before seven days earlier, in basis points (the rates wrap's and the weekly outlook's week), and the
+ * range of the closes between the two ({@link weekRangeOf}).
  */
-export function yieldWeekMove(y: Series, asOf: IsoDate): { level: Figure; weekChangeBp: Figure } {
+export function yieldWeekMove(y: Series, asOf: IsoDate): { level: Figure; weekChangeBp: Figure; weekRange: YieldWatchFacts['weekRange'] } {
   const inputs = [src(y)];
   const now = anchorOnOrBefore(y, asOf, DEFAULT_MAX_STALE_DAYS);
   const weekBase = isoDate(dayNumber(asOf) - 7);
@@ -93,23 +94,20 @@ export function yieldWeekMove(y: Series, asOf: IsoDate): { level: Figure; weekCh
     unit: 'bp', from: prev === null ? null : y.dates[before.index], to: cur === null ? null : y.dates[now.index], inputs,
     method: `yield on the as-of date minus the yield on or before ${weekBase}, × 100 (basis points)`, reason: now.reason ?? before.reason,
   });
-  return { level, weekChangeBp };
+  return { level, weekChangeBp, weekRange: weekRangeOf(y, before.index, now.index, now.reason ?? before.reason) };
 }
 
 /**
- * The lowest and highest yield closes from the close on or before `asOf` − 7 days (the one the week's change is
- * measured from) to the close on or before `asOf`: a rise to a peak and back within the week counts from where the
- * week started (3.16% → 3.48% → 3.24%: a 32 bp range, 8 bp net).
+ * The lowest and highest yield closes from row `from` (the close the week's change is measured from) to row `to`
+ * (the as-of date's): a rise to a peak and back within the week counts from where the week started (3.16% → 3.48%
+ * → 3.24%: a 32 bp range, 8 bp net). Null figures, with `reason`, when either close is missing.
  */
-export function yieldWeekRange(y: Series, asOf: IsoDate): YieldWatchFacts['weekRange'] {
+function weekRangeOf(y: Series, from: number, to: number, reason: string | undefined): YieldWatchFacts['weekRange'] {
   const inputs = [src(y)];
-  const now = anchorOnOrBefore(y, asOf, DEFAULT_MAX_STALE_DAYS);
-  const before = anchorOnOrBefore(y, isoDate(dayNumber(asOf) - 7), DEFAULT_MAX_STALE_DAYS);
-  const reason = now.reason ?? before.reason;
   let lo = Infinity;
   let hi = -Infinity;
   if (reason === undefined) {
-    for (let i = before.index; i <= now.index; i++) {
+    for (let i = from; i <= to; i++) {
       const v = y.close[i];
       if (!Number.isFinite(v)) continue;
       if (v < lo) lo = v;
@@ -117,14 +115,13 @@ export function yieldWeekRange(y: Series, asOf: IsoDate): YieldWatchFacts['weekR
     }
   }
   const ok = lo <= hi;
-  const from = ok ? y.dates[before.index] : null;
-  const to = ok ? y.dates[now.index] : null;
+  const [first, last] = ok ? [y.dates[from], y.dates[to]] : [null, null];
   const method = (what: string) => `${what} yield close from the close on or before a week before the as-of date to the as-of date`;
   return {
-    low: figure(ok ? lo : null, { unit: 'percent-yield', from, to, inputs, method: method('lowest'), reason }),
-    high: figure(ok ? hi : null, { unit: 'percent-yield', from, to, inputs, method: method('highest'), reason }),
+    low: figure(ok ? lo : null, { unit: 'percent-yield', from: first, to: last, inputs, method: method('lowest'), reason }),
+    high: figure(ok ? hi : null, { unit: 'percent-yield', from: first, to: last, inputs, method: method('highest'), reason }),
     rangeBp: figure(ok ? printedMoveBp(hi, lo, DEFAULT_THRESHOLDS.yieldDecimals) : null, {
-      unit: 'bp', from, to, inputs, reason,
+      unit: 'bp', from: first, to: last, inputs, reason,
       method: `highest minus lowest yield close of the week, each at the ${DEFAULT_THRESHOLDS.yieldDecimals} decimals the note prints, × 100 (basis points)`,
     }),
   };
@@ -134,7 +131,7 @@ export function yieldWeekRange(y: Series, asOf: IsoDate): YieldWatchFacts['weekR
 export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings, asOf: IsoDate): YieldWatchFacts {
   const inputs = [src(y)];
   const weekBase = isoDate(dayNumber(asOf) - 7);
-  const { level, weekChangeBp } = yieldWeekMove(y, asOf);
+  const { level, weekChangeBp, weekRange } = yieldWeekMove(y, asOf);
   const change = weekChangeBp.value;
   const pk = ratePeakMeasured(y, asOf, settings.ratePeakWindow);
   const p = pk.value;
@@ -161,7 +158,6 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
   const relation = r === null ? null : r <= -LOOSE_CORRELATION ? ('inverse' as const) : r >= LOOSE_CORRELATION ? ('together' as const) : ('loose' as const);
   const yieldWeek: Direction | null = change === null ? null : Math.abs(change) < FLAT_BP ? 'flat' : change > 0 ? 'up' : 'down';
   const equityWeek = direction(weekReturn.value);
-  const weekRange = yieldWeekRange(y, asOf);
   const span = weekRange.rangeBp.value;
   const weekSwing = change !== null && span !== null && span >= WEEK_SWING_BP && Math.round(Math.abs(change)) * 3 <= span;
   const weekSmall = (yieldWeek === 'up' || yieldWeek === 'down') && Math.round(Math.abs(change!)) <= WEEK_EDGE_BP;
