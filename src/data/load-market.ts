@@ -99,7 +99,7 @@ function readUniverseFiles(jobs: readonly UniverseJob[]): Record<string, Univers
 /** A market whose universes are still being read in a worker thread; see {@link loadMarketOverlapped}. */
 export interface OverlappedMarket {
   market: Market;
-  /** The bullish percent history the worker computed for `universe` (one of `market`'s), when it did. */
+  /** The bullish percent history the worker computed for `universe` (one of `market`'s), when it did; waits for it. */
   bullishPercent(universe: Universe): BullishPercentHistory | undefined;
   /**
    * Waits for the universes and throws their loading error, if any. Call it however the work on the market
@@ -202,7 +202,15 @@ export function loadMarketOverlapped(path?: string): OverlappedMarket {
     enumerable: true,
     configurable: true,
   });
-  return { market, bullishPercent: (u) => histories.get(u), settle };
+  // Settles first: the facts ask for a history before they read any field of the universe, and a history not yet
+  // received would be computed again on this thread.
+  const bullishPercent = (u: Universe): BullishPercentHistory | undefined => {
+    settle();
+    const h = histories.get(u);
+    if (h) trace(`bullish percent of ${u.key} from the universe worker`);
+    return h;
+  };
+  return { market, bullishPercent, settle };
 }
 
 /**

@@ -44,6 +44,16 @@ describe('facts with the universe read in a worker equal facts read on one threa
     }
   }, 120_000);
 
+  it('the worker\'s bullish percent history is the one the facts use, not computed again on the main thread', async () => {
+    const args = ['facts', '--data', join(demo, 'market.yaml'), '--as-of', '2025-12-12'];
+    const on = await runCli(args, { env: { MARKET_NOTE_OVERLAP: 'always', MARKET_NOTE_TRACE: '1' } });
+    expect(on.code).toBe(0);
+    expect(on.stderr).toContain('universes read in the universe worker');
+    expect(on.stderr).toContain('bullish percent of SP600 from the universe worker');
+    const off = await runCli(args, { env: { MARKET_NOTE_OVERLAP: 'never', MARKET_NOTE_TRACE: '1' } });
+    expect(off.stderr).not.toContain('from the universe worker');
+  }, 60_000);
+
   it.skipIf(!HAS_REAL)('on the real data', async () => {
     const r = await both(['facts', '--data', writeRealMarketYaml(), '--as-of', '2025-12-12']);
     expect(r.on.code).toBe(0);
