@@ -26,7 +26,7 @@ const SHORT_SPAN_DAYS = 45;
 /**
  * x encoding for ISO dates, read and labelled in UTC: day ticks ("3 Jan") over 45 days or less, monthly ticks over
  * a year or less, quarterly up to three years, half-yearly beyond; January ticks show the year in bold, other
- * ticks the month.
+ * ticks the month; without a January tick the first tick names its year.
  * @example dateX(['2025-01-02', '2025-12-12']).axis.tickCount //=> { interval: 'month', step: 1 }
  */
 export function dateX(dates: string[], domain?: [string, string]) {
@@ -46,7 +46,11 @@ export function dateX(dates: string[], domain?: [string, string]) {
         }
       : {
           tickCount: { interval: 'month' as const, step },
-          labelExpr: `${jan} ? utcFormat(datum.value, '%Y') : utcFormat(datum.value, '%b')`,
+          // no 1 January inside the axis (a window from 11 January to 25 October): the first tick carries the year
+          // ("Feb 2019"), or the axis would name no year at all
+          labelExpr: noJanuary(first, last)
+            ? `datum.index === 0 ? utcFormat(datum.value, '%b %Y') : utcFormat(datum.value, '%b')`
+            : `${jan} ? utcFormat(datum.value, '%Y') : utcFormat(datum.value, '%b')`,
           labelFontWeight: { condition: { test: jan, value: 600 }, value: 400 },
         };
   return {
@@ -56,6 +60,15 @@ export function dateX(dates: string[], domain?: [string, string]) {
     scale: { type: 'utc' as const, ...(domain ? { domain: domain.map(utcMs) } : {}) },
     axis: { ...ticks, labelOverlap: true, grid: false },
   };
+}
+
+/**
+ * No 1 January lies between the two ISO dates (inclusive), so an axis of month ticks has no January tick to name the year.
+ * @example noJanuary('2019-01-11', '2019-10-25') //=> true
+ * @example noJanuary('2018-12-03', '2019-10-25') //=> false
+ */
+export function noJanuary(first: string, last: string): boolean {
+  return first.slice(0, 4) === last.slice(0, 4) && first.slice(5) !== '01-01';
 }
 
 /**

@@ -10,7 +10,7 @@
  *   rs.A_vs_B.{nearTerm,longTerm}.signal                    → 'rs-signal'
  *   breadth.U.status                                        → 'status-flip'
  *   score.SYM.value (|Δ| ≥ threshold)                       → 'score-change'
- *   rates.peak.date (a new high of the window since then)  → 'rate-high'
+ *   rates.peak.date / yieldWatch.peak.date (a new high of the window since then)  → 'rate-high'
  */
 import { dayNumber, isIsoDate, isoDate } from '../data/calendar.js';
 import type { IsoDate } from '../data/types.js';
@@ -180,16 +180,21 @@ function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] 
   return out;
 }
 
-/** The yield set a new high of its window after the previous note's date. */
+/**
+ * The yield set a new high of its window after the previous note's date: the weekly outlook's `rates.peak`, or
+ * the rates wrap's `yieldWatch.peak` (the same high), so two notes of one week list the same change.
+ */
 function rateHighChanges(prev: unknown, cur: unknown): Change[] {
-  const [d0, d1] = [field(prev, 'rates', 'peak', 'date', 'value'), field(cur, 'rates', 'peak', 'date', 'value')];
+  const section = field(cur, 'rates', 'peak') !== undefined ? 'rates' : field(cur, 'yieldWatch', 'peak') !== undefined ? 'yieldWatch' : null;
+  if (section === null) return [];
+  const [d0, d1] = [field(prev, section, 'peak', 'date', 'value'), field(cur, section, 'peak', 'date', 'value')];
   const since = field(prev, 'asOf');
-  const level = field(cur, 'rates', 'peak', 'level', 'value');
+  const level = field(cur, section, 'peak', 'level', 'value');
   if (typeof d1 !== 'string' || typeof since !== 'string' || d1 <= since || d1 === d0 || typeof level !== 'number') return [];
-  const name = field(cur, 'rates', 'yieldName');
-  const days = field(cur, 'rates', 'peak', 'windowDays');
+  const name = section === 'rates' ? field(cur, 'rates', 'yieldName') : field(cur, 'yieldWatch', 'name');
+  const days = field(cur, section, 'peak', 'windowDays');
   const who = typeof name === 'string' ? name : 'The yield';
-  return [{ kind: 'rate-high', path: 'rates.peak.date', from: d0, to: d1, text: `${who}: a new ${typeof days === 'number' ? `${days}-day ` : ''}high of ${level.toFixed(2)}% on ${day(d1, field(cur, 'asOf'))}` }];
+  return [{ kind: 'rate-high', path: `${section}.peak.date`, from: d0, to: d1, text: `${who}: a new ${typeof days === 'number' ? `${days}-day ` : ''}high of ${level.toFixed(2)}% on ${day(d1, field(cur, 'asOf'))}` }];
 }
 
 /**

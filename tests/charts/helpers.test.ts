@@ -77,6 +77,21 @@ describe('dateX', () => {
     expect(labels).toEqual(expect.arrayContaining(['31 Dec 2024', '1 Jan', '2 Jan', '3 Jan']));
     expect(labels).not.toContain('31 Dec');
   });
+  it('names the year on the first tick when the axis has no January tick (2019-10-25, Figure 5: 11 January to 25 October read "Feb … Oct" with no year)', async () => {
+    const labels = async (dates: string[]) => {
+      const values = dates.map((date, i) => ({ date, v: 100 + i }));
+      const x = dateX(dates);
+      const svg = await toSvg({ width: 400, height: 100, data: { values }, mark: 'line', encoding: { x, y: { field: 'v', type: 'quantitative', axis: null } } } as never);
+      return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    };
+    const without = await labels(['2019-01-11', '2019-04-15', '2019-07-15', '2019-10-25']);
+    expect(without[0]).toBe('Feb 2019');
+    expect(without.slice(1).every((l) => /^[A-Z][a-z]{2}$/.test(l))).toBe(true);
+    // with a January tick the year is on it, and only there
+    const across = await labels(['2018-11-02', '2019-04-15', '2019-10-25']);
+    expect(across).toContain('2019');
+    expect(across.filter((l) => /\d{4}/.test(l))).toEqual(['2019']);
+  });
 });
 
 describe('monthSpan and utcMs', () => {

@@ -29,6 +29,22 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLElement).innerText);
 
+/**
+ * Go to `target`. The page of the previous test may still be reloading itself (the preview reloads it when the
+ * watcher sees a change, which can come a tick after the page already shows the new file), and that reload
+ * aborts the navigation (net::ERR_ABORTED): navigate again then, a few times at most.
+ */
+async function visit(page: Page, target: string): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      await page.goto(target);
+      return;
+    } catch (e) {
+      if (tries >= 3 || !String((e as Error).message).includes('ERR_ABORTED')) throw e;
+    }
+  }
+}
+
 describe('market-note preview', () => {
   let note: string;
   let server: ChildProcess;
@@ -73,7 +89,7 @@ describe('market-note preview', () => {
   });
 
   it('serves the note on 127.0.0.1 with a toolbar, and only to local host names', async () => {
-    await page.goto(url);
+    await visit(page, url);
     expect(await text(page, 'h1')).toBe('First draft');
     expect(await page.$eval('#mn-preview-date', (el) => (el as HTMLInputElement).value)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) gets nothing.
@@ -87,14 +103,14 @@ describe('market-note preview', () => {
   });
 
   it('reloads the page when a partial changes', async () => {
-    await page.goto(url);
+    await visit(page, url);
     writeFileSync(join(note, 'partials/headline.hbs'), '<h1>Second draft</h1>\n');
     await until('the edited headline', async () => (await text(page, 'h1')) === 'Second draft');
     await until('the change in the log', async () => stderr.includes('changed: partials/headline.hbs'));
   });
 
   it('shows a template error with its file and line, then the note again once it is fixed', async () => {
-    await page.goto(url);
+    await visit(page, url);
     writeFileSync(join(note, 'partials/headline.hbs'), '<h1>Broken</h1>\n{{#if asOf}}\n<p>never closed</p>\n');
     await until('the error page', async () => (await page.$('#mn-preview-errors')) !== null);
     const errors = await text(page, '#mn-preview-errors');
@@ -105,7 +121,7 @@ describe('market-note preview', () => {
   });
 
   it('switches the date with ?as-of= and with the date input', async () => {
-    await page.goto(`${url}?as-of=2025-07-03`);
+    await visit(page, `${url}?as-of=2025-07-03`);
     expect(await text(page, '.as-of')).toBe('As of 2025-07-03');
     await page.$eval('#mn-preview-date', (el) => {
       const input = el as HTMLInputElement;

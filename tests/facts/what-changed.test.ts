@@ -47,6 +47,13 @@ describe('whatChanged', () => {
     expect(whatChanged(prev, facts({ asOf: '2022-06-17', rates: rates('2022-06-01', 3.3) }))).toEqual([]);
   });
 
+  it("reports the same new high in the rates wrap, whose yield section is yieldWatch (2022-04-08: the weekly listed the 200-day high, the wrap did not)", () => {
+    const watch = (date: string, level: number) => ({ name: '10-year Treasury yield', peak: { date: { value: date }, level: { value: level }, windowDays: 200 } });
+    const prev = facts({ asOf: '2022-04-01', yieldWatch: watch('2022-03-25', 2.49) } as Partial<Facts>);
+    const cur = facts({ asOf: '2022-04-08', yieldWatch: watch('2022-04-08', 2.713) } as Partial<Facts>);
+    expect(whatChanged(prev, cur)).toEqual([{ kind: 'rate-high', path: 'yieldWatch.peak.date', from: '2022-03-25', to: '2022-04-08', text: '10-year Treasury yield: a new 200-day high of 2.71% on 8 April' }]);
+  });
+
   it('reports a second signal of the same kind (the consecutive count moved)', () => {
     const prev = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 1 }) } });
     const cur = facts({ pnf: { RUT: pnf({ signal: 'buy', consecutiveSignals: 2 }) } });

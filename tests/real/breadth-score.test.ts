@@ -95,7 +95,7 @@ function readWide(): { dates: string[]; members: string[]; closes: Float64Array[
 
 /** An independent BP chart (2-point boxes, 6-point reversal) with the §4.3 status of every day. */
 function myBpChart(values: number[]) {
-  const cols: { type: 'X' | 'O'; lo: number; hi: number; end: number }[] = [];
+  const cols: { type: 'X' | 'O'; lo: number; hi: number; start: number; end: number }[] = [];
   const status: (string | null)[] = [];
   let anchor: number | null = null;
   let signal = 0;
@@ -106,7 +106,7 @@ function myBpChart(values: number[]) {
       const ce = 2 * Math.ceil(v / 2 - 1e-9);
       const c = cols.at(-1);
       const open = (type: 'X' | 'O', lo: number, hi: number) => {
-        cols.push({ type, lo, hi, end: d });
+        cols.push({ type, lo, hi, start: d, end: d });
         bullAlert = false;
       };
       if (!c) {
@@ -180,7 +180,7 @@ describe.skipIf(!HAS_REAL)('breadth, score and ranking on real data, as of 2025-
       const cur = chart.cols.at(-1)!;
       const prev = chart.cols.at(-2)!;
       expect([bp.column, bp.columnBottom, bp.columnTop]).toEqual([cur.type, cur.lo, cur.hi]);
-      expect(bp.reversedFrom).toEqual({ level: cur.type === 'X' ? prev.lo : prev.hi, date: wide.dates[prev.end] });
+      expect(bp.reversedFrom).toEqual({ level: cur.type === 'X' ? prev.lo : prev.hi, date: wide.dates[prev.end], on: wide.dates[cur.start] });
       expect(bp.status).toBe(chart.status[n - 1]);
       let since = n - 1;
       while (since > 0 && chart.status[since - 1] === chart.status[n - 1]) since--;

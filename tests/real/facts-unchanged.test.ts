@@ -3,7 +3,8 @@
  * apart from the paths those rules change (pattern labels, scores and the score gap) or add, and the P&F chart's
  * caption label (`charts.pnf.boxLabel`) and the text's scale (`pnf.*.boxSize`) naming every box size of the recent
  * columns, the six-month window's first day (`breadth.*.recentLow.windowFrom`) and whether an RS chart is within a box
- * of reversing (`rs.*.closeToReversal`), and the high of the month before the rate-peak window (`rates.peak.priorHigh`);
+ * of reversing (`rs.*.closeToReversal`), the high of the month before the rate-peak window (`rates.peak.priorHigh`) and
+ * the day the bullish percent's column reversed (`breadth.*.reversedFrom.on`);
  * checked to be the only changes. The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
  * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
@@ -20,7 +21,7 @@ if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the re
 
 const BEFORE: Record<string, string> = {
   asOf: 'e0438e875f763466',
-  breadth: '3e0a9242ffe44362', // only breadth.SP600.recentLow.windowFrom added since
+  breadth: '6ab1299f303fb19e', // only breadth.SP600.recentLow.windowFrom and reversedFrom.on (the day the column reversed) added since
   charts: '4a364334921c0d4e', // only charts.pnf.boxLabel changed since: the P&F caption names both box sizes its grid crosses
   correlation: '7e8c9a5cb62682ea',
   data: '61bd2258b8efdaa3',

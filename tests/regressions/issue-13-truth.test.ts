@@ -104,7 +104,7 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(v.forWeight - v.againstWeight).toBe(v.net);
     const t = section(base, 'lead');
     expect(t).toContain(`${v.forWeight} ${v.forWeight === 1 ? 'point' : 'points'} for small caps against ${v.againstWeight}`);
-    expect(t).toContain('at least the 4-point margin a lead needs');
+    expect(t).toContain(`a margin of ${Math.abs(v.net)}, at least the 4 points a lead needs`);
     // 17 June 2022 (demo): net −5 for large caps, but small caps are ahead on the year: no lead, and the lead says why
     const f = buildFacts(market, note.config, { asOf: '2022-06-17', compare: false });
     expect([f.judgements.verdict.net, f.judgements.verdict.yearVeto, f.judgements.verdict.state]).toEqual([-5, true, 'contender']);

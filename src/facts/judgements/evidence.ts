@@ -130,7 +130,8 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
     // Falling yields favour small caps only where they move against yields more than large caps do.
     const helps = x.rates.sensitivity.small.reading === 'fallingHelps' && x.rates.sensitivity.moreNegative === 'small';
     const state = x.rates.peak.state;
-    items.push(['rates', !helps || state === 'none' ? 'neutral' : state === 'falling' ? 'for' : 'against']);
+    // Off the peak but rising again on its own chart (`rising`), the fall no longer counts for them.
+    items.push(['rates', !helps || state === 'none' ? 'neutral' : state === 'falling' ? (x.rates.rising ? 'neutral' : 'for') : 'against']);
   }
   if (x.seasonal) {
     const { lean } = x.seasonal;

@@ -74,7 +74,7 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
   if (f.rates?.peak) {
     const yieldPnf = f.pnf[roles.yield];
     j.rates = {
-      ...judgeRates(f.rates, f.correlation, { small: roles.smallCap, large: roles.largeCap }, asOf, t),
+      ...judgeRates(f.rates, f.correlation, { small: roles.smallCap, large: roles.largeCap }, asOf, t, yieldPnf),
       ...(yieldPnf ? { chart: judgeChart(yieldPnf, asOf, t) } : {}),
     };
   }

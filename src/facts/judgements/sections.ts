@@ -29,7 +29,8 @@ export interface BreadthLevel {
 export interface BreadthJudgements {
   level: BreadthLevel;
   status: { kind: 'status'; value: string | null; since: Recency | null };
-  reversedFrom: { level: number; date: Recency } | null;
+  /** The box the column reversed from, the day it was reached (`date`) and the day the column reversed (`on`). */
+  reversedFrom: { level: number; date: Recency; on: Recency } | null;
   /**
    * `atWindowStart`: the low is within a week of the window's first day, so the reading was rising when the window
    * opened. `shortOfBox`: a low that did not reach the next box down (a box counts only when the reading reaches it),
@@ -56,14 +57,13 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
     side: p === null || p === t.midline ? 'at' : p > t.midline ? 'above' : 'below',
     zone: p === null ? 'middle' : p < t.oversold ? 'oversold' : p > t.overbought ? 'overbought' : 'middle',
   };
-  const dated = (x: { level: number; date: IsoDate } | null) => {
-    const r = x ? recency(x.date, asOf, t) : null;
-    return x && r ? { level: x.level, date: r } : null;
-  };
+  const r = b.reversedFrom;
+  const reached = r ? recency(r.date, asOf, t) : null;
+  const on = r ? recency(r.on, asOf, t) : null;
   return {
     level,
     status: { kind: 'status', value: b.status, since: recency(b.statusSince, asOf, t) },
-    reversedFrom: dated(b.reversedFrom),
+    reversedFrom: r && reached && on ? { level: r.level, date: reached, on } : null,
     recentLow: recentLowOf(b, asOf, t),
     closeToReversal: breadthTurn(b, p, t),
   };
@@ -199,7 +199,8 @@ export interface RatePeakJudgement {
    * the window opened (`rates.peak.priorHigh`): a bounce in a fall that began before the window, so the "peak" is
    * the window's edge, not a turning point (`windowEdgeHigh`). */
   atWindowStart: boolean;
-  /** Off its peak ('falling'), yet up at least `weekRiseBp` this week (as printed, whole bp): the text says so. */
+  /** Up at least `weekRiseBp` this week (as printed, whole bp), wherever the yield stands against its peak: the text
+   * says so (off the peak it qualifies "fallen from its peak"; at or near it, it is the move that carried it there). */
   weekRise: boolean;
   small: Direction;
   large: Direction;
@@ -230,9 +231,21 @@ export interface RatesJudgements {
   sensitivity: SensitivityJudgement;
   /** Yields are off their peak, small caps rose since, and they move against yields: a rebound in yields would hurt. */
   reboundRisk: boolean;
+  /**
+   * The yield's own P&F chart says it is rising: a buy signal, in a column of Xs. Off the peak, the fall is then
+   * behind it: the reading no longer counts for small caps, and a rebound is one under way, not one to come.
+   */
+  rising: boolean;
 }
 
-export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { small: string; large: string }, asOf: IsoDate, t: Thresholds): RatesJudgements {
+export function judgeRates(
+  rates: RatesFacts,
+  corr: CorrelationSection,
+  keys: { small: string; large: string },
+  asOf: IsoDate,
+  t: Thresholds,
+  yieldChart?: { signal: 'buy' | 'sell' | null; column: 'X' | 'O' | null },
+): RatesJudgements {
   const p = rates.peak;
   // the move the note prints beside the two yields it prints: their difference as printed ("1.75% … 1.65%": 10 bp)
   const bp =
@@ -252,7 +265,7 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     atWindowStart:
       p.date.value !== null && p.date.from !== null && p.level.value !== null &&
       windowEdgeHigh({ date: p.date.value, from: p.date.from, level: p.level.value, priorHigh: p.priorHigh?.value ?? null }),
-    weekRise: state === 'falling' && week !== null && printed(week, 0) >= t.weekRiseBp,
+    weekRise: state !== 'none' && week !== null && printed(week, 0) >= t.weekRiseBp,
     small: rs(keys.small),
     large: rs(keys.large),
   };
@@ -281,7 +294,12 @@ export function judgeRates(rates: RatesFacts, corr: CorrelationSection, keys: { 
     const [strong, weak] = side === 'small' ? [small, large] : [large, small];
     if (strong.value !== null && weak.value !== null && weak.value !== 0 && Math.sign(weak.value) === Math.sign(strong.value)) sensitivity.closeLean = { side, reading: strong.reading };
   }
-  return { peak, sensitivity, reboundRisk: peak.state === 'falling' && peak.small === 'up' && small.reading === 'fallingHelps' };
+  return {
+    peak,
+    sensitivity,
+    reboundRisk: peak.state === 'falling' && peak.small === 'up' && small.reading === 'fallingHelps',
+    rising: yieldChart?.signal === 'buy' && yieldChart.column === 'X',
+  };
 }
 
 // ── seasonality ────────────────────────────────────────────────────────────────────────────────────────────

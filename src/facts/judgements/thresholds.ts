@@ -33,7 +33,7 @@ export interface Thresholds {
   yieldDecimals: number;
   /** A yield move from its peak printed in whole basis points; at least `fallingBp` below the peak is "falling". */
   fallingBp: number;
-  /** A falling yield that rose at least this many bp in the week (printed, whole bp) is said to have (`weekRise`): one 10 bp box on TNX's chart. */
+  /** A yield that rose at least this many bp in the week (printed, whole bp) is said to have (`weekRise`): one 10 bp box on TNX's chart. */
   weekRiseBp: number;
   /** Seasonal lean: the difference of the class means must exceed this many standard errors. */
   seasonalNoiseMultiple: number;

@@ -29,8 +29,13 @@ export interface UniverseBreadth {
   column: 'X' | 'O' | null;
   status: BpStatus | null;
   statusSince: IsoDate | null;
-  /** The low (O-column bottom) the current X column reversed up from, or the high an O column reversed down from. */
-  reversedFrom: { level: number; date: IsoDate } | null;
+  /**
+   * The low (O-column bottom) the current X column reversed up from, or the high an O column reversed down from:
+   * the box, the day the previous column reached it (`date`) and the day the current column began (`on`), which
+   * can be months later ("reversed down from the 80% box it reached on 9 December 2016" read as eight months of
+   * decline in a note of August 2017; it reversed on 22 May).
+   */
+  reversedFrom: { level: number; date: IsoDate; on: IsoDate } | null;
   /** Lowest BP reading in the last 6 months (first day it was reached), and the window's first day. */
   recentLow: { level: number; date: IsoDate; windowFrom: IsoDate } | null;
   zone: 'oversold' | 'neutral' | 'overbought';
@@ -126,7 +131,7 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
   const col = cols.at(-1) ?? null;
   const prev = cols.length > 1 ? cols[cols.length - 2] : null;
   const reversedFrom =
-    col && prev ? (col.type === 'X' ? { level: prev.low, date: prev.end } : { level: prev.high, date: prev.end }) : null;
+    col && prev ? { level: col.type === 'X' ? prev.low : prev.high, date: prev.end, on: col.start } : null;
 
   const b: UniverseBreadth = {
     bullishPercent: figure(value, { unit: 'percent', from: h.dates[first], to: h.dates[i], inputs, method: METHOD }),

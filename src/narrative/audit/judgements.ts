@@ -182,7 +182,10 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       rates: () => {
         const edge = read('rates.sensitivity.small.reading') === 'fallingHelps' && read('rates.sensitivity.moreNegative') === 'small';
         const state = read('rates.peak.state');
-        return state === undefined ? undefined : !edge || state === 'none' ? 'neutral' : state === 'falling' ? 'for' : 'against';
+        if (state === undefined) return undefined;
+        const y = c.facts.pnf?.[c.facts.roles.yield] as { signal?: unknown; column?: unknown } | undefined;
+        const rising = y?.signal === 'buy' && y.column === 'X';
+        return !edge || state === 'none' ? 'neutral' : state === 'falling' ? (rising ? 'neutral' : 'for') : 'against';
       },
     };
     const want = leans[String(j.id)]?.();
@@ -250,8 +253,8 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     return [
       ...differ('state', j.state, p <= -c.t.fallingBp ? 'falling' : p === 0 ? 'atPeak' : 'nearPeak'),
       ...differ('changeBp', j.changeBp, p),
-      // off the peak, yet up a box (weekRiseBp) or more this week: the text must say so
-      ...(j.weekRise === undefined ? [] : differ('weekRise', j.weekRise, p <= -c.t.fallingBp && week !== null && round(week, 0) >= c.t.weekRiseBp)),
+      // up a box (weekRiseBp) or more this week, wherever the yield stands against its peak: the text must say so
+      ...(j.weekRise === undefined ? [] : differ('weekRise', j.weekRise, week !== null && round(week, 0) >= c.t.weekRiseBp)),
     ];
   },
   sensitivity(j, c) {
