@@ -294,22 +294,29 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(seen.largeLead).toBeGreaterThan(5);
   }, 300_000);
 
-  it('says so when the yield rose a box (10 bp) or more this week, off its peak or at it (April 2025: "has fallen 31 bp from its peak" in a week it rose 51 bp; July 2023: 26 bp beside a 13 bp rise; 2022-04-08: "stands at its high" and nothing of a 34 bp week), in the text and, off the peak, in the title of Figure 5', () => {
+  /** The weekly outlook on the real data: its Fridays between two dates, and the facts and text of any date. */
+  const weekly = (from = '2016-01-01', to = '2025-12-31') => {
     const market = loadMarket(writeRealMarketYaml());
     const note = loadNote('weekly-outlook');
     const render = compileNote(note);
     const figures = placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'real' }));
-    const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
+    const fridays = market.series.SPX.dates.filter((d) => d >= from && d <= to && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
+    const facts = (asOf: string) => buildFacts(market, note.config, { asOf });
+    return { fridays, facts, text: (f: ReturnType<typeof facts>) => text(render(templateContext(f, figures, note))) };
+  };
+
+  it('says so when the yield rose a box (10 bp) or more this week, off its peak or at it (April 2025: "has fallen 31 bp from its peak" in a week it rose 51 bp; July 2023: 26 bp beside a 13 bp rise; 2022-04-08: "stands at its high" and nothing of a 34 bp week), in the text and, off the peak, in the title of Figure 5', () => {
+    const w = weekly();
     let rises = 0;
     let atHigh = 0;
-    for (const asOf of fridays) {
-      const facts = buildFacts(market, note.config, { asOf });
+    for (const asOf of w.fridays) {
+      const facts = w.facts(asOf);
       const week = facts.rates?.weekChangeBp.value ?? null;
       const state = facts.judgements.rates?.peak.state;
       const expected = state !== undefined && state !== 'none' && week !== null && Math.round(week) >= 10;
       if (!expected && !facts.judgements.rates?.peak.weekRise) continue;
       rises++;
-      const t = text(render(templateContext(facts, figures, note)));
+      const t = w.text(facts);
       expect(t, asOf).toContain(`The yield rose ${Math.round(week!)} bp this week alone.`);
       // and Figure 5's title (2016-03-04: "The yield has fallen 60 bp from its peak" beside a 12 bp rise)
       if (state === 'falling' && !facts.judgements.rates!.peak.atWindowStart) expect(t, asOf).toMatch(new RegExp(`The yield has fallen \\d+ bp from its peak, though it rose ${Math.round(week!)} bp this week`));
@@ -327,10 +334,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       dated += [...t.matchAll(/has been on an? (?:RS )?(?:buy|sell) signal since /g)].length;
     }
     expect(dated).toBeGreaterThan(100);
-    const market = loadMarket(writeRealMarketYaml());
-    const note = loadNote('weekly-outlook');
-    const facts = buildFacts(market, note.config, { asOf: '2022-04-08' });
-    const t = text(compileNote(note)(templateContext(facts, placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'real' })), note)));
+    const w = weekly();
+    const t = w.text(w.facts('2022-04-08'));
     expect(t).toContain('so the chart still shows IWM lacking near-term relative strength and has been on an RS sell signal since 8 April.');
     expect(t).toMatch(/The long-term \(6\.5%\) RS chart, in Os, has been on a sell signal since 8 April/);
     expect(t).toContain("long-term relative-strength chart against the market is on a sell signal (given on 8 April)");
@@ -345,28 +350,22 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       expect(t, asOf).toMatch(/having reversed (?:up|down) on \d{1,2} [A-Z][a-z]+(?: \d{4})? from the \d+% box it reached on \d{1,2} [A-Z][a-z]+/);
     }
     expect(reversals).toBeGreaterThan(50);
-    const market = loadMarket(writeRealMarketYaml());
-    const note = loadNote('weekly-outlook');
-    const facts = buildFacts(market, note.config, { asOf: '2017-08-11' });
-    const t = text(compileNote(note)(templateContext(facts, placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'real' })), note)));
+    const w = weekly();
+    const t = w.text(w.facts('2017-08-11'));
     expect(t).toContain('having reversed down on 22 May from the 80% box it reached on 9 December 2016');
   }, 300_000);
 
   it('does not count yields below their peak for small caps while the yield\'s own chart is rising again, and says the rebound has begun (2024-04-19: "falling yields are a tailwind" and "a rebound in yields would be a headwind" with TNX 82 bp above its December low, on a buy signal in Xs)', () => {
-    const market = loadMarket(writeRealMarketYaml());
-    const note = loadNote('weekly-outlook');
-    const render = compileNote(note);
-    const figures = placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'real' }));
-    const fridays = market.series.SPX.dates.filter((d) => d >= '2023-10-01' && d <= '2024-06-30' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
+    const w = weekly('2023-10-01', '2024-06-30');
     let rising = 0;
-    for (const asOf of fridays) {
-      const facts = buildFacts(market, note.config, { asOf });
+    for (const asOf of w.fridays) {
+      const facts = w.facts(asOf);
       const tnx = facts.pnf.TNX;
       if (!(tnx?.signal === 'buy' && tnx.column === 'X')) continue;
       rising++;
       expect(facts.judgements.rates?.rising, asOf).toBe(true);
       expect(facts.judgements.evidence.find((e) => e.id === 'rates')?.lean, asOf).not.toBe('for');
-      const t = text(render(templateContext(facts, figures, note)));
+      const t = w.text(facts);
       expect(t, asOf).not.toContain('falling yields are a tailwind');
       expect(t, asOf).not.toContain('And a rebound in yields would be a headwind');
       if (facts.judgements.levels.reboundRisk) expect(t, asOf).toContain("And yields have begun to rebound (the yield's chart is on a buy signal, in a column of Xs): a further rise would be a headwind");
