@@ -116,7 +116,14 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
       out.push({ kind: 'new-signal', path: `pnf.${key}.signal`, from: s0, to: s1, text });
     }
     const [t0, t1] = [get(prev, 'trend'), get(cur, 'trend')];
-    if (flipped(t0, t1)) out.push({ kind: 'trend-flip', path: `pnf.${key}.trend`, from: t0, to: t1, text: `${who}: P&F trend turned ${t1}` });
+    const [ts0, ts1] = [get(prev, 'trendSince'), get(cur, 'trendSince')];
+    const turnedOn = typeof ts1 === 'string' ? ` on ${day(ts1, field(cur, 'asOf'))}` : '';
+    if (flipped(t0, t1)) out.push({ kind: 'trend-flip', path: `pnf.${key}.trend`, from: t0, to: t1, text: `${who}: P&F trend turned ${t1}${turnedOn}` });
+    else if (t1 != null && t0 === t1 && typeof ts1 === 'string' && flipped(ts0, ts1) && ts1 > String(field(prev, 'asOf'))) {
+      // turned and turned back within the week: the text says "turned positive on 5 May", so this box says it too
+      const other = t1 === 'positive' ? 'negative' : 'positive';
+      out.push({ kind: 'trend-flip', path: `pnf.${key}.trend`, from: t0, to: t1, text: `${who}: P&F trend turned ${t1} again${turnedOn}, after turning ${other} during the week` });
+    }
     // A new high is a new highest box printed this week (the chart standing at an old high is not news).
     const [h0, h1] = [get(prev, 'highestBox'), get(cur, 'highestBox')];
     if (typeof h0 === 'number' && typeof h1 === 'number' && h1 > h0) {

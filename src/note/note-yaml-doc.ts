@@ -80,7 +80,7 @@ page:
 \`\`\`
 
 3. Say something about the week in words chosen from judgements (\`weekDirection\` is \`up\`, \`down\` or \`flat\`;
-\`weekSwing\` is true when the week's closes spanned 10 bp (a box of TNX's chart) or more and the net move is a third of that or less, a week
+\`weekSwing\` is true when the week's closes spanned 10 bp (two boxes of TNX's chart) or more and the net move is a third of that or less, a week
 better said by its range, \`weekRange\`, than by "rose" or "fell"; \`weekSmall\` when the move prints as 1 or 2 bp, a
 week the yield "edged" up or down; numbers are printed with helpers, never compared): add \`my-notes/yield-note/partials/week.hbs\`
 

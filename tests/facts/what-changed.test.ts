@@ -99,6 +99,17 @@ describe('whatChanged', () => {
     ]);
   });
 
+  it('dates a trend flip, and reports a trend that turned and turned back within the week (2023-05-05: TNX negative on 3 May, positive on 5 May; the text said "turned positive on 5 May", the box nothing)', () => {
+    const tnx = (o: object) => pnf({ key: 'TNX', name: '10-year Treasury yield', ...o });
+    const prev = facts({ asOf: '2023-04-28', pnf: { TNX: tnx({ trend: 'positive', trendSince: '2023-04-17' }) } });
+    const back = facts({ asOf: '2023-05-05', pnf: { TNX: tnx({ trend: 'positive', trendSince: '2023-05-05' }) } });
+    expect(whatChanged(prev, back).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F trend turned positive again on 5 May, after turning negative during the week']);
+    const flip = facts({ asOf: '2023-05-05', pnf: { TNX: tnx({ trend: 'negative', trendSince: '2023-05-03' }) } });
+    expect(whatChanged(prev, flip).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F trend turned negative on 3 May']);
+    // the same trend since before the previous note is no change
+    expect(whatChanged(prev, facts({ asOf: '2023-05-05', pnf: { TNX: tnx({ trend: 'positive', trendSince: '2023-04-17' }) } }))).toEqual([]);
+  });
+
   it('reports RS column flips and RS signal flips on each chart', () => {
     const side = (column: string, signal: string) => ({ column, signal });
     const rs = (near: object, long: object) => ({ numeratorName: 'IWM', denominatorName: 'SPY', nearTerm: near, longTerm: long });

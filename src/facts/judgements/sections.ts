@@ -117,8 +117,14 @@ export interface ScoreJudgements {
   gapSize: number | null;
   /** Which fund scores higher on the printed scores. */
   higher: 'small' | 'large' | 'level' | 'unknown';
-  /** The gap (large − small) is smaller than it was six months ago. */
+  /** The gap (large − small) is smaller than it was six months ago, and has not widened again lately (`reopened`). */
   narrowing: boolean;
+  /**
+   * Large caps lead on a gap smaller than six months ago, but it has widened by `scoreReopenPoints` or more from its
+   * low of the last two months (printed): `low`, with the latest day it stood there. Not then called narrowing
+   * (2024-09-27: "the gap is narrowing" at 2.4 points, up from 2.0 in August). Null otherwise.
+   */
+  reopened: { low: number; lowSize: number; lowHigher: 'large' | 'level' | 'small'; date: Recency } | null;
   /** Six months (scoreDirectionWindow) earlier, on the printed gap: which fund scored higher and by how much. */
   before: { higher: 'small' | 'large' | 'level' | 'unknown'; gapSize: number | null };
   /** The higher-scoring fund changed sides since then (small ↔ large). */
@@ -168,6 +174,14 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
   const investable = s !== null && s >= t.investableScore;
   const signal = chart?.signal.state ?? 'none';
   const higher = g === null ? 'unknown' : g > 0 ? 'large' : g < 0 ? 'small' : 'level';
+  const low = gap.lowLately?.value ?? null;
+  const lowDate = recency(gap.lowLatelyDate?.value ?? null, asOf, t);
+  const lowPrinted = low === null ? null : printed(low, d);
+  const reopened =
+    gap.narrowing && higher === 'large' && g !== null && lowPrinted !== null && lowDate !== null && printed(g - lowPrinted, d) >= t.scoreReopenPoints
+      ? { low: lowPrinted, lowSize: Math.abs(lowPrinted), lowHigher: lowPrinted > 0 ? ('large' as const) : lowPrinted < 0 ? ('small' as const) : ('level' as const), date: lowDate }
+      : null;
+  const narrowing = gap.narrowing && reopened === null;
   return {
     kind: 'scoreCompare',
     small: { value: s, change: ch, changeSize: ch === null ? null : Math.abs(ch), direction: ch === null ? 'flat' : direction(ch, d), investable },
@@ -175,14 +189,15 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     gap: g,
     gapSize: g === null ? null : Math.abs(g),
     higher,
-    narrowing: gap.narrowing,
+    narrowing,
+    reopened,
     before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
     leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),
     widened: b !== null && g !== null && g > 0 && b >= 0 && g > b,
     smallestSince: since,
     notable: g !== null && (since === null || since.days >= t.notableSinceDays),
     agreement: signal === 'none' ? 'noSignal' : signal === 'buy' ? (investable ? 'bothPositive' : 'chartOnly') : investable ? 'scoreOnly' : 'bothCautious',
-    neutralWhy: scoreWeighing({ higher, gapSize: g === null ? null : Math.abs(g), narrowing: gap.narrowing }, t).neutralWhy,
+    neutralWhy: scoreWeighing({ higher, gapSize: g === null ? null : Math.abs(g), narrowing }, t).neutralWhy,
   };
 }
 

@@ -33,7 +33,7 @@ export interface Thresholds {
   yieldDecimals: number;
   /** A yield move from its peak printed in whole basis points; at least `fallingBp` below the peak is "falling". */
   fallingBp: number;
-  /** A yield that rose at least this many bp in the week (printed, whole bp) is said to have (`weekRise`): one 10 bp box on TNX's chart. */
+  /** A yield that rose at least this many bp in the week (printed, whole bp) is said to have (`weekRise`): one box of the note's TNX chart (0.5 on TNX, 10 × the yield: 5 bp). */
   weekRiseBp: number;
   /** Seasonal lean: the difference of the class means must exceed this many standard errors. */
   seasonalNoiseMultiple: number;
@@ -48,6 +48,11 @@ export interface Thresholds {
   evidenceMinGap: number;
   /** A score gap narrower than this many points is no evidence either way. */
   evidenceMinScoreGap: number;
+  /**
+   * A large-cap score lead narrower than six months ago is "narrowing" only if it has not widened again by this many
+   * points from its low of the last two months (`score.gap.*.lowLately`): two steps of the score (it moves in 0.2s).
+   */
+  scoreReopenPoints: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -68,13 +73,14 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   correlationDifference: 0.1,
   yieldDecimals: 2,
   fallingBp: 25,
-  weekRiseBp: 10,
+  weekRiseBp: 5,
   seasonalNoiseMultiple: 1,
   minYtdDays: 20,
   nextYearFromMonth: 10,
   verdictLeadFrom: 4,
   evidenceMinGap: 0.5,
   evidenceMinScoreGap: 1,
+  scoreReopenPoints: 0.4,
 };
 
 /** The thresholds in force: the defaults with a note's overrides on top. */

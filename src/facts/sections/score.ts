@@ -74,7 +74,14 @@ export interface ScoreGap {
   before: Figure;
   /** "Smallest since" is worth saying: the gap is the smallest ever, or since a date at least 90 days back (set by buildFacts). */
   smallestSinceNotable?: boolean;
+  /** The smallest gap of the last {@link LATELY_DAYS} trading days up to the as-of row, and the latest day it stood there. */
+  lowLately: Figure;
+  lowLatelyDate: Figure<IsoDate>;
 }
+
+/** Trading days (about two months) over which the score gap's recent low is taken: a six-month narrowing that has
+ * reopened since is not called narrowing (judgements `scoreReopenPoints`). */
+export const LATELY_DAYS = 42;
 
 export type ScoreFacts = Record<string, FundScore> & { gap: Record<string, ScoreGap> };
 
@@ -261,7 +268,13 @@ function gapFacts(large: FundDaily, small: FundDaily, window: number): ScoreGap 
     method: `${what}, ${window} trading days before the as-of date (settings.scoreDirectionWindow)`,
     reason: ok ? (k - window >= 0 ? undefined : `no gap ${window} trading days before ${g.dates[k]}`) : reason,
   });
-  return { value, smallestSince: smallest, narrowing, before };
+  let low = -1;
+  if (ok) for (let m = Math.max(0, k - LATELY_DAYS + 1); m <= k; m++) if (low < 0 || g.units[m] <= g.units[low]) low = m;
+  const lateFrom = ok ? g.dates[Math.max(0, k - LATELY_DAYS + 1)] : null;
+  const lowMethod = `the smallest ${what} over the last ${LATELY_DAYS} trading days up to the as-of date`;
+  const lowLately = figure(low >= 0 ? unitsToPoints(g.units[low]) : null, { unit: 'points', from: lateFrom, to: ok ? g.dates[k] : null, inputs, method: lowMethod, reason });
+  const lowLatelyDate = figure<IsoDate>(low >= 0 ? g.dates[low] : null, { unit: 'date', from: lateFrom, to: ok ? g.dates[k] : null, inputs, method: `the latest day of ${lowMethod}`, reason });
+  return { value, smallestSince: smallest, narrowing, before, lowLately, lowLatelyDate };
 }
 
 /**

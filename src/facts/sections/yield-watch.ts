@@ -26,8 +26,8 @@ export const FLAT_BP = 0.5;
 /** The yield is 'falling' from its peak at 25 bp or more below it (as in rates.peak.state), else 'near peak'. */
 export const FALLING_BP = 25;
 /**
- * A week is a swing when the yield's closes of the week span at least this many bp (as printed; one 10 bp box of
- * TNX's chart) and the week's net move is at most a third of that span: "fell this week", said of 1 bp in a week that
+ * A week is a swing when the yield's closes of the week span at least this many bp (as printed; two 5 bp boxes
+ * of TNX's chart) and the week's net move is at most a third of that span: "fell this week", said of 1 bp in a week that
  * ranged over 54 bp, misleads, and so does "edged higher" of 1 bp in a week that fell 17 bp and came back.
  */
 export const WEEK_SWING_BP = 10;

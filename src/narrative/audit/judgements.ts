@@ -43,13 +43,14 @@ export interface AuditThresholds {
   verdictLeadFrom: number;
   evidenceMinGap: number;
   evidenceMinScoreGap: number;
+  scoreReopenPoints: number;
 }
 
 const DOCUMENTED: AuditThresholds = {
   returnDecimals: 1, slightBelow: 2, wideFrom: 5, recentDays: 92, noteIntervalDays: 7, oversold: 30, midline: 50,
   overbought: 70, breadthDecimals: 1, investableScore: 3, scoreDecimals: 1, correlationDecimals: 2,
-  weakCorrelation: 0.2, correlationDifference: 0.1, yieldDecimals: 2, fallingBp: 25, weekRiseBp: 10, seasonalNoiseMultiple: 1, minYtdDays: 20,
-  nextYearFromMonth: 10, verdictLeadFrom: 4, evidenceMinGap: 0.5, evidenceMinScoreGap: 1,
+  weakCorrelation: 0.2, correlationDifference: 0.1, yieldDecimals: 2, fallingBp: 25, weekRiseBp: 5, seasonalNoiseMultiple: 1, minYtdDays: 20,
+  nextYearFromMonth: 10, verdictLeadFrom: 4, evidenceMinGap: 0.5, evidenceMinScoreGap: 1, scoreReopenPoints: 0.4,
 };
 
 export function thresholdsOf(facts: Facts): AuditThresholds {
@@ -239,6 +240,8 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...(small ? differ('small.investable', small.investable, round(s, d) >= c.t.investableScore) : []),
       // "widened": against the gap six months earlier as the note prints it
       ...(j.widened === undefined ? [] : differ('widened', j.widened, widenedFrom(gap, j.before as J | undefined))),
+      // "narrowing": smaller than six months ago as printed, and not widened again from its recent low by a reopening
+      ...(j.narrowing === undefined ? [] : differ('narrowing', j.narrowing, narrowingOf(gap, c))),
     ];
   },
   ratePeak(j, c) {
@@ -433,6 +436,16 @@ export function uncheckedKinds(index: FactsIndex): string[] {
 }
 
 /** Large caps lead by more than the printed gap six months earlier (`before`: its side and size), or from level. */
+/** The score gap is narrowing: below the gap six months earlier, and not up `scoreReopenPoints` from its low of the last two months (all as printed). */
+function narrowingOf(gap: number, c: CheckContext): boolean {
+  const g = (c.facts.score as { gap?: Record<string, { before?: unknown; lowLately?: unknown }> }).gap?.[c.facts.keys?.scoreGap ?? ""];
+  const before = num(g?.before);
+  const low = num(g?.lowLately);
+  const d = c.t.scoreDecimals;
+  if (before === null || !(gap < round(before, d))) return false;
+  return !(gap > 0 && low !== null && round(gap - round(low, d), d) >= c.t.scoreReopenPoints);
+}
+
 function widenedFrom(gap: number, before: J | undefined): boolean {
   const size = num(before?.gapSize);
   if (gap <= 0 || size === null) return false;
