@@ -99,6 +99,14 @@ describe('whatChanged', () => {
     ]);
   });
 
+  it('reports another RS signal of the same kind, with the day the chart turned to it (2025-03-07: a repeat sell signal on 3 March, the box said nothing while the lead dated the signal)', () => {
+    const rs = (last: string) => ({ IWM_vs_IVV: { numerator: 'IWM', denominator: 'IVV', nearTerm: { column: 'O', signal: 'sell', lastSignalDate: last, signalSince: '2014-09-30' }, longTerm: { column: 'O', signal: 'sell', lastSignalDate: '2014-01-02', signalSince: '2014-01-02' } } });
+    const prev = facts({ asOf: '2025-02-28', rs: rs('2023-09-20') } as Partial<Facts>);
+    const cur = facts({ asOf: '2025-03-07', rs: rs('2025-03-03') } as Partial<Facts>);
+    expect(whatChanged(prev, cur).map((c) => c.text)).toEqual(['IWM vs IVV: another near-term RS sell signal, given on 3 March, on a sell signal since 30 September 2014']);
+    expect(whatChanged(cur, { ...cur, asOf: '2025-03-14' } as Facts)).toEqual([]);
+  });
+
   it('dates a trend flip, and reports a trend that turned and turned back within the week (2023-05-05: TNX negative on 3 May, positive on 5 May; the text said "turned positive on 5 May", the box nothing)', () => {
     const tnx = (o: object) => pnf({ key: 'TNX', name: '10-year Treasury yield', ...o });
     const prev = facts({ asOf: '2023-04-28', pnf: { TNX: tnx({ trend: 'positive', trendSince: '2023-04-17' }) } });

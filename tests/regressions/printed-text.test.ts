@@ -108,6 +108,12 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       const same = (r.column === 'X' && r.signal === 'buy') || (r.column === 'O' && r.signal === 'sell');
       if (same) along++;
       expect(new RegExp(`in [XO]s since [^.]+\\. The chart has been on an RS ${r.signal} signal since `).test(lead), asOf).toBe(same);
+      // dated from the signal that turned the chart, not from a repeat (2025-03-07: "since 3 March" for a sell signal since 2014)
+      const since = / on an RS (?:buy|sell) signal since (?:(\d{1,2}) )?([A-Z][a-z]+)(?: (\d{4}))?/.exec(lead);
+      if (since && r.signalDate) {
+        const month = new Date(`${r.signalDate.date}T12:00:00Z`).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+        expect([since[2], since[3] ?? asOf.slice(0, 4)], asOf).toEqual([month, r.signalDate.date.slice(0, 4)]);
+      }
     }
     expect(against).toBeGreaterThan(5);
     expect(along).toBeGreaterThan(5);
@@ -361,6 +367,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     }
     expect(dated).toBeGreaterThan(100);
     const w = weekly();
+    const repeat = w.text(w.facts('2025-03-07'));
+    expect(repeat).toContain('The chart has been on an RS sell signal since September 2014.');
+    expect(repeat).toContain('another near-term RS sell signal, given on 3 March, on a sell signal since 30 September 2014');
     const t = w.text(w.facts('2022-04-08'));
     expect(t).toContain('so the chart still shows IWM lacking near-term relative strength and has been on an RS sell signal since 8 April.');
     expect(t).toMatch(/The long-term \(6\.5%\) RS chart, in Os, has been on a sell signal since 8 April/);
@@ -379,6 +388,10 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     const w = weekly();
     const t = w.text(w.facts('2017-08-11'));
     expect(t).toContain('having reversed down on 22 May from the 80% box it reached on 9 December 2016');
+    // a Bear Alert back in the overbought zone is not headed "turned down from overbought" (2017-11-10: 70.2%)
+    const back = w.text(w.facts('2017-11-10'));
+    expect(back).toContain('Small-cap breadth is in a column of Os, still in overbought territory');
+    expect(back).not.toContain('turned down from overbought');
   }, 300_000);
 
   it('does not count yields below their peak for small caps while the yield\'s own chart is rising again, and says the rebound has begun (2024-04-19: "falling yields are a tailwind" and "a rebound in yields would be a headwind" with TNX 82 bp above its December low, on a buy signal in Xs)', () => {

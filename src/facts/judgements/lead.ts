@@ -64,6 +64,7 @@ export interface RsChartJudgement {
   column: 'X' | 'O' | null;
   signal: 'buy' | 'sell' | 'none';
   columnSince: Recency | null;
+  /** Since when the chart has been on its signal: the first signal of the current run (`signalSince`), not a repeat. */
   signalDate: Recency | null;
   /** The chart's `closeToReversal` (rs.*.nearTerm / longTerm): the ratio is within a box of reversing the column. */
   closeToReversal: { moveSize: number; lessThan: boolean; into: 'X' | 'O' } | null;
@@ -75,7 +76,7 @@ export function rsChart(side: RsFacts['nearTerm'], asOf: IsoDate, t: Thresholds)
     column: side.column,
     signal: side.signal ?? 'none',
     columnSince: recency(side.lastColumnChange, asOf, t),
-    signalDate: recency(side.lastSignalDate, asOf, t),
+    signalDate: recency(side.signalSince, asOf, t),
     closeToReversal: side.closeToReversal,
   };
 }
@@ -106,7 +107,7 @@ export function judgeLead(
   const ytd = comparison('ytd', returns.small.ytd, returns.large.ytd, yearRunning, t);
   const h1 = comparison('h1', returns.small.h1, returns.large.h1, !inH2, t);
   const h2 = comparison('h2', returns.small.h2, returns.large.h2, inH2 && yearRunning, t);
-  const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, boxPercent: 0, reversalLevel: null, reversalDistance: null, closeToReversal: null }, asOf, t);
+  const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, signalSince: null, boxPercent: 0, reversalLevel: null, reversalDistance: null, closeToReversal: null }, asOf, t);
   return {
     ytd,
     h1,

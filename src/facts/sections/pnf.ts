@@ -60,7 +60,14 @@ export interface RsSideFacts {
   signal: 'buy' | 'sell' | null;
   /** Day the current column started. */
   lastColumnChange: IsoDate | null;
+  /** Day of the latest signal (a repeat of the current kind, or the one that turned the chart). */
   lastSignalDate: IsoDate | null;
+  /**
+   * Day the chart turned to its current signal: the first of the run of same-kind signals the latest belongs to.
+   * "On a sell signal since" dates from here ("since 3 March" was printed for a chart on a sell signal since 2014,
+   * after a repeat on 3 March).
+   */
+  signalSince: IsoDate | null;
   boxPercent: number;
   /** The RS level that would reverse the current column, and how far the ratio is from it now, in percent
    * (negative: the numerator would have to lag by that much). */
@@ -143,6 +150,13 @@ export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): {
   return { chart, multiplier, dates: rows.dates };
 }
 
+/** Day of the first signal of the chart's current run of same-kind signals, or null without a signal. */
+function runStart(chart: PnfChart): IsoDate | null {
+  const sig = chart.signals;
+  const cur = sig[sig.length - 1];
+  return cur ? sig[sig.length - cur.consecutive].date : null;
+}
+
 function previousRun(chart: PnfChart): PnfFacts['previousRun'] {
   const sig = chart.signals;
   const cur = sig[sig.length - 1];
@@ -218,6 +232,7 @@ function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, rat
     signal: chart.current.signal,
     lastColumnChange: chart.lastColumnChange,
     lastSignalDate: chart.current.lastSignalDate,
+    signalSince: runStart(chart),
     boxPercent: percent,
     reversalLevel: reversal,
     reversalDistance: distance,
