@@ -5,7 +5,7 @@
  * columns, the six-month window's first day (`breadth.*.recentLow.windowFrom`) and whether an RS chart is within a box
  * of reversing (`rs.*.closeToReversal`), the high of the month before the rate-peak window (`rates.peak.priorHigh`) and
  * the day the bullish percent's column reversed (`breadth.*.reversedFrom.on`) and the day each RS chart turned to its
- * signal (`rs.*.*.signalSince`);
+ * signal (`rs.*.*.signalSince`) and whether its column began this week (`columnNew`);
  * checked to be the only changes. The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
  * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
@@ -34,7 +34,7 @@ const BEFORE: Record<string, string> = {
   rates: '08d98ba4f5b58409', // only rates.peak.priorHigh added since (the month's high before the 200-day window)
   returns: '4b2ac643bbb0b25a',
   roles: '4430a2a15f678270',
-  rs: 'ce374bda41d240f4', // only rs.*.nearTerm/longTerm.closeToReversal (all null on this date) and .signalSince added since
+  rs: '28aebe9e0aa34cea', // only rs.*.nearTerm/longTerm.closeToReversal (all null on this date), .signalSince and .columnNew added since
   seasonal: '9e9f6a9523811972',
   universe: 'c44cf6c08804a62f',
 };

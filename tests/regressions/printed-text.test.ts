@@ -509,9 +509,20 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       // and their signals (2022-04-08: "the chart is on a sell signal", given that day)
       expect(t, asOf).not.toMatch(/the chart is on a (?:buy|sell) signal|, on a (?:buy|sell) signal\./);
       for (const rs of Object.values(facts.rs)) if (rs.nearTerm.signal) expect(t, asOf).toMatch(new RegExp(`the chart has been on a ${rs.nearTerm.signal} signal since \\d{1,2} [A-Z][a-z]+`));
+      // a column that reversed this week is said to have reversed (CALM 2022-12-09: "has been in a column of Xs since 7 December, without lagging …", two days on)
+      for (const rs of Object.values(facts.rs)) {
+        if (rs.nearTerm.columnNew) expect(t, asOf).toContain(`${rs.numeratorName} reversed into a column of ${rs.nearTerm.column}s on `);
+        else if (rs.nearTerm.column) expect(t, asOf).toContain(`${rs.numeratorName} has been in a column of ${rs.nearTerm.column}s since `);
+      }
     }
     expect(dated).toBeGreaterThan(20);
     expect(close).toBeGreaterThan(2);
+    // the IWM snapshots of the weeks its near-term chart against RSP reversed (every one of 2016–2025)
+    for (const [asOf, into, on] of [['2016-11-25', 'X', '22 November'], ['2018-12-21', 'O', '21 December'], ['2020-10-09', 'X', '7 October'], ['2021-04-02', 'O', '29 March'], ['2025-09-19', 'X', '18 September']]) {
+      const f = buildFacts(market, note.config, { asOf, noteName: note.name, symbol: 'IWM' });
+      expect(f.rs.IWM_vs_RSP.nearTerm.columnNew, asOf).toBe(true);
+      expect(text(render(templateContext(f, figures, note))), asOf).toContain(`iShares Russell 2000 ETF reversed into a column of ${into}s on ${on}, ${into === 'X' ? 'outperforming' : 'lagging'} the benchmark by enough to reverse its column of ${into === 'X' ? 'O' : 'X'}s`);
+    }
     // 2024-05-17: "on the traditional (4.00 box in 200–500) scale, the latest signal is a buy signal at 198"
     const facts = buildFacts(market, note.config, { asOf: '2024-05-17', noteName: note.name, symbol: 'IWM' });
     const t = text(render(templateContext(facts, figures, note)));

@@ -6,6 +6,7 @@ import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type
 import { changeLevels, type ChangeLevels } from '../../metrics/pnf/levels.js';
 import type { NoteConfig } from '../../config/note-config.js';
 import type { PnfChartData } from '../types.js';
+import { previousNoteDate } from '../judgements/recency.js';
 import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import { printedAtLeast } from '../judgements/round.js';
 
@@ -60,6 +61,13 @@ export interface RsSideFacts {
   signal: 'buy' | 'sell' | null;
   /** Day the current column started. */
   lastColumnChange: IsoDate | null;
+  /**
+   * The current column started after the previous note's date (`noteIntervalDays` before the as-of date): a
+   * reversal this week, said as one ("has been in a column of Xs since 7 December, without lagging the benchmark by
+   * enough to reverse it" was printed two days after it reversed). A decision stored with the facts for notes that
+   * read them directly.
+   */
+  columnNew: boolean;
   /** Day of the latest signal (a repeat of the current kind, or the one that turned the chart). */
   lastSignalDate: IsoDate | null;
   /**
@@ -221,7 +229,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
   return { facts, chart, multiplier };
 }
 
-function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, ratio: number | null): RsSideFacts {
+function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, ratio: number | null, asOf: IsoDate): RsSideFacts {
   const reversal = changeLevels(chart).reversal;
   const column = chart.current.column;
   const distance = reversal === null || ratio === null ? null : (reversal / ratio - 1) * 100;
@@ -231,6 +239,7 @@ function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, rat
     column,
     signal: chart.current.signal,
     lastColumnChange: chart.lastColumnChange,
+    columnNew: chart.lastColumnChange !== null && chart.lastColumnChange > previousNoteDate(asOf, DEFAULT_THRESHOLDS),
     lastSignalDate: chart.current.lastSignalDate,
     signalSince: runStart(chart),
     boxPercent: percent,
@@ -258,8 +267,8 @@ export function rsFacts(a: Series, b: Series, asOf: IsoDate): RsFacts {
     denominatorName: b.name,
     numerator: a.key,
     denominator: b.key,
-    nearTerm: rsSide(near, 3.25, lastRatio(a, b, asOf)),
-    longTerm: rsSide(long, 6.5, lastRatio(a, b, asOf)),
+    nearTerm: rsSide(near, 3.25, lastRatio(a, b, asOf), asOf),
+    longTerm: rsSide(long, 6.5, lastRatio(a, b, asOf), asOf),
     method: `P&F chart of close(${a.key}) / close(${b.key}) × 100 on a 1.0-anchored percentage grid, close method, 3-box reversal (methodology §3)`,
     from: near.dates[0] ?? null,
     to: near.dates[near.dates.length - 1] ?? null,
