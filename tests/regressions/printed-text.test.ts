@@ -125,9 +125,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       'Bull Confirmed (in a column of Xs, with its last signal a buy)': (b) => b.column === 'X' && b.signal === 'buy',
       'Bear Confirmed (in a column of Os, with its last signal a sell)': (b) => b.column === 'O' && b.signal === 'sell',
       'Bull Correction (a reversal down into Os while still on a buy signal)': (b) => b.column === 'O' && b.signal === 'buy',
-      // the rule: the column of Xs before topped at 70 or more and this column of Os has reached the 68% box (2017-11-10:
+      // the rule: the column of Xs before topped at 70 or more and this column of Os has reached the 68% box, below 70 (2017-11-10:
       // "a drop from 70% or higher" dated 15 August, the day it reached 68, though it turned down from 80 on 22 May)
-      'Bear Alert (a fall from 70% or higher to 68% or lower, in a column of Os, while still on a buy signal)': (b) => b.column === 'O' && b.signal === 'buy' && b.bottom !== null && b.bottom <= 68,
+      'Bear Alert (a fall from 70% or higher to below 70%, in a column of Os, while still on a buy signal)': (b) => b.column === 'O' && b.signal === 'buy' && b.bottom !== null && b.bottom <= 68,
       'Bear Correction (a reversal up into Xs while still on a sell signal)': (b) => b.column === 'X' && b.signal === 'sell',
       'Bull Alert (a reversal up into Xs from 30% or below)': (b) => b.column === 'X' && b.signal === 'sell',
     };
