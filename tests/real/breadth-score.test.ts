@@ -241,9 +241,9 @@ describe.skipIf(!HAS_REAL)('breadth, score and ranking on real data, as of 2025-
 
     it('matches the components and scores recomputed by hand against the peer groups, and their gap', () => {
       const { score } = scoreSection(market, config, AS_OF);
-      // peers: the other size groups, one fund per index (SPY tracks the S&P 500 like IVV)
+      // peers: the other size groups without the market benchmark (RSP, a large-cap proxy of the ranking)
       expect(score.IWM.peerGroup).toMatchObject({ keys: ['IVV'], source: 'sizeGroups' });
-      expect(score.IWM.peerGroup.excluded.map((e) => [e.key, e.cloneOf])).toEqual([['SPY', 'IVV']]);
+      expect(score.IWM.peerGroup.excluded).toEqual([]);
       expect(score.IVV.peerGroup).toMatchObject({ keys: ['IWM', 'IJR'], average: true, excluded: [] });
       const iwm = byHand('IWM', ['IVV']);
       const ivv = byHand('IVV', ['IWM', 'IJR']);
@@ -285,7 +285,14 @@ describe.skipIf(!HAS_REAL)('breadth, score and ranking on real data, as of 2025-
   it('ranks large against small caps and leaves out the absent mid caps with a warning', () => {
     const { ranking } = rankingSection(market, config, AS_OF);
     expect(ranking.warnings).toEqual(['size group "Mid caps" is left out: IJH, MDY not in the market data']);
-    expect(ranking.sizeGroups.map((g) => g.members)).toEqual(expect.arrayContaining([['IVV', 'SPY'], ['IWM', 'IJR']]));
+    // two proxies of different indexes per group (SPY, the S&P 500 again beside IVV, counted it twice: 2025-08-22)
+    expect(ranking.sizeGroups.map((g) => g.members)).toEqual(expect.arrayContaining([['IVV', 'RSP'], ['IWM', 'IJR']]));
+    expect(ranking.excluded).toEqual([]);
+    const withSpy = rankingSection(market, { ...config, sizeGroups: { 'Large caps': ['IVV', 'SPY'], 'Small caps': ['IWM', 'IJR'] } }, AS_OF).ranking;
+    expect(withSpy.excluded).toEqual([
+      { group: 'Large caps', key: 'SPY', reason: 'a clone of IVV: both track S&P 500 (market.yaml index)' },
+      { group: 'Small caps', key: 'IJR', reason: 'left out so that every group ranks on 1 proxy' },
+    ]);
     console.log(`real size-group ranking on ${AS_OF}: ${ranking.sizeGroups.map((g) => `${g.group} tally ${g.tally} xrank ${g.xrank}`).join('; ')}`);
   });
 });

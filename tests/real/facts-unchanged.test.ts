@@ -30,7 +30,7 @@ const BEFORE: Record<string, string> = {
   lead: 'bcacd7d015d2b760',
   note: 'f03f2722b2bf15a9',
   pnf: 'cde3341613c60ff2', // only pnf.*.boxSize changed since: every box size of the recent columns
-  ranking: '7827fa66b8cf0e02',
+  ranking: '4502f6d18428f8a2', // large caps ranked on IVV and RSP (SPY tracked the S&P 500 like IVV, counting it twice), and ranking.excluded added
   rates: '08d98ba4f5b58409', // only rates.peak.priorHigh added since (the month's high before the 200-day window)
   returns: '4b2ac643bbb0b25a',
   roles: '4430a2a15f678270',

@@ -126,8 +126,9 @@ export function cloneReason(a: Series, b: Series, asOf: IsoDate): string | null 
 
 /**
  * The peer group of `fund` (methodology §5.2): note.yaml `peers[fund]` (one key or a list) when given, else every
- * fund of the size groups the fund is not in, in listed order, where present in the market. A clone of the fund
- * is refused (CONFIG error); a clone of a member listed before it is left out (`excluded`).
+ * fund of the size groups the fund is not in, in listed order, where present in the market, except the market
+ * benchmark (the score already counts relative strength against it). A clone of the fund is refused (CONFIG
+ * error); a clone of a member listed before it is left out (`excluded`).
  */
 export function peerGroupOf(market: Market, config: NoteConfig, fund: string, asOf: IsoDate, warnings: string[]): PeerGroup {
   const s = market.series[fund];
@@ -142,7 +143,7 @@ export function peerGroupOf(market: Market, config: NoteConfig, fund: string, as
     }
   } else {
     const groups = Object.values(config.sizeGroups).filter((g) => !g.includes(fund));
-    candidates = [...new Set(groups.flat())].filter((k) => k !== fund && market.series[k] !== undefined);
+    candidates = [...new Set(groups.flat())].filter((k) => k !== fund && k !== config.roles.marketBenchmark && market.series[k] !== undefined);
   }
   const keys: string[] = [];
   const excluded: PeerGroup['excluded'] = [];
