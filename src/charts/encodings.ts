@@ -38,11 +38,14 @@ export function dateX(dates: string[], domain?: [string, string]) {
   const days = (utcMs(last) - utcMs(first)) / 86_400_000;
   // the first weeks of a year: month ticks would leave one label ("2025"), so days are marked ("3 Jan"), and a
   // day of an earlier year than the chart's last carries its year ("31 Dec 2024"), as every past date does
+  // (weekly ticks fall on Sundays: day ticks every 7 days restart at each month's 1st, "29 Jan" beside "1 Feb"),
+  // and the first tick names its year when no tick of an earlier year does ("1 Jan, 8 Jan, …" read without one)
+  const dayStep = Math.max(1, Math.ceil(days / 6));
   const ticks =
     days <= SHORT_SPAN_DAYS
       ? {
-          tickCount: { interval: 'day' as const, step: Math.max(1, Math.ceil(days / 6)) },
-          labelExpr: `utcFormat(datum.value, '%Y') === '${last.slice(0, 4)}' ? utcFormat(datum.value, '%-d %b') : utcFormat(datum.value, '%-d %b %Y')`,
+          tickCount: dayStep >= 7 ? { interval: 'week' as const, step: Math.round(dayStep / 7) } : { interval: 'day' as const, step: dayStep },
+          labelExpr: `utcFormat(datum.value, '%Y') === '${last.slice(0, 4)}' && datum.index > 0 ? utcFormat(datum.value, '%-d %b') : utcFormat(datum.value, '%-d %b %Y')`,
         }
       : {
           tickCount: { interval: 'month' as const, step },

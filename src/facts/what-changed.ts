@@ -5,6 +5,7 @@
  *
  *   pnf.SYM.signal / .consecutiveSignals / .lastSignalDate  → 'new-signal'
  *   pnf.SYM.trend                                           → 'trend-flip'
+ *   pnf.SYM.column / columnSince (a column begun this week)  → 'column-flip'
  *   pnf.SYM.highestBox (a higher box printed)              → 'new-high'
  *   rs.A_vs_B.{nearTerm,longTerm}.column                    → 'rs-flip'
  *   rs.A_vs_B.{nearTerm,longTerm}.signal                    → 'rs-signal'
@@ -17,7 +18,7 @@ import type { IsoDate } from '../data/types.js';
 import type { Facts } from './types.js';
 import { withArticle } from './article.js';
 
-export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'rs-flip' | 'rs-signal' | 'rate-high';
+export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high';
 
 /** One change between two facts objects; `path` is the dotted facts path that changed. */
 export interface Change {
@@ -123,6 +124,12 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
       // turned and turned back within the week: the text says "turned positive on 5 May", so this box says it too
       const other = t1 === 'positive' ? 'negative' : 'positive';
       out.push({ kind: 'trend-flip', path: `pnf.${key}.trend`, from: t0, to: t1, text: `${who}: P&F trend turned ${t1} again${turnedOn}, after turning ${other} during the week` });
+    }
+    // A column that began since the previous note: reversed (or reversed and back) this week.
+    const [k0, k1] = [get(prev, 'column'), get(cur, 'column')];
+    const cs = get(cur, 'columnSince');
+    if (k1 != null && typeof cs === 'string' && cs > String(field(prev, 'asOf')) && (flipped(k0, k1) || k0 === k1)) {
+      out.push({ kind: 'column-flip', path: `pnf.${key}.column`, from: k0, to: k1, text: `${who}: P&F chart reversed into ${k1}s on ${day(cs, field(cur, 'asOf'))}${k0 === k1 ? ' again' : ''}` });
     }
     // A new high is a new highest box printed this week (the chart standing at an old high is not news).
     const [h0, h1] = [get(prev, 'highestBox'), get(cur, 'highestBox')];

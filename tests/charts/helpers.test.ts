@@ -63,7 +63,7 @@ describe('dateX', () => {
   it('marks days over 45 days or less (a year-to-date chart in early January had one label, "2025")', async () => {
     const x = dateX(['2024-12-31', '2025-01-03']);
     expect(x.axis.tickCount).toEqual({ interval: 'day', step: 1 });
-    expect(dateX(['2024-12-31', '2025-02-10']).axis.tickCount).toEqual({ interval: 'day', step: 7 });
+    expect(dateX(['2024-12-31', '2025-02-10']).axis.tickCount).toEqual({ interval: 'week', step: 1 });
     expect(dateX(['2024-12-31', '2025-02-20']).axis.tickCount).toEqual({ interval: 'month', step: 1 });
     const svg = await toSvg({
       width: 300,
@@ -76,6 +76,14 @@ describe('dateX', () => {
     // the last year's day carries its year, as every past date does
     expect(labels).toEqual(expect.arrayContaining(['31 Dec 2024', '1 Jan', '2 Jan', '3 Jan']));
     expect(labels).not.toContain('31 Dec');
+  });
+  it('marks a year-to-date axis of early February by week, its first tick with the year (2023-02-10: "1 Jan, 8 Jan, … 29 Jan, 1 Feb, 8 Feb", no year, two ticks three days apart)', async () => {
+    const dates = ['2023-01-03', '2023-01-17', '2023-01-31', '2023-02-10'];
+    const svg = await toSvg({ width: 400, height: 100, data: { values: dates.map((date, i) => ({ date, v: i })) }, mark: 'line', encoding: { x: dateX(dates), y: { field: 'v', type: 'quantitative', axis: null } } } as never);
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels[0]).toMatch(/^\d{1,2} Jan 2023$/);
+    expect(labels.slice(1).every((l) => /^\d{1,2} (Jan|Feb)$/.test(l))).toBe(true);
+    expect(labels).not.toContain('1 Feb');
   });
   it('names the year on the first tick when the axis has no January tick (2019-10-25, Figure 5: 11 January to 25 October read "Feb … Oct" with no year)', async () => {
     const labels = async (dates: string[]) => {

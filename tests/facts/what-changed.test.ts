@@ -107,6 +107,16 @@ describe('whatChanged', () => {
     expect(whatChanged(cur, { ...cur, asOf: '2025-03-14' } as Facts)).toEqual([]);
   });
 
+  it('reports a P&F column begun this week, dated (2017-06-30: TNX turned into Xs that day, "a bounce within that sell signal", and the box said nothing changed)', () => {
+    const tnx = (o: object) => pnf({ key: 'TNX', name: '10-year Treasury yield', ...o });
+    const prev = facts({ asOf: '2017-06-23', pnf: { TNX: tnx({ column: 'O', columnSince: '2017-05-17' }) } });
+    const cur = facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'X', columnSince: '2017-06-30' }) } });
+    expect(whatChanged(prev, cur).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F chart reversed into Xs on 30 June']);
+    // reversed and back within the week; the same column as last week is no change
+    expect(whatChanged(prev, facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'O', columnSince: '2017-06-29' }) } })).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F chart reversed into Os on 29 June again']);
+    expect(whatChanged(prev, facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'O', columnSince: '2017-05-17' }) } }))).toEqual([]);
+  });
+
   it('dates a trend flip, and reports a trend that turned and turned back within the week (2023-05-05: TNX negative on 3 May, positive on 5 May; the text said "turned positive on 5 May", the box nothing)', () => {
     const tnx = (o: object) => pnf({ key: 'TNX', name: '10-year Treasury yield', ...o });
     const prev = facts({ asOf: '2023-04-28', pnf: { TNX: tnx({ trend: 'positive', trendSince: '2023-04-17' }) } });

@@ -390,6 +390,12 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     const w = weekly();
     const t = w.text(w.facts('2017-08-11'));
     expect(t).toContain('having reversed down on 22 May from the 80% box it reached on 9 December 2016');
+    // a yield column begun this week says so (2017-06-30: TNX into Xs that day, undated, and the box said nothing)
+    const bounce = w.text(w.facts('2017-06-30'));
+    expect(bounce).toContain('The current column of Xs (since 30 June) is a bounce within that sell signal.');
+    expect(bounce).toContain('10-year Treasury yield (TNX): P&F chart reversed into Xs on 30 June');
+    // a streak that counts this year's unfinished second half says so in its heading (2025-08-22)
+    expect(w.text(w.facts('2025-08-22'))).toContain('Four second halves in a row for small caps, counting this one so far');
     // a Bear Alert back in the overbought zone is not headed "turned down from overbought" (2017-11-10: 70.2%)
     const back = w.text(w.facts('2017-11-10'));
     expect(back).toContain('Small-cap breadth is in a column of Os, still in overbought territory');

@@ -43,6 +43,8 @@ export interface ChartJudgements {
   high: HighJudgement;
   /** The current column runs against the signal: Os within a buy signal (a pullback), Xs within a sell (a bounce). */
   columnAgainstSignal: 'pullback' | 'bounce' | null;
+  /** Since when the current column has stood (a bounce begun this week reads otherwise than one of months). */
+  columnSince: Recency | null;
 }
 
 export function judgeChart(p: PnfFacts, asOf: IsoDate, t: Thresholds): ChartJudgements {
@@ -68,6 +70,7 @@ export function judgeChart(p: PnfFacts, asOf: IsoDate, t: Thresholds): ChartJudg
     },
     columnAgainstSignal:
       p.signal === 'buy' && p.column === 'O' ? 'pullback' : p.signal === 'sell' && p.column === 'X' ? 'bounce' : null,
+    columnSince: recency(p.columnSince, asOf, t),
   };
 }
 

@@ -37,6 +37,8 @@ export interface PnfFacts {
   atAllTimeHigh: boolean;
   columnTop: number | null;
   columnBottom: number | null;
+  /** Day the current column began (its first boxes printed). */
+  columnSince: IsoDate | null;
   /** The highest box the chart ever printed, and the date it first printed. */
   highestBox: number | null;
   highestBoxDate: IsoDate | null;
@@ -214,6 +216,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     atAllTimeHigh: chart.current.atAllTimeHigh,
     columnTop: col?.high ?? null,
     columnBottom: col?.low ?? null,
+    columnSince: col?.start ?? null,
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,
     boxSize: boxSizeOfRecent(chart),
