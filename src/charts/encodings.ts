@@ -41,10 +41,11 @@ export function dateX(dates: string[], domain?: [string, string]) {
   // (weekly ticks fall on Sundays: day ticks every 7 days restart at each month's 1st, "29 Jan" beside "1 Feb"),
   // and the first tick names its year when no tick of an earlier year does ("1 Jan, 8 Jan, …" read without one)
   const dayStep = Math.max(1, Math.ceil(days / 6));
+  const marks = days <= SHORT_SPAN_DAYS ? shortSpanTicks(dates, first, last, dayStep) : [];
   const ticks =
     days <= SHORT_SPAN_DAYS
       ? {
-          tickCount: dayStep >= 7 ? { interval: 'week' as const, step: Math.round(dayStep / 7) } : { interval: 'day' as const, step: dayStep },
+          ...(marks.length >= 2 ? { values: marks.map(utcMs) } : { tickCount: { interval: 'day' as const, step: dayStep } }),
           labelExpr: `utcFormat(datum.value, '%Y') === '${last.slice(0, 4)}' && datum.index > 0 ? utcFormat(datum.value, '%-d %b') : utcFormat(datum.value, '%-d %b %Y')`,
         }
       : {
@@ -63,6 +64,20 @@ export function dateX(dates: string[], domain?: [string, string]) {
     scale: { type: 'utc' as const, ...(domain ? { domain: domain.map(utcMs) } : {}) },
     axis: { ...ticks, labelOverlap: true, grid: false },
   };
+}
+
+/**
+ * Ticks of a short date axis, on days with data: every trading day up to a week's span, else the first trading day of
+ * each week (Vega's day ticks restart at every month's 1st, "29 Dec 2017" beside "1 Jan", and fall on holidays).
+ * @example shortSpanTicks(['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-13'], '2025-01-02', '2025-01-13', 7) //=> ['2025-01-02', '2025-01-06', '2025-01-13']
+ */
+export function shortSpanTicks(dates: string[], first: string, last: string, dayStep: number): string[] {
+  const inSpan = dates.filter((d) => d >= first && d <= last);
+  if (dayStep < 7) return inSpan.filter((_, i) => i % dayStep === 0);
+  const weekOf = (d: string) => Math.floor((utcMs(d) / 86_400_000 + 3) / 7); // weeks from Monday 1969-12-29
+  const starts = inSpan.filter((d, i) => i === 0 || weekOf(d) !== weekOf(inSpan[i - 1]));
+  const every = Math.max(1, Math.round(dayStep / 7));
+  return starts.filter((_, i) => i % every === 0);
 }
 
 /**

@@ -129,7 +129,9 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
     const [k0, k1] = [get(prev, 'column'), get(cur, 'column')];
     const cs = get(cur, 'columnSince');
     if (k1 != null && typeof cs === 'string' && cs > String(field(prev, 'asOf')) && (flipped(k0, k1) || k0 === k1)) {
-      out.push({ kind: 'column-flip', path: `pnf.${key}.column`, from: k0, to: k1, text: `${who}: P&F chart reversed into ${k1}s on ${day(cs, field(cur, 'asOf'))}${k0 === k1 ? ' again' : ''}` });
+      const on = day(cs, field(cur, 'asOf'));
+      const text = k0 === k1 ? `${who}: P&F chart reversed twice this week, into ${k1 === 'X' ? 'Os' : 'Xs'} and back into ${k1}s on ${on}` : `${who}: P&F chart reversed into ${k1}s on ${on}`;
+      out.push({ kind: 'column-flip', path: `pnf.${key}.column`, from: k0, to: k1, text });
     }
     // A new high is a new highest box printed this week (the chart standing at an old high is not news).
     const [h0, h1] = [get(prev, 'highestBox'), get(cur, 'highestBox')];
@@ -150,7 +152,9 @@ function rsChanges(prev: unknown, cur: unknown): Change[] {
       const label = side === 'nearTerm' ? 'near-term' : 'long-term';
       const [c0, c1] = [field(prev, 'rs', key, side, 'column'), field(cur, 'rs', key, side, 'column')];
       if (flipped(c0, c1)) {
-        out.push({ kind: 'rs-flip', path: `rs.${key}.${side}.column`, from: c0, to: c1, text: `${who}: ${label} RS reversed into ${c1}s` });
+        const since = field(cur, 'rs', key, side, 'lastColumnChange');
+        const on = typeof since === 'string' ? ` on ${day(since, field(cur, 'asOf'))}` : '';
+        out.push({ kind: 'rs-flip', path: `rs.${key}.${side}.column`, from: c0, to: c1, text: `${who}: ${label} RS reversed into ${c1}s${on}` });
       }
       const [s0, s1] = [field(prev, 'rs', key, side, 'signal'), field(cur, 'rs', key, side, 'signal')];
       const [d0, d1] = [field(prev, 'rs', key, side, 'lastSignalDate'), field(cur, 'rs', key, side, 'lastSignalDate')];

@@ -113,7 +113,7 @@ describe('whatChanged', () => {
     const cur = facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'X', columnSince: '2017-06-30' }) } });
     expect(whatChanged(prev, cur).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F chart reversed into Xs on 30 June']);
     // reversed and back within the week; the same column as last week is no change
-    expect(whatChanged(prev, facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'O', columnSince: '2017-06-29' }) } })).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F chart reversed into Os on 29 June again']);
+    expect(whatChanged(prev, facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'O', columnSince: '2017-06-29' }) } })).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F chart reversed twice this week, into Xs and back into Os on 29 June']);
     expect(whatChanged(prev, facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'O', columnSince: '2017-05-17' }) } }))).toEqual([]);
   });
 

@@ -109,7 +109,7 @@ describe('issue 13: sentences agree with their facts', () => {
     // since May, so it counts against), but small caps are ahead on the year: no lead, and the lead says why
     const f = buildFacts(market, note.config, { asOf: '2022-06-17', compare: false });
     expect([f.judgements.verdict.net, f.judgements.verdict.yearVeto, f.judgements.verdict.state]).toEqual([-7, true, 'contender']);
-    expect(section(f, 'lead')).toContain("a side leads only when the year's own returns agree, and here they point the other way");
+    expect(section(f, 'lead')).toContain("a side leads only when the year's returns agree, and here the year's own returns point the other way");
   });
 
   it('says so when the higher-scoring fund changed sides over six months, rather than that the gap "has not narrowed"', () => {

@@ -396,6 +396,15 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(bounce).toContain('10-year Treasury yield (TNX): P&F chart reversed into Xs on 30 June');
     // a streak that counts this year's unfinished second half says so in its heading (2025-08-22)
     expect(w.text(w.facts('2025-08-22'))).toContain('Four second halves in a row for small caps, counting this one so far');
+    // reading sixteen: the year veto early in the year names last year's returns, which it reads (2018-01-19: "the
+    // year's own returns", then "the year is only 13 trading days old, too short a stretch to weigh")
+    expect(w.text(w.facts('2018-01-19'))).toContain("but a side leads only when the year's returns agree (this early in the year, last year's), and here they point the other way");
+    // the lead's RS chart against the large-cap fund that reversed this week says so (2021-05-14: "has yet to turn up into Xs: it has been in Os since 12 May")
+    const turned = w.text(w.facts('2021-05-14'));
+    expect(turned).toContain('But the near-term relative-strength chart of IWM against IVV reversed down into Os on 12 May.');
+    expect(turned).toContain('near-term RS reversed into Os on 12 May');
+    // a bounce of the yield's chart within its sell signal is a rebound begun, not one to come (2024-02-02)
+    expect(w.text(w.facts('2024-02-02'))).toContain("And yields have begun to bounce (the yield's chart has been in a column of Xs since 2 February, within its sell signal)");
     // a Bear Alert back in the overbought zone is not headed "turned down from overbought" (2017-11-10: 70.2%)
     const back = w.text(w.facts('2017-11-10'));
     expect(back).toContain('Small-cap breadth is in a column of Os, still in overbought territory');
