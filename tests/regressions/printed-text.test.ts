@@ -403,12 +403,31 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     const turned = w.text(w.facts('2021-05-14'));
     expect(turned).toContain('But the near-term relative-strength chart of IWM against IVV reversed down into Os on 12 May.');
     expect(turned).toContain('near-term RS reversed into Os on 12 May');
+    // a score move of half a point or more this week is said beside the six-month one (2021-05-14: "2.8, unchanged
+    // over the last six months" after a fall from 3.6, below the bar of 3, that What changed reported)
+    expect(turned).toContain('IWM scores 2.8, unchanged over the last six months and down 0.8 this week, from 3.6, against');
+    expect(turned).toContain('IWM: score down from 3.6 to 2.8');
     // a bounce of the yield's chart within its sell signal is a rebound begun, not one to come (2024-02-02)
     expect(w.text(w.facts('2024-02-02'))).toContain("And yields have begun to bounce (the yield's chart has been in a column of Xs since 2 February, within its sell signal)");
     // a Bear Alert back in the overbought zone is not headed "turned down from overbought" (2017-11-10: 70.2%)
     const back = w.text(w.facts('2017-11-10'));
     expect(back).toContain('Small-cap breadth is in a column of Os, still in overbought territory');
     expect(back).not.toContain('turned down from overbought');
+  }, 300_000);
+
+  it("says in the score section every move of the small-cap fund's score that What changed lists (2021-05-14: 3.6 to 2.8 in the box, \"unchanged over the last six months\" in the text)", () => {
+    const w = weekly();
+    let moves = 0;
+    for (const asOf of w.fridays.filter((_, i) => i % 2 === 0)) {
+      const f = w.facts(asOf);
+      const item = f.changes.items.find((c) => c.kind === 'score-change' && c.path === 'score.IWM.value');
+      const m = f.score.IWM.weekMove;
+      expect(Boolean(m), asOf).toBe(Boolean(item));
+      if (!m) continue;
+      moves++;
+      expect(w.text(f), asOf).toContain(` and ${m.direction} ${m.size.toFixed(1)} this week, from ${m.from.toFixed(1)}, against `);
+    }
+    expect(moves).toBeGreaterThan(5);
   }, 300_000);
 
   it('does not count yields below their peak for small caps while the yield\'s own chart is rising again, and says the rebound has begun (2024-04-19: "falling yields are a tailwind" and "a rebound in yields would be a headwind" with TNX 82 bp above its December low, on a buy signal in Xs)', () => {

@@ -29,6 +29,8 @@ import {
   type ScoreComponents,
 } from '../../metrics/score.js';
 import type { NoteConfig } from '../../config/note-config.js';
+import { previousNoteDate } from '../judgements/recency.js';
+import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import { figure, type Figure } from '../provenance.js';
 import type { ChartData } from '../types.js';
 import { withBoxLimit } from './pnf.js';
@@ -50,7 +52,16 @@ export interface FundScore {
   warnings: string[];
   /** Single-fund notes: 'up' / 'down' / 'flat' (a change under 0.1 point, which prints as 0.0) of `direction`; null when it is missing. */
   trend?: 'up' | 'down' | 'flat' | null;
+  /**
+   * The score moved by {@link WEEK_MOVE_POINTS} or more since the previous note's date (the last row on or before
+   * it, a week earlier): the score then, the move and its size. Null otherwise. A decision stored with the facts:
+   * "unchanged over the last six months" hid a fall from 3.6 to 2.8, below the bar of 3, in the week (2021-05-14).
+   */
+  weekMove: { from: number; change: number; size: number; direction: 'up' | 'down' } | null;
 }
+
+/** A score move since the previous note worth saying in the text: the half point What changed reports. */
+export const WEEK_MOVE_POINTS = 0.5;
 
 export interface PeerGroup {
   keys: string[];
@@ -224,7 +235,7 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
 
 const points = (u: number): number | null => (u < 0 ? null : unitsToPoints(u));
 
-function fundScore(f: FundDaily, window: number): FundScore {
+function fundScore(f: FundDaily, window: number, asOf: IsoDate): FundScore {
   const { daily, index: i } = f;
   const from = f.series.dates[0];
   const value = figure(i >= 0 ? points(daily.units[i]) : null, {
@@ -243,7 +254,15 @@ function fundScore(f: FundDaily, window: number): FundScore {
   });
   // the data points are reported on the as-of row even during the warm-up (all false without a row)
   const components = componentsAt(daily, f.row);
-  return { value, direction, components, label: SCORE_LABEL, benchmarks: { market: f.market, peer: f.peer }, peerGroup: f.peerGroup, warnings: f.warnings };
+  let weekMove: FundScore['weekMove'] = null;
+  if (i >= 0) {
+    const w = lastIndexOnOrBefore(daily.dates, previousNoteDate(asOf, DEFAULT_THRESHOLDS));
+    if (w >= 0 && daily.units[w] >= 0) {
+      const change = unitsToPoints(daily.units[i] - daily.units[w]);
+      if (Math.abs(change) >= WEEK_MOVE_POINTS) weekMove = { from: unitsToPoints(daily.units[w]), change, size: Math.abs(change), direction: change > 0 ? 'up' : 'down' };
+    }
+  }
+  return { value, direction, components, label: SCORE_LABEL, benchmarks: { market: f.market, peer: f.peer }, peerGroup: f.peerGroup, warnings: f.warnings, weekMove };
 }
 
 function gapFacts(large: FundDaily, small: FundDaily, window: number): ScoreGap {
@@ -289,7 +308,7 @@ export function scoreSection(market: Market, config: NoteConfig, asOf: IsoDate):
   const small = fundDaily(market, config, smallFund, asOf);
   const large = largeFund === smallFund ? small : fundDaily(market, config, largeFund, asOf);
   const funds: Record<string, FundScore> = {};
-  for (const f of [small, large]) funds[f.key] = fundScore(f, window);
+  for (const f of [small, large]) funds[f.key] = fundScore(f, window, asOf);
   const score = Object.assign(funds, { gap: { [`${largeFund}_${smallFund}`]: gapFacts(large, small, window) } }) as ScoreFacts;
 
   // chart: the small fund's last 252 rows ≤ asOf, the large fund's score looked up by date
@@ -314,7 +333,7 @@ export function scoreSection(market: Market, config: NoteConfig, asOf: IsoDate):
  */
 export function fundScoreSection(market: Market, config: NoteConfig, fund: string, asOf: IsoDate): { score: FundScore; history: { dates: IsoDate[]; values: (number | null)[] } } {
   const f = fundDaily(market, config, fund, asOf);
-  const score = fundScore(f, config.settings.scoreDirectionWindow);
+  const score = fundScore(f, config.settings.scoreDirectionWindow, asOf);
   const d = score.direction.value;
   score.trend = d === null ? null : Math.abs(d) < 0.1 ? 'flat' : d > 0 ? 'up' : 'down';
   const end = f.daily.dates.length - 1;
