@@ -347,6 +347,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       const week = facts.rates?.weekChangeBp.value ?? null;
       const state = facts.judgements.rates?.peak.state;
       const expected = state !== undefined && state !== 'none' && week !== null && Math.round(week) >= 5;
+      const down = state !== undefined && state !== 'none' && week !== null && Math.round(week) <= -5;
+      expect(facts.judgements.rates?.peak.weekFall ?? false, asOf).toBe(down);
+      if (down) expect(w.text(facts), asOf).toContain(`The yield fell ${Math.abs(Math.round(week!))} bp this week.`);
       if (!expected && !facts.judgements.rates?.peak.weekRise) continue;
       rises++;
       const t = w.text(facts);
@@ -407,6 +410,13 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     // over the last six months" after a fall from 3.6, below the bar of 3, that What changed reported)
     expect(turned).toContain('IWM scores 2.8, unchanged over the last six months and down 0.8 this week, from 3.6, against');
     expect(turned).toContain('IWM: score down from 3.6 to 2.8');
+    // reading seventeen: a week's fall of a box or more is said as a rise is (2023-07-14: 23 bp of a 41 bp fall unsaid)
+    const fell = w.text(w.facts('2023-07-14'));
+    expect(fell).toContain('The yield fell 23 bp this week.');
+    // the yield's column that goes with its signal is dated too (2020-12-18: in Xs since August, unsaid)
+    expect(w.text(w.facts('2020-12-18'))).toContain('The current column of Xs (since August 2020) goes with that buy signal.');
+    // a six-month low that prints as the box it fell short of gets a second decimal (2017-03-31: "62.0%, short of the 62% box")
+    expect(w.text(w.facts('2017-03-31'))).toContain('its low of the last six months was 62.03% on 4 November 2016, short of the 62% box');
     // a bounce of the yield's chart within its sell signal is a rebound begun, not one to come (2024-02-02)
     expect(w.text(w.facts('2024-02-02'))).toContain("And yields have begun to bounce (the yield's chart has been in a column of Xs since 2 February, within its sell signal)");
     // a Bear Alert back in the overbought zone is not headed "turned down from overbought" (2017-11-10: 70.2%)

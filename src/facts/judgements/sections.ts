@@ -38,7 +38,7 @@ export interface BreadthJudgements {
    * below that box ("reversed up from the 66% box … its low was 64.1%" reads as a contradiction without it); in a
    * column of Os, a low between its bottom box and the next (62.3% with the column at 64, so it reverses at 70, not 68).
    */
-  recentLow: { level: number; date: Recency; atWindowStart: boolean; shortOfBox: number | null } | null;
+  recentLow: { level: number; date: Recency; atWindowStart: boolean; shortOfBox: number | null; decimals: number } | null;
   /**
    * The printed reading is less than one box (2 points) from the level that reverses the column (three boxes back
    * from its extreme, counted on the grid): `points` to go at `breadthDecimals` (`lessThan`: it prints as 0), the
@@ -103,7 +103,9 @@ function recentLowOf(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJ
     // in a column of Os, a low between its bottom box and the next: the column (and its reversal level) stops at the bottom box
     : bottom !== null && low.level < bottom && low.level > bottom - box ? bottom - box
     : null;
-  return { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom), shortOfBox: short };
+  // printed with one more decimal when one would show the box itself ("62.0%, short of the 62% box": 62.028)
+  const decimals = short !== null && printed(low.level, t.breadthDecimals) === short ? t.breadthDecimals + 1 : t.breadthDecimals;
+  return { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom), shortOfBox: short, decimals };
 }
 
 // ── score ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -217,6 +219,8 @@ export interface RatePeakJudgement {
   /** Up at least `weekRiseBp` this week (as printed, whole bp), wherever the yield stands against its peak: the text
    * says so (off the peak it qualifies "fallen from its peak"; at or near it, it is the move that carried it there). */
   weekRise: boolean;
+  /** Down at least `weekRiseBp` this week (as printed): said as a rise is (2023-07-14: 23 bp of a 41 bp fall unsaid). */
+  weekFall: boolean;
   small: Direction;
   large: Direction;
 }
@@ -281,6 +285,7 @@ export function judgeRates(
       p.date.value !== null && p.date.from !== null && p.level.value !== null &&
       windowEdgeHigh({ date: p.date.value, from: p.date.from, level: p.level.value, priorHigh: p.priorHigh?.value ?? null }),
     weekRise: state !== 'none' && week !== null && printed(week, 0) >= t.weekRiseBp,
+    weekFall: state !== 'none' && week !== null && printed(week, 0) <= -t.weekRiseBp,
     small: rs(keys.small),
     large: rs(keys.large),
   };

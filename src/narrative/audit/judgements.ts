@@ -258,6 +258,7 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...differ('changeBp', j.changeBp, p),
       // up a box (weekRiseBp) or more this week, wherever the yield stands against its peak: the text must say so
       ...(j.weekRise === undefined ? [] : differ('weekRise', j.weekRise, week !== null && round(week, 0) >= c.t.weekRiseBp)),
+      ...(j.weekFall === undefined ? [] : differ('weekFall', j.weekFall, week !== null && round(week, 0) <= -c.t.weekRiseBp)),
     ];
   },
   sensitivity(j, c) {
