@@ -415,6 +415,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(fell).toContain('The yield fell 23 bp this week.');
     // the yield's column that goes with its signal is dated too (2020-12-18: in Xs since August, unsaid)
     expect(w.text(w.facts('2020-12-18'))).toContain('The current column of Xs (since August 2020) goes with that buy signal.');
+    // and IWM's (2019-08-09: What changed "reversed into Os on 5 August", the chart paragraph undated)
+    expect(w.text(w.facts('2019-08-09'))).toContain('The current column of Os (since 5 August) goes with that sell signal.');
     // a six-month low that prints as the box it fell short of gets a second decimal (2017-03-31: "62.0%, short of the 62% box")
     expect(w.text(w.facts('2017-03-31'))).toContain('its low of the last six months was 62.03% on 4 November 2016, short of the 62% box');
     // a bounce of the yield's chart within its sell signal is a rebound begun, not one to come (2024-02-02)
