@@ -128,7 +128,7 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
     // A column that began since the previous note: reversed (or reversed and back) this week.
     const [k0, k1] = [get(prev, 'column'), get(cur, 'column')];
     const cs = get(cur, 'columnSince');
-    if (k1 != null && typeof cs === 'string' && cs > String(field(prev, 'asOf')) && (flipped(k0, k1) || k0 === k1)) {
+    if (k0 !== undefined && k1 != null && typeof cs === 'string' && cs > String(field(prev, 'asOf'))) {
       const on = day(cs, field(cur, 'asOf'));
       const text = k0 === k1 ? `${who}: P&F chart reversed twice this week, into ${k1 === 'X' ? 'Os' : 'Xs'} and back into ${k1}s on ${on}` : `${who}: P&F chart reversed into ${k1}s on ${on}`;
       out.push({ kind: 'column-flip', path: `pnf.${key}.column`, from: k0, to: k1, text });
@@ -152,8 +152,8 @@ function rsChanges(prev: unknown, cur: unknown): Change[] {
       const label = side === 'nearTerm' ? 'near-term' : 'long-term';
       const [c0, c1] = [field(prev, 'rs', key, side, 'column'), field(cur, 'rs', key, side, 'column')];
       if (flipped(c0, c1)) {
-        const since = field(cur, 'rs', key, side, 'lastColumnChange');
-        const on = typeof since === 'string' ? ` on ${day(since, field(cur, 'asOf'))}` : '';
+        const began = field(cur, 'rs', key, side, 'lastColumnChange');
+        const on = typeof began === 'string' ? ` on ${day(began, field(cur, 'asOf'))}` : '';
         out.push({ kind: 'rs-flip', path: `rs.${key}.${side}.column`, from: c0, to: c1, text: `${who}: ${label} RS reversed into ${c1}s${on}` });
       }
       const [s0, s1] = [field(prev, 'rs', key, side, 'signal'), field(cur, 'rs', key, side, 'signal')];

@@ -32,6 +32,7 @@ import type { NoteConfig } from '../../config/note-config.js';
 import { previousNoteDate } from '../judgements/recency.js';
 import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import { figure, type Figure } from '../provenance.js';
+import { DEFAULT_SCORE_THRESHOLD } from '../what-changed.js';
 import type { ChartData } from '../types.js';
 import { withBoxLimit } from './pnf.js';
 
@@ -53,15 +54,12 @@ export interface FundScore {
   /** Single-fund notes: 'up' / 'down' / 'flat' (a change under 0.1 point, which prints as 0.0) of `direction`; null when it is missing. */
   trend?: 'up' | 'down' | 'flat' | null;
   /**
-   * The score moved by {@link WEEK_MOVE_POINTS} or more since the previous note's date (the last row on or before
+   * The score moved by What changed's {@link DEFAULT_SCORE_THRESHOLD} (half a point) or more since the previous note's date (the last row on or before
    * it, a week earlier): the score then, the move and its size. Null otherwise. A decision stored with the facts:
    * "unchanged over the last six months" hid a fall from 3.6 to 2.8, below the bar of 3, in the week (2021-05-14).
    */
   weekMove: { from: number; change: number; size: number; direction: 'up' | 'down' } | null;
 }
-
-/** A score move since the previous note worth saying in the text: the half point What changed reports. */
-export const WEEK_MOVE_POINTS = 0.5;
 
 export interface PeerGroup {
   keys: string[];
@@ -259,7 +257,7 @@ function fundScore(f: FundDaily, window: number, asOf: IsoDate): FundScore {
     const w = lastIndexOnOrBefore(daily.dates, previousNoteDate(asOf, DEFAULT_THRESHOLDS));
     if (w >= 0 && daily.units[w] >= 0) {
       const change = unitsToPoints(daily.units[i] - daily.units[w]);
-      if (Math.abs(change) >= WEEK_MOVE_POINTS) weekMove = { from: unitsToPoints(daily.units[w]), change, size: Math.abs(change), direction: change > 0 ? 'up' : 'down' };
+      if (Math.abs(change) >= DEFAULT_SCORE_THRESHOLD) weekMove = { from: unitsToPoints(daily.units[w]), change, size: Math.abs(change), direction: change > 0 ? 'up' : 'down' };
     }
   }
   return { value, direction, components, label: SCORE_LABEL, benchmarks: { market: f.market, peer: f.peer }, peerGroup: f.peerGroup, warnings: f.warnings, weekMove };

@@ -436,10 +436,9 @@ export function uncheckedKinds(index: FactsIndex): string[] {
   return [...new Set(index.judgements.map((j) => String(j.judgement.kind)).filter((k) => !(k in JUDGEMENT_CHECKS)))].sort();
 }
 
-/** Large caps lead by more than the printed gap six months earlier (`before`: its side and size), or from level. */
 /** The score gap is narrowing: below the gap six months earlier, and not up `scoreReopenPoints` from its low of the last two months (all as printed). */
 function narrowingOf(gap: number, c: CheckContext): boolean {
-  const g = (c.facts.score as { gap?: Record<string, { before?: unknown; lowLately?: unknown }> }).gap?.[c.facts.keys?.scoreGap ?? ""];
+  const g = (c.facts.score as { gap?: Record<string, { before?: unknown; lowLately?: unknown }> }).gap?.[c.facts.keys?.scoreGap ?? ''];
   const before = num(g?.before);
   const low = num(g?.lowLately);
   const d = c.t.scoreDecimals;
@@ -447,6 +446,7 @@ function narrowingOf(gap: number, c: CheckContext): boolean {
   return !(gap > 0 && low !== null && round(gap - round(low, d), d) >= c.t.scoreReopenPoints);
 }
 
+/** Large caps lead by more than the printed gap six months earlier (`before`: its side and size), or from level. */
 function widenedFrom(gap: number, before: J | undefined): boolean {
   const size = num(before?.gapSize);
   if (gap <= 0 || size === null) return false;
