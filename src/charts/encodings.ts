@@ -26,7 +26,7 @@ const SHORT_SPAN_DAYS = 45;
 /**
  * x encoding for ISO dates, read and labelled in UTC: day ticks ("3 Jan") over 45 days or less, monthly ticks over
  * a year or less, quarterly up to three years, half-yearly beyond; January ticks show the year in bold, other
- * ticks the month; without a January tick the first tick names its year.
+ * ticks the month, and a first tick that is not January names its year.
  * @example dateX(['2025-01-02', '2025-12-12']).axis.tickCount //=> { interval: 'month', step: 1 }
  */
 export function dateX(dates: string[], domain?: [string, string]) {
@@ -44,17 +44,18 @@ export function dateX(dates: string[], domain?: [string, string]) {
   const marks = days <= SHORT_SPAN_DAYS ? shortSpanTicks(dates, first, last, dayStep) : [];
   const ticks =
     days <= SHORT_SPAN_DAYS
-      ? {
-          ...(marks.length >= 2 ? { values: marks.map(utcMs) } : { tickCount: { interval: 'day' as const, step: dayStep } }),
-          labelExpr: `utcFormat(datum.value, '%Y') === '${last.slice(0, 4)}' && datum.index > 0 ? utcFormat(datum.value, '%-d %b') : utcFormat(datum.value, '%-d %b %Y')`,
-        }
+      ? marks.length >= 2
+        ? // the first tick and the first tick of each later year carry their year ("29 Dec 2017, 2 Jan 2018, 8 Jan")
+          { values: marks.map(utcMs), labelExpr: `indexof([${yearTicks(marks).map(utcMs).join(',')}], time(datum.value)) >= 0 ? utcFormat(datum.value, '%-d %b %Y') : utcFormat(datum.value, '%-d %b')` }
+        : {
+            tickCount: { interval: 'day' as const, step: dayStep },
+            labelExpr: `utcFormat(datum.value, '%Y') === '${last.slice(0, 4)}' && datum.index > 0 ? utcFormat(datum.value, '%-d %b') : utcFormat(datum.value, '%-d %b %Y')`,
+          }
       : {
           tickCount: { interval: 'month' as const, step },
-          // no 1 January inside the axis (a window from 11 January to 25 October): the first tick carries the year
-          // ("Feb 2019"), or the axis would name no year at all
-          labelExpr: noJanuary(first, last)
-            ? `datum.index === 0 ? utcFormat(datum.value, '%b %Y') : utcFormat(datum.value, '%b')`
-            : `${jan} ? utcFormat(datum.value, '%Y') : utcFormat(datum.value, '%b')`,
+          // January ticks are the year; a first tick that is not January carries its year too ("Feb 2017, Mar, …,
+          // 2018"), or the months before the first January tick (or a window with none) would name no year
+          labelExpr: `${jan} ? utcFormat(datum.value, '%Y') : datum.index === 0 ? utcFormat(datum.value, '%b %Y') : utcFormat(datum.value, '%b')`,
           labelFontWeight: { condition: { test: jan, value: 600 }, value: 400 },
         };
   return {
@@ -72,21 +73,24 @@ export function dateX(dates: string[], domain?: [string, string]) {
  * @example shortSpanTicks(['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-13'], '2025-01-02', '2025-01-13', 7) //=> ['2025-01-02', '2025-01-06', '2025-01-13']
  */
 export function shortSpanTicks(dates: string[], first: string, last: string, dayStep: number): string[] {
-  const inSpan = dates.filter((d) => d >= first && d <= last);
-  if (dayStep < 7) return inSpan.filter((_, i) => i % dayStep === 0);
+  const inSpan = [...new Set(dates.filter((d) => d >= first && d <= last))].sort();
+  if (dayStep < WEEKLY_FROM_STEP) return inSpan.filter((_, i) => i % dayStep === 0);
   const weekOf = (d: string) => Math.floor((utcMs(d) / 86_400_000 + 3) / 7); // weeks from Monday 1969-12-29
   const starts = inSpan.filter((d, i) => i === 0 || weekOf(d) !== weekOf(inSpan[i - 1]));
   const every = Math.max(1, Math.round(dayStep / 7));
   return starts.filter((_, i) => i % every === 0);
 }
 
+/** From this many calendar days between ticks, a short axis ticks the first trading day of each week: every k-th
+ * trading day would alternate gaps of two and three trading days ("8 Jan, 10 Jan, 16 Jan, 18 Jan"). */
+const WEEKLY_FROM_STEP = 4;
+
 /**
- * No 1 January lies between the two ISO dates (inclusive), so an axis of month ticks has no January tick to name the year.
- * @example noJanuary('2019-01-11', '2019-10-25') //=> true
- * @example noJanuary('2018-12-03', '2019-10-25') //=> false
+ * The ticks that carry their year: the first, and the first of each later year.
+ * @example yearTicks(['2017-12-29', '2018-01-02', '2018-01-08']) //=> ['2017-12-29', '2018-01-02']
  */
-export function noJanuary(first: string, last: string): boolean {
-  return first.slice(0, 4) === last.slice(0, 4) && first.slice(5) !== '01-01';
+export function yearTicks(ticks: string[]): string[] {
+  return ticks.filter((d, i) => i === 0 || d.slice(0, 4) !== ticks[i - 1].slice(0, 4));
 }
 
 /**

@@ -93,6 +93,20 @@ export function weekday(day: number): number {
   return (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 }
 
+/**
+ * The Friday of the calendar week (Monday to Sunday) `interval` days before `asOf`: the date a weekly note compares
+ * with, read as the last trading day on or before it. A note on a Friday compares with the Friday a week earlier;
+ * one on Thursday 9 April 2020 (Good Friday closed the market) with Friday 3 April, not with Thursday 2 April, which
+ * the previous note's week already counted.
+ * @example weekBefore('2025-12-12', 7) //=> '2025-12-05'
+ * @example weekBefore('2020-04-09', 7) //=> '2020-04-03'
+ */
+export function weekBefore(asOf: IsoDate, interval: number): IsoDate {
+  const day = dayNumber(asOf) - interval;
+  const fromMonday = (weekday(day) + 6) % 7; // Monday 0 … Sunday 6
+  return isoDate(day - fromMonday + 4);
+}
+
 /** Fixed-date holidays of the demo calendar (month-day), not moved when they fall on a weekend. */
 export const DEMO_HOLIDAYS: readonly string[] = ['01-01', '07-04', '12-25'];
 

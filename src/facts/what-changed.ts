@@ -13,9 +13,11 @@
  *   score.SYM.value (|Δ| ≥ threshold)                       → 'score-change'
  *   rates.peak.date / yieldWatch.peak.date (a new high of the window since then)  → 'rate-high'
  */
-import { dayNumber, isIsoDate, isoDate } from '../data/calendar.js';
+import { isIsoDate } from '../data/calendar.js';
 import type { IsoDate } from '../data/types.js';
 import type { Facts } from './types.js';
+import { previousNoteDate } from './judgements/recency.js';
+import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
 
 export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high';
@@ -235,8 +237,10 @@ export function whatChanged(prev: Facts, cur: Facts, thresholds: WhatChangedThre
 }
 
 /**
- * The as-of date to compare with: `compare` when given, else one week before `asOf`.
+ * The as-of date to compare with: `compare` when given, else the previous note's date (the Friday of the week before,
+ * read as the last trading day on or before it).
  * @example comparisonDate('2025-12-12') //=> '2025-12-05'
+ * @example comparisonDate('2020-04-09') //=> '2020-04-03'
  * @example comparisonDate('2025-12-12', '2025-11-28') //=> '2025-11-28'
  */
 export function comparisonDate(asOf: IsoDate, compare?: IsoDate): IsoDate {
@@ -245,5 +249,5 @@ export function comparisonDate(asOf: IsoDate, compare?: IsoDate): IsoDate {
     return compare;
   }
   if (!isIsoDate(asOf)) throw new RangeError(`comparisonDate: expected YYYY-MM-DD, got "${asOf}"`);
-  return isoDate(dayNumber(asOf) - 7);
+  return previousNoteDate(asOf, DEFAULT_THRESHOLDS);
 }

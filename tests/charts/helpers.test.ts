@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endLabels } from '../../src/charts/end-labels.js';
-import { dateX, monthSpan, roleColor, utcMs } from '../../src/charts/encodings.js';
+import { dateX, monthSpan, roleColor, shortSpanTicks, utcMs, yearTicks } from '../../src/charts/encodings.js';
 import { num, shortDate, signed } from '../../src/charts/format.js';
 import { niceDomain, niceStep, yPixel } from '../../src/charts/scales.js';
 import { COLORS } from '../../src/charts/theme.js';
@@ -73,8 +73,8 @@ describe('dateX', () => {
       encoding: { x, y: { field: 'v', type: 'quantitative' } },
     } as never);
     const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
-    // the last year's day carries its year, as every past date does
-    expect(labels).toEqual(expect.arrayContaining(['31 Dec 2024', '2 Jan', '3 Jan']));
+    // the last year's day carries its year, as every past date does, and the new year's first day its own
+    expect(labels).toEqual(expect.arrayContaining(['31 Dec 2024', '2 Jan 2025', '3 Jan']));
     expect(labels).not.toContain('31 Dec');
   });
   it('marks a year-to-date axis of a few weeks on the first trading day of each week, its first tick with the year (2023-02-10: "1 Jan, 8 Jan, … 29 Jan, 1 Feb, 8 Feb", no year, ticks three days apart; 2018-01-19: "29 Dec 2017, 1 Jan, 5 Jan, 9 Jan", a holiday and a Saturday)', async () => {
@@ -90,7 +90,22 @@ describe('dateX', () => {
     const svg = await toSvg({ width: 500, height: 100, data: { values: dates.map((date, i) => ({ date, v: i })) }, mark: 'line', encoding: { x, y: { field: 'v', type: 'quantitative', axis: null } } } as never);
     const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(labels[0]).toBe('30 Dec 2022');
-    expect(labels.slice(1).every((l) => /^\d{1,2} (Jan|Feb)$/.test(l))).toBe(true);
+    // the first tick of the new year names it too ("29 Dec 2017, 3 Jan, 8 Jan" named no 2018)
+    expect(labels[1]).toBe('3 Jan 2023');
+    expect(labels.slice(2).every((l) => /^\d{1,2} (Jan|Feb)$/.test(l))).toBe(true);
+  });
+  it('ticks a year of four weeks once a week, reading each date once (2018-01-26, Figure 1: two lines gave every date twice, and ticks fell two and three trading days apart: "8 Jan, 10 Jan, 16 Jan, 18 Jan")', () => {
+    const dates: string[] = [];
+    for (let t = Date.UTC(2017, 11, 29); t <= Date.UTC(2018, 0, 26); t += 86_400_000) {
+      const d = new Date(t);
+      const iso = d.toISOString().slice(0, 10);
+      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && iso !== '2018-01-01' && iso !== '2018-01-15') dates.push(iso);
+    }
+    const both = [...dates, ...dates].sort(); // a chart of two lines: each date once per line
+    const ticks = (dateX(both).axis.values as number[]).map((v) => new Date(v).toISOString().slice(0, 10));
+    expect(ticks).toEqual(['2017-12-29', '2018-01-02', '2018-01-08', '2018-01-16', '2018-01-22']);
+    expect(shortSpanTicks(both, '2018-01-02', '2018-01-08', 1)).toEqual(['2018-01-02', '2018-01-03', '2018-01-04', '2018-01-05', '2018-01-08']);
+    expect(yearTicks(ticks)).toEqual(['2017-12-29', '2018-01-02']);
   });
   it('names the year on the first tick when the axis has no January tick (2019-10-25, Figure 5: 11 January to 25 October read "Feb … Oct" with no year)', async () => {
     const labels = async (dates: string[]) => {
@@ -102,10 +117,13 @@ describe('dateX', () => {
     const without = await labels(['2019-01-11', '2019-04-15', '2019-07-15', '2019-10-25']);
     expect(without[0]).toBe('Feb 2019');
     expect(without.slice(1).every((l) => /^[A-Z][a-z]{2}$/.test(l))).toBe(true);
-    // with a January tick the year is on it, and only there
+    // with a January tick the year is on it, and on the first tick, whose months are of the year before
+    // (2018-01-26, Figure 4: "Feb … Dec, 2018" never named 2017)
     const across = await labels(['2018-11-02', '2019-04-15', '2019-10-25']);
-    expect(across).toContain('2019');
-    expect(across.filter((l) => /\d{4}/.test(l))).toEqual(['2019']);
+    expect(across.filter((l) => /\d{4}/.test(l))).toEqual(['Dec 2018', '2019']);
+    const year = await labels(['2017-01-27', '2017-07-14', '2018-01-26']);
+    expect(year[0]).toBe('Feb 2017');
+    expect(year.filter((l) => /\d{4}/.test(l))).toEqual(['Feb 2017', '2018']);
   });
 });
 

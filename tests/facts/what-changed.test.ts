@@ -205,9 +205,9 @@ describe('whatChanged', () => {
 });
 
 describe('comparisonDate', () => {
-  it('is one week before the as-of date by default, across a month and a year end', () => {
+  it('is the Friday of the week before the as-of date by default, across a month and a year end', () => {
     expect(comparisonDate('2025-12-12')).toBe('2025-12-05');
-    expect(comparisonDate('2025-03-03')).toBe('2025-02-24');
+    expect(comparisonDate('2025-03-03')).toBe('2025-02-28'); // a Monday: the week so far, from last Friday
     expect(comparisonDate('2026-01-02')).toBe('2025-12-26');
   });
 

@@ -1,4 +1,4 @@
-import { dayNumber, isoDate } from '../../data/calendar.js';
+import { dayNumber, weekBefore } from '../../data/calendar.js';
 import type { IsoDate } from '../../data/types.js';
 import type { Thresholds } from './thresholds.js';
 
@@ -18,9 +18,13 @@ export interface Recency {
   sameYear: boolean;
 }
 
-/** The previous note's as-of date: `noteIntervalDays` before this one. */
-export function previousNoteDate(asOf: IsoDate, t: Thresholds): IsoDate {
-  return isoDate(dayNumber(asOf) - t.noteIntervalDays);
+/**
+ * The previous note's as-of date, read as the last trading day on or before it: the Friday of the week
+ * `noteIntervalDays` before this one ({@link weekBefore}). Every "this week" of a note (What changed, the week's
+ * moves, "new") counts from it.
+ */
+export function previousNoteDate(asOf: IsoDate, t: Pick<Thresholds, 'noteIntervalDays'>): IsoDate {
+  return weekBefore(asOf, t.noteIntervalDays);
 }
 
 /** @example recency('2025-12-10', '2025-12-12', t) //=> { age: 'new', days: 2, sameYear: true, … } */

@@ -11,7 +11,7 @@ export interface Thresholds {
   wideFrom: number;
   /** Days within which an event is recent (the only meaning of "lately"); "new" means after the previous note. */
   recentDays: number;
-  /** Days between two notes (the previous note is this many days before the as-of date). */
+  /** Days between two notes: the previous note is the last trading day on or before the Friday of the week this many days before the as-of date (`previousNoteDate`). */
   noteIntervalDays: number;
   /** Bullish-percent field: oversold below, overbought above, the bull/bear midline. */
   oversold: number;

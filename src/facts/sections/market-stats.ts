@@ -31,7 +31,7 @@ export interface RatesFacts {
     /** The highest close of the month (21 closes) before the window opened: a high at the window's start below it is the window's edge. */
     priorHigh: Figure;
   };
-  /** Yield on the as-of date minus the yield on or before seven days earlier, in basis points. */
+  /** Yield on the as-of date minus the yield on or before the previous note's date (the Friday of the week before), in basis points. */
   weekChangeBp: Figure;
 }
 

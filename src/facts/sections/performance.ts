@@ -7,11 +7,12 @@
  *      the series starts after the base
  *   2. high = the highest close of the last 252 rows ≤ T; fromHigh = close(T) / high − 1
  */
-import { isoDate, dayNumber } from '../../data/calendar.js';
 import type { IsoDate, Series } from '../../data/types.js';
 import { lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
 import { periodReturn, ytdReturn } from '../../metrics/returns.js';
 import { figure, type Figure } from '../provenance.js';
+import { previousNoteDate } from '../judgements/recency.js';
+import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 
 /** A return is 'flat' when it rounds to 0.0 at the printed one decimal (|r| < 0.05%). */
 export const FLAT_RETURN = 0.05;
@@ -79,7 +80,7 @@ export function performanceFacts(s: Series, asOf: IsoDate): PerformanceFacts {
   const y = ytdReturn(s, asOf);
   const ytd = figure(y.value, { unit: 'percent', from: y.from, to: y.to, inputs, method: 'close on the as-of date / last close of the prior calendar year − 1, in percent (methodology §10)', reason: y.reason });
   const out = {
-    week: ret(isoDate(dayNumber(asOf) - 7), 'one week earlier'),
+    week: ret(previousNoteDate(asOf, DEFAULT_THRESHOLDS), "the previous week's Friday"),
     month: ret(monthsBefore(asOf, 1), 'one month earlier'),
     threeMonths: ret(monthsBefore(asOf, 3), 'three months earlier'),
     ytd,

@@ -3,13 +3,12 @@
  * has come off it, and how an equity index has moved with it — each with a judgement the templates choose words
  * from. Reads two roles: the yield and the equity index.
  *
- *   1. level = yield close on or before T; weekChangeBp = (level − close on or before T − 7 days) × 100
+ *   1. level = yield close on or before T; weekChangeBp = (level − close on or before the previous note's date, the Friday of the week before) × 100
  *   2. peak over `settings.ratePeakWindow` trading days (methodology §10): level, date, change in bp (the difference
  *      of the two yields as the note prints them, so "4.20% … 3.95%, 25 bp below"), state
  *   3. correlation of the equity's daily % changes with the yield's daily bp changes over
  *      `settings.correlationWindow` days (methodology §10), and the equity's weekly return
  */
-import { dayNumber, isoDate } from '../../data/calendar.js';
 import type { IsoDate, Series } from '../../data/types.js';
 import { anchorOnOrBefore, DEFAULT_MAX_STALE_DAYS } from '../../metrics/calendar.js';
 import { correlationSummary } from '../../metrics/correlation.js';
@@ -20,6 +19,7 @@ import { figure, type Figure } from '../provenance.js';
 import { direction, type Direction } from './performance.js';
 import { printedMoveBp } from '../judgements/round.js';
 import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
+import { previousNoteDate } from '../judgements/recency.js';
 
 /** A weekly yield change under 0.5 bp prints as 0 bp: 'flat'. */
 export const FLAT_BP = 0.5;
@@ -78,13 +78,13 @@ const src = (s: Series) => `${s.key} (${s.file})`;
 
 /**
  * The yield's close on or before `asOf` and its move over the week to it: the close on the as-of date minus the
- * close on or before seven days earlier, in basis points (the rates wrap's and the weekly outlook's week), and the
+ * close on or before the previous note's date (the Friday of the week before, `previousNoteDate`), in basis points (the rates wrap's and the weekly outlook's week), and the
  * range of the closes between the two ({@link weekRangeOf}).
  */
 export function yieldWeekMove(y: Series, asOf: IsoDate): { level: Figure; weekChangeBp: Figure; weekRange: YieldWatchFacts['weekRange'] } {
   const inputs = [src(y)];
   const now = anchorOnOrBefore(y, asOf, DEFAULT_MAX_STALE_DAYS);
-  const weekBase = isoDate(dayNumber(asOf) - 7);
+  const weekBase = previousNoteDate(asOf, DEFAULT_THRESHOLDS);
   const before = anchorOnOrBefore(y, weekBase, DEFAULT_MAX_STALE_DAYS);
   const cur = now.reason === undefined ? y.close[now.index] : null;
   const prev = before.reason === undefined ? y.close[before.index] : null;
@@ -130,7 +130,7 @@ function weekRangeOf(y: Series, from: number, to: number, reason: string | undef
 /** yieldWatch.* for a yield series and an equity series as of `asOf`. */
 export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings, asOf: IsoDate): YieldWatchFacts {
   const inputs = [src(y)];
-  const weekBase = isoDate(dayNumber(asOf) - 7);
+  const weekBase = previousNoteDate(asOf, DEFAULT_THRESHOLDS);
   const { level, weekChangeBp, weekRange } = yieldWeekMove(y, asOf);
   const change = weekChangeBp.value;
   const pk = ratePeakMeasured(y, asOf, settings.ratePeakWindow);

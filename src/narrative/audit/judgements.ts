@@ -72,8 +72,12 @@ const num = (x: unknown): number | null => {
   const v = plain(x);
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 };
-const calendarDaysBefore = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+/** The Friday of the calendar week (Monday to Sunday) `days` before `date`: the previous note's date. */
+const fridayOfWeekBefore = (date: string, days: number): string => {
+  const t = new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000);
+  const fromMonday = (t.getUTCDay() + 6) % 7;
+  return new Date(t.getTime() + (4 - fromMonday) * 86_400_000).toISOString().slice(0, 10);
+};
 
 type J = Record<string, Json>;
 interface CheckContext {
@@ -103,7 +107,7 @@ function rsFor(c: CheckContext): Record<string, unknown> | undefined {
 
 function recencyAge(date: string, c: CheckContext): { days: number; age: string } {
   const days = daysBetween(date, c.facts.asOf);
-  const previous = calendarDaysBefore(c.facts.asOf, c.t.noteIntervalDays);
+  const previous = fridayOfWeekBefore(c.facts.asOf, c.t.noteIntervalDays);
   return { days, age: date > previous ? 'new' : days <= c.t.recentDays ? 'recent' : 'older' };
 }
 

@@ -7,13 +7,16 @@ const mk = (key: string, kind: 'price' | 'yield', f: (i: number) => number): Ser
 const settings = { ratePeakWindow: 20, correlationWindow: 10, scoreDirectionWindow: 126 };
 
 describe('yieldWatchSection', () => {
-  it('measures the week in bp from the close on or before a week earlier, and calls under 0.5 bp flat', () => {
-    // yield 4.00 + 0.01 per day: +7 bp over a calendar week
+  it('measures the week in bp from the close on or before the previous Friday, and calls under 0.5 bp flat', () => {
+    // yield 4.00 + 0.01 per day: +7 bp from Friday to Friday
     const y = mk('TNX', 'yield', (i) => 4 + 0.01 * i);
     const eq = mk('SPX', 'price', (i) => 100 + i);
-    const w = yieldWatchSection(y, eq, settings, dates[29]);
-    expect(w.level.value).toBeCloseTo(4.29, 10);
+    const w = yieldWatchSection(y, eq, settings, dates[25]); // Friday 28 November
+    expect(w.level.value).toBeCloseTo(4.25, 10);
     expect(w.weekChangeBp.value).toBeCloseTo(7, 6);
+    expect(w.weekChangeBp.from).toBe('2025-11-21');
+    // on Tuesday 2 December the week so far runs from Friday 28 November: +4 bp
+    expect(yieldWatchSection(y, eq, settings, dates[29]).weekChangeBp.value).toBeCloseTo(4, 6);
     expect(w.weekDirection).toBe('up');
     expect(w.peak.atPeak).toBe(true);
     expect(w.peak.state).toBe('near peak');
