@@ -20,11 +20,12 @@ export function monthSpan(first: string, last: string): number {
   return (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7));
 }
 
-/** A date axis over at most this many days is marked in days, not months. */
-const SHORT_SPAN_DAYS = 45;
+/** A date axis over at most this many days is marked in days, not months (2022-02-25: eight weeks of the year ticked
+ * by month read "2022, Feb", two labels). */
+const SHORT_SPAN_DAYS = 75;
 
 /**
- * x encoding for ISO dates, read and labelled in UTC: day ticks ("3 Jan") over 45 days or less, monthly ticks over
+ * x encoding for ISO dates, read and labelled in UTC: day ticks ("3 Jan") over 75 days or less, monthly ticks over
  * a year or less, quarterly up to three years, half-yearly beyond; January ticks show the year in bold, other
  * ticks the month, and a first tick that is not January names its year.
  * @example dateX(['2025-01-02', '2025-12-12']).axis.tickCount //=> { interval: 'month', step: 1 }
@@ -77,7 +78,8 @@ export function shortSpanTicks(dates: string[], first: string, last: string, day
   if (dayStep < WEEKLY_FROM_STEP) return inSpan.filter((_, i) => i % dayStep === 0);
   const weekOf = (d: string) => Math.floor((utcMs(d) / 86_400_000 + 3) / 7); // weeks from Monday 1969-12-29
   const starts = inSpan.filter((d, i) => i === 0 || weekOf(d) !== weekOf(inSpan[i - 1]));
-  const every = Math.max(1, Math.round(dayStep / 7));
+  const days = (utcMs(last) - utcMs(first)) / 86_400_000;
+  const every = Math.max(1, Math.ceil(days / 7 / 6)); // about six weeks ticked at most
   return starts.filter((_, i) => i % every === 0);
 }
 

@@ -132,7 +132,11 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
     const cs = get(cur, 'columnSince');
     if (k0 !== undefined && k1 != null && typeof cs === 'string' && cs > String(field(prev, 'asOf'))) {
       const on = day(cs, field(cur, 'asOf'));
-      const text = k0 === k1 ? `${who}: P&F chart reversed twice this week, into ${k1 === 'X' ? 'Os' : 'Xs'} and back into ${k1}s on ${on}` : `${who}: P&F chart reversed into ${k1}s on ${on}`;
+      // turned and turned back: the column between began this week too, and is dated as well (2022-10-07: "into Xs and
+      // back into Os on 7 October" left the reversal of 4 October undated)
+      const between = get(cur, 'previousColumnSince');
+      const first = typeof between === 'string' ? ` on ${day(between, field(cur, 'asOf'))}` : '';
+      const text = k0 === k1 ? `${who}: P&F chart reversed twice this week, into ${k1 === 'X' ? 'Os' : 'Xs'}${first} and back into ${k1}s on ${on}` : `${who}: P&F chart reversed into ${k1}s on ${on}`;
       out.push({ kind: 'column-flip', path: `pnf.${key}.column`, from: k0, to: k1, text });
     }
     // A new high is a new highest box printed this week (the chart standing at an old high is not news).
@@ -220,7 +224,16 @@ function rateHighChanges(prev: unknown, cur: unknown): Change[] {
   const name = section === 'rates' ? field(cur, 'rates', 'yieldName') : field(cur, 'yieldWatch', 'name');
   const days = field(cur, section, 'peak', 'windowDays');
   const who = typeof name === 'string' ? name : 'The yield';
-  return [{ kind: 'rate-high', path: `${section}.peak.date`, from: d0, to: d1, text: `${who}: a new ${typeof days === 'number' ? `${days}-day ` : ''}high of ${level.toFixed(2)}% on ${day(d1, field(cur, 'asOf'))}` }];
+  const window = typeof days === 'number' ? `${days}-day ` : '';
+  const asOf = field(cur, 'asOf');
+  // a high above the previous one by less than the printed precision is said as matched (2018-11-09: "a new 200-day
+  // high of 3.23%" of a close 0.1 bp above 8 October's 3.23%)
+  const before = field(prev, section, 'peak', 'level', 'value');
+  const matched = typeof before === 'number' && typeof d0 === 'string' && before.toFixed(2) === level.toFixed(2);
+  const text = matched
+    ? `${who}: matched its ${window}high of ${level.toFixed(2)}% (set on ${day(d0, asOf)}) on ${day(d1, asOf)}`
+    : `${who}: a new ${window}high of ${level.toFixed(2)}% on ${day(d1, asOf)}`;
+  return [{ kind: 'rate-high', path: `${section}.peak.date`, from: d0, to: d1, text }];
 }
 
 /**

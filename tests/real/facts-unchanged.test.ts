@@ -6,7 +6,8 @@
  * of reversing (`rs.*.closeToReversal`), the high of the month before the rate-peak window (`rates.peak.priorHigh`) and
  * the day the bullish percent's column reversed (`breadth.*.reversedFrom.on`) and the day each RS chart turned to its
  * signal (`rs.*.*.signalSince`) and whether its column began this week (`columnNew`), and the day each P&F column
- * began (`pnf.*.columnSince`);
+ * began (`pnf.*.columnSince`) and the one before it (`previousColumnSince`), and whether one more box gives the opposite signal
+ * (`pnf.*.levels.signalNextBox`);
  * checked to be the only changes. The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
  * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
@@ -30,7 +31,7 @@ const BEFORE: Record<string, string> = {
   keys: '62be7e297b33d606',
   lead: 'bcacd7d015d2b760',
   note: 'f03f2722b2bf15a9',
-  pnf: '69289113684b3f5c', // only pnf.*.boxSize changed since (every box size of the recent columns), and pnf.*.columnSince added
+  pnf: '696d22340ad36200', // only pnf.*.boxSize changed since (every box size of the recent columns), and pnf.*.columnSince, .previousColumnSince and .levels.signalNextBox added (without the last two: 69289113684b3f5c)
   ranking: '4502f6d18428f8a2', // large caps ranked on IVV and RSP (SPY tracked the S&P 500 like IVV, counting it twice), and ranking.excluded added
   rates: '08d98ba4f5b58409', // only rates.peak.priorHigh added since (the month's high before the 200-day window)
   returns: '4b2ac643bbb0b25a',

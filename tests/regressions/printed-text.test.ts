@@ -127,7 +127,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       'Bull Correction (a reversal down into Os while still on a buy signal)': (b) => b.column === 'O' && b.signal === 'buy',
       // the rule: the column of Xs before topped at 70 or more and this column of Os has reached the 68% box, below 70 (2017-11-10:
       // "a drop from 70% or higher" dated 15 August, the day it reached 68, though it turned down from 80 on 22 May)
-      'Bear Alert (a fall from 70% or higher to below 70%, in a column of Os, while still on a buy signal)': (b) => b.column === 'O' && b.signal === 'buy' && b.bottom !== null && b.bottom <= 68,
+      // (2021-08-20: "to below 70% … since 13 July" read as wrong: the reading was below 70 from 7 July; 13 July reached the 68% box)
+      'Bear Alert (a reversal down from 70% or higher into a column of Os that reaches the box below 70%, while still on a buy signal)': (b) => b.column === 'O' && b.signal === 'buy' && b.bottom !== null && b.bottom <= 68,
       'Bear Correction (a reversal up into Xs while still on a sell signal)': (b) => b.column === 'X' && b.signal === 'sell',
       'Bull Alert (a reversal up into Xs from 30% or below)': (b) => b.column === 'X' && b.signal === 'sell',
     };
@@ -425,6 +426,35 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     const back = w.text(w.facts('2017-11-10'));
     expect(back).toContain('Small-cap breadth is in a column of Os, still in overbought territory');
     expect(back).not.toContain('turned down from overbought');
+  }, 300_000);
+
+  it('reading eighteen and nineteen: the six-month breadth low told from today, a Bear Alert headed by what happened', () => {
+    const w = weekly();
+    // the low is today's reading (2017-08-18: "its low of the last six months was 65.7% on 18 August", the note's own day)
+    const today = w.text(w.facts('2017-08-18'));
+    expect(today).toContain("today's reading is its lowest of the last six months, short of the 64% box");
+    expect(today).not.toContain('was 65.7% on 18 August');
+    // a Bear Alert turned three months earlier is not "turning down" this week; it fell out of overbought this week
+    expect(today).toContain('Small-cap breadth has fallen out of overbought territory this week');
+    // a low that prints as today's reading (2021-08-20: "stands at 56.8% … its low … was 56.8% on 20 July")
+    const alike = w.text(w.facts('2021-08-20'));
+    expect(alike).toContain("its low of the last six months was 56.78% on 20 July, below today's 56.81%");
+    expect(alike).toMatch(/Small-cap breadth has fallen out of overbought territory (?!this week)/);
+    let checked = 0;
+    for (const asOf of w.fridays.filter((_, i) => i % 3 === 0)) {
+      const f = w.facts(asOf);
+      const low = f.judgements.breadth?.recentLow;
+      if (!low) continue;
+      const t = w.text(f);
+      const m = /stands at ([\d.]+)%.*?its low of the last six months was ([\d.]+)% on/.exec(t);
+      if (m) {
+        checked++;
+        // never the same figure for today's reading and an earlier low below it
+        expect(Number(m[2]) < Number(m[1]) || f.breadth.SP600.bullishPercent.value === low.level, asOf).toBe(true);
+      }
+      expect(t.includes("today's reading is its lowest"), asOf).toBe(low.today);
+    }
+    expect(checked).toBeGreaterThan(50);
   }, 300_000);
 
   it("says in the score section every move of the small-cap fund's score that What changed lists (2021-05-14: 3.6 to 2.8 in the box, \"unchanged over the last six months\" in the text)", () => {

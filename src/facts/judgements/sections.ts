@@ -37,8 +37,12 @@ export interface BreadthJudgements {
    * which is given here: in a column of Xs, a low after the day the column of Os before it reached its last box and
    * below that box ("reversed up from the 66% box … its low was 64.1%" reads as a contradiction without it); in a
    * column of Os, a low between its bottom box and the next (62.3% with the column at 64, so it reverses at 70, not 68).
+   * `today`: the low is the as-of date's reading ("its low … was 65.7% on 18 August" was printed of the note's own
+   * day). `aboveBy`: set when the low and today's reading print alike though the low is an earlier, lower reading
+   * ("stands at 56.8% … its low … was 56.8% on 20 July": 56.81 and 56.78): both at `decimals`, the fewest that tell
+   * them apart.
    */
-  recentLow: { level: number; date: Recency; atWindowStart: boolean; shortOfBox: number | null; decimals: number } | null;
+  recentLow: { level: number; date: Recency; atWindowStart: boolean; shortOfBox: number | null; decimals: number; today: boolean; aboveBy: { reading: number } | null } | null;
   /**
    * The printed reading is less than one box (2 points) from the level that reverses the column (three boxes back
    * from its extreme, counted on the grid): `points` to go at `breadthDecimals` (`lessThan`: it prints as 0), the
@@ -103,9 +107,17 @@ function recentLowOf(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJ
     // in a column of Os, a low between its bottom box and the next: the column (and its reversal level) stops at the bottom box
     : bottom !== null && low.level < bottom && low.level > bottom - box ? bottom - box
     : null;
-  // printed with one more decimal when one would show the box itself ("62.0%, short of the 62% box": 62.028)
-  const decimals = short !== null && printed(low.level, t.breadthDecimals) === short ? t.breadthDecimals + 1 : t.breadthDecimals;
-  return { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom), shortOfBox: short, decimals };
+  // printed with one more decimal when one would show the box itself ("62.0%, short of the 62% box": 62.028), and with
+  // as many as tell it from today's reading when the two would print alike
+  const reading = b.bullishPercent.value;
+  const today = low.date === asOf;
+  let decimals = short !== null && printed(low.level, t.breadthDecimals) === short ? t.breadthDecimals + 1 : t.breadthDecimals;
+  let aboveBy: { reading: number } | null = null;
+  if (!today && reading !== null && reading > low.level && printed(reading, decimals) === printed(low.level, decimals)) {
+    while (decimals < 4 && printed(reading, decimals) === printed(low.level, decimals)) decimals++;
+    aboveBy = { reading };
+  }
+  return { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom), shortOfBox: short, decimals, today, aboveBy };
 }
 
 // ── score ──────────────────────────────────────────────────────────────────────────────────────────────────

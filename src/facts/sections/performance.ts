@@ -46,7 +46,17 @@ export interface PerformanceFacts {
   highState: 'at' | 'near' | 'below' | 'far' | null;
   /** True when the high's window is shorter than 252 rows (a short history): the high is "since DATE". */
   shortHigh: boolean;
+  /**
+   * The high is one of the window's first {@link EDGE_ROWS} closes and the close just before the window was at least
+   * as high: the price fell from before the window opened, so the high is the window's edge, not a peak it turned
+   * from (2019-10-04: "7.7% below its 52-week high of 148.59, set on 4 October 2018", the window's first day, after
+   * 153.99 in September).
+   */
+  highAtWindowStart: boolean;
 }
+
+/** The first closes of the high's window (a week) in which a high may be the window's edge. */
+export const EDGE_ROWS = 5;
 
 /** The same day `months` calendar months earlier, on the month's last day when it has fewer days. */
 export function monthsBefore(d: IsoDate, months: number): IsoDate {
@@ -90,15 +100,21 @@ export function performanceFacts(s: Series, asOf: IsoDate): PerformanceFacts {
   let hi = -Infinity;
   let hiIdx = -1;
   let rows = 0;
+  let firstIdx = -1;
+  let rowsBeforeHigh = 0; // closes of the window on or before the high's day
   for (let i = end; i >= 0 && rows < HIGH_WINDOW; i--) {
     const v = s.close[i];
     if (!Number.isFinite(v)) continue;
     rows++;
+    firstIdx = i;
     if (v > hi) {
       hi = v;
       hiIdx = i;
     }
   }
+  for (let i = firstIdx; i >= 0 && i <= hiIdx; i++) if (Number.isFinite(s.close[i])) rowsBeforeHigh++;
+  let beforeWindow = NaN;
+  for (let i = firstIdx - 1; i >= 0 && Number.isNaN(beforeWindow); i--) if (Number.isFinite(s.close[i])) beforeWindow = s.close[i];
   const from = end >= 0 ? s.dates[Math.max(0, end - HIGH_WINDOW + 1)] : null;
   const highMethod = `highest close of the last ${HIGH_WINDOW} trading days on or before the as-of date`;
   const noRow = end < 0 ? `no close of ${s.key} on or before ${asOf}` : undefined;
@@ -117,5 +133,6 @@ export function performanceFacts(s: Series, asOf: IsoDate): PerformanceFacts {
     fromHigh,
     highState,
     shortHigh: rows < HIGH_WINDOW,
+    highAtWindowStart: rows === HIGH_WINDOW && hiIdx !== end && rowsBeforeHigh <= EDGE_ROWS && beforeWindow >= hi,
   };
 }

@@ -39,6 +39,8 @@ export interface PnfFacts {
   columnBottom: number | null;
   /** Day the current column began (its first boxes printed). */
   columnSince: IsoDate | null;
+  /** Day the column before it began (What changed dates both reversals of a week that turned and turned back). */
+  previousColumnSince: IsoDate | null;
   /** The highest box the chart ever printed, and the date it first printed. */
   highestBox: number | null;
   highestBoxDate: IsoDate | null;
@@ -217,6 +219,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     columnTop: col?.high ?? null,
     columnBottom: col?.low ?? null,
     columnSince: col?.start ?? null,
+    previousColumnSince: chart.columns.length > 1 ? chart.columns[chart.columns.length - 2].start : null,
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,
     boxSize: boxSizeOfRecent(chart),

@@ -12,17 +12,22 @@ export interface ChangeLevels {
   /** The level that gives the opposite signal (a sell while on a buy, a buy while on a sell). */
   signal: number | null;
   signalType: 'buy' | 'sell' | null;
+  /**
+   * The current column runs toward that signal and stands level with the column it would have to break, so one more
+   * box in it gives the signal (2021-08-20: IWM in Os at 200, the last column of Os bottomed at 200, a sell at 198).
+   */
+  signalNextBox: boolean;
 }
 
 /**
  * @example
  * // X column 100–110 on 1-point boxes after an O column down to 96, on a buy signal, 3-box reversal:
- * changeLevels(chart) //=> { reversal: 107, reversalInto: 'O', signal: 95, signalType: 'sell' }
+ * changeLevels(chart) //=> { reversal: 107, reversalInto: 'O', signal: 95, signalType: 'sell', signalNextBox: false }
  */
 export function changeLevels(chart: PnfChart): ChangeLevels {
   const cols = chart.columns;
   const n = cols.length - 1;
-  const out: ChangeLevels = { reversal: null, reversalInto: null, signal: null, signalType: null };
+  const out: ChangeLevels = { reversal: null, reversalInto: null, signal: null, signalType: null, signalNextBox: false };
   if (n < 0) return out;
   const cur = cols[n];
   const r = chart.options.reversal;
@@ -40,12 +45,14 @@ export function changeLevels(chart: PnfChart): ChangeLevels {
     if (o && o.type === 'O') {
       out.signal = chart.level(o.lowIndex - 1);
       out.signalType = 'sell';
+      out.signalNextBox = cur.type === 'O' && cur.lowIndex === o.lowIndex;
     }
   } else if (signal === 'sell') {
     const x = cur.type === 'X' ? cols[n - 2] : cols[n - 1];
     if (x && x.type === 'X') {
       out.signal = chart.level(x.highIndex + 1);
       out.signalType = 'buy';
+      out.signalNextBox = cur.type === 'X' && cur.highIndex === x.highIndex;
     }
   }
   return out;
