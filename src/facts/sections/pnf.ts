@@ -86,7 +86,8 @@ export interface RsSideFacts {
   reversalLevel: number | null;
   reversalDistance: number | null;
   /**
-   * The ratio is within {@link CLOSE_TO_REVERSAL_BOXES} of the chart's boxes of `reversalLevel`: the move that would
+   * The ratio is within {@link CLOSE_TO_REVERSAL_BOXES} of the chart's boxes of `reversalLevel`, and within
+   * {@link CLOSE_TO_REVERSAL_MAX_PERCENT} (a 6.2% move on the 6.5% long-term chart is no "only"): the move that would
    * reverse the column, in percent at the decimals returns print with (`lessThan`: it prints as 0, said as "less than
    * 0.1%"), and the column it would reverse into. Null otherwise. A column of Os "lacking relative strength" 0.12%
    * from reversing into Xs misleads without it.
@@ -96,6 +97,8 @@ export interface RsSideFacts {
 
 /** How near (in boxes of the chart) the ratio must be to the reversal level for `closeToReversal`. */
 export const CLOSE_TO_REVERSAL_BOXES = 1;
+/** And at most this far, in percent: one box of the near-term (3.25%) chart, so a long-term chart is close within half its box. */
+export const CLOSE_TO_REVERSAL_MAX_PERCENT = 3.25;
 
 export interface RsFacts {
   numeratorName: string;
@@ -239,7 +242,7 @@ function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, rat
   const reversal = changeLevels(chart).reversal;
   const column = chart.current.column;
   const distance = reversal === null || ratio === null ? null : (reversal / ratio - 1) * 100;
-  const close = column !== null && distance !== null && Math.abs(distance) < percent * CLOSE_TO_REVERSAL_BOXES;
+  const close = column !== null && distance !== null && Math.abs(distance) < Math.min(percent * CLOSE_TO_REVERSAL_BOXES, CLOSE_TO_REVERSAL_MAX_PERCENT);
   const move = close ? printedAtLeast(distance, DEFAULT_THRESHOLDS.returnDecimals) : null;
   return {
     column,

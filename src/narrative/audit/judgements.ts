@@ -337,10 +337,10 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
   rsChart(j, c) {
     const r = rsFor(c);
     if (!r) return [];
-    // close to reversing: the ratio within one of its boxes (CLOSE_TO_REVERSAL_BOXES, docs/metrics.md) of the reversal level, toward the other column
+    // close to reversing: the ratio within one of its boxes (CLOSE_TO_REVERSAL_BOXES, docs/metrics.md), and within 3.25%, of the reversal level, toward the other column
     const d = typeof r.reversalDistance === 'number' ? r.reversalDistance : null;
     const box = typeof r.boxPercent === 'number' ? r.boxPercent : 0;
-    const close = r.column != null && d !== null && box > 0 && Math.abs(d) < box;
+    const close = r.column != null && d !== null && box > 0 && Math.abs(d) < Math.min(box, 3.25);
     const into = close ? (r.column === 'X' ? 'O' : 'X') : null;
     return [...differ('column', j.column, r.column ?? null), ...differ('signal', j.signal, r.signal ?? 'none'), ...differ('closeToReversal', (j.closeToReversal as J | null)?.into ?? null, into)];
   },
