@@ -31,12 +31,6 @@ export function breadthChartSpec(d: BreadthData, decimals = 1, latest?: number |
       encoding: { y: { field: 'lo', ...y }, y2: { field: 'hi' } },
     },
     {
-      // zone names in the middle of each zone, at the left edge
-      data: { values: [{ v: (d.upper + 100) / 2, label: `Overbought zone (above ${d.upper}%)` }, { v: d.lower / 2, label: `Oversold zone (below ${d.lower}%)` }] },
-      mark: { type: 'text', align: 'left', dx: 6, baseline: 'middle', fontSize: FONT_SIZE.note, color: COLORS.muted },
-      encoding: { x: { value: 0 }, y: { field: 'v', ...yPlain }, text: { field: 'label' } },
-    },
-    {
       data: { values: [{ v: 50 }] },
       mark: REFERENCE_RULE,
       encoding: { y: { field: 'v', ...yPlain } },
@@ -45,6 +39,12 @@ export function breadthChartSpec(d: BreadthData, decimals = 1, latest?: number |
       data: { values: rows },
       mark: { type: 'line', color: COLORS.smallCap },
       encoding: { x, y: { field: 'value', ...yPlain } },
+    },
+    {
+      // zone names in the middle of each zone, at the left edge, drawn over the line (a fall to 9% ran through the oversold zone's name)
+      data: { values: [{ v: (d.upper + 100) / 2, label: `Overbought zone (above ${d.upper}%)` }, { v: d.lower / 2, label: `Oversold zone (below ${d.lower}%)` }] },
+      mark: { type: 'text', align: 'left', dx: 6, baseline: 'middle', fontSize: FONT_SIZE.note, color: COLORS.muted },
+      encoding: { x: { value: 0 }, y: { field: 'v', ...yPlain }, text: { field: 'label' } },
     },
   ];
   if (end) {

@@ -220,8 +220,21 @@ function scorePlan(facts: Facts, d: ScoreData): ChartPlan {
     id: 'score',
     spec: scoreLinesSpec(d),
     alt: `${alt}.`,
-    source: source(closesOf(facts, [d.small.key, d.large.key], [d.small.name, d.large.name]), through(facts, d.dates), "score: this project's trend-and-RS measure", facts, [d.small.key, d.large.key]),
+    source: scoreSource(facts, d),
   };
+}
+
+/**
+ * The score chart's source: the two funds and every series their scores read (the market benchmark and the peer
+ * funds), as the facts list them (every weekly named only the two funds, though the scores read RSP and IJR too).
+ */
+function scoreSource(facts: Facts, d: ScoreData): string {
+  const read = [d.small.key, d.large.key].flatMap((k) => {
+    const s = facts.score?.[k] as { benchmarks?: { market: string }; peerGroup?: { keys: string[] } } | undefined;
+    return [k, ...(s?.benchmarks ? [s.benchmarks.market] : []), ...(s?.peerGroup?.keys ?? [])];
+  });
+  const keys = [...new Set([d.small.key, d.large.key, ...read])].filter((k) => facts.data.series[k]);
+  return source(closesOf(facts, keys, keys.map((k) => (k === d.small.key || k === d.large.key ? nameOf(facts, k) : named(nameOf(facts, k), k)))), through(facts, d.dates), "score: this project's trend-and-RS measure", facts, keys);
 }
 
 function breadthPlan(facts: Facts, d: BreadthData): ChartPlan {

@@ -11,6 +11,8 @@ export type RatesData = NonNullable<ChartData['rates']>;
 /** Width (px) kept left of the plots for the y axis and right of them for the end labels, the same in both panels. */
 const LEFT_AXIS = 46;
 const RIGHT_LABELS = 64;
+/** Fewer closes than this since the peak draw no line: a day or two is a tick at the panel's edge (2023-10-20). */
+const MIN_ROWS_SINCE = 5;
 /** A peak beyond this share of the date axis is labelled on its left ("Peak 4.80%, 14 Jan 2025" is ~130 px wide). */
 const PEAK_LABEL_FLIP = 0.6;
 
@@ -40,7 +42,8 @@ export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null
   });
   const peakRule = d.peak ? [{ data: { values: [{ date: d.peak.date }] }, mark: REFERENCE_RULE, encoding: { x } }] : [];
 
-  const yDomain = niceDomain(yieldRows.map((r) => r.value), [], 4);
+  // the peak is always inside the scale (2016-03-24: the peak's point and label sat above the axis's top)
+  const yDomain = niceDomain(yieldRows.map((r) => r.value), d.peak ? [d.peak.level] : [], 4);
   const yY = { field: 'value', type: 'quantitative' as const, scale: { domain: yDomain, nice: false, zero: false }, axis: axis("format(datum.value, '.1f') + '%'") };
   const yEnd = lastRow(yieldRows);
   const top: object[] = [
@@ -62,6 +65,8 @@ export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null
 
   // a high on the latest close leaves no move since it to draw: the panel says so instead of showing an empty frame
   const nothingSince = smallRows.length < 2 && Boolean(d.peak) && yEnd?.date === d.peak?.date;
+  // a few days since the peak: said in words, with the move, rather than drawn as a tick at the edge
+  const fewSince = !nothingSince && Boolean(d.peak) && smallRows.length >= 2 && smallRows.length < MIN_ROWS_SINCE;
   const sDomain = niceDomain(smallRows.map((r) => r.value), [100], 4);
   // whole-number labels need whole-number ticks: a narrow domain ticked every half point printed 102, 101, 101, 100
   const sY = { field: 'value', type: 'quantitative' as const, scale: { domain: sDomain, nice: false, zero: false }, axis: { ...axis("format(datum.value, 'd')"), tickMinStep: 1 } };
@@ -70,16 +75,19 @@ export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null
     heading(`${d.small.name}, rebased to 100 ${facts.peakIsOnlyHigh ? "on the yield's high" : 'at the yield peak'}`),
     ...peakRule,
     // with nothing to draw, no 100 line and no scale: only the panel's words
-    ...(nothingSince
+    ...(nothingSince || fewSince
       ? []
       : [
           { data: { values: [{ value: 100 }] }, mark: REFERENCE_RULE, encoding: { y: { field: 'value', type: 'quantitative', scale: sY.scale } } },
           { data: { values: smallRows }, mark: { type: 'line', color: COLORS.smallCap }, encoding: { x, y: sY } },
         ]),
   ];
-  if (nothingSince) {
+  if (nothingSince || fewSince) {
+    const days = smallRows.length - 1;
+    const what = facts.peakIsOnlyHigh ? 'high' : 'peak';
+    const move = `${d.small.key} ${signed(facts.smallSince ?? (sEnd ? sEnd.value - 100 : 0))}%`;
     bottom.push({
-      data: { values: [{ label: `No move since the yield's ${facts.peakIsOnlyHigh ? 'high' : 'peak'} yet: it is the latest close` }] },
+      data: { values: [{ label: nothingSince ? `No move since the yield's ${what} yet: it is the latest close` : `${days === 1 ? 'One trading day' : `${days} trading days`} since the yield's ${what}, too few to draw: ${move}` }] },
       mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: FONT_SIZE.label, color: COLORS.text },
       encoding: { x: { value: plotWidth / 2 }, y: { value: PANEL_HEIGHT / 2 }, text: { field: 'label' } },
     });

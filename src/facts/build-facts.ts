@@ -411,7 +411,7 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     const u = market.universes[roles.universe];
     const last = lastIndexOnOrBefore(u.dates, asOf);
     series[u.key] = {
-      key: u.key, name: `${u.name} members (${u.members.length})`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)],
+      key: u.key, name: `${u.name}, ${u.members.length} members`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)],
       priceField: null, adjusted: false, highLowFallback: false, priceBasis: 'closing prices', stale: false,
     };
   }

@@ -20,7 +20,7 @@ import { previousNoteDate } from './judgements/recency.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
 
-export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high';
+export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'verdict' | 'weighing';
 
 /** One change between two facts objects; `path` is the dotted facts path that changed. */
 export interface Change {
@@ -131,12 +131,18 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
     const [k0, k1] = [get(prev, 'column'), get(cur, 'column')];
     const cs = get(cur, 'columnSince');
     if (k0 !== undefined && k1 != null && typeof cs === 'string' && cs > String(field(prev, 'asOf'))) {
-      const on = day(cs, field(cur, 'asOf'));
-      // turned and turned back: the column between began this week too, and is dated as well (2022-10-07: "into Xs and
-      // back into Os on 7 October" left the reversal of 4 October undated)
-      const between = get(cur, 'previousColumnSince');
-      const first = typeof between === 'string' ? ` on ${day(between, field(cur, 'asOf'))}` : '';
-      const text = k0 === k1 ? `${who}: P&F chart reversed twice this week, into ${k1 === 'X' ? 'Os' : 'Xs'}${first} and back into ${k1}s on ${on}` : `${who}: P&F chart reversed into ${k1}s on ${on}`;
+      // every column begun this week, dated (2022-10-07: "into Xs and back into Os on 7 October" left the reversal of
+      // 4 October undated; 2020-03-20: "reversed into Os on 18 March" hid Os on 16 March and Xs on 17 March)
+      const asOf = field(cur, 'asOf');
+      const recent = get(cur, 'recentColumns');
+      const list = Array.isArray(recent) ? (recent as { column: string; since: string }[]) : [];
+      const began = list.filter((c) => c.since > String(field(prev, 'asOf')));
+      const dated = (c: { column: string; since: string }) => `${c.column}s on ${day(c.since, asOf)}`;
+      const text =
+        began.length < 2 && k0 === k1 ? `${who}: P&F chart reversed twice this week, into ${k1 === 'X' ? 'Os' : 'Xs'} and back into ${k1}s on ${day(cs, asOf)}`
+        : began.length <= 1 ? `${who}: P&F chart reversed into ${k1}s on ${day(cs, asOf)}`
+        : began.length === 2 ? `${who}: P&F chart reversed twice this week, into ${dated(began[0])} and back into ${dated(began[1])}`
+        : `${who}: P&F chart reversed ${began.length === list.length ? 'at least ' : ''}${countWord(began.length)} times this week, into ${began.slice(0, -1).map(dated).join(', ')} and ${dated(began[began.length - 1])}`;
       out.push({ kind: 'column-flip', path: `pnf.${key}.column`, from: k0, to: k1, text });
     }
     // A new high is a new highest box printed this week (the chart standing at an old high is not news).
@@ -236,6 +242,49 @@ function rateHighChanges(prev: unknown, cur: unknown): Change[] {
   return [{ kind: 'rate-high', path: `${section}.peak.date`, from: d0, to: d1, text }];
 }
 
+/** The weekly's verdict headings, by standing (templates/weekly-outlook/partials/lead.hbs says them the same way). */
+const STANDING: Record<string, string> = {
+  smallLead: 'small caps are taking the lead',
+  smallEdge: 'small caps are a contender, not yet the leader',
+  level: 'small caps are a contender, level with large caps',
+  largeEdge: 'large caps are ahead, but not decisively',
+  largeLead: 'large caps still lead',
+};
+
+/** The readings the verdict weighs, as What changed names them. */
+const READING: Record<string, string> = {
+  year: "the year's returns", lastYear: "last year's returns", h2: 'the second half so far', lastH2: "last year's second half",
+  signal: "the small-cap fund's P&F signal", trend: "the small-cap fund's P&F trend", rsNear: 'near-term relative strength against the market',
+  rsLong: 'long-term relative strength against the market', score: 'the score', breadth: 'breadth', ranking: 'the size ranking',
+  rates: 'rates', seasonal: 'seasonality',
+};
+const LEAN: Record<string, string> = { for: 'for small caps', against: 'against small caps', neutral: 'for neither side' };
+
+/**
+ * The weekly's verdict and the weighing behind it, against the week before: the verdict when its standing changed
+ * ("The verdict: small caps are a contender, not yet the leader (a week earlier: taking the lead)"), and every
+ * reading whose lean changed, in one item (2019-05-17: the verdict went from "taking the lead" to "a contender"
+ * as the year's returns stopped counting for small caps, and neither was said).
+ */
+function verdictChanges(prev: unknown, cur: unknown): Change[] {
+  const [s0, s1] = [field(prev, 'judgements', 'verdict', 'standing'), field(cur, 'judgements', 'verdict', 'standing')];
+  if (typeof s0 !== 'string' || typeof s1 !== 'string') return [];
+  const out: Change[] = [];
+  if (s0 !== s1) {
+    const [f, a] = [field(cur, 'judgements', 'verdict', 'forWeight'), field(cur, 'judgements', 'verdict', 'againstWeight')];
+    const count = typeof f === 'number' && typeof a === 'number' ? `, on ${f} ${f === 1 ? 'point' : 'points'} for small caps against ${a}` : '';
+    out.push({ kind: 'verdict', path: 'judgements.verdict.standing', from: s0, to: s1, text: `The verdict: ${STANDING[s1] ?? s1}${count} (a week earlier: ${STANDING[s0] ?? s0})` });
+  }
+  const before = new Map(((field(prev, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).map((e) => [e.id, e.lean]));
+  const moved = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.has(e.id) && before.get(e.id) !== e.lean);
+  if (moved.length) {
+    const said = moved.map((e) => `${READING[e.id] ?? e.id} now ${e.id === 'year' || e.id === 'lastYear' ? 'count' : 'counts'} ${LEAN[e.lean]} (${LEAN[before.get(e.id)!]} a week earlier)`);
+    const text = said.join('; ');
+    out.push({ kind: 'weighing', path: 'judgements.evidence', from: null, to: null, text: `The weighing: ${text}` });
+  }
+  return out;
+}
+
 /**
  * What changed from `prev` (last week's facts) to `cur`: new P&F signals, trend flips, new all-time highs,
  * a new high of the yield's window, RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5); P&F
@@ -246,7 +295,7 @@ function rateHighChanges(prev: unknown, cur: unknown): Change[] {
 export function whatChanged(prev: Facts, cur: Facts, thresholds: WhatChangedThresholds = {}): Change[] {
   const threshold = thresholds.score ?? DEFAULT_SCORE_THRESHOLD;
   if (!(threshold >= 0)) throw new RangeError(`whatChanged: thresholds.score must be a number ≥ 0, got ${thresholds.score}`);
-  return [...pnfChanges(prev, cur, thresholds.pnfKeys), ...rateHighChanges(prev, cur), ...rsChanges(prev, cur), ...breadthChanges(prev, cur), ...scoreChanges(prev, cur, threshold)];
+  return [...verdictChanges(prev, cur), ...pnfChanges(prev, cur, thresholds.pnfKeys), ...rateHighChanges(prev, cur), ...rsChanges(prev, cur), ...breadthChanges(prev, cur), ...scoreChanges(prev, cur, threshold)];
 }
 
 /**

@@ -295,12 +295,15 @@ export function closingAlone(blocks: readonly FlowBlock[]): boolean {
 
 /** The longest paragraph, as a share of the page's text block, that goes over to keep the closing company. */
 export const CLOSING_COMPANY_SHARE = 0.3;
+/** The page the paragraph leaves may end this empty at most (a share of the text block; the notes' rule is a quarter, less a margin for the measure). */
+export const CLOSING_COMPANY_GAP = 0.22;
 
 /**
  * When the sources and disclaimer would print alone on the last page, the last paragraph of the text before them
  * (with a heading right before it) starts that page instead, as a typesetter would run a line over: kept only when
- * it is short ({@link CLOSING_COMPANY_SHARE} of the page at most), the note has no more pages and the closing no
- * longer stands alone. Returns whether the paragraph went over.
+ * it is short ({@link CLOSING_COMPANY_SHARE} of the page at most), the note has no more pages, the closing no longer
+ * stands alone and no page before the last is left emptier than {@link CLOSING_COMPANY_GAP} of a page (or the emptiest
+ * one was): a page a third empty is worse than a disclaimer on a page of its own. Returns whether the paragraph went over.
  */
 async function keepClosingCompany(page: Page, box: PageBox, blocks: FlowBlock[]): Promise<boolean> {
   if (!closingAlone(blocks)) return false;
@@ -324,7 +327,8 @@ async function keepClosingCompany(page: Page, box: PageBox, blocks: FlowBlock[])
   );
   if (!marked) return false;
   const after = await measureFlow(page, box);
-  if (pageCount(after) <= pageCount(blocks) && !closingAlone(after)) return true;
+  const gapLimit = Math.max(worstFootGap(blocks, box.height), CLOSING_COMPANY_GAP * box.height);
+  if (pageCount(after) <= pageCount(blocks) && !closingAlone(after) && worstFootGap(after, box.height) <= gapLimit) return true;
   await page.evaluate(() => {
     const el = document.querySelector('[data-flow-break]') as HTMLElement | null;
     el?.style.removeProperty('break-before');

@@ -9,7 +9,7 @@ const data: RatesData = {
   yieldName: '10-year yield',
   yield: { dates: ['2025-01-02', '2025-01-14', '2025-02-03', '2025-03-03'], values: [4.5, 4.8, 4.6, 4.35] },
   peak: { date: '2025-01-14', level: 4.8 },
-  small: { key: 'RUT', name: 'Russell 2000', series: { dates: ['2025-01-14', '2025-02-03', '2025-03-03'], values: [100, 101.5, 104.25] } },
+  small: { key: 'RUT', name: 'Russell 2000', series: { dates: ['2025-01-14', '2025-01-21', '2025-01-28', '2025-02-03', '2025-03-03'], values: [100, 100.5, 101, 101.5, 104.25] } },
 };
 
 describe('ratesChartSpec', () => {
@@ -31,6 +31,16 @@ describe('ratesChartSpec', () => {
     const point = top.find((l) => l.mark.type === 'point');
     expect(point.data.values[0]).toMatchObject({ date: '2025-01-14', value: 4.8 });
     expect(texts(spec as any)).toContain('Peak 4.80%, 14 Jan 2025');
+  });
+
+  it('says a move of a day or two since the peak in words rather than as a tick at the edge (2023-10-20: one day, drawn as a vertical stroke)', () => {
+    const dayAfter: RatesData = { ...data, yield: { dates: ['2025-01-02', '2025-03-03', '2025-03-04'], values: [4.5, 4.9, 4.85] }, peak: { date: '2025-03-03', level: 4.9 }, small: { ...data.small, series: { dates: ['2025-03-03', '2025-03-04'], values: [100, 98.7] } } };
+    const s = ratesChartSpec(dayAfter, { smallSince: -1.3 }) as any;
+    expect(texts(s)).toContain("One trading day since the yield's peak, too few to draw: RUT −1.3%");
+    expect(s.vconcat[1].layer.some((l: any) => l.mark.type === 'line')).toBe(false);
+    // the peak is inside the yield's scale
+    const [lo, hi] = s.vconcat[0].layer.find((l: any) => l.mark.type === 'line').encoding.y.scale.domain;
+    expect(lo <= 4.9 && 4.9 <= hi).toBe(true);
   });
 
   it('says there is no move since the yield\'s high yet when the high is the latest close, instead of an empty panel', () => {
@@ -81,7 +91,7 @@ describe('ratesChartSpec', () => {
   });
 
   it('labels the rebased panel with whole numbers once each (2016-12-30: a 99–102 axis read 102, 101, 101, 100, 100, 99)', async () => {
-    const narrow: RatesData = { ...data, small: { ...data.small, series: { dates: ['2025-01-14', '2025-02-03', '2025-03-03'], values: [100, 100.9, 101.7] } } };
+    const narrow: RatesData = { ...data, small: { ...data.small, series: { dates: ['2025-01-14', '2025-01-21', '2025-01-28', '2025-02-03', '2025-03-03'], values: [100, 100.4, 100.6, 100.9, 101.7] } } };
     const svg = await toSvg(ratesChartSpec(narrow) as never);
     const labels = [...svg.matchAll(/<text[^>]*>(\d{2,3})<\/text>/g)].map((m) => Number(m[1])).filter((v) => v >= 90 && v <= 110);
     expect(labels.length).toBeGreaterThan(1);

@@ -114,6 +114,10 @@ describe('whatChanged', () => {
     expect(whatChanged(prev, cur).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F chart reversed into Xs on 30 June']);
     // reversed and back within the week; the same column as last week is no change
     expect(whatChanged(prev, facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'O', columnSince: '2017-06-29' }) } })).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F chart reversed twice this week, into Xs and back into Os on 29 June']);
+    // with the chart's recent columns, every reversal of the week is dated (2020-03-20: three in a week)
+    const recent = (...cols: [string, string][]) => cols.map(([column, since]) => ({ column, since }));
+    expect(whatChanged(prev, facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'O', columnSince: '2017-06-29', recentColumns: recent(['O', '2017-05-17'], ['X', '2017-06-27'], ['O', '2017-06-29']) }) } })).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F chart reversed twice this week, into Xs on 27 June and back into Os on 29 June']);
+    expect(whatChanged(prev, facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'X', columnSince: '2017-06-30', recentColumns: recent(['O', '2017-05-17'], ['X', '2017-06-26'], ['O', '2017-06-28'], ['X', '2017-06-30']) }) } })).map((c) => c.text)).toEqual(['10-year Treasury yield (TNX): P&F chart reversed three times this week, into Xs on 26 June, Os on 28 June and Xs on 30 June']);
     expect(whatChanged(prev, facts({ asOf: '2017-06-30', pnf: { TNX: tnx({ column: 'O', columnSince: '2017-05-17' }) } }))).toEqual([]);
   });
 

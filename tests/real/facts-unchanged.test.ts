@@ -6,8 +6,9 @@
  * of reversing (`rs.*.closeToReversal`), the high of the month before the rate-peak window (`rates.peak.priorHigh`) and
  * the day the bullish percent's column reversed (`breadth.*.reversedFrom.on`) and the day each RS chart turned to its
  * signal (`rs.*.*.signalSince`) and whether its column began this week (`columnNew`), and the day each P&F column
- * began (`pnf.*.columnSince`) and the one before it (`previousColumnSince`), and whether one more box gives the opposite signal
- * (`pnf.*.levels.signalNextBox`);
+ * began (`pnf.*.columnSince`) and the last few columns with their days (`recentColumns`), whether one more box gives the
+ * opposite signal (`pnf.*.levels.signalNextBox`), the bullish percent on the previous note's date (`breadth.*.weekAgo`) and
+ * the universe's name in the sources ("S&P 600, 596 members");
  * checked to be the only changes. The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
  * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
@@ -24,14 +25,14 @@ if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the re
 
 const BEFORE: Record<string, string> = {
   asOf: 'e0438e875f763466',
-  breadth: '6ab1299f303fb19e', // only breadth.SP600.recentLow.windowFrom and reversedFrom.on (the day the column reversed) added since
+  breadth: '5faa6d07ad6accee', // only breadth.SP600.recentLow.windowFrom, reversedFrom.on (the day the column reversed) and weekAgo (the previous note's reading) added since (without weekAgo: 6ab1299f303fb19e)
   charts: '4a364334921c0d4e', // only charts.pnf.boxLabel changed since: the P&F caption names both box sizes its grid crosses
   correlation: '7e8c9a5cb62682ea',
-  data: '61bd2258b8efdaa3',
+  data: '809fd4d18c5d1d7f', // only the universe's name in data.series changed since: "S&P 600, 596 members" for "S&P 600 members (596)" (with the old name: 61bd2258b8efdaa3)
   keys: '62be7e297b33d606',
   lead: 'bcacd7d015d2b760',
   note: 'f03f2722b2bf15a9',
-  pnf: '696d22340ad36200', // only pnf.*.boxSize changed since (every box size of the recent columns), and pnf.*.columnSince, .previousColumnSince and .levels.signalNextBox added (without the last two: 69289113684b3f5c)
+  pnf: 'af166fe35e6527af', // only pnf.*.boxSize changed since (every box size of the recent columns), and pnf.*.columnSince, .recentColumns and .levels.signalNextBox added (without the last two: 69289113684b3f5c)
   ranking: '4502f6d18428f8a2', // large caps ranked on IVV and RSP (SPY tracked the S&P 500 like IVV, counting it twice), and ranking.excluded added
   rates: '08d98ba4f5b58409', // only rates.peak.priorHigh added since (the month's high before the 200-day window)
   returns: '4b2ac643bbb0b25a',

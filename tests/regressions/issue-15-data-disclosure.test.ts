@@ -110,7 +110,9 @@ describe('dividend-adjusted closes and the high/low fallback are said per series
     const pnf = chartPlans(f).find((p) => p.id === 'pnf')!;
     expect(pnf.source).toMatch(/^Source: iShares Russell 2000 ETF \(demo\) \(IWM\) dividend-adjusted daily highs and lows; P&F box/);
     const score = chartPlans(f).find((p) => p.id === 'score')!;
-    expect(score.source).toMatch(/^Source: iShares Russell 2000 ETF \(demo\), iShares Core S&P 500 ETF \(demo\) dividend-adjusted daily closes;/);
+    // the score's every input: the two funds (adjusted), the benchmark and the peers (readings 20-22: RSP and IJR went unnamed)
+    expect(score.source).toMatch(/iShares Russell 2000 ETF \(demo\), iShares Core S&P 500 ETF \(demo\) dividend-adjusted daily closes;/);
+    expect(score.source).toContain('S&P 500 Equal Weight ETF (demo) (RSP)');
   });
 
   it('rejects a non-boolean adjusted flag with the file and line', () => {

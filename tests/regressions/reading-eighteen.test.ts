@@ -11,24 +11,31 @@
  * - the yield's chart reversing on an intraday low in a week the yield rose, its highs and lows unnamed (2022-02-25).
  */
 import { describe, expect, it } from 'vitest';
-import { placeholderFigures } from '../../src/charts/build-charts.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chartPlans, placeholderFigures } from '../../src/charts/build-charts.js';
+import { weekBefore } from '../../src/data/calendar.js';
 import { loadMarket } from '../../src/data/load-market.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
 import { compileNote } from '../../src/narrative/render-narrative.js';
 import { loadNote } from '../../src/note/load-note.js';
 import { templateContext } from '../../src/render/render-note.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 
-const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+
+/** The real market, read once for every test below (undefined without the real data: the tests are skipped). */
+const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
+/** A note's facts and its text as a client reads it (charts left out). */
+const read = (name: string, asOf: string, symbol?: string) => {
+  const note = loadNote(name);
+  const figures = placeholderFigures(note.config.charts.map((c) => c.id), (id) => ({ id, svg: '', alt: id, source: 'real' }));
+  const facts = buildFacts(market!, note.config, { asOf, noteName: note.name, symbol });
+  return { facts, text: plain(compileNote(note)(templateContext(facts, figures, note))) };
+};
 
 describe.skipIf(!HAS_REAL)('readings eighteen and nineteen (real data)', () => {
-  const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
-  const read = (name: string, asOf: string, symbol?: string) => {
-    const note = loadNote(name);
-    const figures = placeholderFigures(note.config.charts.map((c) => c.id), (id) => ({ id, svg: '', alt: id, source: 'real' }));
-    const facts = buildFacts(market!, note.config, { asOf, noteName: note.name, symbol });
-    return { facts, text: plain(compileNote(note)(templateContext(facts, figures, note))) };
-  };
 
   it('says a high that prints as the one before it matched it', () => {
     const { facts, text } = read('weekly-outlook', '2018-11-09');
@@ -82,5 +89,64 @@ describe.skipIf(!HAS_REAL)('readings eighteen and nineteen (real data)', () => {
   it("names the yield chart's highs and lows in the weekly, where a reversal on an intraday low sits beside a week's rise", () => {
     const { text } = read('weekly-outlook', '2022-02-25');
     expect(text).toContain('On its Point & Figure chart (fixed 0.5 boxes on TNX, 10 × the yield, from its daily highs and lows)');
+  }, 60_000);
+});
+
+describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
+
+  it('lists every reversal of a week that reversed three times (2020-03-20: "reversed into Os on 18 March" hid 16 and 17 March)', () => {
+    const { text } = read('weekly-outlook', '2020-03-20');
+    expect(text).toContain('iShares Russell 2000 ETF (IWM): P&F chart reversed three times this week, into Os on 16 March, Xs on 17 March and Os on 18 March');
+    expect(text).toContain('10-year Treasury yield (TNX): P&F chart reversed three times this week, into Os on 16 March, Xs on 17 March and Os on 19 March');
+  }, 60_000);
+
+  it("says in What changed when the verdict or a reading's weight changed (2019-05-17: 'taking the lead' to 'a contender', unsaid)", () => {
+    const { text } = read('weekly-outlook', '2019-05-17');
+    expect(text).toContain('The verdict: small caps are a contender, not yet the leader, on 4 points for small caps against 1 (a week earlier: small caps are taking the lead)');
+    expect(text).toContain("The weighing: the year's returns now count for neither side (for small caps a week earlier)");
+    expect(read('weekly-outlook', '2024-07-26').text).toContain('The weighing: the score now counts for neither side (against small caps a week earlier)');
+  }, 60_000);
+
+  it("says breadth's move of a box or more this week, with the zone it left, and the column's extreme box (2023-02-24: 71.9% to 68.2%, out of overbought, unsaid)", () => {
+    const { text } = read('weekly-outlook', '2023-02-24');
+    expect(text).toContain('stands at 68.2% (of the 572 of its 596 listed members that have a signal that day), down 3.7 points this week and out of the overbought zone.');
+    expect(text).toContain('It is in a column of Xs up to the 72% box');
+    // the move is the difference of the two notes' printed readings, on every fourth Friday that has one
+    const days = market!.series.SPX.dates;
+    const fridays = days.filter((d) => d >= '2016-02-01' && d <= '2025-12-12' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
+    const config = loadNote('weekly-outlook').config;
+    let moves = 0;
+    for (let i = 1; i < fridays.length; i += 4) {
+      const now = buildFacts(market!, config, { asOf: fridays[i], compare: false });
+      // the previous note: the last trading day of the week before (a Thursday when its Friday was a holiday)
+      const prevNote = days.filter((d) => d <= weekBefore(fridays[i], 7)).at(-1)!;
+      const before = buildFacts(market!, config, { asOf: prevNote, compare: false });
+      const [a, b] = [now.breadth.SP600.bullishPercent.value!, before.breadth.SP600.bullishPercent.value!];
+      const diff = Math.round((Number(a.toFixed(1)) - Number(b.toFixed(1))) * 10) / 10;
+      const m = now.judgements.breadth!.weekMove;
+      expect(m === null ? 0 : m.direction === 'up' ? m.points : -m.points, fridays[i]).toBe(Math.abs(diff) >= 2 ? diff : 0);
+      if (m) moves++;
+    }
+    expect(moves).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('heads breadth close to turning with that, and names the score chart\'s every input and the IWM chart\'s scale', () => {
+    const { facts, text } = read('weekly-outlook', '2024-07-05');
+    expect(text).toContain('Small-cap breadth is on offense, though close to turning down');
+    expect(chartPlans(facts).find((p) => p.id === 'score')!.source).toContain('Source: iShares Russell 2000 ETF, iShares Core S&P 500 ETF, Invesco S&P 500 Equal Weight ETF (RSP), iShares Core S&P Small-Cap ETF (IJR) dividend-adjusted daily closes; score:');
+    expect(text).toMatch(/Its scale is traditional \([^)]*\)\./);
+    expect(text).toContain('S&P 600, 596 members (SP600,');
+  }, 60_000);
+
+  it("dates the snapshot's long-term RS column (AMN 2024-07-26: What changed's reversal of 23 July, undated in the text)", async () => {
+    expect(read('fund-snapshot', '2021-12-10', 'IWM').text).toContain('Long term (a 6.5% chart) it has been in Xs since 14 January.');
+    const out = tempDir();
+    const r = await runCli(['build', '--note', 'fund-snapshot', '--symbols', 'AMN', '--data', writeRealMarketYaml(), '--as-of', '2024-07-26', '--out', out, '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(plain(readFileSync(join(out, 'fund-snapshot-AMN-2024-07-26.html'), 'utf8'))).toContain('Long term (a 6.5% chart) it reversed into Xs on 23 July, on a sell signal since 18 January 2023.');
+  }, 60_000);
+
+  it('says a rebound would weigh on both when large caps are as tied to falling yields (2023-02-24)', () => {
+    expect(read('weekly-outlook', '2023-02-24').text).toContain('since small caps have tended to rise when yields fall, though large caps have too, about as closely, so it would weigh on both.');
   }, 60_000);
 });

@@ -45,7 +45,14 @@ function fridays(from: string, step: number, count: number): string[] {
   return Array.from({ length: count }, (_, i) => new Date(d.getTime() + i * step * 7 * 86_400_000).toISOString().slice(0, 10));
 }
 
-const words = (pdf: string) => pageTexts(pdf).join(' ').split(' ').filter(Boolean).sort();
+/** The words of the note's body: each page without its running head and foot (a flow that saves a page drops one of each). */
+const words = (pdf: string) =>
+  pageTexts(pdf)
+    .map((t) => t.replace(/^\s*MARKET-NOTE RESEARCH .*? · \d{1,2} [A-Z][a-z]+ \d{4}(?: \(demo data\))? /, ' ').replace(/ market-note research · data through \d{1,2} [A-Z][a-z]+ \d{4}(?: \(demo data\))? page \d+ of \d+\s*$/, ' '))
+    .join(' ')
+    .split(' ')
+    .filter(Boolean)
+    .sort();
 /** The largest empty space at the foot of a page before the last, as a share of the text block. */
 const worstGap = (pdf: string) => Math.max(0, ...footGaps(pdf, MARGINS).slice(0, -1));
 /** Empty space at the foot of every page before the last, in pages. */

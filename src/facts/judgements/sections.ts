@@ -50,6 +50,12 @@ export interface BreadthJudgements {
    * misled without it.
    */
   closeToReversal: { points: number; lessThan: boolean; level: number; into: 'X' | 'O' } | null;
+  /**
+   * The printed reading moved a box of the chart (2 points) or more since the previous note's reading (printed):
+   * the direction, the printed difference, and a zone (overbought, oversold) it left or entered. Null otherwise.
+   * 2023-02-24: 71.9% to 68.2%, out of the overbought zone, went unsaid.
+   */
+  weekMove: { direction: 'up' | 'down'; points: number; left: 'overbought' | 'oversold' | null; entered: 'overbought' | 'oversold' | null } | null;
 }
 
 export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJudgements {
@@ -70,7 +76,20 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
     reversedFrom: r && reached && on ? { level: r.level, date: reached, on } : null,
     recentLow: recentLowOf(b, asOf, t),
     closeToReversal: breadthTurn(b, p, t),
+    weekMove: breadthWeek(b, p, t),
   };
+}
+
+/** The zone a printed reading sits in, as `breadthLevel` reads it. */
+const zoneOf = (p: number, t: Thresholds): 'oversold' | 'overbought' | null => (p < t.oversold ? 'oversold' : p > t.overbought ? 'overbought' : null);
+
+function breadthWeek(b: UniverseBreadth, p: number | null, t: Thresholds): BreadthJudgements['weekMove'] {
+  if (p === null || !b.weekAgo) return null;
+  const before = printed(b.weekAgo.value, t.breadthDecimals);
+  const points = printed(Math.abs(p - before), t.breadthDecimals);
+  if (points < BP_CHART_OPTIONS.scale.fixed) return null;
+  const [was, now] = [zoneOf(before, t), zoneOf(p, t)];
+  return { direction: p > before ? 'up' : 'down', points, left: was !== now ? was : null, entered: was !== now ? now : null };
 }
 
 /**

@@ -22,6 +22,8 @@ import {
 import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore } from '../../metrics/calendar.js';
 import type { NoteConfig } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
+import { previousNoteDate } from '../judgements/recency.js';
+import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import type { ChartData } from '../types.js';
 
 export interface UniverseBreadth {
@@ -36,6 +38,8 @@ export interface UniverseBreadth {
    * decline in a note of August 2017; it reversed on 22 May).
    */
   reversedFrom: { level: number; date: IsoDate; on: IsoDate } | null;
+  /** The reading on the previous note's date (the last on or before it), for the week's move; null without one. */
+  weekAgo: { value: number; date: IsoDate } | null;
   /** Lowest BP reading in the last 6 months (first day it was reached), and the window's first day. */
   recentLow: { level: number; date: IsoDate; windowFrom: IsoDate } | null;
   zone: 'oversold' | 'neutral' | 'overbought';
@@ -112,7 +116,7 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
       breadth: {
         [key]: {
           bullishPercent: figure<number>(null, { unit: 'percent', to: asOf, inputs, method: METHOD, reason: `bullish percent: ${anchor.reason}` }),
-          column: null, status: null, statusSince: null, reversedFrom: null, recentLow: null, zone: 'neutral',
+          column: null, status: null, statusSince: null, reversedFrom: null, weekAgo: null, recentLow: null, zone: 'neutral',
           members: 0, membersWithData: 0, membersListed: universe.members.length, membersDiffer: true,
           signal: null, columnTop: null, columnBottom: null, caveat,
         },
@@ -139,6 +143,7 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
     status: statuses[i],
     statusSince: statusSince(dates, statuses, i),
     reversedFrom,
+    weekAgo: weekAgoOf(dates, values, previousNoteDate(h.dates[i], DEFAULT_THRESHOLDS)),
     recentLow: recentLowOf(dates, values, monthsBefore(h.dates[i], 6), h.dates[i]),
     zone: bpZone(value),
     members: h.members[i],
@@ -162,6 +167,13 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
     breadth: { [key]: b },
     chart: { universe: key, name: universe.name, series, status: b.status, lower: 30, upper: 70 },
   };
+}
+
+/** The last reading on or before `date`. */
+function weekAgoOf(dates: IsoDate[], values: ArrayLike<number>, date: IsoDate): UniverseBreadth['weekAgo'] {
+  let k = dates.length - 1;
+  while (k >= 0 && dates[k] > date) k--;
+  return k >= 0 && !Number.isNaN(values[k]) ? { value: values[k], date: dates[k] } : null;
 }
 
 /** The lowest reading from `from` to `to`, with the first trading day of that window. */

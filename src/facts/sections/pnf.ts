@@ -39,8 +39,12 @@ export interface PnfFacts {
   columnBottom: number | null;
   /** Day the current column began (its first boxes printed). */
   columnSince: IsoDate | null;
-  /** Day the column before it began (What changed dates both reversals of a week that turned and turned back). */
-  previousColumnSince: IsoDate | null;
+  /**
+   * The chart's last {@link RECENT_COLUMNS} columns, oldest first, each with the day it began: What changed names and
+   * dates every reversal of a week that reversed more than once (2020-03-20: "reversed into Os on 18 March" of a week
+   * that went into Os on 16 March, Xs on 17 March and Os again on 18 March).
+   */
+  recentColumns: { column: 'X' | 'O'; since: IsoDate }[];
   /** The highest box the chart ever printed, and the date it first printed. */
   highestBox: number | null;
   highestBoxDate: IsoDate | null;
@@ -94,6 +98,9 @@ export interface RsSideFacts {
    */
   closeToReversal: { moveSize: number; lessThan: boolean; into: 'X' | 'O' } | null;
 }
+
+/** Columns of a P&F chart listed in its facts (`recentColumns`). */
+export const RECENT_COLUMNS = 8;
 
 /** How near (in boxes of the chart) the ratio must be to the reversal level for `closeToReversal`. */
 export const CLOSE_TO_REVERSAL_BOXES = 1;
@@ -222,7 +229,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     columnTop: col?.high ?? null,
     columnBottom: col?.low ?? null,
     columnSince: col?.start ?? null,
-    previousColumnSince: chart.columns.length > 1 ? chart.columns[chart.columns.length - 2].start : null,
+    recentColumns: chart.columns.slice(-RECENT_COLUMNS).map((c) => ({ column: c.type, since: c.start })),
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,
     boxSize: boxSizeOfRecent(chart),
