@@ -146,6 +146,10 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
     expect(plain(readFileSync(join(out, 'fund-snapshot-AMN-2024-07-26.html'), 'utf8'))).toContain('Long term (a 6.5% chart) it reversed into Xs on 23 July, on a sell signal since 18 January 2023.');
   }, 60_000);
 
+  it("says in the lead a long-term reversal of its own pair's RS chart this week (2021-12-10: What changed had it, after a column of Xs since 2000; the body not)", () => {
+    expect(read('weekly-outlook', '2021-12-10').text).toContain('The long-term (6.5%) chart of IWM against IVV reversed into Os on 10 December.');
+  }, 60_000);
+
   it('says a rebound would weigh on both when large caps are as tied to falling yields (2023-02-24)', () => {
     expect(read('weekly-outlook', '2023-02-24').text).toContain('since small caps have tended to rise when yields fall, though large caps have too, about as closely, so it would weigh on both.');
   }, 60_000);
