@@ -20,12 +20,12 @@ export function monthSpan(first: string, last: string): number {
   return (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7));
 }
 
-/** A date axis over at most this many days is marked in days, not months (2022-02-25: eight weeks of the year ticked
- * by month read "2022, Feb", two labels). */
-const SHORT_SPAN_DAYS = 75;
+/** A date axis over at most this many days (a quarter) is marked in days, not months (2022-02-25: eight weeks of the
+ * year ticked by month read "2022, Feb", two labels). */
+const SHORT_SPAN_DAYS = 92;
 
 /**
- * x encoding for ISO dates, read and labelled in UTC: day ticks ("3 Jan") over 75 days or less, monthly ticks over
+ * x encoding for ISO dates, read and labelled in UTC: day ticks ("3 Jan") over 92 days or less, monthly ticks over
  * a year or less, quarterly up to three years, half-yearly beyond; January ticks show the year in bold, other
  * ticks the month, and a first tick that is not January names its year.
  * @example dateX(['2025-01-02', '2025-12-12']).axis.tickCount //=> { interval: 'month', step: 1 }

@@ -176,8 +176,7 @@ export async function measureFlow(page: Page, box: PageBox): Promise<FlowBlock[]
   return page.evaluate(
     (width: number, height: number) => {
       const style = document.createElement('style');
-      // a paragraph sent to the next page ({@link keepClosingCompany}) starts the next column here
-      style.textContent = `body{column-width:${width}px;column-gap:0;column-fill:auto;width:${width}px;height:${height}px;max-width:none;margin:0;padding:0}[data-flow-break]{break-before:column!important}`;
+      style.textContent = `body{column-width:${width}px;column-gap:0;column-fill:auto;width:${width}px;height:${height}px;max-width:none;margin:0;padding:0}`;
       document.head.appendChild(style);
       // the indexes are this function's own: an attribute of the same name written by a template is dropped
       for (const el of Array.from(document.querySelectorAll('[data-flow]'))) el.removeAttribute('data-flow');
@@ -277,62 +276,6 @@ export async function flowFigures(page: Page, box: PageBox, options: FlowOptions
       blocks = await measureFlow(page, box);
     }
   }
-  await keepClosingCompany(page, box, blocks);
   return kept;
 }
 
-/**
- * The closing block (sources and disclaimer: the last block, fixed) starts a page no other block reaches: it would
- * print alone on the note's last page.
- * @example closingAlone([text(0, 0, 900), fixed(1, 0, 200)]) //=> true
- */
-export function closingAlone(blocks: readonly FlowBlock[]): boolean {
-  const last = blocks[blocks.length - 1];
-  if (!last || last.kind !== 'fixed' || last.parts.length === 0) return false;
-  const page = last.parts[0].page;
-  return page > 0 && !blocks.slice(0, -1).some((b) => b.parts.some((p) => p.page === page));
-}
-
-/** The longest paragraph, as a share of the page's text block, that goes over to keep the closing company. */
-export const CLOSING_COMPANY_SHARE = 0.3;
-/** The page the paragraph leaves may end this empty at most (a share of the text block; the notes' rule is a quarter, less a margin for the measure). */
-export const CLOSING_COMPANY_GAP = 0.22;
-
-/**
- * When the sources and disclaimer would print alone on the last page, the last paragraph of the text before them
- * (with a heading right before it) starts that page instead, as a typesetter would run a line over: kept only when
- * it is short ({@link CLOSING_COMPANY_SHARE} of the page at most), the note has no more pages, the closing no longer
- * stands alone and no page before the last is left emptier than {@link CLOSING_COMPANY_GAP} of a page (or the emptiest
- * one was): a page a third empty is worse than a disclaimer on a page of its own. Returns whether the paragraph went over.
- */
-async function keepClosingCompany(page: Page, box: PageBox, blocks: FlowBlock[]): Promise<boolean> {
-  if (!closingAlone(blocks)) return false;
-  const marked = await page.evaluate(
-    (closingIndex: number, maxPx: number) => {
-      const closing = document.querySelector(`[data-flow="${closingIndex}"]`);
-      if (!closing) return false;
-      const before = Array.from(document.body.querySelectorAll('p')).filter(
-        (p) => !closing.contains(p) && !p.closest('figure') && (p.compareDocumentPosition(closing) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
-      );
-      let el: HTMLElement | undefined = before[before.length - 1];
-      if (!el || el.getBoundingClientRect().height > maxPx) return false;
-      const prev = el.previousElementSibling;
-      if (prev instanceof HTMLElement && /^H[1-6]$/.test(prev.tagName)) el = prev;
-      el.setAttribute('data-flow-break', '');
-      el.style.breakBefore = 'page';
-      return true;
-    },
-    blocks.length - 1,
-    CLOSING_COMPANY_SHARE * box.height,
-  );
-  if (!marked) return false;
-  const after = await measureFlow(page, box);
-  const gapLimit = Math.max(worstFootGap(blocks, box.height), CLOSING_COMPANY_GAP * box.height);
-  if (pageCount(after) <= pageCount(blocks) && !closingAlone(after) && worstFootGap(after, box.height) <= gapLimit) return true;
-  await page.evaluate(() => {
-    const el = document.querySelector('[data-flow-break]') as HTMLElement | null;
-    el?.style.removeProperty('break-before');
-    el?.removeAttribute('data-flow-break');
-  });
-  return false;
-}

@@ -60,11 +60,11 @@ describe('dateX', () => {
     expect(dateX(['2023-01-02', '2025-12-12']).axis.tickCount.step).toBe(3);
     expect(dateX(['2015-01-02', '2025-12-12']).axis.tickCount.step).toBe(6);
   });
-  it('marks days over 75 days or less, on days with data (a year-to-date chart in early January had one label, "2025"; 2022-02-25: eight weeks read "2022, Feb")', async () => {
+  it('marks days over 92 days or less, on days with data (a year-to-date chart in early January had one label, "2025"; 2022-02-25: eight weeks read "2022, Feb")', async () => {
     const dates = ['2024-12-31', '2025-01-02', '2025-01-03'];
     const x = dateX(dates);
     expect(x.axis.values).toEqual(dates.map(utcMs));
-    expect(dateX(['2024-12-31', '2025-03-20']).axis.tickCount).toEqual({ interval: 'month', step: 1 });
+    expect(dateX(['2024-12-31', '2025-04-20']).axis.tickCount).toEqual({ interval: 'month', step: 1 });
     // eight weeks: the first trading day of every other week, five ticks
     const eight: string[] = [];
     for (let t = Date.UTC(2021, 11, 31); t <= Date.UTC(2022, 1, 25); t += 86_400_000) if (![0, 6].includes(new Date(t).getUTCDay())) eight.push(new Date(t).toISOString().slice(0, 10));

@@ -9,8 +9,8 @@ afterAll(() => {
 });
 
 const lines = [
-  { key: 'SPX', name: 'S&P 500', role: 'largeCap' as const, ytd: 1, points: [{ date: '2024-12-31', value: 100 }, { date: '2025-01-31', value: 102 }, { date: '2025-02-28', value: 101 }, { date: '2025-03-31', value: 103 }] },
-  { key: 'RUT', name: 'Russell 2000', role: 'smallCap' as const, ytd: -1, points: [{ date: '2024-12-31', value: 100 }, { date: '2025-01-31', value: 97 }, { date: '2025-02-28', value: 99 }, { date: '2025-03-31', value: 98 }] },
+  { key: 'SPX', name: 'S&P 500', role: 'largeCap' as const, ytd: 1, points: [{ date: '2024-12-31', value: 100 }, { date: '2025-01-31', value: 102 }, { date: '2025-02-28', value: 101 }, { date: '2025-03-31', value: 103 }, { date: '2025-04-30', value: 104 }] },
+  { key: 'RUT', name: 'Russell 2000', role: 'smallCap' as const, ytd: -1, points: [{ date: '2024-12-31', value: 100 }, { date: '2025-01-31', value: 97 }, { date: '2025-02-28', value: 99 }, { date: '2025-03-31', value: 98 }, { date: '2025-04-30', value: 97 }] },
 ];
 
 describe('dated charts and the time zone', () => {
@@ -22,7 +22,7 @@ describe('dated charts and the time zone', () => {
     }
     expect(svgs[1]).toBe(svgs[0]);
     expect(svgs[2]).toBe(svgs[0]);
-    // the January tick shows the year, February its month (a quarter: month ticks)
+    // the January tick shows the year, February its month (four months: month ticks)
     const labels = [...svgs[0].matchAll(/<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
     expect(labels).toEqual(expect.arrayContaining(['2025', 'Feb']));
   });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REAL, pdfPages, pdfText, runCli, tempDir } from '../helpers/cli.js';
+import { REAL, pdfText, runCli, tempDir } from '../helpers/cli.js';
 import { HAS_REAL, rawCloses, writeRealMarketYaml } from '../helpers/real-market.js';
 
 if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the real-data note tests`);
@@ -62,22 +62,3 @@ describe.skipIf(!HAS_REAL)('the weekly outlook on real data, as of 2025-12-12', 
   }, 180_000);
 });
 
-describe.skipIf(!HAS_REAL)('the last page', () => {
-  it('never holds the sources and disclaimer alone: the last paragraph goes over with them (2018-11-09, 2022-10-07 printed page 6 of 6 with the disclaimer only)', async () => {
-    const market = writeRealMarketYaml();
-    const out = tempDir();
-    const r = await runCli(['build', '--data', market, '--from', '2018-11-09', '--to', '2018-11-09', '--out', out, '--format', 'pdf']);
-    expect(r.code).toBe(0);
-    const r2 = await runCli(['build', '--data', market, '--as-of', '2022-10-07', '--out', out, '--format', 'pdf']);
-    expect(r2.code).toBe(0);
-    for (const asOf of ['2018-11-09', '2022-10-07']) {
-      const file = join(out, `weekly-outlook-${asOf}.pdf`);
-      const pages = pdfPages(file);
-      const last = pdfText(file, pages).replace(/\s+/g, ' ');
-      expect(last, asOf).toContain('Data and disclaimer');
-      expect(last, asOf).toContain('What would change the view.');
-      // the paragraph is printed once, on the last page only
-      expect(pdfText(file, pages - 1), asOf).not.toContain('What would change the view.');
-    }
-  }, 120_000);
-});

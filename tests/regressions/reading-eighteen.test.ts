@@ -150,6 +150,20 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
     expect(read('weekly-outlook', '2021-12-10').text).toContain('The long-term (6.5%) chart of IWM against IVV reversed into Os on 10 December.');
   }, 60_000);
 
+  it("says the large-cap fund's score move of the week (2021-03-05: What changed 'IVV: score down from 3.2 to 2.6', the text nothing)", () => {
+    expect(read('weekly-outlook', '2021-03-05').text).toMatch(/against 2\.6 for IVV, down 0\.6 this week, from 3\.2\./);
+  }, 60_000);
+
+  it('calls a large-cap lead narrowing only when it narrowed by half a point (2025-08-15, 2019-12-20: a gap at 3.2 and 1.2 for weeks turned "narrowing" when the day six months back moved, and the verdict with it)', () => {
+    const { facts, text } = read('weekly-outlook', '2025-08-15');
+    expect(text).toContain('That leaves a gap of 3.2 points, little changed from the 3.6 of six months ago.');
+    expect(facts.judgements.evidence.find((e) => e.id === 'score')!.lean).toBe('against');
+    expect(facts.changes.items.some((c) => c.kind === 'verdict')).toBe(false);
+    expect(read('weekly-outlook', '2019-12-20').facts.judgements.score!.narrowing).toBe(false);
+    // a real narrowing still counts for neither side (2024-07-26: 3.0 to 2.2)
+    expect(read('weekly-outlook', '2024-07-26').text).toContain('That leaves a gap of 2.2 points, and it has narrowed over the last six months (from 3.0).');
+  }, 60_000);
+
   it('says a rebound would weigh on both when large caps are as tied to falling yields (2023-02-24)', () => {
     expect(read('weekly-outlook', '2023-02-24').text).toContain('since small caps have tended to rise when yields fall, though large caps have too, about as closely, so it would weigh on both.');
   }, 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingAlone, cssLengthPx, FLOW_DEFAULTS, pageBox, pageCount, planFigureMove, worstFootGap, type FlowBlock } from '../../src/render/page-flow.js';
+import { cssLengthPx, FLOW_DEFAULTS, pageBox, pageCount, planFigureMove, worstFootGap, type FlowBlock } from '../../src/render/page-flow.js';
 
 // Hand-made layouts on a page 1000 px high: blocks as (page, top, bottom), margins in px.
 const H = 1000;
@@ -103,13 +103,3 @@ describe('worstFootGap', () => {
   });
 });
 
-describe('closingAlone', () => {
-  it('is true when the closing block starts a page no other block reaches', () => {
-    expect(closingAlone([text(0, 0, 900), fixed(1, 0, 200)])).toBe(true);
-    expect(closingAlone([text(0, 0, 700), text(1, 0, 100), fixed(1, 130, 330)])).toBe(false); // a paragraph went over with it
-    expect(closingAlone([text(0, 0, 600), fixed(0, 630, 830)])).toBe(false); // on the text's page
-    expect(closingAlone([text(0, 0, 900), text(1, 0, 100)])).toBe(false); // no closing block last
-    // a paragraph split over the break keeps it company too
-    expect(closingAlone([{ ...text(0, 800, 990), parts: [{ page: 0, top: 800, bottom: 990 }, { page: 1, top: 0, bottom: 40 }] }, fixed(1, 70, 270)])).toBe(false);
-  });
-});

@@ -150,8 +150,13 @@ export interface ScoreJudgements {
   gapSize: number | null;
   /** Which fund scores higher on the printed scores. */
   higher: 'small' | 'large' | 'level' | 'unknown';
-  /** The gap (large − small) is smaller than it was six months ago, and has not widened again lately (`reopened`). */
+  /**
+   * The gap (large − small) is at least `scoreNarrowPoints` smaller than six months ago (printed), and has not
+   * widened again lately (`reopened`).
+   */
   narrowing: boolean;
+  /** Large caps lead on a gap smaller than six months ago by less than `scoreNarrowPoints`: "little changed", not narrowing. */
+  littleNarrower: boolean;
   /**
    * Large caps lead on a gap smaller than six months ago, but it has widened by `scoreReopenPoints` or more from its
    * low of the last two months (printed): `low`, with the latest day it stood there. Not then called narrowing
@@ -214,7 +219,8 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     gap.narrowing && higher === 'large' && g !== null && lowPrinted !== null && lowDate !== null && printed(g - lowPrinted, d) >= t.scoreReopenPoints
       ? { low: lowPrinted, lowSize: Math.abs(lowPrinted), lowHigher: lowPrinted > 0 ? ('large' as const) : lowPrinted < 0 ? ('small' as const) : ('level' as const), date: lowDate }
       : null;
-  const narrowing = gap.narrowing && reopened === null;
+  const narrower = gap.narrowing && reopened === null && higher === 'large' && b !== null && g !== null;
+  const narrowing = narrower && printed(b - g, d) >= t.scoreNarrowPoints;
   return {
     kind: 'scoreCompare',
     small: { value: s, change: ch, changeSize: ch === null ? null : Math.abs(ch), direction: ch === null ? 'flat' : direction(ch, d), investable },
@@ -223,6 +229,7 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     gapSize: g === null ? null : Math.abs(g),
     higher,
     narrowing,
+    littleNarrower: narrower && !narrowing,
     reopened,
     before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
     leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),

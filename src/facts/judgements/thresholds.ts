@@ -53,6 +53,13 @@ export interface Thresholds {
    * points from its low of the last two months (`score.gap.*.lowLately`): two steps of the score (it moves in 0.2s).
    */
   scoreReopenPoints: number;
+  /**
+   * A large-cap score lead is "narrowing" only when it is this much smaller than six months ago (printed): half a
+   * point, What changed's score move. Less is "little changed" and still counts against small caps (2025-08-15: a gap
+   * at 3.2 every day for six weeks turned "narrowing" when the day six months back moved from 3.2 to 3.6, and the
+   * verdict changed with it).
+   */
+  scoreNarrowPoints: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -81,6 +88,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   evidenceMinGap: 0.5,
   evidenceMinScoreGap: 1,
   scoreReopenPoints: 0.4,
+  scoreNarrowPoints: 0.5,
 };
 
 /** The thresholds in force: the defaults with a note's overrides on top. */

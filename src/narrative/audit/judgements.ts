@@ -44,13 +44,14 @@ export interface AuditThresholds {
   evidenceMinGap: number;
   evidenceMinScoreGap: number;
   scoreReopenPoints: number;
+  scoreNarrowPoints: number;
 }
 
 const DOCUMENTED: AuditThresholds = {
   returnDecimals: 1, slightBelow: 2, wideFrom: 5, recentDays: 92, noteIntervalDays: 7, oversold: 30, midline: 50,
   overbought: 70, breadthDecimals: 1, investableScore: 3, scoreDecimals: 1, correlationDecimals: 2,
   weakCorrelation: 0.2, correlationDifference: 0.1, yieldDecimals: 2, fallingBp: 25, weekRiseBp: 5, seasonalNoiseMultiple: 1, minYtdDays: 20,
-  nextYearFromMonth: 10, verdictLeadFrom: 4, evidenceMinGap: 0.5, evidenceMinScoreGap: 1, scoreReopenPoints: 0.4,
+  nextYearFromMonth: 10, verdictLeadFrom: 4, evidenceMinGap: 0.5, evidenceMinScoreGap: 1, scoreReopenPoints: 0.4, scoreNarrowPoints: 0.5,
 };
 
 export function thresholdsOf(facts: Facts): AuditThresholds {
@@ -440,13 +441,13 @@ export function uncheckedKinds(index: FactsIndex): string[] {
   return [...new Set(index.judgements.map((j) => String(j.judgement.kind)).filter((k) => !(k in JUDGEMENT_CHECKS)))].sort();
 }
 
-/** The score gap is narrowing: below the gap six months earlier, and not up `scoreReopenPoints` from its low of the last two months (all as printed). */
+/** The score gap is narrowing: a large-cap lead at least `scoreNarrowPoints` below the gap six months earlier, and not up `scoreReopenPoints` from its low of the last two months (all as printed). */
 function narrowingOf(gap: number, c: CheckContext): boolean {
   const g = (c.facts.score as { gap?: Record<string, { before?: unknown; lowLately?: unknown }> }).gap?.[c.facts.keys?.scoreGap ?? ''];
   const before = num(g?.before);
   const low = num(g?.lowLately);
   const d = c.t.scoreDecimals;
-  if (before === null || !(gap < round(before, d))) return false;
+  if (before === null || !(gap > 0) || !(round(round(before, d) - gap, d) >= c.t.scoreNarrowPoints)) return false;
   return !(gap > 0 && low !== null && round(gap - round(low, d), d) >= c.t.scoreReopenPoints);
 }
 
