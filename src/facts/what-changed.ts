@@ -258,6 +258,8 @@ const READING: Record<string, string> = {
   rsLong: 'long-term relative strength against the market', score: 'the score', breadth: 'breadth', ranking: 'the size ranking',
   rates: 'rates', seasonal: 'seasonality',
 };
+/** Readings named in the plural ("the year's returns now count", "rates now count"). */
+const PLURAL = new Set(['year', 'lastYear', 'rates']);
 const LEAN: Record<string, string> = { for: 'for small caps', against: 'against small caps', neutral: 'for neither side' };
 
 /**
@@ -278,7 +280,7 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
   const before = new Map(((field(prev, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).map((e) => [e.id, e.lean]));
   const moved = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.has(e.id) && before.get(e.id) !== e.lean);
   if (moved.length) {
-    const said = moved.map((e) => `${READING[e.id] ?? e.id} now ${e.id === 'year' || e.id === 'lastYear' ? 'count' : 'counts'} ${LEAN[e.lean]} (${LEAN[before.get(e.id)!]} a week earlier)`);
+    const said = moved.map((e) => `${READING[e.id] ?? e.id} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${LEAN[before.get(e.id)!]} a week earlier)`);
     const text = said.join('; ');
     out.push({ kind: 'weighing', path: 'judgements.evidence', from: null, to: null, text: `The weighing: ${text}` });
   }

@@ -111,6 +111,8 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
     const { text } = read('weekly-outlook', '2023-02-24');
     expect(text).toContain('stands at 68.2% (of the 572 of its 596 listed members that have a signal that day), down 3.7 points this week and out of the overbought zone.');
     expect(text).toContain('It is in a column of Xs up to the 72% box');
+    // into a zone by less than a box is said too (2023-12-29: 69.1% to 70.1%)
+    expect(read('weekly-outlook', '2023-12-29').text).toContain('stands at 70.1% (of the 582 of its 596 listed members that have a signal that day), up 1.0 points this week and into the overbought zone.');
     // the move is the difference of the two notes' printed readings, on every fourth Friday that has one
     const days = market!.series.SPX.dates;
     const fridays = days.filter((d) => d >= '2016-02-01' && d <= '2025-12-12' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
@@ -124,7 +126,9 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
       const [a, b] = [now.breadth.SP600.bullishPercent.value!, before.breadth.SP600.bullishPercent.value!];
       const diff = Math.round((Number(a.toFixed(1)) - Number(b.toFixed(1))) * 10) / 10;
       const m = now.judgements.breadth!.weekMove;
-      expect(m === null ? 0 : m.direction === 'up' ? m.points : -m.points, fridays[i]).toBe(Math.abs(diff) >= 2 ? diff : 0);
+      const zone = (v: number) => (v < 30 ? 'oversold' : v > 70 ? 'overbought' : 'middle');
+      const crossed = zone(Number(a.toFixed(1))) !== zone(Number(b.toFixed(1)));
+      expect(m === null ? 0 : m.direction === 'up' ? m.points : -m.points, fridays[i]).toBe(Math.abs(diff) >= 2 || crossed ? diff : 0);
       if (m) moves++;
     }
     expect(moves).toBeGreaterThan(20);
@@ -162,6 +166,12 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
     expect(read('weekly-outlook', '2019-12-20').facts.judgements.score!.narrowing).toBe(false);
     // a real narrowing still counts for neither side (2024-07-26: 3.0 to 2.2)
     expect(read('weekly-outlook', '2024-07-26').text).toContain('That leaves a gap of 2.2 points, and it has narrowed over the last six months (from 3.0).');
+  }, 60_000);
+
+  it('does not call a second-half lead too small to count a reversal of the first half (2023-12-29: 0.1 points, "reversing the first half")', () => {
+    const { text } = read('weekly-outlook', '2023-12-29');
+    expect(text).toContain('Small caps are ahead in the second half so far by only 0.1 percentage points, too little to count either way.');
+    expect(text).not.toContain('reversing the first half');
   }, 60_000);
 
   it('says a rebound would weigh on both when large caps are as tied to falling yields (2023-02-24)', () => {

@@ -23,6 +23,12 @@ export interface Comparison {
   leader: Side | 'tie';
   /** tie: equal as printed; slight: below `slightBelow` pp; clear: below `wideFrom`; wide: from `wideFrom`. */
   strength: 'tie' | 'slight' | 'clear' | 'wide';
+  /**
+   * A lead under `evidenceMinGap` points: too small to weigh as evidence, so the text does not call it a lead that
+   * reverses the first half (2023-12-29: "Small caps lead the second half so far, by 0.1 percentage points,
+   * reversing the first half"). False for a tie.
+   */
+  negligible: boolean;
   sameDirection: boolean;
   /** The period is still running on the as-of date. */
   toDate: boolean;
@@ -37,7 +43,7 @@ export function comparison(period: Comparison['period'], small: Figure, large: F
     return {
       kind: 'comparison', period, available: false, small: { value: s === null ? null : printed(s, d), direction: s === null ? 'flat' : direction(s, d) },
       large: { value: l === null ? null : printed(l, d), direction: l === null ? 'flat' : direction(l, d) },
-      gap: null, gapSize: null, leader: 'tie', strength: 'tie', sameDirection: false, toDate,
+      gap: null, gapSize: null, leader: 'tie', strength: 'tie', negligible: false, sameDirection: false, toDate,
     };
   }
   const gap = printedGap(s, l, d);
@@ -53,6 +59,7 @@ export function comparison(period: Comparison['period'], small: Figure, large: F
     gapSize: size,
     leader: gap > 0 ? 'small' : gap < 0 ? 'large' : 'tie',
     strength,
+    negligible: size > 0 && size < t.evidenceMinGap,
     sameDirection: direction(s, d) === direction(l, d),
     toDate,
   };

@@ -51,8 +51,9 @@ export interface BreadthJudgements {
    */
   closeToReversal: { points: number; lessThan: boolean; level: number; into: 'X' | 'O' } | null;
   /**
-   * The printed reading moved a box of the chart (2 points) or more since the previous note's reading (printed):
-   * the direction, the printed difference, and a zone (overbought, oversold) it left or entered. Null otherwise.
+   * The printed reading moved a box of the chart (2 points) or more since the previous note's reading (printed), or
+   * into or out of a zone (overbought, oversold): the direction, the printed difference, and the zone it left or
+   * entered. Null otherwise.
    * 2023-02-24: 71.9% to 68.2%, out of the overbought zone, went unsaid.
    */
   weekMove: { direction: 'up' | 'down'; points: number; left: 'overbought' | 'oversold' | null; entered: 'overbought' | 'oversold' | null } | null;
@@ -87,8 +88,9 @@ function breadthWeek(b: UniverseBreadth, p: number | null, t: Thresholds): Bread
   if (p === null || !b.weekAgo) return null;
   const before = printed(b.weekAgo.value, t.breadthDecimals);
   const points = printed(Math.abs(p - before), t.breadthDecimals);
-  if (points < BP_CHART_OPTIONS.scale.fixed) return null;
   const [was, now] = [zoneOf(before, t), zoneOf(p, t)];
+  // a box or more, or any move into or out of a zone (2023-12-29: 69.1% to 70.1%, into overbought, unsaid)
+  if (points < BP_CHART_OPTIONS.scale.fixed && was === now) return null;
   return { direction: p > before ? 'up' : 'down', points, left: was !== now ? was : null, entered: was !== now ? now : null };
 }
 
