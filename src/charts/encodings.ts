@@ -79,7 +79,7 @@ export function shortSpanTicks(dates: string[], first: string, last: string, day
   const weekOf = (d: string) => Math.floor((utcMs(d) / 86_400_000 + 3) / 7); // weeks from Monday 1969-12-29
   const starts = inSpan.filter((d, i) => i === 0 || weekOf(d) !== weekOf(inSpan[i - 1]));
   const days = (utcMs(last) - utcMs(first)) / 86_400_000;
-  const every = Math.max(1, Math.ceil(days / 7 / 6)); // about six weeks ticked at most
+  const every = Math.max(1, Math.ceil((days / 7 - 1) / 5)); // six ticks at most: more, and labels with a year overlap and drop
   return starts.filter((_, i) => i % every === 0);
 }
 

@@ -20,7 +20,7 @@ import { previousNoteDate } from './judgements/recency.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
 
-export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'verdict' | 'weighing';
+export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'verdict' | 'weighing' | 'zone';
 
 /** One change between two facts objects; `path` is the dotted facts path that changed. */
 export interface Change {
@@ -190,6 +190,18 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
     if (flipped(a, b)) {
       const was = a == null ? '' : ` (was ${a})`;
       out.push({ kind: 'status-flip', path: `breadth.${key}.status`, from: a, to: b, text: `${nameOf(cur, 'breadth', key)}: ${b}${was}` });
+    }
+    // into or out of a zone, as printed (2021-06-25: 69.9% to 72.8%, back into overbought, and the box said nothing changed)
+    const [v0, v1] = [field(prev, 'breadth', key, 'bullishPercent', 'value'), field(cur, 'breadth', key, 'bullishPercent', 'value')];
+    const [lo, hi] = [field(cur, 'thresholds', 'oversold'), field(cur, 'thresholds', 'overbought')];
+    if (typeof v0 === 'number' && typeof v1 === 'number' && typeof lo === 'number' && typeof hi === 'number') {
+      const zone = (v: number) => (Number(v.toFixed(1)) < lo ? 'oversold' : Number(v.toFixed(1)) > hi ? 'overbought' : null);
+      const [z0, z1] = [zone(v0), zone(v1)];
+      if (z0 !== z1) {
+        const move = `${v1.toFixed(1)}%, from ${v0.toFixed(1)}%`;
+        const text = z1 ? `bullish percent into the ${z1} zone (${move})` : `bullish percent out of the ${z0} zone (${move})`;
+        out.push({ kind: 'zone', path: `breadth.${key}.bullishPercent`, from: z0, to: z1, text: `${nameOf(cur, 'breadth', key)}: ${text}` });
+      }
     }
   }
   return out;

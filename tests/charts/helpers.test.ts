@@ -111,6 +111,16 @@ describe('dateX', () => {
     expect(shortSpanTicks(both, '2018-01-02', '2018-01-08', 1)).toEqual(['2018-01-02', '2018-01-03', '2018-01-04', '2018-01-05', '2018-01-08']);
     expect(yearTicks(ticks)).toEqual(['2017-12-29', '2018-01-02']);
   });
+  it('ticks twelve weeks at most six times, so no label with a year is dropped for overlap (2024-03-22: "29 Dec 2023 · 22 Jan · 20 Feb · 18 Mar", the "8 Jan 2024" label hidden)', async () => {
+    const dates: string[] = [];
+    for (let t = Date.UTC(2023, 11, 29); t <= Date.UTC(2024, 2, 22); t += 86_400_000) if (![0, 6].includes(new Date(t).getUTCDay())) dates.push(new Date(t).toISOString().slice(0, 10));
+    const x = dateX(dates);
+    expect((x.axis.values as number[]).length).toBeLessThanOrEqual(6);
+    const svg = await toSvg({ width: 470, height: 100, data: { values: dates.map((date, i) => ({ date, v: i })) }, mark: 'line', encoding: { x, y: { field: 'v', type: 'quantitative', axis: null } } } as never);
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels.length).toBe((x.axis.values as number[]).length);
+    expect(labels.filter((l) => /2024/.test(l))).toHaveLength(1);
+  });
   it('names the year on the first tick when the axis has no January tick (2019-10-25, Figure 5: 11 January to 25 October read "Feb … Oct" with no year)', async () => {
     const labels = async (dates: string[]) => {
       const values = dates.map((date, i) => ({ date, v: 100 + i }));

@@ -247,7 +247,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       if (c) {
         leadClose++;
         expect(lead, asOf).toMatch(new RegExp(`It is close to turning: \\w+ would need to ${c.into === 'X' ? 'gain' : 'lose'} only ${c.moveSize.toFixed(1).replace('.', '\\.')}% against \\w+ to reverse it into ${c.into}s\\.`));
-      } else expect(lead, asOf).not.toContain('close to turning');
+      } else expect(lead, asOf).not.toContain('It is close to turning');
     }
     expect(leadClose).toBeGreaterThan(2);
   }, 300_000);

@@ -178,3 +178,32 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
     expect(read('weekly-outlook', '2023-02-24').text).toContain('since small caps have tended to rise when yields fall, though large caps have too, about as closely, so it would weigh on both.');
   }, 60_000);
 });
+
+describe.skipIf(!HAS_REAL)('readings twenty-five and twenty-six (real data)', () => {
+  it('calls a score gap widened only by half a point or more (2022-11-18: 1.4 to 1.6, "has widened", a chief reason against small caps)', () => {
+    const { facts, text } = read('weekly-outlook', '2022-11-18');
+    expect(text).toContain('That leaves a gap of 1.6 points, little changed from the 1.4 of six months ago.');
+    expect(facts.judgements.score!.widened).toBe(false);
+    expect(text).not.toContain('has widened');
+  }, 60_000);
+
+  it("says when the yield's chart is within a box of reversing, or a box from the opposite signal (2022-11-18: 3.82% against 3.85%; 2025-04-25: a sell at 42.5 one box down)", () => {
+    expect(read('weekly-outlook', '2022-11-18').text).toContain('The current column of Os (since 10 November) goes with that sell signal. It is within a box of reversing into Xs, at 38.5.');
+    expect(read('weekly-outlook', '2025-04-25').text).toContain('is a pullback within that buy signal. One more box down, to 42.5, would give a sell signal.');
+    const wrap = read('rates-wrap', '2025-04-25').text;
+    expect(wrap).toContain('One more box down, to 42.5, would give a sell signal.');
+    // a date in the note's own month is dated to the day ("since April 2025" in a note of 25 April 2025)
+    expect(wrap).toContain('The trend is positive, since 9 April.');
+  }, 60_000);
+
+  it("says in the lead when its pair's long-term RS chart is close to turning (2016-02-19: 1.5% from reversing, silent)", () => {
+    expect(read('weekly-outlook', '2016-02-19').text).toContain('Its long-term chart is close to turning: IWM would need to lose only 1.5% against IVV to reverse it into Os.');
+  }, 60_000);
+
+  it('heads breadth by its week and zone, lists a zone change in What changed, and says a low that today matches (2021-06-25, 2017-05-26)', () => {
+    const { text } = read('weekly-outlook', '2021-06-25');
+    expect(text).toContain('Small-cap breadth is in a column of Os, in overbought territory');
+    expect(text).toContain('S&P 600: bullish percent into the overbought zone (72.8%, from 69.9%)');
+    expect(read('weekly-outlook', '2017-05-26').text).toContain('its low of the last six months was 74.0% on 22 May, the level it stands at today');
+  }, 60_000);
+});

@@ -40,9 +40,10 @@ export interface BreadthJudgements {
    * `today`: the low is the as-of date's reading ("its low … was 65.7% on 18 August" was printed of the note's own
    * day). `aboveBy`: set when the low and today's reading print alike though the low is an earlier, lower reading
    * ("stands at 56.8% … its low … was 56.8% on 20 July": 56.81 and 56.78): both at `decimals`, the fewest that tell
-   * them apart.
+   * them apart. `matchedToday`: today's reading equals an earlier low exactly (2017-05-26: 73.95 on 22 May and today,
+   * "its low … was 74.0% on 22 May" beside "stands at 74.0%").
    */
-  recentLow: { level: number; date: Recency; atWindowStart: boolean; shortOfBox: number | null; decimals: number; today: boolean; aboveBy: { reading: number } | null } | null;
+  recentLow: { level: number; date: Recency; atWindowStart: boolean; shortOfBox: number | null; decimals: number; today: boolean; aboveBy: { reading: number } | null; matchedToday: boolean } | null;
   /**
    * The printed reading is less than one box (2 points) from the level that reverses the column (three boxes back
    * from its extreme, counted on the grid): `points` to go at `breadthDecimals` (`lessThan`: it prints as 0), the
@@ -138,7 +139,7 @@ function recentLowOf(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJ
     while (decimals < 4 && printed(reading, decimals) === printed(low.level, decimals)) decimals++;
     aboveBy = { reading };
   }
-  return { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom), shortOfBox: short, decimals, today, aboveBy };
+  return { level: low.level, date, atWindowStart: atWindowEdge(low.date, low.windowFrom), shortOfBox: short, decimals, today, aboveBy, matchedToday: !today && reading === low.level };
 }
 
 // ── score ──────────────────────────────────────────────────────────────────────────────────────────────────
@@ -157,8 +158,12 @@ export interface ScoreJudgements {
    * widened again lately (`reopened`).
    */
   narrowing: boolean;
-  /** Large caps lead on a gap smaller than six months ago by less than `scoreNarrowPoints`: "little changed", not narrowing. */
-  littleNarrower: boolean;
+  /**
+   * Large caps lead now and six months ago, on gaps that differ by less than `scoreNarrowPoints` (printed): "little
+   * changed", neither narrowing nor widened (2022-11-18: "it has widened over the last six months (from 1.4)" of a
+   * 1.6 gap, a chief reason against small caps).
+   */
+  littleChanged: boolean;
   /**
    * Large caps lead on a gap smaller than six months ago, but it has widened by `scoreReopenPoints` or more from its
    * low of the last two months (printed): `low`, with the latest day it stood there. Not then called narrowing
@@ -169,7 +174,7 @@ export interface ScoreJudgements {
   before: { higher: 'small' | 'large' | 'level' | 'unknown'; gapSize: number | null };
   /** The higher-scoring fund changed sides since then (small ↔ large). */
   leaderChanged: boolean;
-  /** Large caps lead by more than six months ago on the printed gaps (from level, or from a smaller large-cap lead). */
+  /** Large caps lead by at least `scoreNarrowPoints` more than six months ago on the printed gaps (from level, or from a smaller large-cap lead). */
   widened: boolean;
   /** The gap is the smallest since this date (null: in the available history); worth saying only when `notable`. */
   smallestSince: Recency | null;
@@ -231,11 +236,11 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     gapSize: g === null ? null : Math.abs(g),
     higher,
     narrowing,
-    littleNarrower: narrower && !narrowing,
+    littleChanged: narrower && !narrowing ? true : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints,
     reopened,
     before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
     leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),
-    widened: b !== null && g !== null && g > 0 && b >= 0 && g > b,
+    widened: b !== null && g !== null && g > 0 && b >= 0 && printed(g - b, d) >= t.scoreNarrowPoints,
     smallestSince: since,
     notable: g !== null && (since === null || since.days >= t.notableSinceDays),
     agreement: signal === 'none' ? 'noSignal' : signal === 'buy' ? (investable ? 'bothPositive' : 'chartOnly') : investable ? 'scoreOnly' : 'bothCautious',

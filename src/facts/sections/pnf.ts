@@ -1,5 +1,5 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
-import { lastIndexOnOrBefore } from '../../metrics/calendar.js';
+import { lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import { fail } from '../../errors/market-note-error.js';
 import { pnfTooManyBoxes } from '../../errors/messages.js';
 import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
@@ -39,6 +39,12 @@ export interface PnfFacts {
   columnBottom: number | null;
   /** Day the current column began (its first boxes printed). */
   columnSince: IsoDate | null;
+  /**
+   * The close on the as-of date (on the chart's scale) is within one box of the level that reverses the current
+   * column (`levels.reversal`): the next box the other way turns the chart (2022-11-18: TNX 3.82% against a reversal
+   * at 3.85%, unsaid).
+   */
+  reversalNear: boolean;
   /**
    * The chart's last {@link RECENT_COLUMNS} columns, oldest first, each with the day it began: What changed names and
    * dates every reversal of a week that reversed more than once (2020-03-20: "reversed into Os on 18 March" of a week
@@ -195,6 +201,21 @@ function laterPattern(chart: PnfChart): PnfFacts['laterPattern'] {
   return e ? { pattern: e.name, level: e.level, date: e.date } : null;
 }
 
+/** The last close on or before `asOf`, on the chart's scale, within one box of the level that reverses the current column. */
+function reversalNear(chart: PnfChart, s: Series, asOf: IsoDate, multiplier: number): boolean {
+  const col = chart.columns[chart.columns.length - 1];
+  const i = lastCloseIndexOnOrBefore(s, asOf);
+  if (!col || i < 0) return false;
+  const close = s.close[i] * multiplier;
+  const R = chart.options.reversal;
+  if (col.type === 'X') {
+    const k = col.highIndex - R; // reversing into Os prints boxes down to k
+    return close - chart.level(k) < chart.level(k + 1) - chart.level(k);
+  }
+  const k = col.lowIndex + R;
+  return chart.level(k) - close < chart.level(k) - chart.level(k - 1);
+}
+
 /** Contract `pnf.SYM` for one series. */
 export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts: PnfFacts; chart: PnfChart; multiplier: number } {
   const { chart, multiplier, dates } = configuredChart(s, config, asOf);
@@ -229,6 +250,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     columnTop: col?.high ?? null,
     columnBottom: col?.low ?? null,
     columnSince: col?.start ?? null,
+    reversalNear: reversalNear(chart, s, asOf, multiplier),
     recentColumns: chart.columns.slice(-RECENT_COLUMNS).map((c) => ({ column: c.type, since: c.start })),
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,

@@ -244,7 +244,7 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...differ('higher', j.higher, gap > 0 ? 'large' : gap < 0 ? 'small' : 'level'),
       ...(small ? differ('small.investable', small.investable, round(s, d) >= c.t.investableScore) : []),
       // "widened": against the gap six months earlier as the note prints it
-      ...(j.widened === undefined ? [] : differ('widened', j.widened, widenedFrom(gap, j.before as J | undefined))),
+      ...(j.widened === undefined ? [] : differ('widened', j.widened, widenedFrom(gap, j.before as J | undefined, c.t.scoreNarrowPoints))),
       // "narrowing": smaller than six months ago as printed, and not widened again from its recent low by a reopening
       ...(j.narrowing === undefined ? [] : differ('narrowing', j.narrowing, narrowingOf(gap, c))),
     ];
@@ -451,9 +451,9 @@ function narrowingOf(gap: number, c: CheckContext): boolean {
   return !(gap > 0 && low !== null && round(gap - round(low, d), d) >= c.t.scoreReopenPoints);
 }
 
-/** Large caps lead by more than the printed gap six months earlier (`before`: its side and size), or from level. */
-function widenedFrom(gap: number, before: J | undefined): boolean {
+/** Large caps lead by at least `by` points more than the printed gap six months earlier (`before`: its side and size), or from level. */
+function widenedFrom(gap: number, before: J | undefined, by: number): boolean {
   const size = num(before?.gapSize);
   if (gap <= 0 || size === null) return false;
-  return before?.higher === 'level' ? true : before?.higher === 'large' && gap > size;
+  return before?.higher === 'level' ? gap >= by : before?.higher === 'large' && round(gap - size, 1) >= by;
 }
