@@ -55,8 +55,10 @@ export function dateX(dates: string[], domain?: [string, string]) {
       : {
           tickCount: { interval: 'month' as const, step },
           // January ticks are the year; a first tick that is not January carries its year too ("Feb 2017, Mar, …,
-          // 2018"), or the months before the first January tick (or a window with none) would name no year
-          labelExpr: `${jan} ? utcFormat(datum.value, '%Y') : datum.index === 0 ? utcFormat(datum.value, '%b %Y') : utcFormat(datum.value, '%b')`,
+          // 2018"), or the months before the first January tick (or a window with none) would name no year, and so
+          // does the first tick of each year when the ticks skip January (half-yearly from October: "Oct 2013, Apr
+          // 2014, Oct, Apr 2015" read "Oct 2013, Apr, Oct, Apr" with no other year)
+          labelExpr: `${jan} ? utcFormat(datum.value, '%Y') : datum.index === 0 || utcmonth(datum.value) < ${step} ? utcFormat(datum.value, '%b %Y') : utcFormat(datum.value, '%b')`,
           labelFontWeight: { condition: { test: jan, value: 600 }, value: 400 },
         };
   return {
@@ -79,7 +81,9 @@ export function shortSpanTicks(dates: string[], first: string, last: string, day
   const weekOf = (d: string) => Math.floor((utcMs(d) / 86_400_000 + 3) / 7); // weeks from Monday 1969-12-29
   const starts = inSpan.filter((d, i) => i === 0 || weekOf(d) !== weekOf(inSpan[i - 1]));
   const days = (utcMs(last) - utcMs(first)) / 86_400_000;
-  const every = Math.max(1, Math.ceil((days / 7 - 1) / 5)); // six ticks at most: more, and labels with a year overlap and drop
+  const weeks = days / 7;
+  // weekly up to six weeks, then five ticks or so: more, and labels with a year overlap and drop (2023-03-17)
+  const every = weeks <= 6 ? 1 : Math.ceil((weeks - 1) / 4);
   return starts.filter((_, i) => i % every === 0);
 }
 

@@ -13,6 +13,8 @@
 import type { IsoDate, Market, Series } from '../data/types.js';
 import { requireHistory, requireSeries, resolveAsOf, type HistoryNeed } from '../data/require.js';
 import { h1Return, h2Return, h2ReturnOfYear, periodReturn, ytdReturn } from '../metrics/returns.js';
+import { previousNoteDate } from './judgements/recency.js';
+import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { basename } from 'node:path';
 import { longDate } from '../data/calendar.js'; // `12 December 2025`, without date-fns' modules
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
@@ -123,6 +125,7 @@ const METHODS = {
   ytd: 'close on the as-of date / last close of the prior calendar year − 1, in percent (methodology §10)',
   h1: 'last close on or before 30 June / last close of the prior year − 1, in percent; to date while the as-of date is in H1',
   h2: 'last close of the year (or the as-of close, in H2 to date) / last close on or before 30 June − 1, in percent',
+  week: "close on the as-of date / last close on or before the previous note's date (the Friday of the week before) − 1, in percent",
 };
 
 function returnFigure(m: Measured, s: Series, method: string): Figure {
@@ -246,14 +249,15 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   // 3. returns for the series the narrative compares
   if (has('lead')) {
     const returnKeys = [...new Set([roles.smallCap, roles.largeCap, roles.smallFund, roles.largeFund])];
-    const returns: NonNullable<Facts['returns']> = { ytd: {}, h1: {}, h2: {} };
+    const returns: NonNullable<Facts['returns']> = { ytd: {}, h1: {}, h2: {}, week: {} };
     for (const key of returnKeys) {
       const s = S(key);
       returns.ytd[key] = returnFigure(ytdReturn(s, asOf), s, METHODS.ytd);
       returns.h1[key] = returnFigure(h1Return(s, asOf), s, METHODS.h1);
       returns.h2[key] = returnFigure(h2Return(s, asOf), s, METHODS.h2);
+      returns.week[key] = returnFigure(periodReturn(s, previousNoteDate(asOf, DEFAULT_THRESHOLDS), asOf), s, METHODS.week);
     }
-    const side = (key: string) => ({ key, name: S(key).name, ytd: returns.ytd[key], h1: returns.h1[key], h2: returns.h2[key] });
+    const side = (key: string) => ({ key, name: S(key).name, ytd: returns.ytd[key], h1: returns.h1[key], h2: returns.h2[key], week: returns.week[key] });
     const small = side(roles.smallCap);
     const large = side(roles.largeCap);
     const inH2 = asOf.slice(5) > '06-30';

@@ -46,8 +46,8 @@ export type Roles = Record<string, string>;
 
 /** Year-to-date / half-year comparison of the small-cap and large-cap series, decided here so templates only choose words. */
 export interface LeadFacts {
-  small: { key: string; name: string; ytd: Figure; h1: Figure; h2: Figure };
-  large: { key: string; name: string; ytd: Figure; h1: Figure; h2: Figure };
+  small: { key: string; name: string; ytd: Figure; h1: Figure; h2: Figure; week: Figure };
+  large: { key: string; name: string; ytd: Figure; h1: Figure; h2: Figure; week: Figure };
   /** 'small' | 'large' | 'tie' (equal returns as printed, the `comparison` judgement's rule) | null when a return is missing. */
   ytdLeader: 'small' | 'large' | 'tie' | null;
   /** small YTD − large YTD, percentage points. */
@@ -146,7 +146,7 @@ export interface Facts {
   roles: Roles;
   /** Keys of the composite sections the note reads (e.g. `rs` key of the small-cap fund vs the market benchmark). */
   keys?: { rsSmallVsMarket: string; rsLargeVsMarket: string; rsSmallVsLarge: string; scoreGap: string };
-  returns?: { ytd: Record<string, Figure>; h1: Record<string, Figure>; h2: Record<string, Figure> };
+  returns?: { ytd: Record<string, Figure>; h1: Record<string, Figure>; h2: Record<string, Figure>; week: Record<string, Figure> };
   lead?: LeadFacts;
   /** Point & Figure state per series (contract `pnf.SYM.*`). */
   pnf?: Record<string, PnfFacts>;

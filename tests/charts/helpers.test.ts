@@ -135,6 +135,9 @@ describe('dateX', () => {
     // (2018-01-26, Figure 4: "Feb … Dec, 2018" never named 2017)
     const across = await labels(['2018-11-02', '2019-04-15', '2019-10-25']);
     expect(across.filter((l) => /\d{4}/.test(l))).toEqual(['Dec 2018', '2019']);
+    // ticks that skip January name the year on the first tick of each year (2016-09-30, Figure 6: "Oct 2013, Apr, Oct, Apr, Oct, Apr")
+    const half = await labels(['2013-10-01', '2014-06-02', '2015-06-01', '2016-09-30']);
+    for (const y of ['2014', '2015', '2016']) expect(half.some((l) => l.includes(y)), y).toBe(true);
     const year = await labels(['2017-01-27', '2017-07-14', '2018-01-26']);
     expect(year[0]).toBe('Feb 2017');
     expect(year.filter((l) => /\d{4}/.test(l))).toEqual(['Feb 2017', '2018']);

@@ -7,7 +7,8 @@
  * the day the bullish percent's column reversed (`breadth.*.reversedFrom.on`) and the day each RS chart turned to its
  * signal (`rs.*.*.signalSince`) and whether its column began this week (`columnNew`), and the day each P&F column
  * began (`pnf.*.columnSince`) and the last few columns with their days (`recentColumns`), whether one more box gives the
- * opposite signal (`pnf.*.levels.signalNextBox`), whether the close is within a box of reversing (`pnf.*.reversalNear`), the bullish percent on the previous note's date (`breadth.*.weekAgo`) and
+ * opposite signal (`pnf.*.levels.signalNextBox`), whether the close is within a box of reversing (`pnf.*.reversalNear`),
+ * the indexes' returns since the previous note (`returns.week`, `lead.*.week`), the bullish percent on the previous note's date (`breadth.*.weekAgo`) and
  * the universe's name in the sources ("S&P 600, 596 members");
  * checked to be the only changes. The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
@@ -30,12 +31,12 @@ const BEFORE: Record<string, string> = {
   correlation: '7e8c9a5cb62682ea',
   data: '809fd4d18c5d1d7f', // only the universe's name in data.series changed since: "S&P 600, 596 members" for "S&P 600 members (596)" (with the old name: 61bd2258b8efdaa3)
   keys: '62be7e297b33d606',
-  lead: 'bcacd7d015d2b760',
+  lead: 'e49d5f26664d4149', // only lead.small/large.week added since (the week's return; without it: bcacd7d015d2b760)
   note: 'f03f2722b2bf15a9',
   pnf: '927ece99d832a907', // only pnf.*.boxSize changed since (every box size of the recent columns), and pnf.*.columnSince, .recentColumns, .levels.signalNextBox and .reversalNear added (without the last three: 69289113684b3f5c; without .reversalNear: af166fe35e6527af)
   ranking: '4502f6d18428f8a2', // large caps ranked on IVV and RSP (SPY tracked the S&P 500 like IVV, counting it twice), and ranking.excluded added
   rates: '08d98ba4f5b58409', // only rates.peak.priorHigh added since (the month's high before the 200-day window)
-  returns: '4b2ac643bbb0b25a',
+  returns: '57fd7562122d90e4', // only returns.week added since (without it: 4b2ac643bbb0b25a)
   roles: '4430a2a15f678270',
   rs: '28aebe9e0aa34cea', // only rs.*.nearTerm/longTerm.closeToReversal (all null on this date), .signalSince and .columnNew added since
   seasonal: '9e9f6a9523811972',

@@ -207,3 +207,25 @@ describe.skipIf(!HAS_REAL)('readings twenty-five and twenty-six (real data)', ()
     expect(read('weekly-outlook', '2017-05-26').text).toContain('its low of the last six months was 74.0% on 22 May, the level it stands at today');
   }, 60_000);
 });
+
+describe.skipIf(!HAS_REAL)('readings twenty-seven and twenty-eight (real data)', () => {
+  it("says the indexes' week (2024-11-15: the Russell 2000 fell 4.0% beside 'a new highest box', unsaid)", () => {
+    expect(read('weekly-outlook', '2024-11-15').text).toContain('This week the Russell 2000 fell 4.0% and the S&P 500 fell 2.1%.');
+  }, 60_000);
+
+  it('says why the 200-day high changed when the old one left the window (2019-08-30: 3.23% gave way to 3.14%, unexplained)', () => {
+    expect(read('weekly-outlook', '2019-08-30').text).toContain('10-year Treasury yield: its 200-day high is now 3.14% of 13 November 2018, as the high of 8 November 2018 left the window');
+  }, 60_000);
+
+  it('does not call a 0.4-point move both ways "narrower … but wider again" (2025-01-10), and lists a crossing of the 50% line (2020-05-22)', () => {
+    const { facts, text } = read('weekly-outlook', '2025-01-10');
+    expect(text).toContain('That leaves a gap of 2.8 points, little changed from the 3.2 of six months ago.');
+    expect(facts.judgements.score!.reopened).toBeNull();
+    expect(read('weekly-outlook', '2020-05-22').text).toContain('S&P 600: bullish percent above the 50% line (55.3%, from 49.4%)');
+  }, 60_000);
+
+  it('heads an older Bull or Bear Alert by the side of the 50% line it is on (2019-03-01 at 52.5%, 2023-03-17 at 48.5%)', () => {
+    expect(read('weekly-outlook', '2019-03-01').text).toContain('Small-cap breadth is on a Bull Alert, above the 50% line');
+    expect(read('weekly-outlook', '2023-03-17').text).toContain('Small-cap breadth is on a Bear Alert, below the 50% line');
+  }, 60_000);
+});

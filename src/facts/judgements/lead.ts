@@ -11,7 +11,7 @@ export type Side = 'small' | 'large';
 export interface Comparison {
   kind: 'comparison';
   /** ytd, h1, h2 of the as-of year; lastYear and lastH2: the year before (full year, second half). */
-  period: 'ytd' | 'h1' | 'h2' | 'lastYear' | 'lastH2';
+  period: 'ytd' | 'h1' | 'h2' | 'lastYear' | 'lastH2' | 'week';
   /** False when either return is missing; every other field is then neutral. */
   available: boolean;
   small: { value: number | null; direction: Direction };
@@ -92,6 +92,8 @@ export interface LeadJudgements {
   ytd: Comparison;
   h1: Comparison;
   h2: Comparison;
+  /** The indexes' moves since the previous note (2024-11-15: the Russell 2000's 4% fall went unsaid beside "a new highest box"); null without them. */
+  week: Comparison | null;
   /** The as-of date is in the second half: H2 figures are to date. */
   inH2: boolean;
   /** Both halves have a leader (not a tie) and they differ. */
@@ -104,7 +106,7 @@ export interface LeadJudgements {
 }
 
 export function judgeLead(
-  returns: { small: { ytd: Figure; h1: Figure; h2: Figure }; large: { ytd: Figure; h1: Figure; h2: Figure } },
+  returns: { small: { ytd: Figure; h1: Figure; h2: Figure; week?: Figure }; large: { ytd: Figure; h1: Figure; h2: Figure; week?: Figure } },
   rsVsLarge: RsFacts | undefined,
   asOf: IsoDate,
   t: Thresholds,
@@ -114,11 +116,13 @@ export function judgeLead(
   const ytd = comparison('ytd', returns.small.ytd, returns.large.ytd, yearRunning, t);
   const h1 = comparison('h1', returns.small.h1, returns.large.h1, !inH2, t);
   const h2 = comparison('h2', returns.small.h2, returns.large.h2, inH2 && yearRunning, t);
+  const week = returns.small.week && returns.large.week ? comparison('week', returns.small.week, returns.large.week, false, t) : null;
   const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, signalSince: null, columnNew: false, boxPercent: 0, reversalLevel: null, reversalDistance: null, closeToReversal: null }, asOf, t);
   return {
     ytd,
     h1,
     h2,
+    week,
     inH2,
     h2Reversed: inH2 && h1.leader !== 'tie' && h2.leader !== 'tie' && h1.leader !== h2.leader,
     rsVsLarge: {

@@ -222,12 +222,15 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
   const low = gap.lowLately?.value ?? null;
   const lowDate = recency(gap.lowLatelyDate?.value ?? null, asOf, t);
   const lowPrinted = low === null ? null : printed(low, d);
+  // narrower than six months ago by half a point or more; less is "little changed" (2025-01-10: "narrower than six
+  // months ago (3.2) but wider again than the 2.4" of 0.4-point moves both ways)
+  const narrowerEnough = gap.narrowing && higher === 'large' && b !== null && g !== null && printed(b - g, d) >= t.scoreNarrowPoints;
   const reopened =
-    gap.narrowing && higher === 'large' && g !== null && lowPrinted !== null && lowDate !== null && printed(g - lowPrinted, d) >= t.scoreReopenPoints
+    narrowerEnough && g !== null && lowPrinted !== null && lowDate !== null && printed(g - lowPrinted, d) >= t.scoreReopenPoints
       ? { low: lowPrinted, lowSize: Math.abs(lowPrinted), lowHigher: lowPrinted > 0 ? ('large' as const) : lowPrinted < 0 ? ('small' as const) : ('level' as const), date: lowDate }
       : null;
   const narrower = gap.narrowing && reopened === null && higher === 'large' && b !== null && g !== null;
-  const narrowing = narrower && printed(b - g, d) >= t.scoreNarrowPoints;
+  const narrowing = narrowerEnough && reopened === null;
   return {
     kind: 'scoreCompare',
     small: { value: s, change: ch, changeSize: ch === null ? null : Math.abs(ch), direction: ch === null ? 'flat' : direction(ch, d), investable },
