@@ -66,7 +66,8 @@ export function dateX(dates: string[], domain?: [string, string]) {
     type: 'temporal' as const,
     title: null,
     scale: { type: 'utc' as const, ...(domain ? { domain: domain.map(utcMs) } : {}) },
-    axis: { ...ticks, labelOverlap: true, grid: false },
+    // labels closer than 4 px count as overlapping (2018-11-30: "Dec 20172018" printed as one)
+    axis: { ...ticks, labelOverlap: true, labelSeparation: 4, grid: false },
   };
 }
 
@@ -82,8 +83,9 @@ export function shortSpanTicks(dates: string[], first: string, last: string, day
   const starts = inSpan.filter((d, i) => i === 0 || weekOf(d) !== weekOf(inSpan[i - 1]));
   const days = (utcMs(last) - utcMs(first)) / 86_400_000;
   const weeks = days / 7;
-  // weekly up to six weeks, then five ticks or so: more, and labels with a year overlap and drop (2023-03-17)
-  const every = weeks <= 6 ? 1 : Math.ceil((weeks - 1) / 4);
+  // weekly up to four weeks, then five ticks or so: more, and labels with a year overlap and drop (2023-03-17,
+  // 2024-02-09: "29 Dec 2023, 8 Jan, 22 Jan" with the "2 Jan 2024" label dropped)
+  const every = weeks <= 4 ? 1 : Math.ceil((weeks - 1) / 4);
   return starts.filter((_, i) => i % every === 0);
 }
 

@@ -11,8 +11,9 @@ export type RatesData = NonNullable<ChartData['rates']>;
 /** Width (px) kept left of the plots for the y axis and right of them for the end labels, the same in both panels. */
 const LEFT_AXIS = 46;
 const RIGHT_LABELS = 64;
-/** Fewer closes than this since the peak draw no line: a day or two is a tick at the panel's edge (2023-10-20). */
-const MIN_ROWS_SINCE = 5;
+/** Fewer closes than this since the peak draw no line: a day or a week is a tick at the panel's edge (2023-10-20: one
+ * day; 2023-08-25: four). */
+const MIN_ROWS_SINCE = 10;
 /** A peak beyond this share of the date axis is labelled on its left ("Peak 4.80%, 14 Jan 2025" is ~130 px wide). */
 const PEAK_LABEL_FLIP = 0.6;
 

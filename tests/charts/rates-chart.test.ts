@@ -4,12 +4,19 @@ import { COLORS } from '../../src/charts/theme.js';
 import { allDataInlined, layers, texts } from './spec-helpers.js';
 import { toSvg } from '../../src/charts/to-svg.js';
 
+/** The weekdays from `from` to `to`, the index moving in a straight line from `a` to `b` (the panel draws from ten closes). */
+function weekdays(from: string, to: string, a: number, b: number): { dates: string[]; values: number[] } {
+  const dates: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) if (![0, 6].includes(new Date(t).getUTCDay())) dates.push(new Date(t).toISOString().slice(0, 10));
+  return { dates, values: dates.map((_, i) => a + ((b - a) * i) / (dates.length - 1)) };
+}
+
 const data: RatesData = {
   yieldKey: 'TNX',
   yieldName: '10-year yield',
   yield: { dates: ['2025-01-02', '2025-01-14', '2025-02-03', '2025-03-03'], values: [4.5, 4.8, 4.6, 4.35] },
   peak: { date: '2025-01-14', level: 4.8 },
-  small: { key: 'RUT', name: 'Russell 2000', series: { dates: ['2025-01-14', '2025-01-21', '2025-01-28', '2025-02-03', '2025-03-03'], values: [100, 100.5, 101, 101.5, 104.25] } },
+  small: { key: 'RUT', name: 'Russell 2000', series: weekdays('2025-01-14', '2025-03-03', 100, 104.25) },
 };
 
 describe('ratesChartSpec', () => {
@@ -33,7 +40,7 @@ describe('ratesChartSpec', () => {
     expect(texts(spec as any)).toContain('Peak 4.80%, 14 Jan 2025');
   });
 
-  it('says a move of a day or two since the peak in words rather than as a tick at the edge (2023-10-20: one day, drawn as a vertical stroke)', () => {
+  it('says a move of a day or a week since the peak in words rather than as a tick at the edge (2023-10-20: one day, drawn as a vertical stroke; 2023-08-25: four)', () => {
     const dayAfter: RatesData = { ...data, yield: { dates: ['2025-01-02', '2025-03-03', '2025-03-04'], values: [4.5, 4.9, 4.85] }, peak: { date: '2025-03-03', level: 4.9 }, small: { ...data.small, series: { dates: ['2025-03-03', '2025-03-04'], values: [100, 98.7] } } };
     const s = ratesChartSpec(dayAfter, { smallSince: -1.3 }) as any;
     expect(texts(s)).toContain("One trading day since the yield's peak, too few to draw: RUT −1.3%");
@@ -91,7 +98,7 @@ describe('ratesChartSpec', () => {
   });
 
   it('labels the rebased panel with whole numbers once each (2016-12-30: a 99–102 axis read 102, 101, 101, 100, 100, 99)', async () => {
-    const narrow: RatesData = { ...data, small: { ...data.small, series: { dates: ['2025-01-14', '2025-01-21', '2025-01-28', '2025-02-03', '2025-03-03'], values: [100, 100.4, 100.6, 100.9, 101.7] } } };
+    const narrow: RatesData = { ...data, small: { ...data.small, series: weekdays('2025-01-14', '2025-03-03', 100, 101.7) } };
     const svg = await toSvg(ratesChartSpec(narrow) as never);
     const labels = [...svg.matchAll(/<text[^>]*>(\d{2,3})<\/text>/g)].map((m) => Number(m[1])).filter((v) => v >= 90 && v <= 110);
     expect(labels.length).toBeGreaterThan(1);

@@ -382,7 +382,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(repeat).toContain('another near-term RS sell signal, given on 3 March, on a sell signal since 30 September 2014');
     const t = w.text(w.facts('2022-04-08'));
     expect(t).toContain('so the chart still shows IWM lacking near-term relative strength and has been on an RS sell signal since 8 April.');
-    expect(t).toMatch(/The long-term \(6\.5%\) RS chart, in Os, has been on a sell signal since 8 April/);
+    expect(t).toMatch(/The long-term \(6\.5%\) RS chart, in Os since 7 January, has been on a sell signal since 8 April/);
     expect(t).toContain("long-term relative-strength chart against the market is on a sell signal (given on 8 April)");
   }, 300_000);
 

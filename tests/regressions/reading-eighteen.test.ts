@@ -229,3 +229,28 @@ describe.skipIf(!HAS_REAL)('readings twenty-seven and twenty-eight (real data)',
     expect(read('weekly-outlook', '2023-03-17').text).toContain('Small-cap breadth is on a Bear Alert, below the 50% line');
   }, 60_000);
 });
+
+describe.skipIf(!HAS_REAL)('readings twenty-nine and thirty (real data)', () => {
+  it("keeps 'Even so' beside the year's gap it answers, with the week after it (2017-02-10, 2016-10-07)", () => {
+    const { text } = read('weekly-outlook', '2016-10-07');
+    expect(text).toContain('That puts small caps clearly ahead, by 3.5 percentage points. Even so, the near-term relative-strength chart');
+    expect(text).toContain('reads it against the market benchmark instead. This week the Russell 2000 fell 1.2% and the S&P 500 fell 0.7%.');
+    expect(text).toContain('That leaves a gap of 0.2 points, the same as six months ago.');
+  }, 60_000);
+
+  it("gives the yield's buy-signal level where a rebound is the risk (2024-02-09: one box up, and it came on 13 February)", () => {
+    expect(read('weekly-outlook', '2024-02-09').text).toContain("The yield's chart would give a buy signal at 42, one more box up.");
+  }, 60_000);
+
+  it("measures the 52-week high over the twelve-month return's window (2016-06-24: a close a year ago above the 'high')", () => {
+    const { facts, text } = read('fund-snapshot', '2016-06-24', 'IWM');
+    const p = facts.performance!.IWM;
+    // the base close is in the window, so the fall from the high is at least the twelve-month loss
+    expect(p.fromHigh.value!).toBeLessThanOrEqual(p.twelveMonths.value! + 1e-9);
+    expect(text).toContain('It is 10.9% below 110.63');
+  }, 60_000);
+
+  it('dates a long-term RS column begun lately (2021-01-29: "in Xs, has given no signal yet" of a column two weeks old)', () => {
+    expect(read('weekly-outlook', '2021-01-29').text).toContain('The long-term (6.5%) RS chart, in Xs since 14 January, has given no signal yet.');
+  }, 60_000);
+});

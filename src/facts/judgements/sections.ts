@@ -164,6 +164,8 @@ export interface ScoreJudgements {
    * 1.6 gap, a chief reason against small caps).
    */
   littleChanged: boolean;
+  /** Large caps lead by the same printed gap as six months ago: "the same as six months ago", not "has not narrowed". */
+  sameAsBefore: boolean;
   /**
    * Large caps lead on a gap smaller than six months ago, but it has widened by `scoreReopenPoints` or more from its
    * low of the last two months (printed): `low`, with the latest day it stood there. Not then called narrowing
@@ -239,6 +241,7 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     gapSize: g === null ? null : Math.abs(g),
     higher,
     narrowing,
+    sameAsBefore: b !== null && g !== null && g > 0 && b === g,
     littleChanged: narrower && !narrowing ? true : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints,
     reopened,
     before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },

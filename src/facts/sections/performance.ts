@@ -19,8 +19,6 @@ export const FLAT_RETURN = 0.05;
 /** Within 5% of the 52-week high is 'near' it; 20% or more below is 'far' from it. */
 export const NEAR_HIGH = 5;
 export const FAR_FROM_HIGH = 20;
-/** Rows of the high's window: 52 weeks of trading days. */
-export const HIGH_WINDOW = 252;
 
 export type Direction = 'up' | 'down' | 'flat';
 
@@ -37,14 +35,14 @@ export interface PerformanceFacts {
   twelveMonths: Figure;
   /** Per period: 'up', 'down', or 'flat' (|return| < 0.05%, i.e. 0.0 at one decimal); null when the return is missing. */
   direction: Record<Period, Direction | null>;
-  /** Highest close of the last 252 rows on or before the as-of date, and its date. */
+  /** Highest close from the twelve-month return's base close to the as-of date (52 weeks), and its date. */
   high: Figure;
   highDate: Figure<IsoDate>;
   /** close(T) / high − 1, percent (≤ 0). */
   fromHigh: Figure;
   /** 'at' (the as-of close is the high), 'near' (within 5%), 'below' (5–20% below), 'far' (20% or more below). */
   highState: 'at' | 'near' | 'below' | 'far' | null;
-  /** True when the high's window is shorter than 252 rows (a short history): the high is "since DATE". */
+  /** True when the history starts less than a year before the as-of date: the high is of the available history. */
   shortHigh: boolean;
   /**
    * The high is one of the window's first {@link EDGE_ROWS} closes and the close just before the window was at least
@@ -97,12 +95,16 @@ export function performanceFacts(s: Series, asOf: IsoDate): PerformanceFacts {
     twelveMonths: ret(monthsBefore(asOf, 12), 'twelve months earlier'),
   };
   const end = lastCloseIndexOnOrBefore(s, asOf);
+  // the 52 weeks are the twelve-month return's: from its base close (the last on or before the date a year earlier)
+  // to the as-of date, so a close a year ago never sits above the "52-week high" (2016-06-24: 252 rows began two
+  // days after the base close of 110.63, and the high printed 110.27 beside a 12-month return of −10.9%)
+  const base = lastCloseIndexOnOrBefore(s, monthsBefore(asOf, 12));
   let hi = -Infinity;
   let hiIdx = -1;
   let rows = 0;
   let firstIdx = -1;
   let rowsBeforeHigh = 0; // closes of the window on or before the high's day
-  for (let i = end; i >= 0 && rows < HIGH_WINDOW; i--) {
+  for (let i = end; i >= Math.max(0, base); i--) {
     const v = s.close[i];
     if (!Number.isFinite(v)) continue;
     rows++;
@@ -115,8 +117,8 @@ export function performanceFacts(s: Series, asOf: IsoDate): PerformanceFacts {
   for (let i = firstIdx; i >= 0 && i <= hiIdx; i++) if (Number.isFinite(s.close[i])) rowsBeforeHigh++;
   let beforeWindow = NaN;
   for (let i = firstIdx - 1; i >= 0 && Number.isNaN(beforeWindow); i--) if (Number.isFinite(s.close[i])) beforeWindow = s.close[i];
-  const from = end >= 0 ? s.dates[Math.max(0, end - HIGH_WINDOW + 1)] : null;
-  const highMethod = `highest close of the last ${HIGH_WINDOW} trading days on or before the as-of date`;
+  const from = firstIdx >= 0 ? s.dates[firstIdx] : null;
+  const highMethod = 'highest close from the twelve-month return\'s base close (the last on or before the date a year earlier) to the as-of date';
   const noRow = end < 0 ? `no close of ${s.key} on or before ${asOf}` : undefined;
   const high = figure(hiIdx >= 0 ? hi : null, { unit: 'level', from, to: end >= 0 ? s.dates[end] : null, inputs, method: highMethod, reason: noRow });
   const highDate = figure<IsoDate>(hiIdx >= 0 ? s.dates[hiIdx] : null, { unit: 'date', from, to: end >= 0 ? s.dates[end] : null, inputs, method: `date of the ${highMethod}`, reason: noRow });
@@ -132,7 +134,7 @@ export function performanceFacts(s: Series, asOf: IsoDate): PerformanceFacts {
     highDate,
     fromHigh,
     highState,
-    shortHigh: rows < HIGH_WINDOW,
-    highAtWindowStart: rows === HIGH_WINDOW && hiIdx !== end && rowsBeforeHigh <= EDGE_ROWS && beforeWindow >= hi,
+    shortHigh: base < 0,
+    highAtWindowStart: base >= 0 && hiIdx !== end && rowsBeforeHigh <= EDGE_ROWS && beforeWindow >= hi,
   };
 }
