@@ -17,6 +17,8 @@ import { isIsoDate } from '../data/calendar.js';
 import type { IsoDate } from '../data/types.js';
 import type { Facts } from './types.js';
 import { previousNoteDate } from './judgements/recency.js';
+import { printed } from './judgements/round.js';
+import { zoneOf } from './judgements/sections.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
 
@@ -193,20 +195,20 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
     }
     // into or out of a zone, as printed (2021-06-25: 69.9% to 72.8%, back into overbought, and the box said nothing changed)
     const [v0, v1] = [field(prev, 'breadth', key, 'bullishPercent', 'value'), field(cur, 'breadth', key, 'bullishPercent', 'value')];
-    const [lo, hi] = [field(cur, 'thresholds', 'oversold'), field(cur, 'thresholds', 'overbought')];
-    if (typeof v0 === 'number' && typeof v1 === 'number' && typeof lo === 'number' && typeof hi === 'number') {
-      const zone = (v: number) => (Number(v.toFixed(1)) < lo ? 'oversold' : Number(v.toFixed(1)) > hi ? 'overbought' : null);
-      const [z0, z1] = [zone(v0), zone(v1)];
-      const mid = field(cur, 'thresholds', 'midline');
+    const t = field(cur, 'thresholds') as { oversold?: unknown; overbought?: unknown; midline?: unknown; breadthDecimals?: unknown } | undefined;
+    if (typeof v0 === 'number' && typeof v1 === 'number' && typeof t?.oversold === 'number' && typeof t.overbought === 'number' && typeof t.midline === 'number' && typeof t.breadthDecimals === 'number') {
+      const [p0, p1] = [printed(v0, t.breadthDecimals), printed(v1, t.breadthDecimals)];
+      const [z0, z1] = [zoneOf(p0, { oversold: t.oversold, overbought: t.overbought }), zoneOf(p1, { oversold: t.oversold, overbought: t.overbought })];
+      const move = `${v1.toFixed(t.breadthDecimals)}%, from ${v0.toFixed(t.breadthDecimals)}%`;
+      const mid = t.midline;
       // across the 50% line that divides bulls and bears (2020-05-22: 49.4% to 55.3%, unlisted)
-      if (z0 === z1 && typeof mid === 'number' && Number(v0.toFixed(1)) !== mid && Number(v1.toFixed(1)) !== mid && Number(v0.toFixed(1)) > mid !== Number(v1.toFixed(1)) > mid) {
-        const side = Number(v1.toFixed(1)) > mid ? 'above' : 'below';
-        out.push({ kind: 'zone', path: `breadth.${key}.bullishPercent`, from: null, to: side, text: `${nameOf(cur, 'breadth', key)}: bullish percent ${side} the ${mid}% line (${v1.toFixed(1)}%, from ${v0.toFixed(1)}%)` });
+      if (z0 === z1 && p0 !== mid && p1 !== mid && p0 > mid !== p1 > mid) {
+        const side = p1 > mid ? 'above' : 'below';
+        out.push({ kind: 'zone', path: `breadth.${key}.bullishPercent`, from: null, to: side, text: `${nameOf(cur, 'breadth', key)}: bullish percent ${side} the ${mid}% line (${move})` });
       }
       if (z0 !== z1) {
-        const move = `${v1.toFixed(1)}%, from ${v0.toFixed(1)}%`;
-        const text = z1 ? `bullish percent into the ${z1} zone (${move})` : `bullish percent out of the ${z0} zone (${move})`;
-        out.push({ kind: 'zone', path: `breadth.${key}.bullishPercent`, from: z0, to: z1, text: `${nameOf(cur, 'breadth', key)}: ${text}` });
+        const text = z1 !== 'middle' ? `bullish percent into the ${z1} zone (${move})` : `bullish percent out of the ${z0} zone (${move})`;
+        out.push({ kind: 'zone', path: `breadth.${key}.bullishPercent`, from: z0 === 'middle' ? null : z0, to: z1 === 'middle' ? null : z1, text: `${nameOf(cur, 'breadth', key)}: ${text}` });
       }
     }
   }

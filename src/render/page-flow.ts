@@ -278,4 +278,3 @@ export async function flowFigures(page: Page, box: PageBox, options: FlowOptions
   }
   return kept;
 }
-

@@ -67,7 +67,7 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
     kind: 'breadthLevel',
     value: p,
     side: p === null || p === t.midline ? 'at' : p > t.midline ? 'above' : 'below',
-    zone: p === null ? 'middle' : p < t.oversold ? 'oversold' : p > t.overbought ? 'overbought' : 'middle',
+    zone: p === null ? 'middle' : zoneOf(p, t),
   };
   const r = b.reversedFrom;
   const reached = r ? recency(r.date, asOf, t) : null;
@@ -82,8 +82,10 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
   };
 }
 
-/** The zone a printed reading sits in, as `breadthLevel` reads it. */
-const zoneOf = (p: number, t: Thresholds): 'oversold' | 'overbought' | null => (p < t.oversold ? 'oversold' : p > t.overbought ? 'overbought' : null);
+/** The zone a printed bullish percent sits in (`breadthLevel.zone`; What changed reads it too). */
+export function zoneOf(p: number, t: Pick<Thresholds, 'oversold' | 'overbought'>): 'oversold' | 'overbought' | 'middle' {
+  return p < t.oversold ? 'oversold' : p > t.overbought ? 'overbought' : 'middle';
+}
 
 function breadthWeek(b: UniverseBreadth, p: number | null, t: Thresholds): BreadthJudgements['weekMove'] {
   if (p === null || !b.weekAgo) return null;
@@ -92,7 +94,8 @@ function breadthWeek(b: UniverseBreadth, p: number | null, t: Thresholds): Bread
   const [was, now] = [zoneOf(before, t), zoneOf(p, t)];
   // a box or more, or any move into or out of a zone (2023-12-29: 69.1% to 70.1%, into overbought, unsaid)
   if (points < BP_CHART_OPTIONS.scale.fixed && was === now) return null;
-  return { direction: p > before ? 'up' : 'down', points, left: was !== now ? was : null, entered: was !== now ? now : null };
+  const zone = (z: typeof was) => (was !== now && z !== 'middle' ? z : null);
+  return { direction: p > before ? 'up' : 'down', points, left: zone(was), entered: zone(now) };
 }
 
 /**
@@ -242,7 +245,8 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     higher,
     narrowing,
     sameAsBefore: b !== null && g !== null && g > 0 && b === g,
-    littleChanged: narrower && !narrowing ? true : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints,
+    // narrower by less than the bar, or wider by less than it
+    littleChanged: narrower ? !narrowing : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints,
     reopened,
     before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
     leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),

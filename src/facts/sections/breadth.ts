@@ -19,7 +19,7 @@ import {
   type BpStatus,
   type BullishPercentHistory,
 } from '../../metrics/breadth.js';
-import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore } from '../../metrics/calendar.js';
+import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import type { NoteConfig } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
 import { previousNoteDate } from '../judgements/recency.js';
@@ -171,8 +171,7 @@ export function breadthSection(market: Market, config: NoteConfig, asOf: IsoDate
 
 /** The last reading on or before `date`. */
 function weekAgoOf(dates: IsoDate[], values: ArrayLike<number>, date: IsoDate): UniverseBreadth['weekAgo'] {
-  let k = dates.length - 1;
-  while (k >= 0 && dates[k] > date) k--;
+  const k = lastIndexOnOrBefore(dates, date);
   return k >= 0 && !Number.isNaN(values[k]) ? { value: values[k], date: dates[k] } : null;
 }
 

@@ -2,10 +2,10 @@
  * Facts section `performance.SYM.*` (fund snapshot): returns over the week, month, three months, year to date and
  * twelve months, and the distance from the 52-week high, each with a judgement the templates choose words from.
  *
- *   1. per period: base = the as-of date minus 7 days / 1, 3, 12 calendar months / the prior year-end;
- *      return = close(T) / close(last row on or before the base) − 1 (methodology §10), null with a reason when
- *      the series starts after the base
- *   2. high = the highest close of the last 252 rows ≤ T; fromHigh = close(T) / high − 1
+ *   1. per period: base = the previous note's date (the Friday of the week before) / 1, 3, 12 calendar months /
+ *      the prior year-end; return = close(T) / close(last row on or before the base) − 1 (methodology §10), null
+ *      with a reason when the series starts after the base
+ *   2. high = the highest close from the twelve-month base close to T; fromHigh = close(T) / high − 1
  */
 import type { IsoDate, Series } from '../../data/types.js';
 import { lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
@@ -101,13 +101,11 @@ export function performanceFacts(s: Series, asOf: IsoDate): PerformanceFacts {
   const base = lastCloseIndexOnOrBefore(s, monthsBefore(asOf, 12));
   let hi = -Infinity;
   let hiIdx = -1;
-  let rows = 0;
   let firstIdx = -1;
   let rowsBeforeHigh = 0; // closes of the window on or before the high's day
   for (let i = end; i >= Math.max(0, base); i--) {
     const v = s.close[i];
     if (!Number.isFinite(v)) continue;
-    rows++;
     firstIdx = i;
     if (v > hi) {
       hi = v;

@@ -3,7 +3,7 @@ import { lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../../metrics/cal
 import { fail } from '../../errors/market-note-error.js';
 import { pnfTooManyBoxes } from '../../errors/messages.js';
 import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
-import { changeLevels, type ChangeLevels } from '../../metrics/pnf/levels.js';
+import { changeLevels, reversalIndex, type ChangeLevels } from '../../metrics/pnf/levels.js';
 import type { NoteConfig } from '../../config/note-config.js';
 import type { PnfChartData } from '../types.js';
 import { previousNoteDate } from '../judgements/recency.js';
@@ -204,16 +204,12 @@ function laterPattern(chart: PnfChart): PnfFacts['laterPattern'] {
 /** The last close on or before `asOf`, on the chart's scale, within one box of the level that reverses the current column. */
 function reversalNear(chart: PnfChart, s: Series, asOf: IsoDate, multiplier: number): boolean {
   const col = chart.columns[chart.columns.length - 1];
+  const k = reversalIndex(chart);
   const i = lastCloseIndexOnOrBefore(s, asOf);
-  if (!col || i < 0) return false;
+  if (!col || k === null || i < 0) return false;
   const close = s.close[i] * multiplier;
-  const R = chart.options.reversal;
-  if (col.type === 'X') {
-    const k = col.highIndex - R; // reversing into Os prints boxes down to k
-    return close - chart.level(k) < chart.level(k + 1) - chart.level(k);
-  }
-  const k = col.lowIndex + R;
-  return chart.level(k) - close < chart.level(k) - chart.level(k - 1);
+  // the box between the close and the reversal level: above it for a column of Xs, below it for Os
+  return col.type === 'X' ? close - chart.level(k) < chart.level(k + 1) - chart.level(k) : chart.level(k) - close < chart.level(k) - chart.level(k - 1);
 }
 
 /** Contract `pnf.SYM` for one series. */

@@ -20,6 +20,16 @@ export interface ChangeLevels {
 }
 
 /**
+ * The box index the current column reverses at (the reversal count of boxes back from its extreme), or null
+ * without a column.
+ */
+export function reversalIndex(chart: PnfChart): number | null {
+  const cur = chart.columns[chart.columns.length - 1];
+  if (!cur) return null;
+  return cur.type === 'X' ? cur.highIndex - chart.options.reversal : cur.lowIndex + chart.options.reversal;
+}
+
+/**
  * @example
  * // X column 100–110 on 1-point boxes after an O column down to 96, on a buy signal, 3-box reversal:
  * changeLevels(chart) //=> { reversal: 107, reversalInto: 'O', signal: 95, signalType: 'sell', signalNextBox: false }
@@ -30,14 +40,8 @@ export function changeLevels(chart: PnfChart): ChangeLevels {
   const out: ChangeLevels = { reversal: null, reversalInto: null, signal: null, signalType: null, signalNextBox: false };
   if (n < 0) return out;
   const cur = cols[n];
-  const r = chart.options.reversal;
-  if (cur.type === 'X') {
-    out.reversal = chart.level(cur.highIndex - r);
-    out.reversalInto = 'O';
-  } else {
-    out.reversal = chart.level(cur.lowIndex + r);
-    out.reversalInto = 'X';
-  }
+  out.reversal = chart.level(reversalIndex(chart)!);
+  out.reversalInto = cur.type === 'X' ? 'O' : 'X';
   const signal = chart.current.signal;
   if (signal === 'buy') {
     // A sell needs an O column below the last O column's low: the current one if in Os (its predecessor O), else the last O.
