@@ -3,18 +3,21 @@
  * no PATH means the built-in synthetic demo market. The only place (with the readers it calls) that reads
  * input files.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { basename, dirname, extname, isAbsolute, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { basename, extname, join } from 'node:path';
 import * as msg from '../errors/messages.js';
 import { raise } from './csv-cells.js';
 import { demoMarket } from './demo-market.js';
-import { SYMBOL, parseMarketYaml, type SeriesEntry } from './market-yaml.js';
+import { SYMBOL } from './market-yaml.js';
+import { isFolder, marketYamlFile, planMarketYaml, sameJobs, type MarketPlan, type UniverseJob } from './market-plan.js';
+
+export { OVERLAP_ENV } from './universe-early.js';
 import { csvLayout, readSeriesCsv, readUniverseCsv } from './read-csv.js';
 import { fsError, readInputFile } from './read-file.js';
 import type { DataWarning, Market, Series, Universe } from './types.js';
-import type { LoadedUniverse, UniverseJob, UniverseWorkerData } from './universe-worker.js';
+import type { UniverseReply } from './universe-worker.js';
+import { startUniverseWorker, takeUniversesEarly, overlapWanted, type UniverseWorker } from './universe-early.js';
 import { trace } from '../cli/trace.js';
 import type { BullishPercentHistory } from '../metrics/breadth.js';
 
@@ -38,13 +41,6 @@ export function loadMarket(path?: string): Market {
   return raise('BAD_DATA', msg.dataPathNotMarket(path), path);
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch (e) {
-    throw fsError(e, path);
-  }
-}
 
 function withWarnings(market: Market): Market {
   const warnings: DataWarning[] = [...Object.values(market.series), ...Object.values(market.universes)].flatMap((s) => s.warnings ?? []);
@@ -58,27 +54,6 @@ function loadMarketYaml(file: string, source: string): Market {
   return withWarnings({ source, series, universes: readUniverseFiles(plan.universes) });
 }
 
-/** A market.yaml's files, resolved and checked to exist, in the file's order. */
-interface MarketPlan {
-  series: (readonly [string, SeriesEntry, string])[];
-  universes: UniverseJob[];
-}
-
-function planMarketYaml(file: string): MarketPlan {
-  const { config, lineOf } = parseMarketYaml(readInputFile(file), file);
-  const dir = dirname(file);
-  const resolve = (group: 'series' | 'universes', key: string, ref: string): string => {
-    const target = isAbsolute(ref) ? ref : join(dir, ref);
-    if (!existsSync(target)) {
-      raise('MISSING_FILE', msg.referencedFileMissing(`${group}.${key}.file`, ref, target), file, lineOf([group, key, 'file']));
-    }
-    return target;
-  };
-  // Every referenced file must exist before any is read, so a missing file is reported first.
-  const series = Object.entries(config.series).map(([key, entry]) => [key, entry, resolve('series', key, entry.file)] as const);
-  const universes = Object.entries(config.universes).map(([key, entry]) => ({ key, name: entry.name, target: resolve('universes', key, entry.file) }));
-  return { series, universes };
-}
 
 function readSeriesFiles(files: MarketPlan['series']): Record<string, Series> {
   const series: Record<string, Series> = {};
@@ -122,25 +97,21 @@ const WORKER_WAIT_MS = 60_000;
  * @example const { market, settle } = loadMarketOverlapped('data/market.yaml'); buildFacts(market, …); settle()
  */
 export function loadMarketOverlapped(path?: string): OverlappedMarket {
-  const file = path === undefined || !import.meta.url.endsWith('.js') || !overlapWanted() ? undefined : marketYamlFile(path);
+  const started = takeUniversesEarly(path);
+  const file = path === undefined || !import.meta.url.endsWith('.js') || !(started || overlapWanted()) ? undefined : marketYamlFile(path);
+  // the head start read the market.yaml `path` names itself (universe-early.ts)
+  const early = started && file === path ? started : undefined;
+  if (started && !early) void started.worker?.terminate();
+  if (early) trace('universe worker of the head start taken');
   if (file === undefined) return { market: loadMarket(path), bullishPercent: () => undefined, settle: () => undefined };
   const plan = planMarketYaml(file);
   if (plan.universes.length === 0) {
+    void early?.worker?.terminate();
     const market = withWarnings({ source: path!, series: readSeriesFiles(plan.series), universes: {} });
     return { market, bullishPercent: () => undefined, settle: () => undefined };
   }
 
-  const flag = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  let worker: Worker | undefined;
-  try {
-    const data: UniverseWorkerData = { jobs: plan.universes, port: port2, flag };
-    worker = new Worker(new URL('./universe-worker.js', import.meta.url), { workerData: data, transferList: [port2] });
-    worker.on('error', () => undefined); // a failed worker sends nothing: the files are then read on this thread
-    worker.unref();
-  } catch {
-    worker = undefined;
-  }
+  const { worker, port: port1, flag }: UniverseWorker = early ?? startUniverseWorker({ jobs: plan.universes });
   let series: Record<string, Series>;
   try {
     series = readSeriesFiles(plan.series);
@@ -157,7 +128,8 @@ export function loadMarketOverlapped(path?: string): OverlappedMarket {
     if (settled) return;
     const reply = worker ? waitForReply(port1, flag) : undefined;
     let loaded: Record<string, Universe>;
-    if (reply && 'loaded' in reply) {
+    // an early worker planned the market.yaml itself: its universes are used only when they are this plan's
+    if (reply && 'loaded' in reply && sameJobs(reply.jobs, plan.universes)) {
       trace('universes read in the universe worker');
       loaded = {};
       reply.loaded.forEach((l, i) => {
@@ -213,46 +185,17 @@ export function loadMarketOverlapped(path?: string): OverlappedMarket {
   return { market, bullishPercent, settle };
 }
 
-/**
- * Whether a core is idle (load average over the last minute at least one below the cores this process may use).
- * Without one the worker only adds its start and its own compiling to the same CPU: on a busy 2-core machine
- * the overlapped load measured ~70 ms slower than reading everything on this thread (docs/performance.md).
- */
-function coreToSpare(): boolean {
-  return loadavg()[0] + 1 <= availableParallelism();
-}
-
-/** The environment variable that forces the universe worker on (`always`) or off (`never`); else it depends on the load. */
-export const OVERLAP_ENV = 'MARKET_NOTE_OVERLAP';
-
-function overlapWanted(env: NodeJS.ProcessEnv = process.env): boolean {
-  const v = env[OVERLAP_ENV];
-  return v === 'always' ? true : v === 'never' ? false : coreToSpare();
-}
-
-type WorkerReply = { loaded: LoadedUniverse[] } | { failed: true };
-
 /** The worker's reply, waiting for it without the event loop; undefined when none came in time. */
-function waitForReply(port: MessagePort, flag: Int32Array): WorkerReply | undefined {
+function waitForReply(port: MessagePort, flag: Int32Array): UniverseReply | undefined {
   const deadline = Date.now() + WORKER_WAIT_MS;
   for (;;) {
-    if (Atomics.load(flag, 0) === 1) return receiveMessageOnPort(port)?.message as WorkerReply | undefined;
+    if (Atomics.load(flag, 0) === 1) return receiveMessageOnPort(port)?.message as UniverseReply | undefined;
     const left = deadline - Date.now();
     if (left <= 0) return undefined;
     Atomics.wait(flag, 0, 0, left);
   }
 }
 
-/** The market.yaml `path` names (the file, or the one in the folder), or undefined (anything else). */
-function marketYamlFile(path: string): string | undefined {
-  try {
-    if (!existsSync(path)) return undefined;
-    if (isFolder(path)) return ['market.yaml', 'market.yml'].map((name) => join(path, name)).find((f) => existsSync(f));
-    return /\.ya?ml$/i.test(path) ? path : undefined;
-  } catch {
-    return undefined; // loadMarket reports it
-  }
-}
 
 function loadCsvFolder(dir: string): Market {
   let names: string[];

@@ -4,21 +4,18 @@
  * files and computes the other facts. Same readers and rules as the synchronous path; on any failure it replies
  * `failed` and the main thread reads the files itself, so the error the user sees is exactly the usual one.
  *
- * Protocol: workerData `{ jobs, port, flag }`; one message `{ loaded }` or `{ failed: true }` on `port`, then
+ * Protocol: workerData `{ jobs | marketYaml, port, flag }` (universe-early.ts); one message `{ jobs, loaded }` (the
+ * universes it read, planned from the market.yaml when it was given one) or `{ failed: true }` on `port`, then
  * `flag[0] = 1` and a notify, so the main thread can wait for it without an event loop (`Atomics.wait`).
  */
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { trace } from '../cli/trace.js';
 import { bullishPercentHistory, type BullishPercentHistory } from '../metrics/breadth.js';
+import { planMarketYaml, type UniverseJob } from './market-plan.js';
 import { readUniverseCsv } from './read-csv.js';
 import { readInputFile } from './read-file.js';
 import type { Universe } from './types.js';
-
-/** One universe to read: its market.yaml key, display name and resolved path. */
-export interface UniverseJob {
-  key: string;
-  name?: string;
-  target: string;
-}
+import type { UniverseWorkerData } from './universe-early.js';
 
 /** What the worker sends back per job, in job order. */
 export interface LoadedUniverse {
@@ -26,14 +23,12 @@ export interface LoadedUniverse {
   bullishPercent: BullishPercentHistory;
 }
 
-export interface UniverseWorkerData {
-  jobs: UniverseJob[];
-  port: MessagePort;
-  flag: Int32Array;
-}
+export type UniverseReply = { jobs: UniverseJob[]; loaded: LoadedUniverse[] } | { failed: true };
 
-const { jobs, port, flag } = workerData as UniverseWorkerData;
+const { jobs: given, marketYaml, port, flag } = workerData as UniverseWorkerData;
+trace('universe worker: modules loaded');
 try {
+  const jobs = given ?? planMarketYaml(marketYaml!).universes;
   const loaded: LoadedUniverse[] = [];
   const transfer = new Set<ArrayBuffer>();
   for (const job of jobs) {
@@ -44,9 +39,10 @@ try {
       if (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength) transfer.add(a.buffer as ArrayBuffer);
     }
   }
-  port.postMessage({ loaded }, [...transfer]);
+  port.postMessage({ jobs, loaded } satisfies UniverseReply, [...transfer]);
+  trace('universe worker: universes read, bullish percent computed');
 } catch {
-  port.postMessage({ failed: true });
+  port.postMessage({ failed: true } satisfies UniverseReply);
 } finally {
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);

@@ -325,13 +325,9 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
       if (wanted.has('seasonal')) charts.seasonal = stats.charts.seasonal;
     }
   }
-  //    breadth (§4), score (§5.2), size-group ranking (§6.2)
-  if (has('breadth')) {
-    const breadth = breadthSection(market, cfg, asOf);
-    facts.universe = universeInfo(market, roles.universe);
-    facts.breadth = breadth.breadth;
-    if (wanted.has('breadth')) charts.breadth = breadth.chart;
-  }
+  //    breadth (§4), score (§5.2), size-group ranking (§6.2); the breadth is computed last of the three (below), as
+  //    `market-note facts` reads the universe in a worker meanwhile, but its chart keeps its place among the charts
+  if (has('breadth') && wanted.has('breadth')) charts.breadth = undefined;
   const scoreReq = declared.get('score');
   const scoreHistory: Record<string, DatedValues> = {};
   if (scoreReq && !scoreReq.roles) {
@@ -355,6 +351,12 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     facts.score = Object.assign(funds, { gap: {} }) as NonNullable<Facts['score']>;
   }
   if (has('ranking')) facts.ranking = rankingSection(market, cfg, asOf).ranking;
+  if (has('breadth')) {
+    const breadth = breadthSection(market, cfg, asOf);
+    facts.universe = universeInfo(market, roles.universe);
+    facts.breadth = breadth.breadth;
+    if (wanted.has('breadth')) charts.breadth = breadth.chart;
+  }
   const perfReq = declared.get('performance');
   if (perfReq) {
     facts.performance = {};

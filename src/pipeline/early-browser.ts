@@ -1,4 +1,5 @@
 import { BrowserSession } from '../render/browser.js';
+import { startUniversesEarly } from '../data/universe-early.js';
 import { closeEarlyFacts, startEarlyFacts } from './early-facts.js';
 
 /**
@@ -43,6 +44,9 @@ export function launchEarly(argv: string[]): void {
     const symbol = optionValue(argv, '--symbols')?.trim();
     startEarlyFacts({ note: optionValue(argv, '--note'), data: optionValue(argv, '--data'), symbol: symbol || undefined, asOf: optionValue(argv, '--as-of'), allowStale: argv.includes('--allow-stale'), charts: false });
   }
+  // `facts` on a market.yaml: its universe files start loading in a worker now (data/universe-early.ts)
+  const data = argv[0] === 'facts' && !argv.some((a) => a === '--help' || a === '-h') ? optionValue(argv, '--data') : undefined;
+  if (data !== undefined) startUniversesEarly(data);
 }
 
 /** The early session, if one was started and not yet taken. */

@@ -54,6 +54,22 @@ describe('facts with the universe read in a worker equal facts read on one threa
     expect(off.stderr).not.toContain('from the universe worker');
   }, 60_000);
 
+  it('the bin starts the worker on a market.yaml before the CLI loads, and the command takes it', async () => {
+    const args = ['facts', '--data', join(demo, 'market.yaml'), '--as-of', '2025-12-12'];
+    const on = await runCli(args, { env: { MARKET_NOTE_OVERLAP: 'always', MARKET_NOTE_TRACE: '1' } });
+    expect(on.code).toBe(0);
+    const lines = on.stderr.split('\n');
+    const at = (what: string) => lines.findIndex((l) => l.includes(what));
+    expect(at('universe worker started early')).toBeGreaterThanOrEqual(0);
+    expect(at('universe worker started early')).toBeLessThan(at('CLI loaded'));
+    expect(at('universe worker of the head start taken')).toBeGreaterThan(at('CLI loaded'));
+    expect(on.stderr).toContain('bullish percent of SP600 from the universe worker');
+    // a folder is left to the command, which starts its own worker
+    const folder = await runCli(['facts', '--data', demo, '--as-of', '2025-12-12'], { env: { MARKET_NOTE_OVERLAP: 'always', MARKET_NOTE_TRACE: '1' } });
+    expect(folder.stderr).not.toContain('started early');
+    expect(folder.stderr).toContain('bullish percent of SP600 from the universe worker');
+  }, 60_000);
+
   it.skipIf(!HAS_REAL)('on the real data', async () => {
     const r = await both(['facts', '--data', writeRealMarketYaml(), '--as-of', '2025-12-12']);
     expect(r.on.code).toBe(0);
@@ -70,6 +86,19 @@ describe('errors with the universe read in a worker are those of one thread, in 
       expect(r.on.stderr).toContain('SP600.csv:40');
       expect(r.on).toStrictEqual(r.off);
     }
+  }, 120_000);
+
+  it('through a market.yaml, which the worker started early plans itself: a bad universe cell, a bad market.yaml', async () => {
+    const dir = demoWith({ 'SP600.csv': cellAt(40, 3, '12abc') });
+    const bad = await both(['facts', '--data', join(dir, 'market.yaml'), '--as-of', '2025-12-12']);
+    expect(bad.on.code).toBe(1);
+    expect(bad.on.stderr).toContain('SP600.csv:40');
+    expect(bad.on).toStrictEqual(bad.off);
+    const yaml = demoWith({ 'market.yaml': (t) => t.replace('universes:', 'universes:\n  - [') });
+    const broken = await both(['facts', '--data', join(yaml, 'market.yaml'), '--as-of', '2025-12-12']);
+    expect(broken.on.code).toBe(1);
+    expect(broken.on.stderr).toContain('market.yaml');
+    expect(broken.on).toStrictEqual(broken.off);
   }, 120_000);
 
   it('a bad series file comes first, a bad universe file before an as-of date out of range', async () => {
