@@ -58,6 +58,12 @@ export interface BreadthJudgements {
    * 2023-02-24: 71.9% to 68.2%, out of the overbought zone, went unsaid.
    */
   weekMove: { direction: 'up' | 'down'; points: number; left: 'overbought' | 'oversold' | null; entered: 'overbought' | 'oversold' | null } | null;
+  /**
+   * The week went against a correction's column, which the heading says ("…in a column of Xs, but down this week"): a
+   * Bear Correction (Xs) whose reading fell by `weekMove`, or a Bull Correction (Os) outside the overbought zone whose
+   * reading rose. Closeness to turning then joins with "and", not a second "though" (2022-04-08).
+   */
+  weekAgainstColumn: boolean;
 }
 
 export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJudgements {
@@ -72,13 +78,16 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
   const r = b.reversedFrom;
   const reached = r ? recency(r.date, asOf, t) : null;
   const on = r ? recency(r.on, asOf, t) : null;
+  const weekMove = breadthWeek(b, p, t);
   return {
     level,
     status: { kind: 'status', value: b.status, since: recency(b.statusSince, asOf, t) },
     reversedFrom: r && reached && on ? { level: r.level, date: reached, on } : null,
     recentLow: recentLowOf(b, asOf, t),
     closeToReversal: breadthTurn(b, p, t),
-    weekMove: breadthWeek(b, p, t),
+    weekMove,
+    weekAgainstColumn:
+      (b.status === 'Bear Correction' && weekMove?.direction === 'down') || (b.status === 'Bull Correction' && level.zone !== 'overbought' && weekMove?.direction === 'up'),
   };
 }
 
@@ -170,6 +179,18 @@ export interface ScoreJudgements {
   /** Large caps lead by the same printed gap as six months ago: "the same as six months ago", not "has not narrowed". */
   sameAsBefore: boolean;
   /**
+   * Large caps lead now and six months ago, and the printed gap crossed `evidenceMinScoreGap` (the bar under which it
+   * counts for neither side) by less than `scoreNarrowPoints`: `up` from under the bar to it or over, `down` the other
+   * way. Not then "little changed" (2019-11-15: "little changed from the 0.8 of six months ago" of a 1.2 gap that now
+   * counted against small caps). Null otherwise.
+   */
+  acrossBar: 'up' | 'down' | null;
+  /**
+   * Large caps lead now and at the previous note's date, and the printed gap moved by `scoreNarrowPoints` or more in
+   * the week (`score.gap.*.weekMove`): narrower or wider, by how much, from what. Null otherwise.
+   */
+  gapWeek: { direction: 'narrower' | 'wider'; size: number; from: number } | null;
+  /**
    * Large caps lead on a gap smaller than six months ago, but it has widened by `scoreReopenPoints` or more from its
    * low of the last two months (printed): `low`, with the latest day it stood there. Not then called narrowing
    * (2024-09-27: "the gap is narrowing" at 2.4 points, up from 2.0 in August). Null otherwise.
@@ -236,6 +257,13 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
       : null;
   const narrower = gap.narrowing && reopened === null && higher === 'large' && b !== null && g !== null;
   const narrowing = narrowerEnough && reopened === null;
+  const bar = t.evidenceMinScoreGap;
+  const acrossBar =
+    b === null || g === null || b <= 0 || g <= 0 || printed(Math.abs(g - b), d) >= t.scoreNarrowPoints ? null : b < bar && g >= bar ? 'up' : g < bar && b >= bar ? 'down' : null;
+  const weekFrom = gap.weekMove ? printed(gap.weekMove.from, d) : null;
+  const weekSize = weekFrom === null || g === null ? 0 : printed(Math.abs(g - weekFrom), d);
+  const gapWeek =
+    weekFrom !== null && g !== null && weekFrom > 0 && g > 0 && weekSize >= t.scoreNarrowPoints ? { direction: g < weekFrom ? ('narrower' as const) : ('wider' as const), size: weekSize, from: weekFrom } : null;
   return {
     kind: 'scoreCompare',
     small: { value: s, change: ch, changeSize: ch === null ? null : Math.abs(ch), direction: ch === null ? 'flat' : direction(ch, d), investable },
@@ -245,8 +273,10 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     higher,
     narrowing,
     sameAsBefore: b !== null && g !== null && g > 0 && b === g,
-    // narrower by less than the bar, or wider by less than it
-    littleChanged: narrower ? !narrowing : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints,
+    // narrower by less than the bar, or wider by less than it, and not across the bar of evidenceMinScoreGap
+    littleChanged: acrossBar === null && (narrower ? !narrowing : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints),
+    acrossBar,
+    gapWeek,
     reopened,
     before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
     leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),

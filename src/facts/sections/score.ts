@@ -86,6 +86,12 @@ export interface ScoreGap {
   /** The smallest gap of the last {@link LATELY_DAYS} trading days up to the as-of row, and the latest day it stood there. */
   lowLately: Figure;
   lowLatelyDate: Figure<IsoDate>;
+  /**
+   * The gap moved by What changed's {@link DEFAULT_SCORE_THRESHOLD} (half a point) or more since the previous note's
+   * date (the last common row on or before it): the gap then and the change (negative: narrower). Null otherwise.
+   * 2025-07-03: the gap fell from 4.2 to 3.2 in the week, unsaid beside "little changed from the 2.8 of six months ago".
+   */
+  weekMove: { from: number; change: number } | null;
 }
 
 /** Trading days (about two months) over which the score gap's recent low is taken: a six-month narrowing that has
@@ -263,7 +269,7 @@ function fundScore(f: FundDaily, window: number, asOf: IsoDate): FundScore {
   return { value, direction, components, label: SCORE_LABEL, benchmarks: { market: f.market, peer: f.peer }, peerGroup: f.peerGroup, warnings: f.warnings, weekMove };
 }
 
-function gapFacts(large: FundDaily, small: FundDaily, window: number): ScoreGap {
+function gapFacts(large: FundDaily, small: FundDaily, window: number, asOf: IsoDate): ScoreGap {
   const g = scoreGap(large.daily, small.daily);
   const inputs = [...new Set([...large.inputs, ...small.inputs])];
   const date = large.index >= 0 ? large.daily.dates[large.index] : null;
@@ -292,7 +298,13 @@ function gapFacts(large: FundDaily, small: FundDaily, window: number): ScoreGap 
   const lowMethod = `the smallest ${what} over the last ${LATELY_DAYS} trading days up to the as-of date`;
   const lowLately = figure(low >= 0 ? unitsToPoints(g.units[low]) : null, { unit: 'points', from: lateFrom, to: ok ? g.dates[k] : null, inputs, method: lowMethod, reason });
   const lowLatelyDate = figure<IsoDate>(low >= 0 ? g.dates[low] : null, { unit: 'date', from: lateFrom, to: ok ? g.dates[k] : null, inputs, method: `the latest day of ${lowMethod}`, reason });
-  return { value, smallestSince: smallest, narrowing, before, lowLately, lowLatelyDate };
+  let weekMove: ScoreGap['weekMove'] = null;
+  const w = ok ? lastIndexOnOrBefore(g.dates, previousNoteDate(asOf, DEFAULT_THRESHOLDS)) : -1;
+  if (w >= 0 && w < k) {
+    const change = unitsToPoints(g.units[k] - g.units[w]);
+    if (Math.abs(change) >= DEFAULT_SCORE_THRESHOLD) weekMove = { from: unitsToPoints(g.units[w]), change };
+  }
+  return { value, smallestSince: smallest, narrowing, before, lowLately, lowLatelyDate, weekMove };
 }
 
 /**
@@ -307,7 +319,7 @@ export function scoreSection(market: Market, config: NoteConfig, asOf: IsoDate):
   const large = largeFund === smallFund ? small : fundDaily(market, config, largeFund, asOf);
   const funds: Record<string, FundScore> = {};
   for (const f of [small, large]) funds[f.key] = fundScore(f, window, asOf);
-  const score = Object.assign(funds, { gap: { [`${largeFund}_${smallFund}`]: gapFacts(large, small, window) } }) as ScoreFacts;
+  const score = Object.assign(funds, { gap: { [`${largeFund}_${smallFund}`]: gapFacts(large, small, window, asOf) } }) as ScoreFacts;
 
   // chart: the small fund's last 252 rows ≤ asOf, the large fund's score looked up by date
   const end = small.daily.dates.length - 1;

@@ -247,6 +247,10 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...(j.widened === undefined ? [] : differ('widened', j.widened, widenedFrom(gap, j.before as J | undefined, c.t.scoreNarrowPoints))),
       // "narrowing": smaller than six months ago as printed, and not widened again from its recent low by a reopening
       ...(j.narrowing === undefined ? [] : differ('narrowing', j.narrowing, narrowingOf(gap, c))),
+      // "up/down from the X of six months ago": a large-cap lead then and now, across the bar of evidenceMinScoreGap
+      ...(j.acrossBar === undefined ? [] : differ('acrossBar', j.acrossBar, acrossBarOf(gap, c))),
+      // "The gap narrowed by N this week, from X": against the gap at the previous note's date as printed
+      ...(j.gapWeek === undefined ? [] : differ('gapWeek', JSON.stringify(j.gapWeek), JSON.stringify(gapWeekOf(gap, c)))),
     ];
   },
   ratePeak(j, c) {
@@ -449,6 +453,28 @@ function narrowingOf(gap: number, c: CheckContext): boolean {
   const d = c.t.scoreDecimals;
   if (before === null || !(gap > 0) || !(round(round(before, d) - gap, d) >= c.t.scoreNarrowPoints)) return false;
   return !(gap > 0 && low !== null && round(gap - round(low, d), d) >= c.t.scoreReopenPoints);
+}
+
+/** The printed large-cap lead crossed evidenceMinScoreGap since six months ago (a lead both times) by less than scoreNarrowPoints. */
+function acrossBarOf(gap: number, c: CheckContext): 'up' | 'down' | null {
+  const g = (c.facts.score as { gap?: Record<string, { before?: unknown }> }).gap?.[c.facts.keys?.scoreGap ?? ''];
+  const raw = num(g?.before);
+  if (raw === null) return null;
+  const before = round(raw, c.t.scoreDecimals);
+  const bar = c.t.evidenceMinScoreGap;
+  if (!(before > 0 && gap > 0) || round(Math.abs(gap - before), c.t.scoreDecimals) >= c.t.scoreNarrowPoints) return null;
+  return before < bar && gap >= bar ? 'up' : gap < bar && before >= bar ? 'down' : null;
+}
+
+/** The printed large-cap lead moved scoreNarrowPoints or more since the previous note's date (a lead both times). */
+function gapWeekOf(gap: number, c: CheckContext): { direction: string; size: number; from: number } | null {
+  const g = (c.facts.score as { gap?: Record<string, { weekMove?: { from?: unknown } | null }> }).gap?.[c.facts.keys?.scoreGap ?? ''];
+  const raw = num(g?.weekMove?.from);
+  if (raw === null) return null;
+  const from = round(raw, c.t.scoreDecimals);
+  const size = round(Math.abs(gap - from), c.t.scoreDecimals);
+  if (!(from > 0 && gap > 0) || size < c.t.scoreNarrowPoints) return null;
+  return { direction: gap < from ? 'narrower' : 'wider', size, from };
 }
 
 /** Large caps lead by at least `by` points more than the printed gap six months earlier (`before`: its side and size), or from level. */

@@ -1,0 +1,109 @@
+/**
+ * What two client readings of the weekly outlook on real data (readings thirty-one and thirty-two) found the notes'
+ * own facts contradicting or leaving unsaid, with the rule each one broke checked on hand-made facts (always run)
+ * and the case on the date it was read (skipped without the real data):
+ * - "Small-cap breadth has fallen out of overbought territory this week" for a Bear Alert begun this week, when the
+ *   reading had left the zone the week before (2021-07-16; 8 of the 10 new Bear Alerts of 2016–2025);
+ * - "…in a column of Xs, but down this week, though close to turning down": two concessions in one heading (2022-04-08);
+ * - "little changed from the 0.8 of six months ago" of a 1.2-point gap that now counted against small caps (2019-11-15);
+ * - a score gap that narrowed a full point in the week (4.2 to 3.2) left unsaid beside "little changed" (2025-07-03).
+ */
+import { describe, expect, it } from 'vitest';
+import { placeholderFigures } from '../../src/charts/build-charts.js';
+import { loadMarket } from '../../src/data/load-market.js';
+import { buildFacts } from '../../src/facts/build-facts.js';
+import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
+import { judgeBreadth, judgeScore } from '../../src/facts/judgements/sections.js';
+import { compileNote } from '../../src/narrative/render-narrative.js';
+import { loadNote } from '../../src/note/load-note.js';
+import { templateContext } from '../../src/render/render-note.js';
+import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
+
+const fig = (value: number | null) => ({ value, unit: 'points', from: null, to: null, inputs: [], method: 'test' });
+
+/** judgeScore on hand-made facts: the two scores now, the gap six months ago, and the gap at the previous note. */
+const score = (small: number, large: number, before: number, weekFrom: number | null = null) =>
+  judgeScore(
+    { value: fig(small), direction: fig(0) } as never,
+    { value: fig(large), direction: fig(0) } as never,
+    {
+      value: fig(large - small), before: fig(before), narrowing: large - small < before, smallestSince: fig(null),
+      lowLately: fig(Math.min(large - small, before)), lowLatelyDate: fig(null), weekMove: weekFrom === null ? null : { from: weekFrom, change: large - small - weekFrom },
+    } as never,
+    undefined,
+    '2025-12-12',
+    T,
+  );
+
+describe('the score gap across the bar, and its week', () => {
+  it('a gap that crossed the 1-point bar by less than half a point is up or down from six months ago, not little changed', () => {
+    expect(score(2.0, 3.2, 0.8)).toMatchObject({ acrossBar: 'up', littleChanged: false, widened: false });
+    expect(score(2.0, 2.8, 1.2)).toMatchObject({ acrossBar: 'down', littleChanged: false, narrowing: false });
+    // on the same side of the bar it stays little changed
+    expect(score(2.0, 3.4, 1.2)).toMatchObject({ acrossBar: null, littleChanged: true });
+    expect(score(1.0, 4.2, 3.6)).toMatchObject({ acrossBar: null, littleChanged: true });
+    // half a point or more across the bar has widened or narrowed, as before
+    expect(score(2.0, 3.4, 0.8)).toMatchObject({ acrossBar: null, widened: true });
+  });
+
+  it('a gap that moved half a point or more since the previous note says so, on the printed gaps', () => {
+    expect(score(2.0, 5.2, 2.8, 4.2).gapWeek).toEqual({ direction: 'narrower', size: 1, from: 4.2 });
+    expect(score(2.0, 4.0, 2.8, 1.4).gapWeek).toEqual({ direction: 'wider', size: 0.6, from: 1.4 });
+    expect(score(2.0, 4.0, 2.8, 1.6).gapWeek).toBeNull(); // 0.4
+    expect(score(2.0, 1.6, 2.8, 0.6).gapWeek).toBeNull(); // small caps lead now: the leader sentences say it
+  });
+});
+
+describe('breadth headings', () => {
+  const breadth = (status: string, column: 'X' | 'O', value: number, weekAgo: number) =>
+    judgeBreadth(
+      { bullishPercent: fig(value), column, columnTop: column === 'X' ? 66 : 74, columnBottom: column === 'O' ? 62 : 50, status, statusSince: '2025-12-10', reversedFrom: null, recentLow: null, weekAgo: { date: '2025-12-05', value: weekAgo } } as never,
+      '2025-12-12',
+      T,
+    );
+  it('a correction whose week went against its column is flagged for the heading, and only then', () => {
+    expect(breadth('Bear Correction', 'X', 60.2, 63.1).weekAgainstColumn).toBe(true);
+    expect(breadth('Bear Correction', 'X', 64.2, 61.1).weekAgainstColumn).toBe(false);
+    expect(breadth('Bull Correction', 'O', 66.1, 63.0).weekAgainstColumn).toBe(true);
+    expect(breadth('Bull Confirmed', 'X', 60.2, 63.1).weekAgainstColumn).toBe(false);
+  });
+});
+
+/** The real market, read once (undefined without the real data: the tests below are skipped). */
+const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
+const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+const read = (asOf: string) => {
+  const note = loadNote('weekly-outlook');
+  const figures = placeholderFigures(note.config.charts.map((c) => c.id), (id) => ({ id, svg: '', alt: id, source: 'real' }));
+  const facts = buildFacts(market!, note.config, { asOf, noteName: note.name });
+  return { facts, text: plain(compileNote(note)(templateContext(facts, figures, note))) };
+};
+
+describe.skipIf(!HAS_REAL)('readings thirty-one and thirty-two (real data)', () => {
+  it('a Bear Alert begun this week, out of the zone since the week before, has turned down from overbought', () => {
+    const { facts, text } = read('2021-07-16');
+    expect(facts.judgements!.breadth.weekMove?.left ?? null).toBeNull();
+    expect(text).toContain('Small-cap breadth has turned down from overbought this week');
+    expect(text).not.toContain('fallen out of overbought territory this week');
+    // the week it left the zone, the heading says that (2020-06-26)
+    expect(read('2020-06-26').text).toContain('Small-cap breadth has fallen out of overbought territory this week');
+  }, 60_000);
+
+  it('joins closeness to turning to a "but down this week" heading with "and"', () => {
+    const { text } = read('2022-04-08');
+    expect(text).toContain('Small-cap breadth is in a column of Xs, but down this week and close to turning down');
+    expect(text).not.toContain('this week, though close to turning');
+  }, 60_000);
+
+  it('a gap grown across the bar is "up from" six months ago, and counts', () => {
+    const { text } = read('2019-11-15');
+    expect(text).toContain('That leaves a gap of 1.2 points, up from the 0.8 of six months ago, when it was too small to count.');
+    expect(text).not.toContain('little changed from the 0.8');
+    expect(text).toContain('The score gap between large and small caps has grown');
+  }, 60_000);
+
+  it('says the gap\'s week move beside the six-month comparison', () => {
+    const { text } = read('2025-07-03');
+    expect(text).toContain('That leaves a gap of 3.2 points, little changed from the 2.8 of six months ago. The gap narrowed by 1.0 point this week, from 4.2.');
+  }, 60_000);
+});
