@@ -71,6 +71,16 @@ describe('date / since', () => {
     expect(h.since('2023-02-17')).toBe('since February 2023');
     expect(h.since(null)).toBe('in the available history');
   });
+  it('dates a bare date to the day within the recent days of the as-of date, and gives the year only when it is not this year', () => {
+    const at = (d: string, asOf: string, thresholds?: object) => render('{{since d}}', { d, asOf, ...(thresholds ? { thresholds } : {}) });
+    // 2022-07-08 snapshot: "The trend is negative, since June 2022" of 16 June
+    expect(at('2022-06-16', '2022-07-08')).toBe('since 16 June');
+    expect(at('2021-12-20', '2022-01-07')).toBe('since 20 December 2021');
+    expect(at('2025-04-21', '2025-10-17')).toBe('since April');
+    expect(at('2024-12-02', '2025-10-17')).toBe('since December 2024');
+    expect(at('2025-07-18', '2025-10-17')).toBe('since 18 July'); // 91 days
+    expect(at('2025-07-18', '2025-10-17', { recentDays: 30 })).toBe('since July');
+  });
   it('rejects a non-date', () => {
     expect(() => h.date('12/12/2025')).toThrowErrorMatchingInlineSnapshot(`[TypeError: date: expected a YYYY-MM-DD date, got "12/12/2025"]`);
   });

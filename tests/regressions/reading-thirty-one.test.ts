@@ -6,7 +6,12 @@
  *   reading had left the zone the week before (2021-07-16; 8 of the 10 new Bear Alerts of 2016–2025);
  * - "…in a column of Xs, but down this week, though close to turning down": two concessions in one heading (2022-04-08);
  * - "little changed from the 0.8 of six months ago" of a 1.2-point gap that now counted against small caps (2019-11-15);
- * - a score gap that narrowed a full point in the week (4.2 to 3.2) left unsaid beside "little changed" (2025-07-03).
+ * - a score gap that narrowed a full point in the week (4.2 to 3.2) left unsaid beside "little changed" (2025-07-03);
+ * - (readings thirty-three and thirty-four) "One more box down, to 132, would give a sell signal." beside "within a box of
+ *   reversing into Xs, at 140" when the close stood 4.8% above 132 (2018-11-30), and the score's weighing unsaid when it
+ *   counts for one side (2024-04-12: What changed said it now counted against small caps, the score paragraph nothing);
+ * - the snapshot's "has fallen from 154 to 150" of a column of Os begun below a column of Xs at 156 (2020-01-31), and
+ *   "since June 2022" of 16 June in a note of 8 July (2022-07-08; the rates wrap's "since May 2023" of 15 May).
  */
 import { describe, expect, it } from 'vitest';
 import { placeholderFigures } from '../../src/charts/build-charts.js';
@@ -72,18 +77,21 @@ describe('breadth headings', () => {
 /** The real market, read once (undefined without the real data: the tests below are skipped). */
 const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
 const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
-const read = (asOf: string) => {
-  const note = loadNote('weekly-outlook');
+const read = (asOf: string, name = 'weekly-outlook', symbol?: string) => {
+  const note = loadNote(name);
   const figures = placeholderFigures(note.config.charts.map((c) => c.id), (id) => ({ id, svg: '', alt: id, source: 'real' }));
-  const facts = buildFacts(market!, note.config, { asOf, noteName: note.name });
+  const facts = buildFacts(market!, note.config, { asOf, noteName: note.name, symbol });
   return { facts, text: plain(compileNote(note)(templateContext(facts, figures, note))) };
 };
 
 describe.skipIf(!HAS_REAL)('readings thirty-one and thirty-two (real data)', () => {
-  it('a Bear Alert begun this week, out of the zone since the week before, has turned down from overbought', () => {
+  it('a Bear Alert begun this week, out of the zone since before, says what happened this week', () => {
     const { facts, text } = read('2021-07-16');
     expect(facts.judgements!.breadth.weekMove?.left ?? null).toBeNull();
-    expect(text).toContain('Small-cap breadth has turned down from overbought this week');
+    // its column reversed earlier and reached the box below 70% this week
+    expect(text).toContain('Small-cap breadth is on a new Bear Alert');
+    // 2024-04-12: the reading left the zone in January; the column reversed this week from the 70% box of December
+    expect(read('2024-04-12').text).toContain('Small-cap breadth has reversed down this week from the 70% box');
     expect(text).not.toContain('fallen out of overbought territory this week');
     // the week it left the zone, the heading says that (2020-06-26)
     expect(read('2020-06-26').text).toContain('Small-cap breadth has fallen out of overbought territory this week');
@@ -100,6 +108,26 @@ describe.skipIf(!HAS_REAL)('readings thirty-one and thirty-two (real data)', () 
     expect(text).toContain('That leaves a gap of 1.2 points, up from the 0.8 of six months ago, when it was too small to count.');
     expect(text).not.toContain('little changed from the 0.8');
     expect(text).toContain('The score gap between large and small caps has grown');
+  }, 60_000);
+
+  it('says one more box gives a signal only when the close is within a box of it, and always says how the score weighs', () => {
+    const { facts, text } = read('2018-11-30');
+    expect(facts.pnf.IWM.levels.signalNextBox).toBe(true);
+    expect(facts.pnf.IWM.signalNear).toBe(false);
+    expect(text).not.toContain('One more box down, to 132');
+    expect(text).toContain('It is within a box of reversing into Xs, at 140.');
+    // closing at 133.92, within the 2.00 box above 132, it was said (2018-10-26); at 134.29 a week before, not
+    expect(read('2018-10-26').text).toContain('One more box down, to 132, would give a sell signal.');
+    expect(read('2018-11-23').text).not.toContain('One more box down, to 132');
+    expect(read('2024-04-12').text).toContain('In the weighing of the evidence the score counts against small caps.');
+  }, 60_000);
+
+  it('gives the snapshot column\'s boxes, not a fall from its first box, and dates a recent trend to the day', () => {
+    const { text } = read('2020-01-31', 'fund-snapshot', 'IWM');
+    expect(text).toContain('The current column of Os (since 31 January) fills the boxes from 154 down to 150.');
+    expect(text).not.toContain('has fallen from 154');
+    expect(read('2022-07-08', 'fund-snapshot', 'IWM').text).toContain('The trend is negative, since 16 June.');
+    expect(read('2023-06-09', 'rates-wrap').text).toContain('The trend is positive, since 15 May.');
   }, 60_000);
 
   it('says the gap\'s week move beside the six-month comparison', () => {

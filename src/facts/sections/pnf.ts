@@ -3,7 +3,7 @@ import { lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../../metrics/cal
 import { fail } from '../../errors/market-note-error.js';
 import { pnfTooManyBoxes } from '../../errors/messages.js';
 import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
-import { changeLevels, reversalIndex, type ChangeLevels } from '../../metrics/pnf/levels.js';
+import { changeLevels, reversalIndex, signalIndex, type ChangeLevels } from '../../metrics/pnf/levels.js';
 import type { NoteConfig } from '../../config/note-config.js';
 import type { PnfChartData } from '../types.js';
 import { previousNoteDate } from '../judgements/recency.js';
@@ -45,6 +45,12 @@ export interface PnfFacts {
    * at 3.85%, unsaid).
    */
   reversalNear: boolean;
+  /**
+   * One more box in the current column gives the opposite signal (`levels.signalNextBox`), and the last close is within
+   * a box of that signal's level: "One more box down, to 132, would give a sell signal." is said only then (2018-11-30:
+   * IWM in Os at 134 on the chart, but closing at 138.59 after a 3% rise, 4.8% above the sell at 132).
+   */
+  signalNear: boolean;
   /**
    * The chart's last {@link RECENT_COLUMNS} columns, oldest first, each with the day it began: What changed names and
    * dates every reversal of a week that reversed more than once (2020-03-20: "reversed into Os on 18 March" of a week
@@ -212,6 +218,17 @@ function reversalNear(chart: PnfChart, s: Series, asOf: IsoDate, multiplier: num
   return col.type === 'X' ? close - chart.level(k) < chart.level(k + 1) - chart.level(k) : chart.level(k) - close < chart.level(k) - chart.level(k - 1);
 }
 
+/** One more box gives the opposite signal, and the last close on or before `asOf` (on the chart's scale) is within a box of it. */
+function signalNear(chart: PnfChart, s: Series, asOf: IsoDate, multiplier: number): boolean {
+  const sig = signalIndex(chart);
+  const i = lastCloseIndexOnOrBefore(s, asOf);
+  if (!sig?.nextBox || i < 0) return false;
+  const close = s.close[i] * multiplier;
+  const level = chart.level(sig.index);
+  // the box between the signal level and the close: above it for a sell, below it for a buy
+  return sig.type === 'sell' ? close - level < chart.level(sig.index + 1) - level : level - close < level - chart.level(sig.index - 1);
+}
+
 /** Contract `pnf.SYM` for one series. */
 export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts: PnfFacts; chart: PnfChart; multiplier: number } {
   const { chart, multiplier, dates } = configuredChart(s, config, asOf);
@@ -247,6 +264,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     columnBottom: col?.low ?? null,
     columnSince: col?.start ?? null,
     reversalNear: reversalNear(chart, s, asOf, multiplier),
+    signalNear: signalNear(chart, s, asOf, multiplier),
     recentColumns: chart.columns.slice(-RECENT_COLUMNS).map((c) => ({ column: c.type, since: c.start })),
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,

@@ -30,6 +30,28 @@ export function reversalIndex(chart: PnfChart): number | null {
 }
 
 /**
+ * The box index of the opposite signal (one box beyond the extreme of the last column of the opposite type that a new
+ * column would have to break), its type, and whether the current column stands level with that column (one more box
+ * in it gives the signal); null without a signal or such a column.
+ */
+export function signalIndex(chart: PnfChart): { index: number; type: 'buy' | 'sell'; nextBox: boolean } | null {
+  const cols = chart.columns;
+  const n = cols.length - 1;
+  if (n < 0) return null;
+  const cur = cols[n];
+  const signal = chart.current.signal;
+  if (signal === 'buy') {
+    // A sell needs an O column below the last O column's low: the current one if in Os (its predecessor O), else the last O.
+    const o = cur.type === 'O' ? cols[n - 2] : cols[n - 1];
+    if (o && o.type === 'O') return { index: o.lowIndex - 1, type: 'sell', nextBox: cur.type === 'O' && cur.lowIndex === o.lowIndex };
+  } else if (signal === 'sell') {
+    const x = cur.type === 'X' ? cols[n - 2] : cols[n - 1];
+    if (x && x.type === 'X') return { index: x.highIndex + 1, type: 'buy', nextBox: cur.type === 'X' && cur.highIndex === x.highIndex };
+  }
+  return null;
+}
+
+/**
  * @example
  * // X column 100–110 on 1-point boxes after an O column down to 96, on a buy signal, 3-box reversal:
  * changeLevels(chart) //=> { reversal: 107, reversalInto: 'O', signal: 95, signalType: 'sell', signalNextBox: false }
@@ -42,22 +64,11 @@ export function changeLevels(chart: PnfChart): ChangeLevels {
   const cur = cols[n];
   out.reversal = chart.level(reversalIndex(chart)!);
   out.reversalInto = cur.type === 'X' ? 'O' : 'X';
-  const signal = chart.current.signal;
-  if (signal === 'buy') {
-    // A sell needs an O column below the last O column's low: the current one if in Os (its predecessor O), else the last O.
-    const o = cur.type === 'O' ? cols[n - 2] : cols[n - 1];
-    if (o && o.type === 'O') {
-      out.signal = chart.level(o.lowIndex - 1);
-      out.signalType = 'sell';
-      out.signalNextBox = cur.type === 'O' && cur.lowIndex === o.lowIndex;
-    }
-  } else if (signal === 'sell') {
-    const x = cur.type === 'X' ? cols[n - 2] : cols[n - 1];
-    if (x && x.type === 'X') {
-      out.signal = chart.level(x.highIndex + 1);
-      out.signalType = 'buy';
-      out.signalNextBox = cur.type === 'X' && cur.highIndex === x.highIndex;
-    }
+  const sig = signalIndex(chart);
+  if (sig) {
+    out.signal = chart.level(sig.index);
+    out.signalType = sig.type;
+    out.signalNextBox = sig.nextBox;
   }
   return out;
 }
