@@ -13,27 +13,19 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chartPlans, placeholderFigures } from '../../src/charts/build-charts.js';
+import { chartPlans } from '../../src/charts/build-charts.js';
 import { weekBefore } from '../../src/data/calendar.js';
 import { loadMarket } from '../../src/data/load-market.js';
 import { buildFacts } from '../../src/facts/build-facts.js';
-import { compileNote } from '../../src/narrative/render-narrative.js';
 import { loadNote } from '../../src/note/load-note.js';
-import { templateContext } from '../../src/render/render-note.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
-
-const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
+import { plain, readNote } from '../helpers/read-note.js';
 
 /** The real market, read once for every test below (undefined without the real data: the tests are skipped). */
 const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
 /** A note's facts and its text as a client reads it (charts left out). */
-const read = (name: string, asOf: string, symbol?: string) => {
-  const note = loadNote(name);
-  const figures = placeholderFigures(note.config.charts.map((c) => c.id), (id) => ({ id, svg: '', alt: id, source: 'real' }));
-  const facts = buildFacts(market!, note.config, { asOf, noteName: note.name, symbol });
-  return { facts, text: plain(compileNote(note)(templateContext(facts, figures, note))) };
-};
+const read = (name: string, asOf: string, symbol?: string) => readNote(market!, name, asOf, symbol);
 
 describe.skipIf(!HAS_REAL)('readings eighteen and nineteen (real data)', () => {
 

@@ -14,15 +14,11 @@
  *   "since June 2022" of 16 June in a note of 8 July (2022-07-08; the rates wrap's "since May 2023" of 15 May).
  */
 import { describe, expect, it } from 'vitest';
-import { placeholderFigures } from '../../src/charts/build-charts.js';
 import { loadMarket } from '../../src/data/load-market.js';
-import { buildFacts } from '../../src/facts/build-facts.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
 import { judgeBreadth, judgeScore } from '../../src/facts/judgements/sections.js';
-import { compileNote } from '../../src/narrative/render-narrative.js';
-import { loadNote } from '../../src/note/load-note.js';
-import { templateContext } from '../../src/render/render-note.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
+import { readNote } from '../helpers/read-note.js';
 
 const fig = (value: number | null) => ({ value, unit: 'points', from: null, to: null, inputs: [], method: 'test' });
 
@@ -76,13 +72,7 @@ describe('breadth headings', () => {
 
 /** The real market, read once (undefined without the real data: the tests below are skipped). */
 const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
-const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ');
-const read = (asOf: string, name = 'weekly-outlook', symbol?: string) => {
-  const note = loadNote(name);
-  const figures = placeholderFigures(note.config.charts.map((c) => c.id), (id) => ({ id, svg: '', alt: id, source: 'real' }));
-  const facts = buildFacts(market!, note.config, { asOf, noteName: note.name, symbol });
-  return { facts, text: plain(compileNote(note)(templateContext(facts, figures, note))) };
-};
+const read = (asOf: string, name = 'weekly-outlook', symbol?: string) => readNote(market!, name, asOf, symbol);
 
 describe.skipIf(!HAS_REAL)('readings thirty-one and thirty-two (real data)', () => {
   it('a Bear Alert begun this week, out of the zone since before, says what happened this week', () => {
