@@ -3,7 +3,7 @@
  * apart from the paths those rules change (pattern labels, scores and the score gap) or add, and the P&F chart's
  * caption label (`charts.pnf.boxLabel`) and the text's scale (`pnf.*.boxSize`) naming every box size of the recent
  * columns, the six-month window's first day (`breadth.*.recentLow.windowFrom`) and whether an RS chart is within a box
- * of reversing (`rs.*.closeToReversal`), the high of the month before the rate-peak window (`rates.peak.priorHigh`) and
+ * of reversing (`rs.*.closeToReversal`) and its latest repeat signal of lately (`rs.*.*.latestRepeat`), the high of the month before the rate-peak window (`rates.peak.priorHigh`) and
  * the day the bullish percent's column reversed (`breadth.*.reversedFrom.on`) and the day each RS chart turned to its
  * signal (`rs.*.*.signalSince`) and whether its column began this week (`columnNew`), and the day each P&F column
  * began (`pnf.*.columnSince`) and the last few columns with their days (`recentColumns`), whether one more box gives the
@@ -38,7 +38,7 @@ const BEFORE: Record<string, string> = {
   rates: '08d98ba4f5b58409', // only rates.peak.priorHigh added since (the month's high before the 200-day window)
   returns: '57fd7562122d90e4', // only returns.week added since (without it: 4b2ac643bbb0b25a)
   roles: '4430a2a15f678270',
-  rs: '28aebe9e0aa34cea', // only rs.*.nearTerm/longTerm.closeToReversal (all null on this date), .signalSince and .columnNew added since
+  rs: '811d2e923759258e', // only rs.*.nearTerm/longTerm.closeToReversal (all null on this date), .signalSince, .columnNew and .latestRepeat added since (without .latestRepeat: 28aebe9e0aa34cea)
   seasonal: '9e9f6a9523811972',
   universe: 'c44cf6c08804a62f',
 };

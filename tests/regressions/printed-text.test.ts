@@ -378,7 +378,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(dated).toBeGreaterThan(100);
     const w = weekly();
     const repeat = w.text(w.facts('2025-03-07'));
-    expect(repeat).toContain('The chart has been on an RS sell signal since September 2014.');
+    expect(repeat).toContain('The chart has been on an RS sell signal since September 2014, the latest given on 3 March.');
     expect(repeat).toContain('another near-term RS sell signal, given on 3 March, on a sell signal since 30 September 2014');
     const t = w.text(w.facts('2022-04-08'));
     expect(t).toContain('so the chart still shows IWM lacking near-term relative strength and has been on an RS sell signal since 8 April.');

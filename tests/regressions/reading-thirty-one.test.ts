@@ -11,14 +11,22 @@
  *   reversing into Xs, at 140" when the close stood 4.8% above 132 (2018-11-30), and the score's weighing unsaid when it
  *   counts for one side (2024-04-12: What changed said it now counted against small caps, the score paragraph nothing);
  * - the snapshot's "has fallen from 154 to 150" of a column of Os begun below a column of Xs at 156 (2020-01-31), and
- *   "since June 2022" of 16 June in a note of 8 July (2022-07-08; the rates wrap's "since May 2023" of 15 May).
+ *   "since June 2022" of 16 June in a note of 8 July (2022-07-08; the rates wrap's "since May 2023" of 15 May);
+ * - (readings thirty-five and thirty-six) a gap that crossed the 1-point bar in the week by 0.4, unsaid while What changed
+ *   said the score now counted against small caps (2019-06-28); a repeat RS sell signal in What changed that the lead
+ *   never dated (2019-06-28) and the snapshot neither (ARCB 2024-08-30); "highest box of 248 set in October 2025" of
+ *   15 October (2025-11-14); the rates wrap's window-edge high beside a chart that was higher before the window
+ *   (2025-11-14); a second half dismissed twice in one paragraph (2017-07-07).
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadMarket } from '../../src/data/load-market.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
 import { judgeBreadth, judgeScore } from '../../src/facts/judgements/sections.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
-import { readNote } from '../helpers/read-note.js';
+import { plain, readNote } from '../helpers/read-note.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 
 const fig = (value: number | null) => ({ value, unit: 'points', from: null, to: null, inputs: [], method: 'test' });
 
@@ -48,9 +56,12 @@ describe('the score gap across the bar, and its week', () => {
   });
 
   it('a gap that moved half a point or more since the previous note says so, on the printed gaps', () => {
-    expect(score(2.0, 5.2, 2.8, 4.2).gapWeek).toEqual({ direction: 'narrower', size: 1, from: 4.2 });
-    expect(score(2.0, 4.0, 2.8, 1.4).gapWeek).toEqual({ direction: 'wider', size: 0.6, from: 1.4 });
+    expect(score(2.0, 5.2, 2.8, 4.2).gapWeek).toEqual({ direction: 'narrower', size: 1, from: 4.2, acrossBar: false });
+    expect(score(2.0, 4.0, 2.8, 1.4).gapWeek).toEqual({ direction: 'wider', size: 0.6, from: 1.4, acrossBar: false });
     expect(score(2.0, 4.0, 2.8, 1.6).gapWeek).toBeNull(); // 0.4
+    // under half a point, but across the 1-point bar: the score now counts, or no longer does (2019-06-28: 0.8 to 1.2)
+    expect(score(1.6, 2.8, 0.4, 0.8).gapWeek).toEqual({ direction: 'wider', size: 0.4, from: 0.8, acrossBar: true });
+    expect(score(1.6, 2.4, 0.4, 1.2).gapWeek).toEqual({ direction: 'narrower', size: 0.4, from: 1.2, acrossBar: true });
     expect(score(2.0, 1.6, 2.8, 0.6).gapWeek).toBeNull(); // small caps lead now: the leader sentences say it
   });
 });
@@ -118,6 +129,31 @@ describe.skipIf(!HAS_REAL)('readings thirty-one and thirty-two (real data)', () 
     expect(text).not.toContain('has fallen from 154');
     expect(read('2022-07-08', 'fund-snapshot', 'IWM').text).toContain('The trend is negative, since 16 June.');
     expect(read('2023-06-09', 'rates-wrap').text).toContain('The trend is positive, since 15 May.');
+  }, 60_000);
+
+  it('says a week that took the gap across the bar, and dates a repeat RS signal of lately', () => {
+    const { text } = read('2019-06-28');
+    expect(text).toContain('The gap widened by 0.4 points this week, from 0.8, enough now to count.');
+    expect(text).toContain('The chart has been on an RS sell signal since September 2014, the latest given on 24 June.');
+  }, 60_000);
+
+  it('dates a recent highest box to the day, says a rates-wrap high at the window\'s edge, and dismisses a short second half once', () => {
+    expect(read('2025-11-14').text).toContain("below the chart's highest box of 248 set on 15 October");
+    expect(read('2025-11-14', 'rates-wrap').text).toContain(
+      'Its high of the last 200 trading days was 4.64% on 12 February 2025; it is 49 bp below that now. That high sits in the first month of the window',
+    );
+    const h2 = read('2017-07-07').text;
+    expect(h2).toContain('Large caps are ahead in the second half so far by only 0.1 percentage points in four trading days, too little to count either way.');
+    expect(h2).not.toContain('too few to count as evidence');
+  }, 60_000);
+
+  it('dates the latest of a run of RS signals in the snapshot of a member', async () => {
+    const out = tempDir();
+    const r = await runCli(['build', '--note', 'fund-snapshot', '--symbols', 'ARCB', '--data', writeRealMarketYaml(), '--as-of', '2024-08-30', '--out', out, '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(plain(readFileSync(join(out, 'fund-snapshot-ARCB-2024-08-30.html'), 'utf8'))).toContain(
+      'the chart has been on a sell signal since 30 April, the latest given on 30 August.',
+    );
   }, 60_000);
 
   it('says the gap\'s week move beside the six-month comparison', () => {

@@ -73,6 +73,12 @@ export interface RsChartJudgement {
   columnSince: Recency | null;
   /** Since when the chart has been on its signal: the first signal of the current run (`signalSince`), not a repeat. */
   signalDate: Recency | null;
+  /**
+   * The latest signal of that run when it repeats the first and came lately (`rs.*.latestRepeat`): said beside "since"
+   * (2019-06-28: What changed listed "another near-term RS sell signal, given on 24 June", the lead only "on an RS sell
+   * signal since September 2014"). Null otherwise.
+   */
+  repeatDate: Recency | null;
   /** The chart's `closeToReversal` (rs.*.nearTerm / longTerm): the ratio is within a box of reversing the column. */
   closeToReversal: { moveSize: number; lessThan: boolean; into: 'X' | 'O' } | null;
 }
@@ -84,6 +90,7 @@ export function rsChart(side: RsFacts['nearTerm'], asOf: IsoDate, t: Thresholds)
     signal: side.signal ?? 'none',
     columnSince: recency(side.lastColumnChange, asOf, t),
     signalDate: recency(side.signalSince, asOf, t),
+    repeatDate: recency(side.latestRepeat, asOf, t),
     closeToReversal: side.closeToReversal,
   };
 }
@@ -117,7 +124,7 @@ export function judgeLead(
   const h1 = comparison('h1', returns.small.h1, returns.large.h1, !inH2, t);
   const h2 = comparison('h2', returns.small.h2, returns.large.h2, inH2 && yearRunning, t);
   const week = returns.small.week && returns.large.week ? comparison('week', returns.small.week, returns.large.week, false, t) : null;
-  const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, signalSince: null, columnNew: false, boxPercent: 0, reversalLevel: null, reversalDistance: null, closeToReversal: null }, asOf, t);
+  const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, signalSince: null, latestRepeat: null, columnNew: false, boxPercent: 0, reversalLevel: null, reversalDistance: null, closeToReversal: null }, asOf, t);
   return {
     ytd,
     h1,

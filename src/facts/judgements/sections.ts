@@ -187,9 +187,10 @@ export interface ScoreJudgements {
   acrossBar: 'up' | 'down' | null;
   /**
    * Large caps lead now and at the previous note's date, and the printed gap moved by `scoreNarrowPoints` or more in
-   * the week (`score.gap.*.weekMove`): narrower or wider, by how much, from what. Null otherwise.
+   * the week, or across `evidenceMinScoreGap` (`acrossBar`: it now counts, or no longer does) (`score.gap.*.weekMove`):
+   * narrower or wider, by how much, from what. Null otherwise.
    */
-  gapWeek: { direction: 'narrower' | 'wider'; size: number; from: number } | null;
+  gapWeek: { direction: 'narrower' | 'wider'; size: number; from: number; acrossBar: boolean } | null;
   /**
    * Large caps lead on a gap smaller than six months ago, but it has widened by `scoreReopenPoints` or more from its
    * low of the last two months (printed): `low`, with the latest day it stood there. Not then called narrowing
@@ -262,8 +263,11 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     b === null || g === null || b <= 0 || g <= 0 || printed(Math.abs(g - b), d) >= t.scoreNarrowPoints ? null : b < bar && g >= bar ? 'up' : g < bar && b >= bar ? 'down' : null;
   const weekFrom = gap.weekMove ? printed(gap.weekMove.from, d) : null;
   const weekSize = weekFrom === null || g === null ? 0 : printed(Math.abs(g - weekFrom), d);
+  const weekAcross = weekFrom !== null && g !== null && weekFrom < bar !== g < bar;
   const gapWeek =
-    weekFrom !== null && g !== null && weekFrom > 0 && g > 0 && weekSize >= t.scoreNarrowPoints ? { direction: g < weekFrom ? ('narrower' as const) : ('wider' as const), size: weekSize, from: weekFrom } : null;
+    weekFrom !== null && g !== null && weekFrom > 0 && g > 0 && weekSize > 0 && (weekSize >= t.scoreNarrowPoints || weekAcross)
+      ? { direction: g < weekFrom ? ('narrower' as const) : ('wider' as const), size: weekSize, from: weekFrom, acrossBar: weekAcross }
+      : null;
   return {
     kind: 'scoreCompare',
     small: { value: s, change: ch, changeSize: ch === null ? null : Math.abs(ch), direction: ch === null ? 'flat' : direction(ch, d), investable },

@@ -1,5 +1,5 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
-import { lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
+import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import { fail } from '../../errors/market-note-error.js';
 import { pnfTooManyBoxes } from '../../errors/messages.js';
 import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
@@ -96,6 +96,12 @@ export interface RsSideFacts {
    * after a repeat on 3 March).
    */
   signalSince: IsoDate | null;
+  /**
+   * The latest signal when it repeats the run's first (`lastSignalDate` after `signalSince`) and came within
+   * thresholds `recentDays` (about three months) of the as-of date: said beside "since" (2019-06-28: What changed's
+   * "another near-term RS sell signal, given on 24 June" was dated nowhere else). Null otherwise.
+   */
+  latestRepeat: IsoDate | null;
   boxPercent: number;
   /** The RS level that would reverse the current column, and how far the ratio is from it now, in percent
    * (negative: the numerator would have to lag by that much). */
@@ -287,13 +293,16 @@ function rsSide(chart: ReturnType<typeof relativeStrength>, percent: number, rat
   const distance = reversal === null || ratio === null ? null : (reversal / ratio - 1) * 100;
   const close = column !== null && distance !== null && Math.abs(distance) < Math.min(percent * CLOSE_TO_REVERSAL_BOXES, CLOSE_TO_REVERSAL_MAX_PERCENT);
   const move = close ? printedAtLeast(distance, DEFAULT_THRESHOLDS.returnDecimals) : null;
+  const last = chart.current.lastSignalDate;
+  const since = runStart(chart);
   return {
     column,
     signal: chart.current.signal,
     lastColumnChange: chart.lastColumnChange,
     columnNew: chart.lastColumnChange !== null && chart.lastColumnChange > previousNoteDate(asOf, DEFAULT_THRESHOLDS),
-    lastSignalDate: chart.current.lastSignalDate,
-    signalSince: runStart(chart),
+    lastSignalDate: last,
+    signalSince: since,
+    latestRepeat: last !== null && since !== null && last > since && daysBetween(last, asOf) <= DEFAULT_THRESHOLDS.recentDays ? last : null,
     boxPercent: percent,
     reversalLevel: reversal,
     reversalDistance: distance,

@@ -87,9 +87,10 @@ export interface ScoreGap {
   lowLately: Figure;
   lowLatelyDate: Figure<IsoDate>;
   /**
-   * The gap moved by What changed's {@link DEFAULT_SCORE_THRESHOLD} (half a point) or more since the previous note's
-   * date (the last common row on or before it): the gap then and the change (negative: narrower). Null otherwise.
-   * 2025-07-03: the gap fell from 4.2 to 3.2 in the week, unsaid beside "little changed from the 2.8 of six months ago".
+   * The gap changed since the previous note's date (the last common row on or before it): the gap then and the change
+   * (negative: narrower). Null when it did not. The judgements say a move of half a point or more, or one across the
+   * bar under which the gap counts for neither side (2025-07-03: the gap fell from 4.2 to 3.2 in the week, unsaid beside
+   * "little changed from the 2.8 of six months ago"; 2019-06-28: 0.8 to 1.2, and the score counted against small caps).
    */
   weekMove: { from: number; change: number } | null;
 }
@@ -302,7 +303,7 @@ function gapFacts(large: FundDaily, small: FundDaily, window: number, asOf: IsoD
   const w = ok ? lastIndexOnOrBefore(g.dates, previousNoteDate(asOf, DEFAULT_THRESHOLDS)) : -1;
   if (w >= 0 && w < k) {
     const change = unitsToPoints(g.units[k] - g.units[w]);
-    if (Math.abs(change) >= DEFAULT_SCORE_THRESHOLD) weekMove = { from: unitsToPoints(g.units[w]), change };
+    if (change !== 0) weekMove = { from: unitsToPoints(g.units[w]), change };
   }
   return { value, smallestSince: smallest, narrowing, before, lowLately, lowLatelyDate, weekMove };
 }

@@ -53,9 +53,10 @@ export interface YieldWatchFacts {
   /**
    * `onlyHigh`: the highest close sits on the as-of date (`atPeak`), or at the window's start with the yield as high
    * or higher in the month before the window opened (`windowEdgeHigh`), so it is the window's high, not a turning
-   * point the yield has come down from (the weekly outlook's rule).
+   * point the yield has come down from (the weekly outlook's rule); `windowEdge` the second case, which the text says
+   * (2025-11-14: "Its high of the last 200 trading days was 4.64% on 12 February 2025" beside a chart at 4.8% in January).
    */
-  peak: { date: Figure<IsoDate>; level: Figure; changeBp: Figure; state: 'falling' | 'near peak' | null; atPeak: boolean; onlyHigh: boolean; windowDays: number };
+  peak: { date: Figure<IsoDate>; level: Figure; changeBp: Figure; state: 'falling' | 'near peak' | null; atPeak: boolean; onlyHigh: boolean; windowEdge: boolean; windowDays: number };
   equity: {
     key: string;
     name: string;
@@ -145,6 +146,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
     state: moveBp === null ? null : moveBp <= -FALLING_BP ? ('falling' as const) : ('near peak' as const),
     atPeak: p ? p.date === p.currentDate : false,
     onlyHigh: p ? p.date === p.currentDate || windowEdgeHigh(p) : false,
+    windowEdge: p ? p.date !== p.currentDate && windowEdgeHigh(p) : false,
     windowDays: settings.ratePeakWindow,
   };
   const w = periodReturn(eq, weekBase, asOf);

@@ -466,15 +466,17 @@ function acrossBarOf(gap: number, c: CheckContext): 'up' | 'down' | null {
   return before < bar && gap >= bar ? 'up' : gap < bar && before >= bar ? 'down' : null;
 }
 
-/** The printed large-cap lead moved scoreNarrowPoints or more since the previous note's date (a lead both times). */
-function gapWeekOf(gap: number, c: CheckContext): { direction: string; size: number; from: number } | null {
+/** The printed large-cap lead moved scoreNarrowPoints or more since the previous note's date, or across evidenceMinScoreGap (a lead both times). */
+function gapWeekOf(gap: number, c: CheckContext): { direction: string; size: number; from: number; acrossBar: boolean } | null {
   const g = (c.facts.score as { gap?: Record<string, { weekMove?: { from?: unknown } | null }> }).gap?.[c.facts.keys?.scoreGap ?? ''];
   const raw = num(g?.weekMove?.from);
   if (raw === null) return null;
   const from = round(raw, c.t.scoreDecimals);
   const size = round(Math.abs(gap - from), c.t.scoreDecimals);
-  if (!(from > 0 && gap > 0) || size < c.t.scoreNarrowPoints) return null;
-  return { direction: gap < from ? 'narrower' : 'wider', size, from };
+  const bar = c.t.evidenceMinScoreGap;
+  const acrossBar = from < bar !== gap < bar;
+  if (!(from > 0 && gap > 0) || size === 0 || (size < c.t.scoreNarrowPoints && !acrossBar)) return null;
+  return { direction: gap < from ? 'narrower' : 'wider', size, from, acrossBar };
 }
 
 /** Large caps lead by at least `by` points more than the printed gap six months earlier (`before`: its side and size), or from level. */

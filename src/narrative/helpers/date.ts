@@ -7,7 +7,7 @@ const NAMED: Record<string, string> = {
   long: 'EEEE, d MMMM yyyy',
   medium: 'd MMMM yyyy',
   short: 'd MMM yyyy',
-  month: 'MMMM yyyy',
+  month: 'MMMM',
   monthDay: 'd MMMM',
   iso: 'yyyy-MM-dd',
 };
@@ -29,8 +29,8 @@ export function dateArg(helper: string, value: unknown): string | null {
 
 /**
  * `{{date asOf "long"}}` → "Friday, 12 December 2025"; any date-fns pattern works too. A pattern without a year
- * ("monthDay") gets the year added when the date is not in the note's as-of year: every past date carries its
- * year when it is not this year.
+ * ("monthDay", "month") gets the year added when the date is not in the note's as-of year: every past date carries
+ * its year when it is not this year, and only then ("set in October" in a note of November 2025).
  */
 export default function date(value: unknown, pattern?: unknown, options?: unknown): string {
   const v = dateArg('date', value);
