@@ -4,6 +4,7 @@
  * nothing heavy, so the shim loads it first; the worker runs universe-worker.js, beside this file in both the
  * compiled and the bundled layout.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { trace } from '../cli/trace.js';
@@ -28,12 +29,36 @@ export interface UniverseWorker {
 export const OVERLAP_ENV = 'MARKET_NOTE_OVERLAP';
 
 /**
- * Whether a core is idle (load average over the last minute at least one below the cores this process may use).
- * Without one the worker only adds its start and its own compiling to the same CPU: on a busy 2-core machine
- * the overlapped load measured ~70 ms slower than reading everything on this thread (docs/performance.md).
+ * Whether a core is idle for the worker: no other task is runnable now beyond what leaves one core free (Linux's
+ * /proc/loadavg, whose running count includes this process), else, where there is no /proc, the load average over the
+ * last minute at least one below the cores this process may use. Without an idle core the worker only adds its start
+ * and its own compiling to the same CPU: beside one busy process on 2 cores the overlapped load measured ~50 ms slower
+ * than reading everything on this thread. The minute's average cannot tell that busy process from a run of short
+ * commands one after another (the bench, a script), which leave a core idle but hold the average near 1: the count of
+ * tasks running now can (docs/performance.md).
  */
 function coreToSpare(): boolean {
-  return loadavg()[0] + 1 <= availableParallelism();
+  return spareCore(runningNow(), loadavg()[0], availableParallelism());
+}
+
+/**
+ * {@link coreToSpare} on its inputs: `running` tasks now (this process included; null without /proc), the minute's
+ * load average and the cores.
+ * @example spareCore(1, 1.2, 2) //=> true    (only this process runs: the minute's average is the commands before it)
+ * @example spareCore(2, 1.0, 2) //=> false   (another process is busy)
+ */
+export function spareCore(running: number | null, load: number, cores: number): boolean {
+  return running === null ? load + 1 <= cores : running - 1 + 2 <= cores;
+}
+
+/** Tasks running or runnable now, this process included (/proc/loadavg's fourth field), or null without /proc. */
+function runningNow(): number | null {
+  try {
+    const m = /^\S+ \S+ \S+ (\d+)\//.exec(readFileSync('/proc/loadavg', 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Whether the universes should load in a worker: MARKET_NOTE_OVERLAP, else an idle core. */

@@ -112,3 +112,14 @@ describe('errors with the universe read in a worker are those of one thread, in 
     expect(second.on).toStrictEqual(second.off);
   }, 120_000);
 });
+
+describe('the universe worker runs only with a core to spare', () => {
+  it('counts the tasks running now where /proc has them, else the minute\'s load average', async () => {
+    const { spareCore } = await import('../../src/data/universe-early.js');
+    expect(spareCore(1, 1.3, 2)).toBe(true); // a run of short commands holds the average near 1, with a core idle
+    expect(spareCore(2, 1.0, 2)).toBe(false); // one busy process beside this one
+    expect(spareCore(3, 0.5, 4)).toBe(true);
+    expect(spareCore(null, 0.9, 2)).toBe(true);
+    expect(spareCore(null, 1.1, 2)).toBe(false);
+  });
+});
