@@ -174,7 +174,9 @@ function rsChanges(prev: unknown, cur: unknown): Change[] {
       const [d0, d1] = [field(prev, 'rs', key, side, 'lastSignalDate'), field(cur, 'rs', key, side, 'lastSignalDate')];
       const since = field(cur, 'rs', key, side, 'signalSince');
       if (flipped(s0, s1)) {
-        out.push({ kind: 'rs-signal', path: `rs.${key}.${side}.signal`, from: s0, to: s1, text: `${who}: ${label} RS ${s1} signal` });
+        // dated (2024-05-31: "near-term RS buy signal" stood undated beside dated items)
+        const on = typeof d1 === 'string' ? `, given on ${day(d1, field(cur, 'asOf'))}` : '';
+        out.push({ kind: 'rs-signal', path: `rs.${key}.${side}.signal`, from: s0, to: s1, text: `${who}: ${label} RS ${s1} signal${on}` });
       } else if (s1 != null && flipped(d0, d1) && typeof d1 === 'string' && d1 > String(field(prev, 'asOf'))) {
         // the same kind again (a lead may print "on an RS sell signal since …"; the box says a new one came)
         const runFrom = typeof since === 'string' && since !== d1 ? `, on a ${s1} signal since ${day(since, field(cur, 'asOf'))}` : '';

@@ -143,6 +143,13 @@ describe('whatChanged', () => {
     ]);
   });
 
+  it('dates a new RS signal (2024-05-31: "near-term RS buy signal" stood undated beside dated items)', () => {
+    const rs = (signal: string, lastSignalDate: string) => ({ numeratorName: 'IVV', denominatorName: 'RSP', nearTerm: { column: 'X', signal, lastSignalDate }, longTerm: {} });
+    const prev = facts({ asOf: '2024-05-24', rs: { IVV_vs_RSP: rs('sell', '2023-11-01') } });
+    const cur = facts({ asOf: '2024-05-31', rs: { IVV_vs_RSP: rs('buy', '2024-05-29') } });
+    expect(whatChanged(prev, cur).map((c) => c.text)).toEqual(['IVV vs RSP: near-term RS buy signal, given on 29 May']);
+  });
+
   it('reports breadth status flips', () => {
     const prev = facts({ breadth: { SP600: { name: 'S&P 600', status: 'Bull Correction' } } });
     const cur = facts({ breadth: { SP600: { name: 'S&P 600', status: 'Bull Confirmed' } } });

@@ -16,7 +16,12 @@
  *   said the score now counted against small caps (2019-06-28); a repeat RS sell signal in What changed that the lead
  *   never dated (2019-06-28) and the snapshot neither (ARCB 2024-08-30); "highest box of 248 set in October 2025" of
  *   15 October (2025-11-14); the rates wrap's window-edge high beside a chart that was higher before the window
- *   (2025-11-14); a second half dismissed twice in one paragraph (2017-07-07).
+ *   (2025-11-14); a second half dismissed twice in one paragraph (2017-07-07);
+ * - (readings thirty-seven and thirty-eight) an unchanged gap, "the same as six months ago", headed and weighed as
+ *   "not narrowing" (2025-08-08); "highest box of 156 set in August 2018" when a column reached it again four weeks
+ *   earlier (2020-02-14); a second half "too little to count either way" in the lead but "Large caps lead this year's
+ *   second half" in its own section (2017-11-24); "(breadth fading) (0.9 points from reversing into Xs)" (2017-11-24);
+ *   a verdict flipped by a 0.4-point widening (2024-05-31: a reopened gap now needs half a point, as narrowing does).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -154,6 +159,28 @@ describe.skipIf(!HAS_REAL)('readings thirty-one and thirty-two (real data)', () 
     expect(plain(readFileSync(join(out, 'fund-snapshot-ARCB-2024-08-30.html'), 'utf8'))).toContain(
       'the chart has been on a sell signal since 30 April, the latest given on 30 August.',
     );
+  }, 60_000);
+
+  it('heads and weighs an unchanged gap as unchanged, and dates a highest box reached again', () => {
+    const same = read('2025-08-08').text;
+    expect(same).toContain('That leaves a gap of 3.2 points, the same as six months ago.');
+    expect(same).toContain('The score gap between large and small caps is the same as six months ago');
+    expect(same).toContain('the large-cap fund scores higher and the gap is the same as six months ago');
+    expect(same).not.toContain('not narrowing');
+    expect(read('2020-02-14').text).toContain("below the chart's highest box of 156, first reached in August 2018 and again on 16 January");
+  }, 60_000);
+
+  it('calls a second half too close to count that in its own section too, and joins breadth\'s gloss and closeness in one bracket', () => {
+    const { facts, text } = read('2017-11-24');
+    expect(facts.judgements!.seasonal.h2).toMatchObject({ state: 'level', negligible: true });
+    expect(text).toContain("This year's second half is too close to call so far");
+    expect(text).toContain("The two are only 0.1 percentage points apart in this year's second half so far, too close to call");
+    expect(text).not.toContain("Large caps lead this year's second half");
+    expect(text).toContain('the small-cap bullish percent is in a column of Os (breadth fading, though 0.9 points from reversing into Xs)');
+  }, 60_000);
+
+  it('dates a new RS signal in What changed (2024-05-31)', () => {
+    expect(read('2024-05-31').text).toContain('iShares Core S&P 500 ETF vs Invesco S&P 500 Equal Weight ETF: near-term RS buy signal, given on 29 May');
   }, 60_000);
 
   it('says the gap\'s week move beside the six-month comparison', () => {

@@ -35,6 +35,8 @@ export interface HighJudgement {
   state: 'new' | 'at' | 'below';
   level: number | null;
   date: Recency | null;
+  /** A later column reached the same highest box (`pnf.*.highestBoxAgain`): when it last did. */
+  again: Recency | null;
 }
 
 export interface ChartJudgements {
@@ -67,6 +69,7 @@ export function judgeChart(p: PnfFacts, asOf: IsoDate, t: Thresholds): ChartJudg
       state: p.atAllTimeHigh ? (highDate?.age === 'new' ? 'new' : 'at') : 'below',
       level: p.highestBox,
       date: highDate,
+      again: recency(p.highestBoxAgain ?? null, asOf, t),
     },
     columnAgainstSignal:
       p.signal === 'buy' && p.column === 'O' ? 'pullback' : p.signal === 'sell' && p.column === 'X' ? 'bounce' : null,

@@ -416,11 +416,18 @@ export function judgeRates(
 export interface H2Record {
   kind: 'h2Record';
   /** streak: two or more wins in a row; won: small caps won the latest (this year's to date, or last year's);
-   * lost: large caps lead this year's or won last year's; level: this year's is level as printed; unknown: no data. */
+   * lost: large caps lead this year's or won last year's; level: this year's is level as printed, or led by less than
+   * `evidenceMinGap` (`negligible`, as the lead says: "too little to count either way"); unknown: no data. */
   state: 'streak' | 'won' | 'lost' | 'level' | 'unknown';
   /** This year's second half to date (null before July): who leads on the printed H2 returns. */
   current: 'small' | 'large' | 'tie' | null;
-  /** Consecutive second halves won by small caps, counting this year's only when small caps lead it as printed. */
+  /**
+   * This year's second half so far is led by less than `evidenceMinGap` (2017-11-24: the lead's "by only 0.1
+   * percentage points, too little to count either way" beside "Large caps lead this year's second half"): level, and
+   * not counted in the streak.
+   */
+  negligible: boolean;
+  /** Consecutive second halves won by small caps, counting this year's only when small caps lead it as printed, by enough to count. */
   streak: number;
   streakYears: number[];
   includesCurrent: boolean;
@@ -448,10 +455,12 @@ export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, inH2: boolean, h
   const counted = years.includes(year);
   const early = inH2 && h2Days < t.minYtdDays;
   const current = inH2 && !early ? (h2.available ? h2.leader : null) : null;
+  const negligible = (current === 'small' || current === 'large') && h2.negligible;
   // a second half too young to count: the record of the completed ones (the streak through last year)
-  const keep = early ? s.h2StreakCompletedYears : current === 'small' || !counted ? years : years.filter((y) => y !== year);
-  const h2State: H2Record['state'] = inH2 && !early && current === null ? 'unknown' : current === 'tie' ? 'level' : keep.length >= 2 ? 'streak' : keep.length === 1 ? 'won' : 'lost';
-  const h2Record: H2Record = { kind: 'h2Record', state: h2State, current, streak: keep.length, streakYears: keep, includesCurrent: keep.includes(year), early };
+  const keep = early ? s.h2StreakCompletedYears : (current === 'small' && !negligible) || !counted ? years : years.filter((y) => y !== year);
+  const h2State: H2Record['state'] =
+    inH2 && !early && current === null ? 'unknown' : current === 'tie' || negligible ? 'level' : keep.length >= 2 ? 'streak' : keep.length === 1 ? 'won' : 'lost';
+  const h2Record: H2Record = { kind: 'h2Record', state: h2State, current, negligible, streak: keep.length, streakYears: keep, includesCurrent: keep.includes(year), early };
 
   const beat = rows.filter((r) => r.beat).map((r) => r.nextYear);
   const lag = rows.filter((r) => !r.beat).map((r) => r.nextYear);

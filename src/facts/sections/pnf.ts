@@ -60,6 +60,11 @@ export interface PnfFacts {
   /** The highest box the chart ever printed, and the date it first printed. */
   highestBox: number | null;
   highestBoxDate: IsoDate | null;
+  /**
+   * The last date a later column of Xs reached that same highest box, or null (2020-02-14: "the chart's highest box of
+   * 156 set in August 2018" four weeks after IWM closed at 156.53, its highest close, in a column that reached it again).
+   */
+  highestBoxAgain: IsoDate | null;
   /** The box sizes of the chart's recent columns (every traditional band they cross), as the text names its scale. */
   boxSize: string;
   method: string;
@@ -243,11 +248,14 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
   const flipIdx = chart.trend.since ? lastIndexOnOrBefore(dates, chart.trend.since) : -1;
   let hi = -Infinity;
   let hiDate: IsoDate | null = null;
+  let hiAgain: IsoDate | null = null;
   for (const c of chart.columns) {
-    if (c.type === 'X' && c.highIndex > hi) {
+    if (c.type !== 'X') continue;
+    if (c.highIndex > hi) {
       hi = c.highIndex;
       hiDate = c.boxDates[c.boxDates.length - 1] ?? c.end;
-    }
+      hiAgain = null;
+    } else if (c.highIndex === hi) hiAgain = c.boxDates[c.boxDates.length - 1] ?? c.end;
   }
   const facts: PnfFacts = {
     key: s.key,
@@ -274,6 +282,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     recentColumns: chart.columns.slice(-RECENT_COLUMNS).map((c) => ({ column: c.type, since: c.start })),
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,
+    highestBoxAgain: hiAgain,
     boxSize: boxSizeOfRecent(chart),
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
     multiplier,

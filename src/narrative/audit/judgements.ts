@@ -305,10 +305,13 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const early = inH2 && Number((c.facts.lead as { h2Days?: unknown } | undefined)?.h2Days ?? 0) < c.t.minYtdDays;
     const cmp = inH2 && !early ? comparisonOf(num(h2[c.facts.roles.smallCap]), num(h2[c.facts.roles.largeCap]), c.t) : null;
     const years = Array.isArray(j.streakYears) ? (j.streakYears as number[]) : [];
+    // a lead under evidenceMinGap is "too little to count either way": level, and not in the streak
+    const negligible = cmp !== null && cmp.leader !== 'tie' && Math.abs(cmp.gap) < c.t.evidenceMinGap;
     return [
       ...differ('current', j.current, cmp ? cmp.leader : null),
       ...differ('streak', j.streak, years.length),
-      ...differ('includesCurrent', j.includesCurrent, years.includes(year) && cmp?.leader === 'small'),
+      ...differ('includesCurrent', j.includesCurrent, years.includes(year) && cmp?.leader === 'small' && !negligible),
+      ...(j.negligible === undefined ? [] : differ('negligible', j.negligible, negligible)),
       ...differ('early', j.early, early),
     ];
   },
