@@ -183,6 +183,15 @@ describe.skipIf(!HAS_REAL)('readings thirty-one and thirty-two (real data)', () 
     expect(read('2024-05-31').text).toContain('iShares Core S&P 500 ETF vs Invesco S&P 500 Equal Weight ETF: near-term RS buy signal, given on 29 May');
   }, 60_000);
 
+  it('counts a second half in a streak only when it was won by enough to count, and says one box in the snapshot only near the close', () => {
+    const { facts, text } = read('2024-01-19');
+    expect(facts.seasonal!.h2StreakYears).toEqual([]);
+    expect(text).not.toContain('Two second halves in a row');
+    expect(text).toContain("Small caps edged last year's second half: the Russell 2000 returned +7.3% against +7.2% for the S&P 500.");
+    expect(read('2021-05-28', 'fund-snapshot', 'IWM').text).toContain('A sell signal would come at 198, and the column of Os would reverse into Xs at 212, within a box of the latest close.');
+    expect(read('2022-12-16', 'fund-snapshot', 'IWM').text).toContain('A sell signal would come at 166, one more box down in the current column');
+  }, 60_000);
+
   it('says the gap\'s week move beside the six-month comparison', () => {
     const { text } = read('2025-07-03');
     expect(text).toContain('That leaves a gap of 3.2 points, little changed from the 2.8 of six months ago. The gap narrowed by 1.0 point this week, from 4.2.');

@@ -1,3 +1,4 @@
+import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
 import { yieldWeekMove } from './yield-watch.js';
@@ -158,9 +159,12 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
   correlation.moreSensitive = lc === null || sc === null ? null : Math.abs(lc) > Math.abs(sc) ? large.key : small.key;
 
   // Seasonality.
-  const streak = h2Streak(small, large, asOf);
+  // a win is a lead of at least evidenceMinGap on the printed returns, the lead's "too little to count either way"
+  // below it (2023-12-29 called a 0.1-point second half too close to call; three weeks later it extended a streak)
+  const win = { lead: DEFAULT_THRESHOLDS.evidenceMinGap, decimals: DEFAULT_THRESHOLDS.returnDecimals };
+  const streak = h2Streak(small, large, asOf, undefined, win);
   // on 30 June the count ends with last year's complete second half (rows up to that date only)
-  const completed = streak.toDate ? h2Streak(small, large, `${asOf.slice(0, 4)}-06-30`) : streak;
+  const completed = streak.toDate ? h2Streak(small, large, `${asOf.slice(0, 4)}-06-30`, undefined, win) : streak;
   const ny = nextYearAfterH2(small, large, asOf);
   const seasInputs = [src(small), src(large)];
   const sFrom = ny.sampleStart ? `${ny.sampleStart - 1}-12-31` : null;
@@ -170,7 +174,7 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
   const seasonal: SeasonalFacts = {
     h2Streak: figure(streak.value, {
       unit: 'years', from: streak.years.length ? `${streak.years[0]}-06-30` : null, to: asOf, inputs: seasInputs,
-      method: `consecutive years, ending with ${streak.throughYear}, in which ${small.key}'s H2 return beat ${large.key}'s${streak.toDate ? ' (the current year with its H2-to-date return)' : ''}`,
+      method: `consecutive years, ending with ${streak.throughYear}, in which ${small.key}'s H2 return beat ${large.key}'s by at least ${win.lead} percentage points as printed${streak.toDate ? ' (the current year with its H2-to-date return)' : ''}`,
     }),
     h2StreakYears: streak.years,
     h2StreakToDate: streak.toDate,
