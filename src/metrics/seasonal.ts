@@ -43,7 +43,6 @@ export function h2Streak(
   large: CloseSeries,
   asOf: IsoDate,
   options?: PointInTimeOptions,
-  win: H2Win = { lead: 0, decimals: null },
 ): H2Streak {
   assertIsoDate('asOf', asOf);
   const throughYear = inSecondHalf(asOf) ? yearOf(asOf) : yearOf(asOf) - 1;
@@ -57,29 +56,12 @@ export function h2Streak(
       years.reverse();
       return { value: years.length, years, throughYear, toDate, brokenIn: null, reason: `no H2 ${y}: ${which}` };
     }
-    if (!wins(a.value, b.value, win)) {
+    if (!(a.value > b.value)) {
       years.reverse();
       return { value: years.length, years, throughYear, toDate, brokenIn: y };
     }
     years.push(y);
   }
-}
-
-/**
- * What counts as a second-half win: small caps' H2 return above large caps', by at least `lead` percentage points on
- * the returns rounded to `decimals` (as a note prints them) when `decimals` is given. The default is any lead at all.
- */
-export interface H2Win {
-  lead: number;
-  decimals: number | null;
-}
-
-function wins(small: number, large: number, win: H2Win): boolean {
-  if (win.decimals === null) return small > large && small - large >= win.lead;
-  // rounded as the narrative prints (toFixed), then differenced and rounded again
-  const d = win.decimals;
-  const gap = Number((Number(small.toFixed(d)) - Number(large.toFixed(d))).toFixed(d));
-  return gap > 0 && gap >= win.lead;
 }
 
 /** One sample year: the H2 gap (small − large, percentage points) and the small-cap return of the next year. */

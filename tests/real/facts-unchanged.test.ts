@@ -9,7 +9,7 @@
  * began (`pnf.*.columnSince`) and the last few columns with their days (`recentColumns`), whether one more box gives the
  * opposite signal (`pnf.*.levels.signalNextBox`) and the close is within a box of it (`pnf.*.signalNear`), a later column at the highest box (`pnf.*.highestBoxAgain`), whether the close is within a box of reversing (`pnf.*.reversalNear`),
  * the indexes' returns since the previous note (`returns.week`, `lead.*.week`), the bullish percent on the previous note's date (`breadth.*.weekAgo`) and
- * the universe's name in the sources ("S&P 600, 596 members"), and the H2 streak counting a win from half a point (`seasonal.h2Streak*`);
+ * the universe's name in the sources ("S&P 600, 596 members");
  * checked to be the only changes. The fingerprints
  * below were taken from the facts the previous engine printed (`market-note facts --as-of 2025-12-12` on the
  * real market.yaml), with the same projection (tests/helpers/facts-fingerprint.ts).
@@ -27,7 +27,7 @@ if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the re
 const BEFORE: Record<string, string> = {
   asOf: 'e0438e875f763466',
   breadth: '5faa6d07ad6accee', // only breadth.SP600.recentLow.windowFrom, reversedFrom.on (the day the column reversed) and weekAgo (the previous note's reading) added since (without weekAgo: 6ab1299f303fb19e)
-  charts: '4a364334921c0d4e', // only charts.pnf.boxLabel changed since: the P&F caption names both box sizes its grid crosses
+  charts: '7fe13e8dc60cbe18', // only charts.pnf.boxLabel changed since: the P&F caption names both box sizes its grid crosses; and the correlation lines' last value is kept unrounded, so the end label prints as the text does (rounded to 4 decimals as before: 4a364334921c0d4e)
   correlation: '7e8c9a5cb62682ea',
   data: '809fd4d18c5d1d7f', // only the universe's name in data.series changed since: "S&P 600, 596 members" for "S&P 600 members (596)" (with the old name: 61bd2258b8efdaa3)
   keys: '62be7e297b33d606',
@@ -39,7 +39,7 @@ const BEFORE: Record<string, string> = {
   returns: '57fd7562122d90e4', // only returns.week added since (without it: 4b2ac643bbb0b25a)
   roles: '4430a2a15f678270',
   rs: '811d2e923759258e', // only rs.*.nearTerm/longTerm.closeToReversal (all null on this date), .signalSince, .columnNew and .latestRepeat added since (without .latestRepeat: 28aebe9e0aa34cea)
-  seasonal: '59a1835d3347c81a', // only the H2 streak changed since: a second half counts as a win from a lead of half a point on the printed returns (2023's 0.1-point win no longer extends it: 2024 and 2025, not 2022–2025), and its method says so (with the rule before: 9e9f6a9523811972)
+  seasonal: '9e9f6a9523811972',
   universe: 'c44cf6c08804a62f',
 };
 

@@ -122,7 +122,7 @@ describe('issue 13: sentences agree with their facts', () => {
     const j = f.judgements.score!;
     expect([j.higher, j.before.higher, j.before.gapSize, j.leaderChanged]).toEqual(['large', 'small', 0.4, true]);
     const t = section(f, 'score');
-    expect(t).toContain('large caps have moved ahead, where six months ago IWM led by 0.4 points');
+    expect(t).toContain('large caps have moved ahead, whereas six months ago IWM led by 0.4 points');
     // a new lead under 1 point has edged ahead (reading eighteen: "moved ahead" over 0.2 and 0.4 points the text calls too small to count)
     expect(t).toContain('Large caps have edged ahead on the score');
     expect(t).not.toContain('has not narrowed');

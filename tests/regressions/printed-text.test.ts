@@ -403,8 +403,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(bounce).toContain('The current column of Xs (since 30 June) is a bounce within that sell signal.');
     expect(bounce).toContain('10-year Treasury yield (TNX): P&F chart reversed into Xs on 30 June');
     // a streak that counts this year's unfinished second half says so in its heading (2025-08-22)
-    // (2023's second half, won by 0.1 point, no longer counts: reading thirty-nine)
-    expect(w.text(w.facts('2025-08-22'))).toContain('Two second halves in a row for small caps, counting this one so far');
+    expect(w.text(w.facts('2025-08-22'))).toContain('Four second halves in a row for small caps, counting this one so far');
     // reading sixteen: the year veto early in the year names last year's returns, which it reads (2018-01-19: "the
     // year's own returns", then "the year is only 13 trading days old, too short a stretch to weigh")
     expect(w.text(w.facts('2018-01-19'))).toContain("but a side leads only when the year's returns agree (this early in the year, last year's), and here they point the other way");

@@ -21,7 +21,10 @@
  *   "not narrowing" (2025-08-08); "highest box of 156 set in August 2018" when a column reached it again four weeks
  *   earlier (2020-02-14); a second half "too little to count either way" in the lead but "Large caps lead this year's
  *   second half" in its own section (2017-11-24); "(breadth fading) (0.9 points from reversing into Xs)" (2017-11-24);
- *   a verdict flipped by a 0.4-point widening (2024-05-31: a reopened gap now needs half a point, as narrowing does).
+ *   a new RS signal undated in What changed (2024-05-31).
+ * - (readings thirty-nine to forty-two) the snapshot's "one more box down in the current column" with the close seven
+ *   boxes away (2021-05-28); "1 trading days"; a highest box the chart stands at again dated only to its first touch
+ *   (2025-12-05); Figure 6's end label 0.04 beside the text's 0.05, a correlation rounded twice (2025-01-24).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -183,11 +186,14 @@ describe.skipIf(!HAS_REAL)('readings thirty-one and thirty-two (real data)', () 
     expect(read('2024-05-31').text).toContain('iShares Core S&P 500 ETF vs Invesco S&P 500 Equal Weight ETF: near-term RS buy signal, given on 29 May');
   }, 60_000);
 
-  it('counts a second half in a streak only when it was won by enough to count, and says one box in the snapshot only near the close', () => {
-    const { facts, text } = read('2024-01-19');
-    expect(facts.seasonal!.h2StreakYears).toEqual([]);
-    expect(text).not.toContain('Two second halves in a row');
-    expect(text).toContain("Small caps edged last year's second half: the Russell 2000 returned +7.3% against +7.2% for the S&P 500.");
+  it('dates a highest box the chart stands at again, counts one trading day as one, and ends the correlation lines on the printed value', () => {
+    expect(read('2025-12-05').text).toContain("stands at its Point & Figure chart's highest box, 248, first reached on 15 October and again on 4 December");
+    expect(read('2016-07-01').text).toContain('over only 1 trading day: too few to count');
+    const { facts } = read('2025-01-24');
+    for (const l of facts.charts.correlation!.lines) expect(l.series.values.at(-1)).toBe((facts.correlation as Record<string, { latest: { value: number } }>)[l.key].latest.value);
+  }, 60_000);
+
+  it('says one box in the snapshot only near the close', () => {
     expect(read('2021-05-28', 'fund-snapshot', 'IWM').text).toContain('A sell signal would come at 198, and the column of Os would reverse into Xs at 212, within a box of the latest close.');
     expect(read('2022-12-16', 'fund-snapshot', 'IWM').text).toContain('A sell signal would come at 166, one more box down in the current column');
   }, 60_000);

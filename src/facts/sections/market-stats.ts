@@ -1,4 +1,3 @@
-import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
 import { yieldWeekMove } from './yield-watch.js';
@@ -146,10 +145,13 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
     const roll = rollingCorrelation(s, y, asOf, set.correlationWindow);
     const dates: IsoDate[] = [];
     const values: (number | null)[] = [];
+    const last = roll.values.length - 1;
     roll.dates.forEach((d, i) => {
       if (d < threeYearsAgo || !Number.isFinite(roll.values[i])) return;
       dates.push(d);
-      values.push(Math.round(roll.values[i] * 1e4) / 1e4);
+      // the last value unrounded: the figure's end label prints it as the text does (0.045006 rounded to 0.045 first
+      // printed 0.04 beside the text's 0.05)
+      values.push(i === last ? roll.values[i] : Math.round(roll.values[i] * 1e4) / 1e4);
     });
     corrLines.push({ key: s.key, name: s.name, role, series: { dates, values } });
   }
@@ -159,12 +161,9 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
   correlation.moreSensitive = lc === null || sc === null ? null : Math.abs(lc) > Math.abs(sc) ? large.key : small.key;
 
   // Seasonality.
-  // a win is a lead of at least evidenceMinGap on the printed returns, the lead's "too little to count either way"
-  // below it (2023-12-29 called a 0.1-point second half too close to call; three weeks later it extended a streak)
-  const win = { lead: DEFAULT_THRESHOLDS.evidenceMinGap, decimals: DEFAULT_THRESHOLDS.returnDecimals };
-  const streak = h2Streak(small, large, asOf, undefined, win);
+  const streak = h2Streak(small, large, asOf);
   // on 30 June the count ends with last year's complete second half (rows up to that date only)
-  const completed = streak.toDate ? h2Streak(small, large, `${asOf.slice(0, 4)}-06-30`, undefined, win) : streak;
+  const completed = streak.toDate ? h2Streak(small, large, `${asOf.slice(0, 4)}-06-30`) : streak;
   const ny = nextYearAfterH2(small, large, asOf);
   const seasInputs = [src(small), src(large)];
   const sFrom = ny.sampleStart ? `${ny.sampleStart - 1}-12-31` : null;
@@ -174,7 +173,7 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
   const seasonal: SeasonalFacts = {
     h2Streak: figure(streak.value, {
       unit: 'years', from: streak.years.length ? `${streak.years[0]}-06-30` : null, to: asOf, inputs: seasInputs,
-      method: `consecutive years, ending with ${streak.throughYear}, in which ${small.key}'s H2 return beat ${large.key}'s by at least ${win.lead} percentage points as printed${streak.toDate ? ' (the current year with its H2-to-date return)' : ''}`,
+      method: `consecutive years, ending with ${streak.throughYear}, in which ${small.key}'s H2 return beat ${large.key}'s${streak.toDate ? ' (the current year with its H2-to-date return)' : ''}`,
     }),
     h2StreakYears: streak.years,
     h2StreakToDate: streak.toDate,
