@@ -11,8 +11,6 @@ import { raise } from './csv-cells.js';
 import { demoMarket } from './demo-market.js';
 import { SYMBOL } from './market-yaml.js';
 import { isFolder, marketYamlFile, planMarketYaml, sameJobs, type MarketPlan, type UniverseJob } from './market-plan.js';
-
-export { OVERLAP_ENV } from './universe-early.js';
 import { csvLayout, readSeriesCsv, readUniverseCsv } from './read-csv.js';
 import { fsError, readInputFile } from './read-file.js';
 import type { DataWarning, Market, Series, Universe } from './types.js';
@@ -41,7 +39,6 @@ export function loadMarket(path?: string): Market {
   return raise('BAD_DATA', msg.dataPathNotMarket(path), path);
 }
 
-
 function withWarnings(market: Market): Market {
   const warnings: DataWarning[] = [...Object.values(market.series), ...Object.values(market.universes)].flatMap((s) => s.warnings ?? []);
   if (warnings.length) market.warnings = warnings;
@@ -53,7 +50,6 @@ function loadMarketYaml(file: string, source: string): Market {
   const series = readSeriesFiles(plan.series);
   return withWarnings({ source, series, universes: readUniverseFiles(plan.universes) });
 }
-
 
 function readSeriesFiles(files: MarketPlan['series']): Record<string, Series> {
   const series: Record<string, Series> = {};
@@ -195,7 +191,6 @@ function waitForReply(port: MessagePort, flag: Int32Array): UniverseReply | unde
     Atomics.wait(flag, 0, 0, left);
   }
 }
-
 
 function loadCsvFolder(dir: string): Market {
   let names: string[];

@@ -218,26 +218,14 @@ function laterPattern(chart: PnfChart): PnfFacts['laterPattern'] {
   return e ? { pattern: e.name, level: e.level, date: e.date } : null;
 }
 
-/** The last close on or before `asOf`, on the chart's scale, within one box of the level that reverses the current column. */
-function reversalNear(chart: PnfChart, s: Series, asOf: IsoDate, multiplier: number): boolean {
-  const col = chart.columns[chart.columns.length - 1];
-  const k = reversalIndex(chart);
-  const i = lastCloseIndexOnOrBefore(s, asOf);
-  if (!col || k === null || i < 0) return false;
-  const close = s.close[i] * multiplier;
-  // the box between the close and the reversal level: above it for a column of Xs, below it for Os
-  return col.type === 'X' ? close - chart.level(k) < chart.level(k + 1) - chart.level(k) : chart.level(k) - close < chart.level(k) - chart.level(k - 1);
-}
-
-/** One more box gives the opposite signal, and the last close on or before `asOf` (on the chart's scale) is within a box of it. */
-function signalNear(chart: PnfChart, s: Series, asOf: IsoDate, multiplier: number): boolean {
-  const sig = signalIndex(chart);
-  const i = lastCloseIndexOnOrBefore(s, asOf);
-  if (!sig?.nextBox || i < 0) return false;
-  const close = s.close[i] * multiplier;
-  const level = chart.level(sig.index);
-  // the box between the signal level and the close: above it for a sell, below it for a buy
-  return sig.type === 'sell' ? close - level < chart.level(sig.index + 1) - level : level - close < level - chart.level(sig.index - 1);
+/**
+ * The close (on the chart's scale) lies within one box of the chart's box `index`, on the given side: `above` it by less
+ * than the box above, or `below` it by less than the box below. The reversal level is reached from the close across
+ * that box (a column of Xs reverses down, so its close sits above; Os the other way), and so is a signal one box away.
+ */
+function withinBoxOf(chart: PnfChart, close: number, index: number, side: 'above' | 'below'): boolean {
+  const level = chart.level(index);
+  return side === 'above' ? close - level < chart.level(index + 1) - level : level - close < level - chart.level(index - 1);
 }
 
 /** Contract `pnf.SYM` for one series. */
@@ -257,6 +245,11 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
       hiAgain = null;
     } else if (c.highIndex === hi) hiAgain = c.boxDates[c.boxDates.length - 1] ?? c.end;
   }
+  // the last close on or before the as-of date, on the chart's scale: how near it is to the next reversal and signal
+  const closeAt = lastCloseIndexOnOrBefore(s, asOf);
+  const close = closeAt >= 0 ? s.close[closeAt] * multiplier : null;
+  const turnAt = reversalIndex(chart);
+  const sig = signalIndex(chart);
   const facts: PnfFacts = {
     key: s.key,
     name: s.name,
@@ -277,8 +270,8 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     columnTop: col?.high ?? null,
     columnBottom: col?.low ?? null,
     columnSince: col?.start ?? null,
-    reversalNear: reversalNear(chart, s, asOf, multiplier),
-    signalNear: signalNear(chart, s, asOf, multiplier),
+    reversalNear: close !== null && col !== undefined && turnAt !== null && withinBoxOf(chart, close, turnAt, col.type === 'X' ? 'above' : 'below'),
+    signalNear: close !== null && sig !== null && sig.nextBox && withinBoxOf(chart, close, sig.index, sig.type === 'sell' ? 'above' : 'below'),
     recentColumns: chart.columns.slice(-RECENT_COLUMNS).map((c) => ({ column: c.type, since: c.start })),
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,

@@ -1,10 +1,9 @@
 import { format } from 'date-fns/format'; // one function's modules, not the whole library's
 import { parseISO } from 'date-fns/parseISO';
+import { DEFAULT_THRESHOLDS } from '../../facts/judgements/thresholds.js';
+import { daysBetween } from '../../metrics/calendar.js';
 import { isOptions } from './format.js';
 import { rootAsOf, dateArg } from './date.js';
-
-/** Days an event stays recent when the note's thresholds do not say (thresholds.recentDays). */
-const RECENT_DAYS = 92;
 
 /**
  * `{{since "2023-02-17"}}` → "since February 2023"; no date → "in the available history". Given a recency
@@ -25,12 +24,8 @@ export default function since(value: unknown, options?: unknown): string {
   return `since ${format(parseISO(v), sameYear ? 'd MMMM' : 'd MMMM yyyy')}`;
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 864e5);
-}
-
 function recentDays(options: unknown): number {
   const root = isOptions(options) ? (options as { data?: { root?: { thresholds?: { recentDays?: unknown } } } }).data?.root : undefined;
   const d = root?.thresholds?.recentDays;
-  return typeof d === 'number' ? d : RECENT_DAYS;
+  return typeof d === 'number' ? d : DEFAULT_THRESHOLDS.recentDays;
 }
