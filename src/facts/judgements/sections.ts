@@ -64,6 +64,12 @@ export interface BreadthJudgements {
    * reading rose. Closeness to turning then joins with "and", not a second "though" (2022-04-08).
    */
   weekAgainstColumn: boolean;
+  /**
+   * The week's move (`weekMove`) went against the column's direction: up in a column of Os, down in a column of Xs.
+   * The evidence's gloss then concedes it ("Os (breadth fading, though up 6.9 points this week)": 2016-11-11 said
+   * only "breadth fading" of a week the reading rose 6.9 points). Null otherwise.
+   */
+  weekCounter: { direction: 'up' | 'down'; points: number } | null;
 }
 
 export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJudgements {
@@ -88,6 +94,10 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
     weekMove,
     weekAgainstColumn:
       (b.status === 'Bear Correction' && weekMove?.direction === 'down') || (b.status === 'Bull Correction' && level.zone !== 'overbought' && weekMove?.direction === 'up'),
+    weekCounter:
+      weekMove && ((b.column === 'O' && weekMove.direction === 'up') || (b.column === 'X' && weekMove.direction === 'down'))
+        ? { direction: weekMove.direction, points: weekMove.points }
+        : null,
   };
 }
 
