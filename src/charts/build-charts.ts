@@ -242,7 +242,8 @@ function breadthPlan(facts: Facts, d: BreadthData): ChartPlan {
   let k = d.series.values.length - 1;
   while (k >= 0 && (d.series.values[k] === null || !Number.isFinite(d.series.values[k] as number))) k--;
   let alt = `Bullish percent of the ${d.name}`;
-  const decimals = facts.thresholds.breadthDecimals; // as the text prints it: 49.5 is below the 50% line, 50 is not
+  // as the text prints it: 49.5 is below the 50% line, 50 is not; one more decimal short of a box not reached
+  const decimals = facts.judgements?.breadth?.level.decimals ?? facts.thresholds.breadthDecimals;
   // the reading as the text prints it (the chart's series is stored rounded: 74.053 kept as 74.05 printed 74.0)
   const latest = facts.judgements?.breadth?.level.value ?? null;
   if (k >= 0) alt += `: ${num(latest ?? (d.series.values[k] as number), decimals)}% of members on a point and figure buy signal on ${shortDate(d.series.dates[k])}`;

@@ -18,7 +18,7 @@ import type { IsoDate } from '../data/types.js';
 import type { Facts } from './types.js';
 import { previousNoteDate } from './judgements/recency.js';
 import { printed } from './judgements/round.js';
-import { zoneOf } from './judgements/sections.js';
+import { readingDecimals, zoneOf } from './judgements/sections.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
 
@@ -201,7 +201,12 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
     if (typeof v0 === 'number' && typeof v1 === 'number' && typeof t?.oversold === 'number' && typeof t.overbought === 'number' && typeof t.midline === 'number' && typeof t.breadthDecimals === 'number') {
       const [p0, p1] = [printed(v0, t.breadthDecimals), printed(v1, t.breadthDecimals)];
       const [z0, z1] = [zoneOf(p0, { oversold: t.oversold, overbought: t.overbought }), zoneOf(p1, { oversold: t.oversold, overbought: t.overbought })];
-      const move = `${v1.toFixed(t.breadthDecimals)}%, from ${v0.toFixed(t.breadthDecimals)}%`;
+      // each reading as its own note prints it (one more decimal short of a box its column has not reached)
+      const shown = (facts: unknown, v: number) => {
+        const at = (k: string) => field(facts, 'breadth', key, k) as never;
+        return v.toFixed(readingDecimals(v, { column: at('column'), columnTop: at('columnTop'), columnBottom: at('columnBottom') }, t.breadthDecimals as number));
+      };
+      const move = `${shown(cur, v1)}%, from ${shown(prev, v0)}%`;
       const mid = t.midline;
       // across the 50% line that divides bulls and bears (2020-05-22: 49.4% to 55.3%, unlisted)
       if (z0 === z1 && p0 !== mid && p1 !== mid && p0 > mid !== p1 > mid) {

@@ -2,12 +2,14 @@
  * What the notes' own facts contradicted, found by client readings from the forty-fifth on, with the rule each one
  * broke checked on hand-made facts (always run) and the case on the date it was seen (skipped without the real data):
  * - "the small-cap bullish percent is in a column of Os (breadth fading …)" in a week the reading rose 6.9 points
- *   (2016-11-11): the gloss now concedes a week that went against the column.
+ *   (2016-11-11): the gloss now concedes a week that went against the column;
+ * - "stands at 62.0%" beside "in a column of Os down to the 64% box" (2016-11-04: 62.03, short of the 62% box): the
+ *   reading prints with one more decimal where it would print as a box its column has not reached.
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
-import { judgeBreadth } from '../../src/facts/judgements/sections.js';
+import { judgeBreadth, readingDecimals } from '../../src/facts/judgements/sections.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { readNote } from '../helpers/read-note.js';
 
@@ -29,6 +31,17 @@ describe('breadth: a week against the column', () => {
   });
 });
 
+describe('breadth: a reading short of the next box', () => {
+  it('prints with as many more decimals as keep it from printing as a box its column has not reached', () => {
+    expect(readingDecimals(62.028, { column: 'O', columnTop: null, columnBottom: 64 }, 1)).toBe(2);
+    expect(readingDecimals(62.001, { column: 'O', columnTop: null, columnBottom: 64 }, 1)).toBe(3);
+    expect(readingDecimals(83.95, { column: 'X', columnTop: 82, columnBottom: 46 }, 1)).toBe(2);
+    expect(readingDecimals(62.2, { column: 'O', columnTop: null, columnBottom: 64 }, 1)).toBe(1);
+    expect(readingDecimals(64.02, { column: 'O', columnTop: null, columnBottom: 64 }, 1)).toBe(1); // its own bottom box
+    expect(readingDecimals(62.03, { column: 'X', columnTop: 60, columnBottom: 50 }, 1)).toBe(1); // above a column of Xs' top: reached
+  });
+});
+
 const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
 const read = (asOf: string, name = 'weekly-outlook', symbol?: string) => readNote(market!, name, asOf, symbol);
 
@@ -38,5 +51,15 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(facts.judgements!.breadth.weekCounter).toEqual({ direction: 'up', points: 6.9 });
     expect(text).toContain('column of Os (breadth fading, though up 6.9 points this week and 1.1 points from reversing into Xs)');
     expect(text).not.toContain('(breadth fading)');
+  });
+
+  it('a reading short of the box below its column of Os prints to two decimals, in the text, key figures and figure (2016-11-04)', () => {
+    const { facts, text } = read('2016-11-04');
+    expect(facts.judgements!.breadth.level).toMatchObject({ value: 62.03, decimals: 2 });
+    expect(text).toContain('stands at 62.03%');
+    expect(text).toContain('in a column of Os down to the 64% box');
+    expect(text).toContain('Small-cap bullish % 62.03');
+    expect(text).toContain('bullish percent at 62.03%: Bear Alert');
+    expect(text).not.toContain('62.0%');
   });
 });

@@ -21,7 +21,9 @@ import type { Thresholds } from './thresholds.js';
 /** Where a bullish percent stands on the field: which side of the midline, and which zone. */
 export interface BreadthLevel {
   kind: 'breadthLevel';
+  /** The reading as printed, at `decimals` ({@link readingDecimals}); `side` and `zone` are judged at `breadthDecimals`. */
   value: number | null;
+  decimals: number;
   side: 'above' | 'below' | 'at';
   zone: 'oversold' | 'middle' | 'overbought';
 }
@@ -75,9 +77,11 @@ export interface BreadthJudgements {
 export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): BreadthJudgements {
   const v = b.bullishPercent.value;
   const p = v === null ? null : printed(v, t.breadthDecimals);
+  const decimals = v === null ? t.breadthDecimals : readingDecimals(v, b, t.breadthDecimals);
   const level: BreadthLevel = {
     kind: 'breadthLevel',
-    value: p,
+    value: v === null ? null : printed(v, decimals),
+    decimals,
     side: p === null || p === t.midline ? 'at' : p > t.midline ? 'above' : 'below',
     zone: p === null ? 'middle' : zoneOf(p, t),
   };
@@ -99,6 +103,22 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
         ? { direction: weekMove.direction, points: weekMove.points }
         : null,
   };
+}
+
+/**
+ * The decimals a bullish percent prints with: `decimals`, or as many more (up to 4) as keep it from printing as the
+ * box its column has not reached, the box below a column of Os or above a column of Xs (2016-11-04: "stands at
+ * 62.0%" beside "in a column of Os down to the 64% box", a reading of 62.03 short of the 62% box).
+ * @example readingDecimals(62.028, { column: 'O', columnTop: null, columnBottom: 64 }, 1) //=> 2
+ */
+export function readingDecimals(v: number, b: Pick<UniverseBreadth, 'column' | 'columnTop' | 'columnBottom'>, decimals: number): number {
+  const box = BP_CHART_OPTIONS.scale.fixed;
+  const unreached = b.column === 'O' && b.columnBottom !== null ? b.columnBottom - box : b.column === 'X' && b.columnTop !== null ? b.columnTop + box : null;
+  // a reading at or beyond that box would have reached it: only one short of it can print as it
+  if (unreached === null || (b.column === 'O' ? v <= unreached : v >= unreached)) return decimals;
+  let d = decimals;
+  while (d < 4 && printed(v, d) === unreached) d++;
+  return d;
 }
 
 /** The zone a printed bullish percent sits in (`breadthLevel.zone`; What changed reads it too). */
