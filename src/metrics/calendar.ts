@@ -80,6 +80,17 @@ export function lastCloseIndexOnOrBefore(s: CloseSeries, date: IsoDate): number 
   return i;
 }
 
+/**
+ * Closes after `from`'s and up to `to`'s (the trading days from one close to the other; rows without a usable close,
+ * such as holiday placeholders, are not counted).
+ * @example closesBetween({ dates: ['2025-01-02', '2025-01-03', '2025-01-06'], close: [1, NaN, 2] }, '2025-01-02', '2025-01-06') //=> 1
+ */
+export function closesBetween(s: CloseSeries, from: IsoDate, to: IsoDate): number {
+  let n = 0;
+  for (let i = lastCloseIndexOnOrBefore(s, to), first = lastCloseIndexOnOrBefore(s, from); i > first; i--) if (isValidClose(s.close[i])) n++;
+  return n;
+}
+
 /** Index of the first row with a usable close, or -1. */
 export function firstCloseIndex(s: CloseSeries): number {
   for (let i = 0; i < s.dates.length; i++) if (isValidClose(s.close[i])) return i;

@@ -4,12 +4,15 @@
  * - "the small-cap bullish percent is in a column of Os (breadth fading …)" in a week the reading rose 6.9 points
  *   (2016-11-11): the gloss now concedes a week that went against the column;
  * - "stands at 62.0%" beside "in a column of Os down to the 64% box" (2016-11-04: 62.03, short of the 62% box): the
- *   reading prints with one more decimal where it would print as a box its column has not reached.
+ *   reading prints with one more decimal where it would print as a box its column has not reached;
+ * - "Since the peak the Russell 2000 has lost 3.4%" of a peak two trading days old (2022-02-18): a peak set since the
+ *   previous note gives its span ("In the 2 trading days since the peak …").
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
-import { judgeBreadth, readingDecimals } from '../../src/facts/judgements/sections.js';
+import { judgeBreadth, judgeRates, readingDecimals } from '../../src/facts/judgements/sections.js';
+import { closesBetween } from '../../src/metrics/calendar.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { readNote } from '../helpers/read-note.js';
 
@@ -42,6 +45,29 @@ describe('breadth: a reading short of the next box', () => {
   });
 });
 
+describe('rates: returns since a peak of the last week', () => {
+  it('counts the closes after the peak up to the as-of date, skipping rows without a close', () => {
+    const s = { dates: ['2025-12-08', '2025-12-09', '2025-12-10', '2025-12-11', '2025-12-12'], close: Float64Array.from([4.1, 4.2, NaN, 4.0, 3.9]) };
+    expect(closesBetween(s, '2025-12-09', '2025-12-12')).toBe(2);
+    expect(closesBetween(s, '2025-12-12', '2025-12-12')).toBe(0);
+    expect(closesBetween(s, '2025-12-10', '2025-12-12')).toBe(2); // a placeholder row: counted from the close before it
+  });
+  const rates = (peakDate: string, level: number, current: number, tradingDays: number) =>
+    judgeRates(
+      { weekChangeBp: fig(0), peak: { date: { ...fig(null), value: peakDate, from: '2025-01-01' }, level: fig(level), current: fig(current), changeBp: fig((current - level) * 100), tradingDays: fig(tradingDays), returnSince: {}, priorHigh: fig(null) } } as never,
+      {} as never,
+      { small: 'RUT', large: 'SPX' },
+      '2025-12-12',
+      T,
+    ).peak.shortSince;
+  it("is the span of a peak set on or after the previous note's date, below the peak; null otherwise", () => {
+    expect(rates('2025-12-10', 4.5, 4.2, 2)).toBe(2);
+    expect(rates('2025-12-05', 4.5, 4.2, 5)).toBe(5); // the previous note's own day
+    expect(rates('2025-12-04', 4.5, 4.2, 6)).toBeNull();
+    expect(rates('2025-12-12', 4.5, 4.5, 0)).toBeNull(); // at the peak
+  });
+});
+
 const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
 const read = (asOf: string, name = 'weekly-outlook', symbol?: string) => readNote(market!, name, asOf, symbol);
 
@@ -61,5 +87,12 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(text).toContain('Small-cap bullish % 62.03');
     expect(text).toContain('bullish percent at 62.03%: Bear Alert');
     expect(text).not.toContain('62.0%');
+  });
+
+  it('returns since a peak two trading days old say so (2022-02-18)', () => {
+    const { facts, text } = read('2022-02-18');
+    expect(facts.judgements!.rates.peak.shortSince).toBe(2);
+    expect(text).toMatch(/In the 2 trading days since the peak the Russell 2000 has lost \d+\.\d%/);
+    expect(text).not.toContain('Since the peak the');
   });
 });

@@ -12,7 +12,7 @@ import type { CorrelationSection, RatesFacts, SeasonalFacts } from '../sections/
 import type { ChartData } from '../types.js';
 import type { ChartJudgements } from './chart.js';
 import type { Comparison } from './lead.js';
-import { recency, type Recency } from './recency.js';
+import { previousNoteDate, recency, type Recency } from './recency.js';
 import { direction, printed, printedAtLeast, printedGap, printedMoveBp, type Direction } from './round.js';
 import type { Thresholds } from './thresholds.js';
 
@@ -342,6 +342,12 @@ export interface RatePeakJudgement {
   weekFall: boolean;
   small: Direction;
   large: Direction;
+  /**
+   * The trading days since a peak set on or after the previous note's date, below which the yield now stands: the
+   * returns "since the peak" span only those days, and the text says so ("In the 3 trading days since the peak …");
+   * null for an older peak, or at it.
+   */
+  shortSince: number | null;
 }
 
 export interface SensitivityJudgement {
@@ -407,6 +413,8 @@ export function judgeRates(
     weekFall: state !== 'none' && week !== null && printed(week, 0) <= -t.weekRiseBp,
     small: rs(keys.small),
     large: rs(keys.large),
+    shortSince:
+      state !== 'none' && state !== 'atPeak' && p.date.value !== null && p.date.value >= previousNoteDate(asOf, t) && p.tradingDays?.value != null ? p.tradingDays.value : null,
   };
   const read = (k: string) => {
     const c = corr[k] as { latest?: { value: number | null } } | undefined;

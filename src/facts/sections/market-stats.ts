@@ -1,5 +1,5 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
-import { lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
+import { closesBetween, lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
 import { yieldWeekMove } from './yield-watch.js';
 import { correlationSummary, rollingCorrelation } from '../../metrics/correlation.js';
 import { ratePeakMeasured, WINDOW_EDGE_LOOKBACK } from '../../metrics/rates.js';
@@ -27,6 +27,8 @@ export interface RatesFacts {
     /** 'falling' when the yield is at least 25 bp (most of a 3-box TNX reversal) below its peak, else 'near peak'. */
     state: 'falling' | 'near peak' | null;
     returnSince: Record<string, Figure>;
+    /** Trading days of the yield from the peak's close to the as-of date's (0 at the peak). */
+    tradingDays: Figure;
     windowDays: number;
     /** The highest close of the month (21 closes) before the window opened: a high at the window's start below it is the window's edge. */
     priorHigh: Figure;
@@ -123,6 +125,9 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
       current: figure(p?.current ?? null, { ...peakInit, unit: 'percent-yield', method: 'yield close on or before the as-of date' }),
       state: p ? (p.changeBp <= -FALLING_BP ? 'falling' : 'near peak') : null,
       returnSince: returnSinceFigs,
+      tradingDays: figure(p ? closesBetween(y, p.date, asOf) : null, {
+        ...peakInit, unit: 'trading days', method: "closes of the yield after the peak's, up to the as-of date",
+      }),
       windowDays: set.ratePeakWindow,
       priorHigh: figure(p?.priorHigh ?? null, {
         unit: 'percent-yield', inputs: [src(y)], from: p?.priorFrom ?? null, to: p?.priorTo ?? null, reason: p ? (p.priorHigh === null ? 'no closes before the window' : undefined) : pk.reason,

@@ -268,6 +268,13 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       // up a box (weekRiseBp) or more this week, wherever the yield stands against its peak: the text must say so
       ...(j.weekRise === undefined ? [] : differ('weekRise', j.weekRise, week !== null && round(week, 0) >= c.t.weekRiseBp)),
       ...(j.weekFall === undefined ? [] : differ('weekFall', j.weekFall, week !== null && round(week, 0) <= -c.t.weekRiseBp)),
+      // a peak no older than the previous note (noteIntervalDays back), the yield below it: its span is given
+      ...(j.shortSince === undefined ? [] : (() => {
+        const date = c.facts.rates?.peak?.date?.value;
+        const days = num((c.facts.rates?.peak as { tradingDays?: unknown } | undefined)?.tradingDays);
+        const fresh = typeof date === 'string' && p !== 0 && daysBetween(date, c.facts.asOf) <= c.t.noteIntervalDays;
+        return differ('shortSince', j.shortSince, fresh ? days : null);
+      })()),
     ];
   },
   sensitivity(j, c) {
