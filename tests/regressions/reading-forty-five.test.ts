@@ -6,7 +6,10 @@
  * - "stands at 62.0%" beside "in a column of Os down to the 64% box" (2016-11-04: 62.03, short of the 62% box): the
  *   reading prints with one more decimal where it would print as a box its column has not reached;
  * - "Since the peak the Russell 2000 has lost 3.4%" of a peak two trading days old (2022-02-18): a peak set since the
- *   previous note gives its span ("In the 2 trading days since the peak …").
+ *   previous note gives its span ("In the 2 trading days since the peak …");
+ * - (reading forty-six) "Small-cap breadth is in a column of Os, still in overbought territory" and "Its status is Bear
+ *   Alert … since 15 August, in the overbought zone above 70%" in the week the reading entered the zone from 69.7%
+ *   (2017-10-06).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -94,5 +97,13 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(facts.judgements!.rates.peak.shortSince).toBe(2);
     expect(text).toMatch(/In the 2 trading days since the peak the Russell 2000 has lost \d+\.\d%/);
     expect(text).not.toContain('Since the peak the');
+  });
+
+  it('a reading that entered its zone this week is back in it this week, not still in it (2017-10-06)', () => {
+    const { facts, text } = read('2017-10-06');
+    expect(facts.judgements!.breadth.weekMove?.entered).toBe('overbought');
+    expect(text).toContain('Small-cap breadth is in a column of Os, back in overbought territory this week');
+    expect(text).toContain('since 15 August, and in the overbought zone above 70% since this week.');
+    expect(text).not.toContain('still in overbought territory');
   });
 });
