@@ -261,13 +261,25 @@ function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
   const y = lastFinite(d.yield);
   const s = lastFinite(d.small.series);
   const parts: string[] = [];
-  if (d.peak) parts.push(`${d.yieldName} peaked at ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`);
-  const bp = facts.judgements?.rates?.peak.changeBp ?? (d.peak && y ? (y.value - d.peak.level) * 100 : null);
+  const j = facts.judgements?.rates?.peak;
+  // as the text words it: a high the yield stands at, or one at the window's edge, is no peak (2018-01-12: "peaked at
+  // 2.55% … 0 bp from the peak … 0.0% since the peak" beside "no peak has formed yet")
+  const atHigh = j?.state === 'atPeak';
+  const days = facts.rates?.peak?.windowDays;
+  const high = atHigh || j?.atWindowStart ? `its ${days}-day high` : 'the peak';
+  if (d.peak) {
+    parts.push(
+      atHigh ? `${d.yieldName} is at its ${days}-day high, ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`
+        : j?.atWindowStart ? `${d.yieldName}'s ${days}-day high is ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}, at the window's start`
+        : `${d.yieldName} peaked at ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`,
+    );
+  }
+  const bp = j?.changeBp ?? (d.peak && y ? (y.value - d.peak.level) * 100 : null);
   const yieldNow = facts.rates?.peak?.current?.value ?? null; // the facts' figure, as the text prints it
-  if (y) parts.push(`it is ${(yieldNow ?? y.value).toFixed(2)}% on ${shortDate(y.date)}${d.peak && bp !== null ? ` (${signed(bp, 0)} bp from the peak)` : ''}`);
+  if (y && !atHigh) parts.push(`it is ${(yieldNow ?? y.value).toFixed(2)}% on ${shortDate(y.date)}${d.peak && bp !== null ? ` (${signed(bp, 0)} bp from ${high})` : ''}`);
   // the facts' change since the peak (what the text prints), rounded once; the chart's last point only without it
   const since = facts.rates?.peak?.returnSince[d.small.key]?.value ?? (s ? s.value - 100 : null);
-  if (since !== null) parts.push(`the ${d.small.name} is ${signed(since)}% since the peak`);
+  if (since !== null && !atHigh) parts.push(`the ${d.small.name} is ${signed(since)}% since ${high}`);
   return {
     id: 'rates',
     spec: ratesChartSpec(d, { smallSince: since, yieldNow, peakIsOnlyHigh: (facts.judgements?.rates?.peak.atWindowStart || facts.judgements?.rates?.peak.state === 'atPeak') ?? false }),

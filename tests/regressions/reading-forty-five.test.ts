@@ -9,13 +9,16 @@
  *   previous note gives its span ("In the 2 trading days since the peak …");
  * - (reading forty-six) "Small-cap breadth is in a column of Os, still in overbought territory" and "Its status is Bear
  *   Alert … since 15 August, in the overbought zone above 70%" in the week the reading entered the zone from 69.7%
- *   (2017-10-06).
+ *   (2017-10-06);
+ * - (reading forty-five) Figure 5's description "peaked at 2.55% on 12 Jan 2018 … (0 bp from the peak) … 0.0% since the
+ *   peak" beside the text's "stands at its high of the last 200 trading days … no peak has formed yet" (2018-01-12).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
 import { judgeBreadth, judgeRates, readingDecimals } from '../../src/facts/judgements/sections.js';
 import { closesBetween } from '../../src/metrics/calendar.js';
+import { chartPlans } from '../../src/charts/build-charts.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { readNote } from '../helpers/read-note.js';
 
@@ -105,5 +108,14 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(text).toContain('Small-cap breadth is in a column of Os, back in overbought territory this week');
     expect(text).toContain('since 15 August, and in the overbought zone above 70% since this week.');
     expect(text).not.toContain('still in overbought territory');
+  });
+
+  it("Figure 5's description calls a high the yield stands at its high, not a peak, as the text does (2018-01-12)", () => {
+    const { facts, text } = read('2018-01-12');
+    expect(text).toContain('no peak has formed yet');
+    const alt = chartPlans(facts).find((p) => p.id === 'rates')!.alt;
+    expect(alt).toBe('10-year Treasury yield is at its 200-day high, 2.55% on 12 Jan 2018.');
+    // a window-edge high is "its 200-day high" there too (2016-09-16)
+    expect(chartPlans(read('2016-09-16').facts).find((p) => p.id === 'rates')!.alt).toContain('−63 bp from its 200-day high); the Russell 2000 is +4.6% since its 200-day high.');
   });
 });
