@@ -11,7 +11,10 @@
  *   Alert … since 15 August, in the overbought zone above 70%" in the week the reading entered the zone from 69.7%
  *   (2017-10-06);
  * - (reading forty-five) Figure 5's description "peaked at 2.55% on 12 Jan 2018 … (0 bp from the peak) … 0.0% since the
- *   peak" beside the text's "stands at its high of the last 200 trading days … no peak has formed yet" (2018-01-12).
+ *   peak" beside the text's "stands at its high of the last 200 trading days … no peak has formed yet" (2018-01-12);
+ *   the IWM snapshot headed "IWM stands at its highest Point & Figure box" the week it printed a new one, 142 (2018-01-12);
+ * - (reading forty-six) the snapshot's highest box "first reached on 18 June 2015" beside the weekly's "… and again on
+ *   7 September" (2016-09-16).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -117,5 +120,15 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(alt).toBe('10-year Treasury yield is at its 200-day high, 2.55% on 12 Jan 2018.');
     // a window-edge high is "its 200-day high" there too (2016-09-16)
     expect(chartPlans(read('2016-09-16').facts).find((p) => p.id === 'rates')!.alt).toContain('−63 bp from its 200-day high); the Russell 2000 is +4.6% since its 200-day high.');
+  });
+
+  it('the snapshot heads a new highest box as this week’s, and dates a later column that reached it again (2018-01-12, 2016-09-16)', () => {
+    const n = read('2018-01-12', 'fund-snapshot', 'IWM');
+    expect(n.facts.pnf.IWM.highestBoxNew).toBe(true);
+    expect(n.text).toContain("IWM's Point & Figure chart reaches a higher box than ever this week");
+    const o = read('2016-09-16', 'fund-snapshot', 'IWM');
+    expect(o.facts.pnf.IWM.highestBoxNew).toBe(false);
+    expect(o.text).toContain('IWM stands at its highest Point & Figure box');
+    expect(o.text).toContain('The highest box the chart has printed is 110, first reached on 18 June 2015 and again on 7 September 2016.');
   });
 });

@@ -65,6 +65,11 @@ export interface PnfFacts {
    * 156 set in August 2018" four weeks after IWM closed at 156.53, its highest close, in a column that reached it again).
    */
   highestBoxAgain: IsoDate | null;
+  /**
+   * The chart stands at its highest box, first printed after the previous note's date: a new highest box this week
+   * (the fund snapshot headed 2018-01-12's new 142 "IWM stands at its highest Point & Figure box").
+   */
+  highestBoxNew: boolean;
   /** The box sizes of the chart's recent columns (every traditional band they cross), as the text names its scale. */
   boxSize: string;
   method: string;
@@ -276,6 +281,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,
     highestBoxAgain: hiAgain,
+    highestBoxNew: chart.current.atAllTimeHigh && hiDate !== null && hiDate > previousNoteDate(asOf, DEFAULT_THRESHOLDS),
     boxSize: boxSizeOfRecent(chart),
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
     multiplier,

@@ -372,6 +372,23 @@ export interface FieldCheck {
 
 export const FIELD_CHECKS: FieldCheck[] = [
   {
+    // a highest box first printed after the previous note's date, the chart still at it: "a higher box than ever this week"
+    name: 'new highest box',
+    section: 'chart',
+    uses: (f) => Object.keys(f.pnf ?? {}).map((k) => `pnf.${k}.highestBoxNew`),
+    check(f, t) {
+      const out: string[] = [];
+      for (const [key, p] of Object.entries(f.pnf as unknown as Record<string, { highestBoxNew?: unknown; highestBoxDate?: unknown; atAllTimeHigh?: unknown }>)) {
+        if (p.highestBoxNew === undefined) continue;
+        const date = typeof p.highestBoxDate === 'string' ? p.highestBoxDate : null;
+        const since = f.changes.since ?? null;
+        const fresh = date !== null && (since !== null ? date > since : daysBetween(date, f.asOf) < t.noteIntervalDays);
+        out.push(...differ(`pnf.${key}.highestBoxNew`, p.highestBoxNew, p.atAllTimeHigh === true && fresh));
+      }
+      return out;
+    },
+  },
+  {
     name: 'breadth zone',
     section: 'breadth',
     uses: (f) => Object.keys(f.breadth ?? {}).map((k) => `breadth.${k}.zone`),
