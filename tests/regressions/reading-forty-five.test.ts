@@ -14,12 +14,13 @@
  *   peak" beside the text's "stands at its high of the last 200 trading days … no peak has formed yet" (2018-01-12);
  *   the IWM snapshot headed "IWM stands at its highest Point & Figure box" the week it printed a new one, 142 (2018-01-12);
  * - (reading forty-six) the snapshot's highest box "first reached on 18 June 2015" beside the weekly's "… and again on
- *   7 September" (2016-09-16).
+ *   7 September" (2016-09-16); a verdict that hardened because rates turned neutral (the yield's chart gave a buy
+ *   signal) with no sentence in the body saying how rates weigh (2024-02-16).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
-import { judgeBreadth, judgeRates, readingDecimals } from '../../src/facts/judgements/sections.js';
+import { judgeBreadth, judgeRates, ratesWeighing, readingDecimals } from '../../src/facts/judgements/sections.js';
 import { closesBetween } from '../../src/metrics/calendar.js';
 import { chartPlans } from '../../src/charts/build-charts.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
@@ -77,6 +78,19 @@ describe('rates: returns since a peak of the last week', () => {
   });
 });
 
+describe('rates: how they weigh, and why', () => {
+  const tied = { small: { value: -0.43, reading: 'fallingHelps' as const }, moreNegative: 'small' as const };
+  it('counts for small caps only off the peak, tied to falling yields, with the yield chart not rising', () => {
+    expect(ratesWeighing({ state: 'falling' }, tied, false)).toEqual({ kind: 'ratesWeighing', lean: 'for', why: 'falling' });
+    expect(ratesWeighing({ state: 'falling' }, tied, true)).toMatchObject({ lean: 'neutral', why: 'risingChart' });
+    expect(ratesWeighing({ state: 'nearPeak' }, tied, false)).toMatchObject({ lean: 'against', why: 'nearHigh' });
+    expect(ratesWeighing({ state: 'atPeak' }, tied, true)).toMatchObject({ lean: 'against', why: 'nearHigh' });
+    expect(ratesWeighing({ state: 'none' }, tied, false)).toMatchObject({ lean: 'neutral', why: 'noPeak' });
+    expect(ratesWeighing({ state: 'falling' }, { ...tied, moreNegative: 'large' }, false)).toMatchObject({ lean: 'neutral', why: 'notTied' });
+    expect(ratesWeighing({ state: 'falling' }, { small: { value: -0.1, reading: 'weak' }, moreNegative: 'small' }, false)).toMatchObject({ why: 'notTied' });
+  });
+});
+
 const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
 const read = (asOf: string, name = 'weekly-outlook', symbol?: string) => readNote(market!, name, asOf, symbol);
 
@@ -130,5 +144,14 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(o.facts.pnf.IWM.highestBoxNew).toBe(false);
     expect(o.text).toContain('IWM stands at its highest Point & Figure box');
     expect(o.text).toContain('The highest box the chart has printed is 110, first reached on 18 June 2015 and again on 7 September 2016.');
+  });
+
+  it('the rate sensitivity paragraph says how rates weigh, as the evidence counts them (2024-02-16)', () => {
+    const { facts, text } = read('2024-02-16');
+    expect(facts.judgements!.rates.weighing).toMatchObject({ lean: 'neutral', why: 'risingChart' });
+    expect(facts.judgements!.evidence.find((e) => e.id === 'rates')?.lean).toBe('neutral');
+    expect(text).toContain('In the weighing of the evidence rates count for neither side: the yield is below its high, but its own chart is on a buy signal in a column of Xs, so the fall no longer counts.');
+    // What changed says the weighing moved; the body now says where it stands
+    expect(text).toContain('rates now count for neither side (for small caps a week earlier)');
   });
 });

@@ -126,13 +126,9 @@ export function judgeEvidence(x: Inputs, t: Thresholds): { evidence: Evidence[];
       k.state === 'leader' ? (k.leader === x.smallGroup ? 'for' : 'against') : k.state === 'tie' && x.smallGroup !== null && !k.tied.includes(x.smallGroup) ? 'against' : 'neutral';
     items.push(['ranking', lean]);
   }
-  if (x.rates) {
-    // Falling yields favour small caps only where they move against yields more than large caps do.
-    const helps = x.rates.sensitivity.small.reading === 'fallingHelps' && x.rates.sensitivity.moreNegative === 'small';
-    const state = x.rates.peak.state;
-    // Off the peak but rising again on its own chart (`rising`), the fall no longer counts for them.
-    items.push(['rates', !helps || state === 'none' ? 'neutral' : state === 'falling' ? (x.rates.rising ? 'neutral' : 'for') : 'against']);
-  }
+  // Rates: falling yields favour small caps only where they move against yields more than large caps do, and no
+  // longer once the yield's own chart is rising again (judgements.rates.weighing).
+  if (x.rates) items.push(['rates', x.rates.weighing.lean]);
   if (x.seasonal) {
     const { lean } = x.seasonal;
     const won = x.seasonal.h2.state === 'streak' || x.seasonal.h2.state === 'won';

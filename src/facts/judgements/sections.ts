@@ -380,6 +380,22 @@ export interface RatesJudgements {
    * behind it: the reading no longer counts for small caps, and a rebound is one under way, not one to come.
    */
   rising: boolean;
+  /**
+   * How rates weigh in the evidence, and why (the rate sensitivity paragraph says it; 2024-02-16's verdict hardened on
+   * rates turning neutral with no sentence in the body saying so): for small caps when the yield is falling from its
+   * peak and small caps are the more tied to falling yields (`falling`); neutral when it is falling but its own chart
+   * is rising (`risingChart`), when small caps are not the more tied to falling yields (`notTied`) or without a peak
+   * (`noPeak`); against when it is near or at its high and small caps are the more tied (`nearHigh`).
+   */
+  weighing: { kind: 'ratesWeighing'; lean: 'for' | 'against' | 'neutral'; why: 'falling' | 'risingChart' | 'notTied' | 'noPeak' | 'nearHigh' };
+}
+
+/** How rates weigh in the evidence ({@link RatesJudgements.weighing}). */
+export function ratesWeighing(peak: Pick<RatePeakJudgement, 'state'>, sensitivity: Pick<SensitivityJudgement, 'small' | 'moreNegative'>, rising: boolean): RatesJudgements['weighing'] {
+  // falling yields favour small caps only where they move against yields more than large caps do
+  const helps = sensitivity.small.reading === 'fallingHelps' && sensitivity.moreNegative === 'small';
+  const why = !helps ? 'notTied' : peak.state === 'none' ? 'noPeak' : peak.state === 'falling' ? (rising ? 'risingChart' : 'falling') : 'nearHigh';
+  return { kind: 'ratesWeighing', lean: why === 'falling' ? 'for' : why === 'nearHigh' ? 'against' : 'neutral', why };
 }
 
 export function judgeRates(
@@ -441,11 +457,13 @@ export function judgeRates(
     const [strong, weak] = side === 'small' ? [small, large] : [large, small];
     if (strong.value !== null && weak.value !== null && weak.value !== 0 && Math.sign(weak.value) === Math.sign(strong.value)) sensitivity.closeLean = { side, reading: strong.reading };
   }
+  const rising = yieldChart?.signal === 'buy' && yieldChart.column === 'X';
   return {
     peak,
     sensitivity,
     reboundRisk: peak.state === 'falling' && peak.small === 'up' && small.reading === 'fallingHelps',
-    rising: yieldChart?.signal === 'buy' && yieldChart.column === 'X',
+    rising,
+    weighing: ratesWeighing(peak, sensitivity, rising),
   };
 }
 

@@ -253,6 +253,18 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...(j.gapWeek === undefined ? [] : differ('gapWeek', JSON.stringify(j.gapWeek), JSON.stringify(gapWeekOf(gap, c)))),
     ];
   },
+  ratesWeighing(j, c) {
+    // from the rates judgements the checks above hold to the figures, and the yield's own chart (pnf.<yield>)
+    const r = (c.facts as unknown as { judgements?: { rates?: { peak?: J; sensitivity?: { small?: J; moreNegative?: unknown } } } }).judgements?.rates;
+    const yieldKey = (c.facts.roles as { yield?: string }).yield;
+    const chart = yieldKey ? (c.facts.pnf as unknown as Record<string, { signal?: unknown; column?: unknown }>)[yieldKey] : undefined;
+    if (!r?.peak || !r.sensitivity?.small) return [];
+    const tied = r.sensitivity.small.reading === 'fallingHelps' && r.sensitivity.moreNegative === 'small';
+    const rising = chart?.signal === 'buy' && chart.column === 'X';
+    const state = r.peak.state;
+    const why = !tied ? 'notTied' : state === 'none' ? 'noPeak' : state === 'falling' ? (rising ? 'risingChart' : 'falling') : 'nearHigh';
+    return [...differ('why', j.why, why), ...differ('lean', j.lean, why === 'falling' ? 'for' : why === 'nearHigh' ? 'against' : 'neutral')];
+  },
   ratePeak(j, c) {
     const bp = num(c.facts.rates?.peak?.changeBp);
     const level = num(c.facts.rates?.peak?.level);
