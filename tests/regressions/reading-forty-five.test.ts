@@ -15,12 +15,13 @@
  *   the IWM snapshot headed "IWM stands at its highest Point & Figure box" the week it printed a new one, 142 (2018-01-12);
  * - (reading forty-six) the snapshot's highest box "first reached on 18 June 2015" beside the weekly's "… and again on
  *   7 September" (2016-09-16); a verdict that hardened because rates turned neutral (the yield's chart gave a buy
- *   signal) with no sentence in the body saying how rates weigh (2024-02-16).
+ *   signal) with no sentence in the body saying how rates weigh (2024-02-16); a small-cap score lead "by 0.4 points; six
+ *   months ago the lead was 0.4", its move left to the reader (2018-08-24; 0.6 to 0.4 on 2017-10-06).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
-import { judgeBreadth, judgeRates, ratesWeighing, readingDecimals } from '../../src/facts/judgements/sections.js';
+import { judgeBreadth, judgeRates, ratesWeighing, readingDecimals, smallLeadMove } from '../../src/facts/judgements/sections.js';
 import { closesBetween } from '../../src/metrics/calendar.js';
 import { chartPlans } from '../../src/charts/build-charts.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
@@ -91,6 +92,19 @@ describe('rates: how they weigh, and why', () => {
   });
 });
 
+describe('score: how a small-cap lead moved over six months', () => {
+  it('is the same, little changed, narrower or wider on the printed gaps, and says when it crossed the 1-point bar', () => {
+    expect(smallLeadMove(-0.4, -0.4, T)).toEqual({ change: 'same', acrossBar: false });
+    expect(smallLeadMove(-0.4, -0.6, T)).toEqual({ change: 'little', acrossBar: false });
+    expect(smallLeadMove(-1.0, -2.0, T)).toEqual({ change: 'narrower', acrossBar: false });
+    expect(smallLeadMove(-2.0, -1.2, T)).toEqual({ change: 'wider', acrossBar: false });
+    expect(smallLeadMove(-1.2, -0.8, T)).toEqual({ change: 'wider', acrossBar: true }); // 0.4, but now it counts
+    expect(smallLeadMove(-0.8, -1.0, T)).toEqual({ change: 'narrower', acrossBar: true });
+    expect(smallLeadMove(0.4, -0.4, T)).toBeNull(); // the leader changed: said as such
+    expect(smallLeadMove(-0.4, null, T)).toBeNull();
+  });
+});
+
 const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
 const read = (asOf: string, name = 'weekly-outlook', symbol?: string) => readNote(market!, name, asOf, symbol);
 
@@ -153,5 +167,10 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(text).toContain('In the weighing of the evidence rates count for neither side: the yield is below its high, but its own chart is on a buy signal in a column of Xs, so the fall no longer counts.');
     // What changed says the weighing moved; the body now says where it stands
     expect(text).toContain('rates now count for neither side (for small caps a week earlier)');
+  });
+
+  it('a small-cap score lead says how it moved since six months ago (2018-08-24, 2017-10-06)', () => {
+    expect(read('2018-08-24').text).toContain('IWM scores higher than IVV, by 0.4 points, the same lead as six months ago.');
+    expect(read('2017-10-06').text).toContain('IWM scores higher than IVV, by 0.4 points, little changed from the 0.6 of six months ago.');
   });
 });

@@ -209,6 +209,13 @@ export interface ScoreJudgements {
   /** Large caps lead by the same printed gap as six months ago: "the same as six months ago", not "has not narrowed". */
   sameAsBefore: boolean;
   /**
+   * Small caps lead now and six months ago: how the printed lead moved. `same`; `little`: by less than
+   * `scoreNarrowPoints` and on the same side of `evidenceMinScoreGap`; else `narrower` or `wider`, with `acrossBar` when
+   * it crossed that bar (the lead counts for small caps now, or no longer does). 2018-08-24: "by 0.4 points; six months
+   * ago the lead was 0.4" left a client to compare; 2017-10-06's 0.6 to 0.4 went unsaid. Null otherwise.
+   */
+  smallLead: { change: 'same' | 'little' | 'narrower' | 'wider'; acrossBar: boolean } | null;
+  /**
    * Large caps lead now and six months ago, and the printed gap crossed `evidenceMinScoreGap` (the bar under which it
    * counts for neither side) by less than `scoreNarrowPoints`: `up` from under the bar to it or over, `down` the other
    * way. Not then "little changed" (2019-11-15: "little changed from the 0.8 of six months ago" of a 1.2 gap that now
@@ -307,6 +314,7 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     higher,
     narrowing,
     sameAsBefore: b !== null && g !== null && g > 0 && b === g,
+    smallLead: smallLeadMove(g, b, t),
     // narrower by less than the bar, or wider by less than it, and not across the bar of evidenceMinScoreGap
     littleChanged: acrossBar === null && (narrower ? !narrowing : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints),
     acrossBar,
@@ -320,6 +328,16 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     agreement: signal === 'none' ? 'noSignal' : signal === 'buy' ? (investable ? 'bothPositive' : 'chartOnly') : investable ? 'scoreOnly' : 'bothCautious',
     neutralWhy: scoreWeighing({ higher, gapSize: g === null ? null : Math.abs(g), narrowing }, t).neutralWhy,
   };
+}
+
+/** How a small-cap score lead moved over six months ({@link ScoreJudgements.smallLead}); gaps are large minus small, printed. */
+export function smallLeadMove(g: number | null, b: number | null, t: Pick<Thresholds, 'scoreDecimals' | 'scoreNarrowPoints' | 'evidenceMinScoreGap'>): ScoreJudgements['smallLead'] {
+  if (g === null || b === null || g >= 0 || b >= 0) return null;
+  const [now, then] = [-g, -b];
+  const acrossBar = now >= t.evidenceMinScoreGap !== then >= t.evidenceMinScoreGap;
+  const size = printed(Math.abs(now - then), t.scoreDecimals);
+  const change = size === 0 ? 'same' : size < t.scoreNarrowPoints && !acrossBar ? 'little' : now < then ? 'narrower' : 'wider';
+  return { change, acrossBar };
 }
 
 // ── rates ──────────────────────────────────────────────────────────────────────────────────────────────────

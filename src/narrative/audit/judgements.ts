@@ -251,6 +251,8 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...(j.acrossBar === undefined ? [] : differ('acrossBar', j.acrossBar, acrossBarOf(gap, c))),
       // "The gap narrowed by N this week, from X": against the gap at the previous note's date as printed
       ...(j.gapWeek === undefined ? [] : differ('gapWeek', JSON.stringify(j.gapWeek), JSON.stringify(gapWeekOf(gap, c)))),
+      // "the same lead as six months ago", "little changed from", "narrower/wider than the X of six months ago": small caps lead both times
+      ...(j.smallLead === undefined ? [] : differ('smallLead', JSON.stringify(j.smallLead), JSON.stringify(smallLeadOf(gap, c)))),
     ];
   },
   ratesWeighing(j, c) {
@@ -503,6 +505,19 @@ function acrossBarOf(gap: number, c: CheckContext): 'up' | 'down' | null {
   const bar = c.t.evidenceMinScoreGap;
   if (!(before > 0 && gap > 0) || round(Math.abs(gap - before), c.t.scoreDecimals) >= c.t.scoreNarrowPoints) return null;
   return before < bar && gap >= bar ? 'up' : gap < bar && before >= bar ? 'down' : null;
+}
+
+/** How a small-cap lead (a negative gap, now and six months earlier, as printed) moved: same, little (under scoreNarrowPoints, the bar not crossed), narrower or wider. */
+function smallLeadOf(gap: number, c: CheckContext): { change: string; acrossBar: boolean } | null {
+  const g = (c.facts.score as { gap?: Record<string, { before?: unknown }> }).gap?.[c.facts.keys?.scoreGap ?? ''];
+  const raw = num(g?.before);
+  if (raw === null) return null;
+  const before = round(raw, c.t.scoreDecimals);
+  if (!(gap < 0 && before < 0)) return null;
+  const bar = c.t.evidenceMinScoreGap;
+  const acrossBar = -gap >= bar !== -before >= bar;
+  const move = round(Math.abs(gap - before), c.t.scoreDecimals);
+  return { change: move === 0 ? 'same' : move < c.t.scoreNarrowPoints && !acrossBar ? 'little' : -gap < -before ? 'narrower' : 'wider', acrossBar };
 }
 
 /** The printed large-cap lead moved scoreNarrowPoints or more since the previous note's date, or across evidenceMinScoreGap (a lead both times). */
