@@ -21,21 +21,17 @@
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
-import { judgeBreadth, judgeRates, ratesWeighing, readingDecimals, smallLeadMove } from '../../src/facts/judgements/sections.js';
+import { judgeRates, ratesWeighing, readingDecimals, smallLeadMove } from '../../src/facts/judgements/sections.js';
 import { closesBetween } from '../../src/metrics/calendar.js';
 import { chartPlans } from '../../src/charts/build-charts.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { readNote } from '../helpers/read-note.js';
+import { judgeBreadthOf } from '../helpers/judge-breadth.js';
 
 const fig = (value: number | null) => ({ value, unit: 'points', from: null, to: null, inputs: [], method: 'test' });
 
 describe('breadth: a week against the column', () => {
-  const breadth = (status: string, column: 'X' | 'O', value: number, weekAgo: number) =>
-    judgeBreadth(
-      { bullishPercent: fig(value), column, columnTop: column === 'X' ? 66 : 74, columnBottom: column === 'O' ? 62 : 50, status, statusSince: '2025-12-10', reversedFrom: null, recentLow: null, weekAgo: { date: '2025-12-05', value: weekAgo } } as never,
-      '2025-12-12',
-      T,
-    );
+  const breadth = judgeBreadthOf;
   it('is the printed week move when it runs against the column, and null otherwise', () => {
     expect(breadth('Bear Alert', 'O', 68.9, 62.0).weekCounter).toEqual({ direction: 'up', points: 6.9 });
     expect(breadth('Bull Confirmed', 'X', 60.2, 63.1).weekCounter).toEqual({ direction: 'down', points: 2.9 });

@@ -31,9 +31,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMarket } from '../../src/data/load-market.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
-import { judgeBreadth, judgeScore } from '../../src/facts/judgements/sections.js';
+import { judgeScore } from '../../src/facts/judgements/sections.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { plain, readNote } from '../helpers/read-note.js';
+import { judgeBreadthOf } from '../helpers/judge-breadth.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const fig = (value: number | null) => ({ value, unit: 'points', from: null, to: null, inputs: [], method: 'test' });
@@ -75,12 +76,7 @@ describe('the score gap across the bar, and its week', () => {
 });
 
 describe('breadth headings', () => {
-  const breadth = (status: string, column: 'X' | 'O', value: number, weekAgo: number) =>
-    judgeBreadth(
-      { bullishPercent: fig(value), column, columnTop: column === 'X' ? 66 : 74, columnBottom: column === 'O' ? 62 : 50, status, statusSince: '2025-12-10', reversedFrom: null, recentLow: null, weekAgo: { date: '2025-12-05', value: weekAgo } } as never,
-      '2025-12-12',
-      T,
-    );
+  const breadth = judgeBreadthOf;
   it('a correction whose week went against its column is flagged for the heading, and only then', () => {
     expect(breadth('Bear Correction', 'X', 60.2, 63.1).weekAgainstColumn).toBe(true);
     expect(breadth('Bear Correction', 'X', 64.2, 61.1).weekAgainstColumn).toBe(false);
