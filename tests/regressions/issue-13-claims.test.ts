@@ -19,7 +19,8 @@ describe('claims: why does this sentence say that?', () => {
     const r = await runCli(['explain', '--section', 'breadth', '--as-of', '2025-12-12']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^weekly-outlook 2025-12-12, section breadth: what its sentences read/);
-    expect(r.stdout).toMatch(/judgements\.breadth\.level\.zone = "(oversold|middle|overbought)"/);
+    expect(r.stdout).toMatch(/judgements\.breadth\.status\.value = "[A-Za-z ]+"   \(a judgement/);
+    expect(r.stdout).toMatch(/judgements\.breadth\.level\.value = [\d.]+   \(a judgement/);
     const bad = await runCli(['explain', '--section', 'nope']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/no section named "nope"/);
