@@ -76,14 +76,22 @@ describe('rates: returns since a peak of the last week', () => {
 });
 
 describe('rates: how they weigh, and why', () => {
-  const tied = { small: { value: -0.43, reading: 'fallingHelps' as const }, moreNegative: 'small' as const };
-  it('counts for small caps only off the peak, tied to falling yields, with the yield chart not rising', () => {
-    expect(ratesWeighing({ state: 'falling' }, tied, false)).toEqual({ kind: 'ratesWeighing', lean: 'for', why: 'falling' });
-    expect(ratesWeighing({ state: 'falling' }, tied, true)).toMatchObject({ lean: 'neutral', why: 'risingChart' });
-    expect(ratesWeighing({ state: 'nearPeak' }, tied, false)).toMatchObject({ lean: 'against', why: 'nearHigh' });
-    expect(ratesWeighing({ state: 'atPeak' }, tied, true)).toMatchObject({ lean: 'against', why: 'nearHigh' });
-    expect(ratesWeighing({ state: 'none' }, tied, false)).toMatchObject({ lean: 'neutral', why: 'noPeak' });
-    expect(ratesWeighing({ state: 'falling' }, { ...tied, moreNegative: 'large' }, false)).toMatchObject({ lean: 'neutral', why: 'notTied' });
+  const fallingTied = { small: { value: -0.43, reading: 'fallingHelps' as const }, moreNegative: 'small' as const };
+  const risingTied = { small: { value: 0.53, reading: 'risingHelps' as const }, moreNegative: 'large' as const };
+  it('count where small caps are the more tied to yields: for them when yields move their way, against when not', () => {
+    expect(ratesWeighing({ state: 'falling' }, fallingTied, false)).toEqual({ kind: 'ratesWeighing', lean: 'for', tie: 'fallingTied', why: 'falling' });
+    expect(ratesWeighing({ state: 'nearPeak' }, fallingTied, false)).toMatchObject({ lean: 'against', why: 'nearHigh' });
+    expect(ratesWeighing({ state: 'atPeak' }, fallingTied, true)).toMatchObject({ lean: 'against', why: 'nearHigh' });
+    // 2020-03-06: RUT 0.53 against SPX 0.39, the yield 168 bp below its high
+    expect(ratesWeighing({ state: 'falling' }, risingTied, false)).toEqual({ kind: 'ratesWeighing', lean: 'against', tie: 'risingTied', why: 'risingFalling' });
+    expect(ratesWeighing({ state: 'nearPeak' }, risingTied, false)).toMatchObject({ lean: 'for', why: 'risingHigh' });
+  });
+  it('count for neither side while the yield chart rises off the peak, without a tie, or without a peak', () => {
+    expect(ratesWeighing({ state: 'falling' }, fallingTied, true)).toMatchObject({ lean: 'neutral', why: 'risingChart' });
+    expect(ratesWeighing({ state: 'falling' }, risingTied, true)).toMatchObject({ lean: 'neutral', why: 'risingChart' });
+    expect(ratesWeighing({ state: 'none' }, fallingTied, false)).toMatchObject({ lean: 'neutral', why: 'noPeak' });
+    expect(ratesWeighing({ state: 'falling' }, { ...fallingTied, moreNegative: 'large' }, false)).toMatchObject({ lean: 'neutral', tie: null, why: 'notTied' });
+    expect(ratesWeighing({ state: 'falling' }, { ...risingTied, moreNegative: 'similar' }, false)).toMatchObject({ why: 'notTied' });
     expect(ratesWeighing({ state: 'falling' }, { small: { value: -0.1, reading: 'weak' }, moreNegative: 'small' }, false)).toMatchObject({ why: 'notTied' });
   });
 });
@@ -168,5 +176,17 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
   it('a small-cap score lead says how it moved since six months ago (2018-08-24, 2017-10-06)', () => {
     expect(read('2018-08-24').text).toContain('IWM scores higher than IVV, by 0.4 points, the same lead as six months ago.');
     expect(read('2017-10-06').text).toContain('IWM scores higher than IVV, by 0.4 points, little changed from the 0.6 of six months ago.');
+  });
+
+  it('rates weigh where small caps are the more tied to rising yields too, and the paragraph says why (2020-03-06, 2017-02-03, 2019-02-15)', () => {
+    const a = read('2020-03-06');
+    expect(a.facts.judgements!.rates.weighing).toMatchObject({ lean: 'against', why: 'risingFalling' });
+    expect(a.facts.judgements!.evidence.find((e) => e.id === 'rates')?.lean).toBe('against');
+    expect(a.text).toContain('In the weighing of the evidence rates count against small caps: the yield has fallen from its high, and small caps are the more tied to rising yields.');
+    const b = read('2017-02-03');
+    expect(b.facts.judgements!.rates.weighing).toMatchObject({ lean: 'for', why: 'risingHigh' });
+    expect(b.text).toContain('In the weighing of the evidence rates count for small caps: the yield is near its high, and small caps are the more tied to rising yields.');
+    // neither the more tied: said too
+    expect(read('2019-02-15').text).toContain('In the weighing of the evidence rates count for neither side: small and large caps are about equally tied to yields.');
   });
 });

@@ -400,20 +400,32 @@ export interface RatesJudgements {
   rising: boolean;
   /**
    * How rates weigh in the evidence, and why (the rate sensitivity paragraph says it; 2024-02-16's verdict hardened on
-   * rates turning neutral with no sentence in the body saying so): for small caps when the yield is falling from its
-   * peak and small caps are the more tied to falling yields (`falling`); neutral when it is falling but its own chart
-   * is rising (`risingChart`), when small caps are not the more tied to falling yields (`notTied`) or without a peak
-   * (`noPeak`); against when it is near or at its high and small caps are the more tied (`nearHigh`).
+   * rates turning neutral with no sentence in the body saying so). Rates count where small caps are the more tied to
+   * yields, either way: more tied to falling yields (`fallingTied`: they read `fallingHelps` and correlate more
+   * negatively), a yield falling from its peak counts for them (`falling`) and one near or at its high against
+   * (`nearHigh`); more tied to rising yields (`risingTied`: they read `risingHelps` and correlate more positively), the
+   * other way round (`risingHigh` for, `risingFalling` against; 2020-03-06: 0.53 against 0.39 with the yield 168 bp
+   * below its high had counted for neither side). Neutral while the yield is falling but its own chart is rising
+   * (`risingChart`: the fall is behind it), when neither index is the more tied (`notTied`), or without a peak (`noPeak`).
    */
-  weighing: { kind: 'ratesWeighing'; lean: 'for' | 'against' | 'neutral'; why: 'falling' | 'risingChart' | 'notTied' | 'noPeak' | 'nearHigh' };
+  weighing: { kind: 'ratesWeighing'; lean: 'for' | 'against' | 'neutral'; tie: 'fallingTied' | 'risingTied' | null; why: 'falling' | 'nearHigh' | 'risingHigh' | 'risingFalling' | 'risingChart' | 'notTied' | 'noPeak' };
 }
 
 /** How rates weigh in the evidence ({@link RatesJudgements.weighing}). */
 export function ratesWeighing(peak: Pick<RatePeakJudgement, 'state'>, sensitivity: Pick<SensitivityJudgement, 'small' | 'moreNegative'>, rising: boolean): RatesJudgements['weighing'] {
-  // falling yields favour small caps only where they move against yields more than large caps do
-  const helps = sensitivity.small.reading === 'fallingHelps' && sensitivity.moreNegative === 'small';
-  const why = !helps ? 'notTied' : peak.state === 'none' ? 'noPeak' : peak.state === 'falling' ? (rising ? 'risingChart' : 'falling') : 'nearHigh';
-  return { kind: 'ratesWeighing', lean: why === 'falling' ? 'for' : why === 'nearHigh' ? 'against' : 'neutral', why };
+  const tie =
+    sensitivity.small.reading === 'fallingHelps' && sensitivity.moreNegative === 'small' ? 'fallingTied'
+      : sensitivity.small.reading === 'risingHelps' && sensitivity.moreNegative === 'large' ? 'risingTied'
+      : null;
+  const off = peak.state === 'falling';
+  const why: RatesJudgements['weighing']['why'] =
+    tie === null ? 'notTied'
+      : peak.state === 'none' ? 'noPeak'
+      : off && rising ? 'risingChart'
+      : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh')
+      : off ? 'risingFalling' : 'risingHigh';
+  const lean = why === 'falling' || why === 'risingHigh' ? 'for' : why === 'nearHigh' || why === 'risingFalling' ? 'against' : 'neutral';
+  return { kind: 'ratesWeighing', lean, tie, why };
 }
 
 export function judgeRates(

@@ -185,14 +185,8 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       rsLong: () => three(read('fund.rsMarket.long.signal'), 'buy', 'sell'),
       breadth: () => three(universe ? at(c.facts, `breadth.${universe}.column`) : undefined, 'X', 'O'),
       score: () => (higher === undefined ? undefined : scoreGap < c.t.evidenceMinScoreGap ? 'neutral' : higher === 'small' ? 'for' : higher === 'large' && read('score.narrowing') === false ? 'against' : 'neutral'),
-      rates: () => {
-        const edge = read('rates.sensitivity.small.reading') === 'fallingHelps' && read('rates.sensitivity.moreNegative') === 'small';
-        const state = read('rates.peak.state');
-        if (state === undefined) return undefined;
-        const y = c.facts.pnf?.[c.facts.roles.yield] as { signal?: unknown; column?: unknown } | undefined;
-        const rising = y?.signal === 'buy' && y.column === 'X';
-        return !edge || state === 'none' ? 'neutral' : state === 'falling' ? (rising ? 'neutral' : 'for') : 'against';
-      },
+      // the weighing is recomputed from the figures by the ratesWeighing check; the evidence must carry its lean
+      rates: () => { const lean = read('rates.weighing.lean'); return typeof lean === 'string' ? lean : undefined; },
     };
     const want = leans[String(j.id)]?.();
     return [...differ('key', j.key, `${String(j.id)}_${String(j.lean)}`), ...(want === undefined ? [] : differ('lean', j.lean, want))];
@@ -261,11 +255,16 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const yieldKey = (c.facts.roles as { yield?: string }).yield;
     const chart = yieldKey ? (c.facts.pnf as unknown as Record<string, { signal?: unknown; column?: unknown }>)[yieldKey] : undefined;
     if (!r?.peak || !r.sensitivity?.small) return [];
-    const tied = r.sensitivity.small.reading === 'fallingHelps' && r.sensitivity.moreNegative === 'small';
+    // tied to falling yields: reads fallingHelps, the more negative; to rising yields: reads risingHelps, the more positive
+    const reading = r.sensitivity.small.reading;
+    const more = r.sensitivity.moreNegative;
+    const tie = reading === 'fallingHelps' && more === 'small' ? 'fallingTied' : reading === 'risingHelps' && more === 'large' ? 'risingTied' : null;
     const rising = chart?.signal === 'buy' && chart.column === 'X';
     const state = r.peak.state;
-    const why = !tied ? 'notTied' : state === 'none' ? 'noPeak' : state === 'falling' ? (rising ? 'risingChart' : 'falling') : 'nearHigh';
-    return [...differ('why', j.why, why), ...differ('lean', j.lean, why === 'falling' ? 'for' : why === 'nearHigh' ? 'against' : 'neutral')];
+    const off = state === 'falling';
+    const why = tie === null ? 'notTied' : state === 'none' ? 'noPeak' : off && rising ? 'risingChart' : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh') : off ? 'risingFalling' : 'risingHigh';
+    const lean = why === 'falling' || why === 'risingHigh' ? 'for' : why === 'nearHigh' || why === 'risingFalling' ? 'against' : 'neutral';
+    return [...differ('tie', j.tie, tie), ...differ('why', j.why, why), ...differ('lean', j.lean, lean)];
   },
   ratePeak(j, c) {
     const bp = num(c.facts.rates?.peak?.changeBp);

@@ -32,6 +32,24 @@ describe('audit rule: judgements agree with their figures (independent recomputa
     expect(details(j('large'))).toEqual(['rates moreNegative is "large", the figures say "small"']);
   });
 
+  it('rates weighing: small caps the more tied to rising yields count the fall from the peak against them', () => {
+    const j = (weighing: object) => fakeFacts({
+      pnf: { TNX: { signal: 'sell', column: 'O' } },
+      roles: { yield: 'TNX' },
+      judgements: { rates: {
+        peak: { state: 'falling' },
+        sensitivity: { small: { reading: 'risingHelps' }, large: { reading: 'risingHelps' }, moreNegative: 'large' },
+        weighing: { kind: 'ratesWeighing', ...weighing },
+      } },
+    });
+    expect(details(j({ lean: 'against', tie: 'risingTied', why: 'risingFalling' }))).toEqual([]);
+    expect(details(j({ lean: 'neutral', tie: null, why: 'notTied' }))).toEqual([
+      'rates tie is null, the figures say "risingTied"',
+      'rates why is "notTied", the figures say "risingFalling"',
+      'rates lean is "neutral", the figures say "against"',
+    ]);
+  });
+
   it('ranking: a 0–0 tally names no leader, in the judgement and in the plain field', () => {
     const sizeGroups = [{ group: 'Small caps', tally: 0, xrank: 3 }, { group: 'Large caps', tally: 0, xrank: 1 }];
     const v = details(fakeFacts({ ranking: { sizeGroups, leader: 'Small caps', ties: [] }, judgements: { ranking: { kind: 'ranking', state: 'leader', leader: 'Small caps' } } }));
