@@ -312,10 +312,18 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
     const count = typeof f === 'number' && typeof a === 'number' ? `, on ${f} ${f === 1 ? 'point' : 'points'} for small caps against ${a}` : '';
     out.push({ kind: 'verdict', path: 'judgements.verdict.standing', from: s0, to: s1, text: `The verdict: ${STANDING[s1] ?? s1}${count} (a week earlier: ${STANDING[s0] ?? s0})` });
   }
-  const before = new Map(((field(prev, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).map((e) => [e.id, e.lean]));
-  const moved = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.has(e.id) && before.get(e.id) !== e.lean);
+  // the year's slot holds last year's returns early in the year and this year's after: one reading that changed hands
+  // (2017-02-03: the verdict moved as last year's win gave way to this year's lag, and neither was said)
+  const slot = (id: string) => (id === 'lastYear' ? 'year' : id);
+  const before = new Map(((field(prev, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).map((e) => [slot(e.id), e]));
+  const moved = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.has(slot(e.id)) && before.get(slot(e.id))!.lean !== e.lean);
   if (moved.length) {
-    const said = moved.map((e) => `${READING[e.id] ?? e.id} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${LEAN[before.get(e.id)!]} a week earlier)`);
+    const said = moved.map((e) => {
+      const was = before.get(slot(e.id))!;
+      const then = was.id === e.id ? LEAN[was.lean] : `${READING[was.id] ?? was.id} counted ${LEAN[was.lean]}`;
+      const name = was.id !== e.id && e.id === 'year' ? "this year's returns" : READING[e.id] ?? e.id;
+      return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier)`;
+    });
     const text = said.join('; ');
     out.push({ kind: 'weighing', path: 'judgements.evidence', from: null, to: null, text: `The weighing: ${text}` });
   }

@@ -16,13 +16,18 @@
  * - (reading forty-six) the snapshot's highest box "first reached on 18 June 2015" beside the weekly's "… and again on
  *   7 September" (2016-09-16); a verdict that hardened because rates turned neutral (the yield's chart gave a buy
  *   signal) with no sentence in the body saying how rates weigh (2024-02-16); a small-cap score lead "by 0.4 points; six
- *   months ago the lead was 0.4", its move left to the reader (2018-08-24; 0.6 to 0.4 on 2017-10-06).
+ *   months ago the lead was 0.4", its move left to the reader (2018-08-24; 0.6 to 0.4 on 2017-10-06);
+ * - (readings forty-seven and forty-eight) rates weighed for neither side in every note read, unsaid, and never when
+ *   small caps were the more tied to rising yields (2020-03-06, 2017-02-03); What changed giving a verdict change
+ *   without its cause when last year's returns gave way to this year's in the evidence (2017-02-03).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
 import { DEFAULT_THRESHOLDS as T } from '../../src/facts/judgements/index.js';
 import { judgeRates, ratesWeighing, readingDecimals, smallLeadMove } from '../../src/facts/judgements/sections.js';
 import { closesBetween } from '../../src/metrics/calendar.js';
+import { whatChanged } from '../../src/facts/what-changed.js';
+import type { Facts } from '../../src/facts/types.js';
 import { chartPlans } from '../../src/charts/build-charts.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { readNote } from '../helpers/read-note.js';
@@ -93,6 +98,19 @@ describe('rates: how they weigh, and why', () => {
     expect(ratesWeighing({ state: 'falling' }, { ...fallingTied, moreNegative: 'large' }, false)).toMatchObject({ lean: 'neutral', tie: null, why: 'notTied' });
     expect(ratesWeighing({ state: 'falling' }, { ...risingTied, moreNegative: 'similar' }, false)).toMatchObject({ why: 'notTied' });
     expect(ratesWeighing({ state: 'falling' }, { small: { value: -0.1, reading: 'weak' }, moreNegative: 'small' }, false)).toMatchObject({ why: 'notTied' });
+  });
+});
+
+describe("What changed: the year's reading changing hands", () => {
+  const facts = (standing: string, evidence: { id: string; lean: string }[]) => ({ judgements: { verdict: { standing, forWeight: 5, againstWeight: 1 }, evidence } }) as unknown as Facts;
+  it("names last year's returns giving way to this year's when the lean moved with them, and only then", () => {
+    const items = whatChanged(facts('smallLead', [{ id: 'lastYear', lean: 'for' }]), facts('smallEdge', [{ id: 'year', lean: 'against' }]));
+    expect(items.find((i) => i.kind === 'weighing')?.text).toBe("The weighing: this year's returns now count against small caps (last year's returns counted for small caps a week earlier)");
+    expect(whatChanged(facts('smallLead', [{ id: 'lastYear', lean: 'for' }]), facts('smallLead', [{ id: 'year', lean: 'for' }]))).toEqual([]);
+    // the same reading both weeks: as before
+    expect(whatChanged(facts('smallLead', [{ id: 'year', lean: 'for' }]), facts('smallLead', [{ id: 'year', lean: 'neutral' }]))[0].text).toBe(
+      "The weighing: the year's returns now count for neither side (for small caps a week earlier)",
+    );
   });
 });
 
@@ -188,5 +206,9 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(b.text).toContain('In the weighing of the evidence rates count for small caps: the yield is near its high, and small caps are the more tied to rising yields.');
     // neither the more tied: said too
     expect(read('2019-02-15').text).toContain('In the weighing of the evidence rates count for neither side: small and large caps are about equally tied to yields.');
+  });
+
+  it("What changed gives the cause of 2017-02-03's verdict change: this year's returns took last year's place", () => {
+    expect(read('2017-02-03').text).toContain("The weighing: this year's returns now count against small caps (last year's returns counted for small caps a week earlier)");
   });
 });
