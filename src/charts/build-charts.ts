@@ -190,7 +190,8 @@ function pnfPlan(facts: Facts, d: NonNullable<ChartData['pnf']>): ChartPlan {
   const last = cols[cols.length - 1];
   const lvl = (k: number) => d.levels[k - d.minIndex];
   const parts = [`Point and figure chart of ${d.name}, box size ${d.boxLabel}, ${count(cols.length, 'column')}`];
-  if (cols.length) parts[0] += ` from ${shortDate(cols[0].start)} to ${shortDate(last.end)}`;
+  // the last column's end is the day its last box printed, not the chart's last day (2022-01-14: "to 1 Dec 2021")
+  if (cols.length) parts[0] += ` from ${shortDate(cols[0].start)}, the last box printed on ${shortDate(last.end)}`;
   if (last) parts.push(last.type === 'X' ? `the last column is Xs rising to ${lvl(last.highIndex)}` : `the last column is Os falling to ${lvl(last.lowIndex)}`);
   if (d.lastSignal) parts.push(`the last signal is a ${d.lastSignal.type} signal at ${d.lastSignal.level} on ${shortDate(d.lastSignal.date)}`);
   if (d.trendLine) parts.push(d.trendLine.type === 'BSL' ? 'the bullish support line is in force' : 'the bearish resistance line is in force');
@@ -270,7 +271,7 @@ function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
   if (d.peak) {
     parts.push(
       atHigh ? `${d.yieldName} is at its ${days}-day high, ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`
-        : j?.atWindowStart ? `${d.yieldName}'s ${days}-day high is ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}, at the window's start`
+        : j?.atWindowStart ? `${d.yieldName}'s ${days}-day high is ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}, in the window's first month`
         : `${d.yieldName} peaked at ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`,
     );
   }

@@ -19,7 +19,10 @@
  *   months ago the lead was 0.4", its move left to the reader (2018-08-24; 0.6 to 0.4 on 2017-10-06);
  * - (readings forty-seven and forty-eight) rates weighed for neither side in every note read, unsaid, and never when
  *   small caps were the more tied to rising yields (2020-03-06, 2017-02-03); What changed giving a verdict change
- *   without its cause when last year's returns gave way to this year's in the evidence (2017-02-03).
+ *   without its cause when last year's returns gave way to this year's in the evidence (2017-02-03); "IWM's chart stands
+ *   at its highest box" in the heading of a chart within a box of reversing (2021-11-19); "Small-cap breadth has turned
+ *   up from oversold" a month after the turn (2019-02-15); Figure 2's description "… to 1 Dec 2021" in a note of
+ *   14 January 2022 (the day the last box printed); Figure 5's "at the window's start" of a high in its first month.
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -210,5 +213,18 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
 
   it("What changed gives the cause of 2017-02-03's verdict change: this year's returns took last year's place", () => {
     expect(read('2017-02-03').text).toContain("The weighing: this year's returns now count against small caps (last year's returns counted for small caps a week earlier)");
+  });
+
+  it('headings and descriptions: a highest box close to reversing, an old Bull Alert, the P&F chart and window-edge descriptions', () => {
+    const n = read('2021-11-19');
+    expect(n.facts.pnf.IWM.reversalNear).toBe(true);
+    expect(n.text).toContain("IWM's chart stands at its highest box, though close to reversing");
+    expect(read('2021-11-19', 'fund-snapshot', 'IWM').text).toContain('IWM stands at its highest Point & Figure box, though close to reversing');
+    const b = read('2019-02-15');
+    expect(b.text).toContain('Small-cap breadth is on a Bull Alert, above oversold');
+    expect(b.text).not.toContain('has turned up from oversold');
+    const alt = (asOf: string, id: string) => chartPlans(read(asOf).facts).find((p) => p.id === id)!.alt;
+    expect(alt('2022-01-14', 'pnf')).toMatch(/columns from \d+ \w+ \d{4}, the last box printed on 1 Dec 2021;/);
+    expect(alt('2020-02-07', 'rates')).toContain("200-day high is 2.55% on 2 May 2019, in the window's first month");
   });
 });
