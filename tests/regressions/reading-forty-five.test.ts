@@ -22,7 +22,9 @@
  *   without its cause when last year's returns gave way to this year's in the evidence (2017-02-03); "IWM's chart stands
  *   at its highest box" in the heading of a chart within a box of reversing (2021-11-19); "Small-cap breadth has turned
  *   up from oversold" a month after the turn (2019-02-15); Figure 2's description "… to 1 Dec 2021" in a note of
- *   14 January 2022 (the day the last box printed); Figure 5's "at the window's start" of a high in its first month.
+ *   14 January 2022 (the day the last box printed); Figure 5's "at the window's start" of a high in its first month;
+ *   "Since 1988, in the 17 years when small caps won the second half" leaving a reader to wonder why 2020's win was
+ *   not among them (2021-07-30: its following year was not complete).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -226,5 +228,11 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     const alt = (asOf: string, id: string) => chartPlans(read(asOf).facts).find((p) => p.id === id)!.alt;
     expect(alt('2022-01-14', 'pnf')).toMatch(/columns from \d+ \w+ \d{4}, the last box printed on 1 Dec 2021;/);
     expect(alt('2020-02-07', 'rates')).toContain("200-day high is 2.55% on 2 May 2019, in the window's first month");
+  });
+
+  it("What came next names its sample's years (2021-07-30: through 2019, the last with a complete year after it)", () => {
+    const { facts, text } = read('2021-07-30');
+    expect(facts.seasonal.sampleEnd).toBe(2019);
+    expect(text).toMatch(/From 1988 to 2019 \(the years with a complete year after them\), in the 17 years when small caps won the second half/);
   });
 });
