@@ -24,7 +24,8 @@
  *   up from oversold" a month after the turn (2019-02-15); Figure 2's description "… to 1 Dec 2021" in a note of
  *   14 January 2022 (the day the last box printed); Figure 5's "at the window's start" of a high in its first month;
  *   "Since 1988, in the 17 years when small caps won the second half" leaving a reader to wonder why 2020's win was
- *   not among them (2021-07-30: its following year was not complete).
+ *   not among them (2021-07-30: its following year was not complete); (reading forty-six) a chart that reversed twice
+ *   in the week, into Os and back into Xs, said in What changed but only as the net column in the text (2024-02-16).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -34,6 +35,7 @@ import { closesBetween } from '../../src/metrics/calendar.js';
 import { whatChanged } from '../../src/facts/what-changed.js';
 import type { Facts } from '../../src/facts/types.js';
 import { chartPlans } from '../../src/charts/build-charts.js';
+import { judgeChart } from '../../src/facts/judgements/chart.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { readNote } from '../helpers/read-note.js';
 import { judgeBreadthOf } from '../helpers/judge-breadth.js';
@@ -116,6 +118,18 @@ describe("What changed: the year's reading changing hands", () => {
     expect(whatChanged(facts('smallLead', [{ id: 'year', lean: 'for' }]), facts('smallLead', [{ id: 'year', lean: 'neutral' }]))[0].text).toBe(
       "The weighing: the year's returns now count for neither side (for small caps a week earlier)",
     );
+  });
+});
+
+describe('P&F: the columns begun this week', () => {
+  const chart = (recentColumns: { column: 'X' | 'O'; since: string }[]) =>
+    judgeChart({ signal: 'buy', column: recentColumns.at(-1)!.column, consecutiveSignals: 1, recentColumns, columnSince: recentColumns.at(-1)!.since } as never, '2025-12-12', T).weekColumns;
+  it('lists two or more columns begun since the previous note, in order, and nothing for one', () => {
+    expect(chart([{ column: 'X', since: '2025-11-20' }, { column: 'O', since: '2025-12-09' }, { column: 'X', since: '2025-12-11' }])).toMatchObject({
+      count: 2, twice: true, columns: [{ column: 'O', since: { date: '2025-12-09' }, last: false }, { column: 'X', since: { date: '2025-12-11' }, last: true }],
+    });
+    expect(chart([{ column: 'O', since: '2025-12-08' }, { column: 'X', since: '2025-12-09' }, { column: 'O', since: '2025-12-10' }])).toMatchObject({ count: 3, twice: false });
+    expect(chart([{ column: 'O', since: '2025-12-05' }, { column: 'X', since: '2025-12-09' }])).toBeNull(); // the previous note's day is not this week
   });
 });
 
@@ -234,5 +248,12 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     const { facts, text } = read('2021-07-30');
     expect(facts.seasonal.sampleEnd).toBe(2019);
     expect(text).toMatch(/From 1988 to 2019 \(the years with a complete year after them\), in the 17 years when small caps won the second half/);
+  });
+
+  it('the text gives a week of two reversals as What changed does (2024-02-16), and of three (2020-03-20)', () => {
+    const { text } = read('2024-02-16');
+    expect(text).toContain('It reversed twice this week, into Os on 13 February and back into Xs on 15 February.');
+    expect(text).toContain('IWM): P&F chart reversed twice this week, into Os on 13 February and back into Xs on 15 February');
+    expect(read('2020-03-20').text).toContain('It reversed three times this week, into Os on 16 March, Xs on 17 March and Os on 18 March.');
   });
 });

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../data/types.js';
 import type { PnfFacts, RsFacts } from '../sections/pnf.js';
 import { rsChart, type RsChartJudgement } from './lead.js';
-import { recency, type Recency } from './recency.js';
+import { previousNoteDate, recency, type Recency } from './recency.js';
 import type { Thresholds } from './thresholds.js';
 
 /** A P&F chart's signal: buy, sell or none yet, with its run and how old it is. */
@@ -47,6 +47,12 @@ export interface ChartJudgements {
   columnAgainstSignal: 'pullback' | 'bounce' | null;
   /** Since when the current column has stood (a bounce begun this week reads otherwise than one of months). */
   columnSince: Recency | null;
+  /**
+   * Two or more columns began since the previous note's date: each, in order, with its day (`twice`: exactly two).
+   * The body says the week's reversals, as What changed does (2024-02-16: "into Os on 13 February and back into Xs
+   * on 15 February" in What changed, only the net column in the text). Null otherwise.
+   */
+  weekColumns: { count: number; twice: boolean; columns: { column: 'X' | 'O'; since: Recency; last: boolean }[] } | null;
 }
 
 export function judgeChart(p: PnfFacts, asOf: IsoDate, t: Thresholds): ChartJudgements {
@@ -74,7 +80,15 @@ export function judgeChart(p: PnfFacts, asOf: IsoDate, t: Thresholds): ChartJudg
     columnAgainstSignal:
       p.signal === 'buy' && p.column === 'O' ? 'pullback' : p.signal === 'sell' && p.column === 'X' ? 'bounce' : null,
     columnSince: recency(p.columnSince, asOf, t),
+    weekColumns: weekColumnsOf(p, asOf, t),
   };
+}
+
+function weekColumnsOf(p: PnfFacts, asOf: IsoDate, t: Thresholds): ChartJudgements['weekColumns'] {
+  const prev = previousNoteDate(asOf, t);
+  const began = (p.recentColumns ?? []).filter((c) => c.since > prev && c.since <= asOf);
+  if (began.length < 2) return null;
+  return { count: began.length, twice: began.length === 2, columns: began.map((c, i) => ({ column: c.column, since: recency(c.since, asOf, t)!, last: i === began.length - 1 })) };
 }
 
 export interface RsPairJudgements {
