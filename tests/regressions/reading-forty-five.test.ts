@@ -88,23 +88,28 @@ describe('rates: returns since a peak of the last week', () => {
 });
 
 describe('rates: how they weigh, and why', () => {
-  const fallingTied = { small: { value: -0.43, reading: 'fallingHelps' as const }, moreNegative: 'small' as const };
-  const risingTied = { small: { value: 0.53, reading: 'risingHelps' as const }, moreNegative: 'large' as const };
-  it('count where small caps are the more tied to yields: for them when yields move their way, against when not', () => {
-    expect(ratesWeighing({ state: 'falling' }, fallingTied, false)).toEqual({ kind: 'ratesWeighing', lean: 'for', tie: 'fallingTied', why: 'falling' });
-    expect(ratesWeighing({ state: 'nearPeak' }, fallingTied, false)).toMatchObject({ lean: 'against', why: 'nearHigh' });
-    expect(ratesWeighing({ state: 'atPeak' }, fallingTied, true)).toMatchObject({ lean: 'against', why: 'nearHigh' });
+  const sens = (small: number, large: number) => {
+    const reading = (v: number) => (v <= -0.2 ? ('fallingHelps' as const) : v >= 0.2 ? ('risingHelps' as const) : ('weak' as const));
+    const d = Math.round((small - large) * 100) / 100;
+    return { small: { value: small, reading: reading(small) }, large: { value: large, reading: reading(large) }, moreNegative: Math.abs(d) < 0.1 ? ('similar' as const) : d < 0 ? ('small' as const) : ('large' as const) };
+  };
+  it('count where the correlations differ: the more negative index gains when yields fall, the more positive when they rise', () => {
+    expect(ratesWeighing({ state: 'falling' }, sens(-0.43, -0.2), false)).toEqual({ kind: 'ratesWeighing', lean: 'for', tie: 'fallingTied', how: 'moreFalling', why: 'falling' });
+    expect(ratesWeighing({ state: 'nearPeak' }, sens(-0.43, -0.2), false)).toMatchObject({ lean: 'against', why: 'nearHigh' });
+    expect(ratesWeighing({ state: 'atPeak' }, sens(-0.43, -0.2), true)).toMatchObject({ lean: 'against', why: 'nearHigh' });
     // 2020-03-06: RUT 0.53 against SPX 0.39, the yield 168 bp below its high
-    expect(ratesWeighing({ state: 'falling' }, risingTied, false)).toEqual({ kind: 'ratesWeighing', lean: 'against', tie: 'risingTied', why: 'risingFalling' });
-    expect(ratesWeighing({ state: 'nearPeak' }, risingTied, false)).toMatchObject({ lean: 'for', why: 'risingHigh' });
+    expect(ratesWeighing({ state: 'falling' }, sens(0.53, 0.39), false)).toEqual({ kind: 'ratesWeighing', lean: 'against', tie: 'risingTied', how: 'moreRising', why: 'risingFalling' });
+    expect(ratesWeighing({ state: 'nearPeak' }, sens(0.53, 0.39), false)).toMatchObject({ lean: 'for', why: 'risingHigh' });
+    // 2020-04-03: RUT 0.31 against SPX 0.42, the yield 153 bp below its high: large caps lose more as yields fall
+    expect(ratesWeighing({ state: 'falling' }, sens(0.31, 0.42), false)).toMatchObject({ lean: 'for', tie: 'fallingTied', how: 'lessRising', why: 'falling' });
+    expect(ratesWeighing({ state: 'nearPeak' }, sens(-0.05, -0.3), false)).toMatchObject({ lean: 'for', tie: 'risingTied', how: 'lessFalling' });
   });
-  it('count for neither side while the yield chart rises off the peak, without a tie, or without a peak', () => {
-    expect(ratesWeighing({ state: 'falling' }, fallingTied, true)).toMatchObject({ lean: 'neutral', why: 'risingChart' });
-    expect(ratesWeighing({ state: 'falling' }, risingTied, true)).toMatchObject({ lean: 'neutral', why: 'risingChart' });
-    expect(ratesWeighing({ state: 'none' }, fallingTied, false)).toMatchObject({ lean: 'neutral', why: 'noPeak' });
-    expect(ratesWeighing({ state: 'falling' }, { ...fallingTied, moreNegative: 'large' }, false)).toMatchObject({ lean: 'neutral', tie: null, why: 'notTied' });
-    expect(ratesWeighing({ state: 'falling' }, { ...risingTied, moreNegative: 'similar' }, false)).toMatchObject({ why: 'notTied' });
-    expect(ratesWeighing({ state: 'falling' }, { small: { value: -0.1, reading: 'weak' }, moreNegative: 'small' }, false)).toMatchObject({ why: 'notTied' });
+  it('count for neither side while the yield chart rises off the peak, without a difference or a tie, or without a peak', () => {
+    expect(ratesWeighing({ state: 'falling' }, sens(-0.43, -0.2), true)).toMatchObject({ lean: 'neutral', why: 'risingChart' });
+    expect(ratesWeighing({ state: 'falling' }, sens(0.53, 0.39), true)).toMatchObject({ lean: 'neutral', why: 'risingChart' });
+    expect(ratesWeighing({ state: 'none' }, sens(-0.43, -0.2), false)).toMatchObject({ lean: 'neutral', why: 'noPeak' });
+    expect(ratesWeighing({ state: 'falling' }, sens(0.42, 0.42), false)).toMatchObject({ lean: 'neutral', tie: null, why: 'notTied' });
+    expect(ratesWeighing({ state: 'falling' }, sens(-0.15, 0.05), false)).toMatchObject({ lean: 'neutral', tie: null, why: 'notTied' }); // both weak
   });
 });
 
@@ -215,14 +220,14 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(read('2017-10-06').text).toContain('IWM scores higher than IVV, by 0.4 points, little changed from the 0.6 of six months ago.');
   });
 
-  it('rates weigh where small caps are the more tied to rising yields too, and the paragraph says why (2020-03-06, 2017-02-03, 2019-02-15)', () => {
+  it('rates weigh on the difference of the two correlations, either way, and the paragraph says why (2020-03-06, 2020-04-03, 2019-02-15)', () => {
     const a = read('2020-03-06');
     expect(a.facts.judgements!.rates.weighing).toMatchObject({ lean: 'against', why: 'risingFalling' });
     expect(a.facts.judgements!.evidence.find((e) => e.id === 'rates')?.lean).toBe('against');
     expect(a.text).toContain('In the weighing of the evidence rates count against small caps: the yield has fallen from its high, and small caps are the more tied to rising yields.');
-    const b = read('2017-02-03');
-    expect(b.facts.judgements!.rates.weighing).toMatchObject({ lean: 'for', why: 'risingHigh' });
-    expect(b.text).toContain('In the weighing of the evidence rates count for small caps: the yield is near its high, and small caps are the more tied to rising yields.');
+    const b = read('2020-04-03');
+    expect(b.facts.judgements!.rates.weighing).toMatchObject({ lean: 'for', why: 'falling', how: 'lessRising' });
+    expect(b.text).toContain('In the weighing of the evidence rates count for small caps: the yield has fallen from its high, and small caps are less tied to rising yields than large caps.');
     // neither the more tied: said too
     expect(read('2019-02-15').text).toContain('In the weighing of the evidence rates count for neither side: small and large caps are about equally tied to yields.');
   });

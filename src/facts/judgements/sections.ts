@@ -400,22 +400,34 @@ export interface RatesJudgements {
   rising: boolean;
   /**
    * How rates weigh in the evidence, and why (the rate sensitivity paragraph says it; 2024-02-16's verdict hardened on
-   * rates turning neutral with no sentence in the body saying so). Rates count where small caps are the more tied to
-   * yields, either way: more tied to falling yields (`fallingTied`: they read `fallingHelps` and correlate more
-   * negatively), a yield falling from its peak counts for them (`falling`) and one near or at its high against
-   * (`nearHigh`); more tied to rising yields (`risingTied`: they read `risingHelps` and correlate more positively), the
-   * other way round (`risingHigh` for, `risingFalling` against; 2020-03-06: 0.53 against 0.39 with the yield 168 bp
-   * below its high had counted for neither side). Neutral while the yield is falling but its own chart is rising
-   * (`risingChart`: the fall is behind it), when neither index is the more tied (`notTied`), or without a peak (`noPeak`).
+   * rates turning neutral with no sentence in the body saying so). The reading is relative, as the question is: where
+   * the two correlations differ (`moreNegative`, by `correlationDifference` or more as printed) and at least one is a
+   * tie to yields (not `weak`), the index with the more negative correlation gains on the other when yields fall.
+   * Small caps the more negative (`fallingTied`: "the more tied to falling yields", or "less tied to rising yields"
+   * than large caps, `how`): a yield falling from its peak counts for them (`falling`), one near or at its high
+   * against (`nearHigh`). Small caps the more positive (`risingTied`): the other way round (`risingHigh` for,
+   * `risingFalling` against; 2020-03-06: 0.53 against 0.39 with the yield 168 bp below its high had counted for neither
+   * side; 2020-04-03: 0.31 against 0.42, large caps the more tied to rising yields as the yield fell 153 bp).
+   * Neutral while the yield is falling but its own chart is rising (`risingChart`: the fall is behind it), when the
+   * correlations are similar or both weak (`notTied`), or without a peak (`noPeak`).
    */
-  weighing: { kind: 'ratesWeighing'; lean: 'for' | 'against' | 'neutral'; tie: 'fallingTied' | 'risingTied' | null; why: 'falling' | 'nearHigh' | 'risingHigh' | 'risingFalling' | 'risingChart' | 'notTied' | 'noPeak' };
+  weighing: {
+    kind: 'ratesWeighing';
+    lean: 'for' | 'against' | 'neutral';
+    tie: 'fallingTied' | 'risingTied' | null;
+    how: 'moreFalling' | 'lessRising' | 'moreRising' | 'lessFalling' | null;
+    why: 'falling' | 'nearHigh' | 'risingHigh' | 'risingFalling' | 'risingChart' | 'notTied' | 'noPeak';
+  };
 }
 
 /** How rates weigh in the evidence ({@link RatesJudgements.weighing}). */
-export function ratesWeighing(peak: Pick<RatePeakJudgement, 'state'>, sensitivity: Pick<SensitivityJudgement, 'small' | 'moreNegative'>, rising: boolean): RatesJudgements['weighing'] {
-  const tie =
-    sensitivity.small.reading === 'fallingHelps' && sensitivity.moreNegative === 'small' ? 'fallingTied'
-      : sensitivity.small.reading === 'risingHelps' && sensitivity.moreNegative === 'large' ? 'risingTied'
+export function ratesWeighing(peak: Pick<RatePeakJudgement, 'state'>, sensitivity: Pick<SensitivityJudgement, 'small' | 'large' | 'moreNegative'>, rising: boolean): RatesJudgements['weighing'] {
+  const { small, large, moreNegative } = sensitivity;
+  const tied = small.reading !== 'weak' || large.reading !== 'weak';
+  const tie = !tied ? null : moreNegative === 'small' ? 'fallingTied' : moreNegative === 'large' ? 'risingTied' : null;
+  const how =
+    tie === 'fallingTied' ? (small.reading === 'fallingHelps' ? 'moreFalling' : 'lessRising')
+      : tie === 'risingTied' ? (small.reading === 'risingHelps' ? 'moreRising' : 'lessFalling')
       : null;
   const off = peak.state === 'falling';
   const why: RatesJudgements['weighing']['why'] =
@@ -425,7 +437,7 @@ export function ratesWeighing(peak: Pick<RatePeakJudgement, 'state'>, sensitivit
       : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh')
       : off ? 'risingFalling' : 'risingHigh';
   const lean = why === 'falling' || why === 'risingHigh' ? 'for' : why === 'nearHigh' || why === 'risingFalling' ? 'against' : 'neutral';
-  return { kind: 'ratesWeighing', lean, tie, why };
+  return { kind: 'ratesWeighing', lean, tie, how, why };
 }
 
 export function judgeRates(

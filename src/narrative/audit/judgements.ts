@@ -251,20 +251,21 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
   },
   ratesWeighing(j, c) {
     // from the rates judgements the checks above hold to the figures, and the yield's own chart (pnf.<yield>)
-    const r = (c.facts as unknown as { judgements?: { rates?: { peak?: J; sensitivity?: { small?: J; moreNegative?: unknown } } } }).judgements?.rates;
+    const r = (c.facts as unknown as { judgements?: { rates?: { peak?: J; sensitivity?: { small?: J; large?: J; moreNegative?: unknown } } } }).judgements?.rates;
     const yieldKey = (c.facts.roles as { yield?: string }).yield;
     const chart = yieldKey ? (c.facts.pnf as unknown as Record<string, { signal?: unknown; column?: unknown }>)[yieldKey] : undefined;
     if (!r?.peak || !r.sensitivity?.small) return [];
-    // tied to falling yields: reads fallingHelps, the more negative; to rising yields: reads risingHelps, the more positive
-    const reading = r.sensitivity.small.reading;
-    const more = r.sensitivity.moreNegative;
-    const tie = reading === 'fallingHelps' && more === 'small' ? 'fallingTied' : reading === 'risingHelps' && more === 'large' ? 'risingTied' : null;
+    // relative: small caps the more negative of two correlations that differ, one of them a tie to yields, gain when yields fall
+    const sens = r.sensitivity as { small: J; large?: J; moreNegative?: unknown };
+    const [sr, lr, more] = [sens.small.reading, sens.large?.reading, sens.moreNegative];
+    const tie = sr === 'weak' && lr === 'weak' ? null : more === 'small' ? 'fallingTied' : more === 'large' ? 'risingTied' : null;
+    const how = tie === 'fallingTied' ? (sr === 'fallingHelps' ? 'moreFalling' : 'lessRising') : tie === 'risingTied' ? (sr === 'risingHelps' ? 'moreRising' : 'lessFalling') : null;
     const rising = chart?.signal === 'buy' && chart.column === 'X';
     const state = r.peak.state;
     const off = state === 'falling';
     const why = tie === null ? 'notTied' : state === 'none' ? 'noPeak' : off && rising ? 'risingChart' : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh') : off ? 'risingFalling' : 'risingHigh';
     const lean = why === 'falling' || why === 'risingHigh' ? 'for' : why === 'nearHigh' || why === 'risingFalling' ? 'against' : 'neutral';
-    return [...differ('tie', j.tie, tie), ...differ('why', j.why, why), ...differ('lean', j.lean, lean)];
+    return [...differ('tie', j.tie, tie), ...differ('how', j.how, how), ...differ('why', j.why, why), ...differ('lean', j.lean, lean)];
   },
   ratePeak(j, c) {
     const bp = num(c.facts.rates?.peak?.changeBp);

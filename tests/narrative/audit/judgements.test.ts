@@ -42,9 +42,10 @@ describe('audit rule: judgements agree with their figures (independent recomputa
         weighing: { kind: 'ratesWeighing', ...weighing },
       } },
     });
-    expect(details(j({ lean: 'against', tie: 'risingTied', why: 'risingFalling' }))).toEqual([]);
-    expect(details(j({ lean: 'neutral', tie: null, why: 'notTied' }))).toEqual([
+    expect(details(j({ lean: 'against', tie: 'risingTied', how: 'moreRising', why: 'risingFalling' }))).toEqual([]);
+    expect(details(j({ lean: 'neutral', tie: null, how: null, why: 'notTied' }))).toEqual([
       'rates tie is null, the figures say "risingTied"',
+      'rates how is null, the figures say "moreRising"',
       'rates why is "notTied", the figures say "risingFalling"',
       'rates lean is "neutral", the figures say "against"',
     ]);
