@@ -37,7 +37,9 @@ describe.skipIf(!HAS_REAL)('a holiday week on real data', () => {
     expect(weekly.judgements.previousNote).toBe('2020-04-03');
     const wrap = buildFacts(market, loadNote('rates-wrap').config, { asOf: '2020-04-09' });
     expect(wrap.yieldWatch!.weekChangeBp.from).toBe('2020-04-03');
-    expect(wrap.yieldWatch!.weekChangeBp.value).toBeCloseTo((market.series.TNX.close[market.series.TNX.dates.indexOf('2020-04-09')] - market.series.TNX.close[market.series.TNX.dates.indexOf('2020-04-03')]) * 100, 6);
+    // the move between the two yields as printed (2 decimals)
+    const at2 = (d: string) => Number(market.series.TNX.close[market.series.TNX.dates.indexOf(d)].toFixed(2));
+    expect(wrap.yieldWatch!.weekChangeBp.value).toBe(Math.round((at2('2020-04-09') - at2('2020-04-03')) * 100));
     const spx = market.series.SPX;
     const ret = (spx.close[spx.dates.indexOf('2020-04-09')] / spx.close[spx.dates.indexOf('2020-04-03')] - 1) * 100;
     expect(wrap.yieldWatch!.equity.weekReturn.value).toBeCloseTo(ret, 6);

@@ -537,7 +537,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       if (base < 0 || week.length === 0) continue;
       const p2 = (v: number) => Number(v.toFixed(2));
       const range = Math.round((p2(Math.max(...week)) - p2(Math.min(...week))) * 100);
-      const net = Math.abs(Math.round((tnx.close[idx[idx.length - 1]] - tnx.close[base]) * 100));
+      // the week's move between the two yields as the notes print them (2 decimals)
+      const net = Math.abs(Math.round((p2(tnx.close[idx[idx.length - 1]]) - p2(tnx.close[base])) * 100));
       const swing = range >= 10 && net * 3 <= range;
       if (swing) {
         swings.push(asOf);
@@ -546,9 +547,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
         expect(t, asOf).toContain(`after closes between ${p2(Math.min(...week)).toFixed(2)}% and ${p2(Math.max(...week)).toFixed(2)}% over the week (${a} ${range} bp range)`);
       } else expect(t, asOf).not.toContain('swung');
       // a move that prints as 1 or 2 bp edged the yield (2021-04-09: "fell this week" of 1.3 bp in a 9 bp range)
-      // (the week's change is kept to a millionth of a bp, as the facts keep it, then printed whole)
-      const printedNet = Math.round(Math.abs(Math.round((tnx.close[idx[idx.length - 1]] - tnx.close[base]) * 100 * 1e6) / 1e6));
-      if (!swing && printedNet >= 1 && printedNet <= 2) expect(t, asOf).toMatch(/The 10-year yield edged (higher|lower) this week/);
+      if (!swing && net >= 1 && net <= 2) expect(t, asOf).toMatch(/The 10-year yield edged (higher|lower) this week/);
       else expect(t, asOf).not.toContain('edged');
     }
     expect(swings).toEqual(expect.arrayContaining(['2020-03-20', '2022-06-17', '2022-11-18'])); // 2022-11-18: "edged higher" of 1 bp, closes 3.69%–3.87% // 2022-06-17: 3.16% → 3.48% (Tuesday) → 3.24%, "rose this week"

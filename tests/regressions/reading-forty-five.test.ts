@@ -25,7 +25,9 @@
  *   14 January 2022 (the day the last box printed); Figure 5's "at the window's start" of a high in its first month;
  *   "Since 1988, in the 17 years when small caps won the second half" leaving a reader to wonder why 2020's win was
  *   not among them (2021-07-30: its following year was not complete); (reading forty-six) a chart that reversed twice
- *   in the week, into Os and back into Xs, said in What changed but only as the net column in the text (2024-02-16).
+ *   in the week, into Os and back into Xs, said in What changed but only as the net column in the text (2024-02-16);
+ *   (reading forty-nine) "it is only 11 bp below that peak … The yield fell 12 bp this week" of a peak on the previous
+ *   note's day (2022-04-01: 11.5 bp, the week's move rounded raw, the peak's as the difference of the printed yields).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -260,5 +262,13 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(text).toContain('It reversed twice this week, into Os on 13 February and back into Xs on 15 February.');
     expect(text).toContain('IWM): P&F chart reversed twice this week, into Os on 13 February and back into Xs on 15 February');
     expect(read('2020-03-20').text).toContain('It reversed three times this week, into Os on 16 March, Xs on 17 March and Os on 18 March.');
+  });
+
+  it("the yield's week move is the difference of the printed yields, as the move from the peak is (2022-04-01)", () => {
+    const w = read('2022-04-01');
+    expect(w.facts.rates!.weekChangeBp.value).toBe(-11);
+    expect(w.text).toContain('it is only 11 bp below that peak');
+    expect(w.text).toContain('The yield fell 11 bp this week.');
+    expect(read('2022-04-01', 'rates-wrap').text).toMatch(/11 bp lower than a week earlier/);
   });
 });

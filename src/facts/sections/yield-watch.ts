@@ -3,7 +3,7 @@
  * has come off it, and how an equity index has moved with it — each with a judgement the templates choose words
  * from. Reads two roles: the yield and the equity index.
  *
- *   1. level = yield close on or before T; weekChangeBp = (level − close on or before the previous note's date, the Friday of the week before) × 100
+ *   1. level = yield close on or before T; weekChangeBp = (level − close on or before the previous note's date, the Friday of the week before) × 100, each yield at the 2 decimals the notes print
  *   2. peak over `settings.ratePeakWindow` trading days (methodology §10): level, date, change in bp (the difference
  *      of the two yields as the note prints them, so "4.20% … 3.95%, 25 bp below"), state
  *   3. correlation of the equity's daily % changes with the yield's daily bp changes over
@@ -90,10 +90,14 @@ export function yieldWeekMove(y: Series, asOf: IsoDate): { level: Figure; weekCh
   const cur = now.reason === undefined ? y.close[now.index] : null;
   const prev = before.reason === undefined ? y.close[before.index] : null;
   const level = figure(cur, { unit: 'percent-yield', from: cur === null ? null : y.dates[now.index], to: cur === null ? null : y.dates[now.index], inputs, method: 'yield close on or before the as-of date', reason: now.reason });
-  const change = cur === null || prev === null ? null : Math.round((cur - prev) * 100 * 1e6) / 1e6;
+  // the move between the two yields as the notes print them (2 decimals), as the move from the peak is: 2.4950% to
+  // 2.3800% is 11 bp, beside "2.38% … 11 bp below that peak" of a peak on the previous note's day (2022-04-01 printed
+  // "fell 12 bp this week", the raw 11.5 bp rounded)
+  const change = cur === null || prev === null ? null : printedMoveBp(cur, prev, DEFAULT_THRESHOLDS.yieldDecimals);
   const weekChangeBp = figure(change, {
     unit: 'bp', from: prev === null ? null : y.dates[before.index], to: cur === null ? null : y.dates[now.index], inputs,
-    method: `yield on the as-of date minus the yield on or before ${weekBase}, × 100 (basis points)`, reason: now.reason ?? before.reason,
+    method: `yield on the as-of date minus the yield on or before ${weekBase}, each at the ${DEFAULT_THRESHOLDS.yieldDecimals} decimals the notes print, × 100 (basis points)`,
+    reason: now.reason ?? before.reason,
   });
   return { level, weekChangeBp, weekRange: weekRangeOf(y, before.index, now.index, now.reason ?? before.reason) };
 }
