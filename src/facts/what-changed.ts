@@ -293,6 +293,8 @@ const READING: Record<string, string> = {
   rsLong: 'long-term relative strength against the market', score: 'the score', breadth: 'breadth', ranking: 'the size ranking',
   rates: 'rates', seasonal: 'seasonality',
 };
+/** Readings named as they stop counting (the second half drops out at the turn of the year, not "so far"). */
+const DROPPED: Record<string, string> = { h2: "the second half" };
 /** Readings named in the plural ("the year's returns now count", "rates now count"). */
 const PLURAL = new Set(['year', 'lastYear', 'rates']);
 const LEAN: Record<string, string> = { for: 'for small caps', against: 'against small caps', neutral: 'for neither side' };
@@ -317,14 +319,21 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
   const slot = (id: string) => (id === 'lastYear' ? 'year' : id);
   const before = new Map(((field(prev, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).map((e) => [slot(e.id), e]));
   const moved = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.has(slot(e.id)) && before.get(slot(e.id))!.lean !== e.lean);
-  if (moved.length) {
+  // readings weighed a week ago and not now, or now and not then (2020-01-03: the verdict moved as the year turned,
+  // 2019's second half no longer weighed beside its full year, and nothing said why)
+  const now = new Set(((field(cur, 'judgements', 'evidence') as { id: string }[] | undefined) ?? []).map((e) => slot(e.id)));
+  const dropped = [...before.values()].filter((e) => !now.has(slot(e.id)) && e.lean !== 'neutral');
+  const added = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.size > 0 && !before.has(slot(e.id)) && e.lean !== 'neutral');
+  if (moved.length || dropped.length || added.length) {
+    const gone = dropped.map((e) => `${DROPPED[e.id] ?? READING[e.id] ?? e.id} no longer ${PLURAL.has(e.id) ? 'count' : 'counts'} (${LEAN[e.lean]} a week earlier)`);
+    const fresh = added.map((e) => `${READING[e.id] ?? e.id} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (not weighed a week earlier)`);
     const said = moved.map((e) => {
       const was = before.get(slot(e.id))!;
       const then = was.id === e.id ? LEAN[was.lean] : `${READING[was.id] ?? was.id} counted ${LEAN[was.lean]}`;
       const name = was.id !== e.id && e.id === 'year' ? "this year's returns" : READING[e.id] ?? e.id;
       return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier)`;
     });
-    const text = said.join('; ');
+    const text = [...said, ...gone, ...fresh].join('; ');
     out.push({ kind: 'weighing', path: 'judgements.evidence', from: null, to: null, text: `The weighing: ${text}` });
   }
   return out;

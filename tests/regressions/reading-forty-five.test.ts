@@ -27,7 +27,9 @@
  *   not among them (2021-07-30: its following year was not complete); (reading forty-six) a chart that reversed twice
  *   in the week, into Os and back into Xs, said in What changed but only as the net column in the text (2024-02-16);
  *   (reading forty-nine) "it is only 11 bp below that peak … The yield fell 12 bp this week" of a peak on the previous
- *   note's day (2022-04-01: 11.5 bp, the week's move rounded raw, the peak's as the difference of the printed yields).
+ *   note's day (2022-04-01: 11.5 bp, the week's move rounded raw, the peak's as the difference of the printed yields);
+ *   a verdict that moved at the turn of the year, 2019's second half no longer weighed, with no cause in What changed
+ *   (2020-01-03).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -121,6 +123,10 @@ describe("What changed: the year's reading changing hands", () => {
     const items = whatChanged(facts('smallLead', [{ id: 'lastYear', lean: 'for' }]), facts('smallEdge', [{ id: 'year', lean: 'against' }]));
     expect(items.find((i) => i.kind === 'weighing')?.text).toBe("The weighing: this year's returns now count against small caps (last year's returns counted for small caps a week earlier)");
     expect(whatChanged(facts('smallLead', [{ id: 'lastYear', lean: 'for' }]), facts('smallLead', [{ id: 'year', lean: 'for' }]))).toEqual([]);
+    // a reading weighed a week ago and not now (the second half at the turn of the year)
+    expect(whatChanged(facts('largeEdge', [{ id: 'year', lean: 'against' }, { id: 'h2', lean: 'against' }]), facts('level', [{ id: 'lastYear', lean: 'against' }]))[1].text).toBe(
+      'The weighing: the second half no longer counts (against small caps a week earlier)',
+    );
     // the same reading both weeks: as before
     expect(whatChanged(facts('smallLead', [{ id: 'year', lean: 'for' }]), facts('smallLead', [{ id: 'year', lean: 'neutral' }]))[0].text).toBe(
       "The weighing: the year's returns now count for neither side (for small caps a week earlier)",
@@ -270,5 +276,11 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(w.text).toContain('it is only 11 bp below that peak');
     expect(w.text).toContain('The yield fell 11 bp this week.');
     expect(read('2022-04-01', 'rates-wrap').text).toMatch(/11 bp lower than a week earlier/);
+  });
+
+  it('What changed gives the cause of a verdict moved at the turn of the year (2020-01-03)', () => {
+    const { text } = read('2020-01-03');
+    expect(text).toContain('The verdict: small caps are a contender, level with large caps');
+    expect(text).toContain('The weighing: the second half no longer counts (against small caps a week earlier)');
   });
 });
