@@ -23,18 +23,24 @@ export function monthSpan(first: string, last: string): number {
 /** A date axis over at most this many days (a quarter) is marked in days, not months (2022-02-25: eight weeks of the
  * year ticked by month read "2022, Feb", two labels). */
 const SHORT_SPAN_DAYS = 92;
+/** Month ticks an axis labels at most (the step grows by 1, 2, 3, 6 or 12 months to keep within it). */
+const MAX_MONTH_LABELS = 9;
 
 /**
- * x encoding for ISO dates, read and labelled in UTC: day ticks ("3 Jan") over 92 days or less, monthly ticks over
- * a year or less, quarterly up to three years, half-yearly beyond; January ticks show the year in bold, other
- * ticks the month, and a first tick that is not January names its year.
+ * x encoding for ISO dates, read and labelled in UTC: day ticks ("3 Jan") over 92 days or less, else month ticks
+ * every 1, 2, 3, 6 or 12 months, the fewest that keep to about nine labels; January ticks show the year in bold,
+ * other ticks the month, and a first tick that is not January names its year.
  * @example dateX(['2025-01-02', '2025-12-12']).axis.tickCount //=> { interval: 'month', step: 1 }
  */
 export function dateX(dates: string[], domain?: [string, string]) {
   const first = domain?.[0] ?? dates[0] ?? '2000-01-01';
   const last = domain?.[1] ?? dates[dates.length - 1] ?? first;
   const span = monthSpan(first, last);
-  const step = span <= 14 ? 1 : span <= 40 ? 3 : 6;
+  // the fewest months a tick that keep the labels to about nine, so none is dropped for overlap: a dropped label was
+  // every other one, and on an axis starting in an even month it was every January, the ticks that name the year
+  // (2021-05-28's one-year axis read "Jun 2020, Aug, Oct, Dec, Feb, Apr"; 2022-04-01's three years "Apr 2019, Oct,
+  // Apr, Oct, Apr, Oct, Apr"); steps of 2, 3 and 6 months always tick January
+  const step = [1, 2, 3, 6, 12].find((k) => Math.ceil(span / k) <= MAX_MONTH_LABELS) ?? 12;
   const jan = "utcFormat(datum.value, '%m') === '01'";
   const days = (utcMs(last) - utcMs(first)) / 86_400_000;
   // the first weeks of a year: month ticks would leave one label ("2025"), so days are marked ("3 Jan"), and a

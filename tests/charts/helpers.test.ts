@@ -51,14 +51,29 @@ describe('endLabels', () => {
 });
 
 describe('dateX', () => {
-  it('reads dates in UTC and ticks monthly within a year', () => {
-    const x = dateX(['2025-01-02', '2025-12-12']);
+  it('reads dates in UTC and ticks monthly up to nine months, every other month up to a year and a half', () => {
+    const x = dateX(['2025-01-02', '2025-08-29']);
     expect(x.scale.type).toBe('utc');
     expect(x.axis.tickCount).toEqual({ interval: 'month', step: 1 });
+    expect(dateX(['2025-01-02', '2025-12-12']).axis.tickCount).toEqual({ interval: 'month', step: 2 });
   });
-  it('ticks quarterly over three years and half-yearly beyond', () => {
-    expect(dateX(['2023-01-02', '2025-12-12']).axis.tickCount.step).toBe(3);
-    expect(dateX(['2015-01-02', '2025-12-12']).axis.tickCount.step).toBe(6);
+  it('ticks quarterly over two years, half-yearly over three and yearly beyond', () => {
+    expect(dateX(['2024-01-02', '2025-12-12']).axis.tickCount.step).toBe(3);
+    expect(dateX(['2023-01-02', '2025-12-12']).axis.tickCount.step).toBe(6);
+    expect(dateX(['2015-01-02', '2025-12-12']).axis.tickCount.step).toBe(12);
+  });
+  it('keeps every label, so no January tick (the year) is dropped for overlap (2021-05-28: "Jun 2020, Aug, Oct, Dec, Feb, Apr"; 2022-04-01: "Apr 2019, Oct, Apr, Oct, Apr, Oct, Apr")', async () => {
+    const visible = async (first: string, last: string, width: number) => {
+      const dates: string[] = [];
+      for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 7 * 86_400_000) dates.push(new Date(t).toISOString().slice(0, 10));
+      const svg = await toSvg({ width, height: 100, data: { values: dates.map((date, i) => ({ date, v: i })) }, mark: 'line', encoding: { x: dateX(dates), y: { field: 'v', type: 'quantitative', axis: null } } } as never);
+      const all = [...svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)];
+      expect(all.filter((m) => /opacity="0"/.test(m[1])).map((m) => m[2])).toEqual([]);
+      return all.map((m) => m[2]);
+    };
+    expect(await visible('2020-05-29', '2021-05-28', 440)).toContain('2021');
+    const three = await visible('2019-04-01', '2022-04-01', 440);
+    for (const y of ['2020', '2021', '2022']) expect(three).toContain(y);
   });
   it('marks days over 92 days or less, on days with data (a year-to-date chart in early January had one label, "2025"; 2022-02-25: eight weeks read "2022, Feb")', async () => {
     const dates = ['2024-12-31', '2025-01-02', '2025-01-03'];
@@ -134,14 +149,14 @@ describe('dateX', () => {
     expect(without.slice(1).every((l) => /^[A-Z][a-z]{2}$/.test(l))).toBe(true);
     // with a January tick the year is on it, and on the first tick, whose months are of the year before
     // (2018-01-26, Figure 4: "Feb … Dec, 2018" never named 2017)
-    const across = await labels(['2018-11-02', '2019-04-15', '2019-10-25']);
-    expect(across.filter((l) => /\d{4}/.test(l))).toEqual(['Dec 2018', '2019']);
+    const across = await labels(['2018-10-02', '2019-04-15', '2019-07-25']);
+    expect(across.filter((l) => /\d{4}/.test(l))).toEqual(['Nov 2018', '2019']);
     // ticks that skip January name the year on the first tick of each year (2016-09-30, Figure 6: "Oct 2013, Apr, Oct, Apr, Oct, Apr")
     const half = await labels(['2013-10-01', '2014-06-02', '2015-06-01', '2016-09-30']);
     for (const y of ['2014', '2015', '2016']) expect(half.some((l) => l.includes(y)), y).toBe(true);
     const year = await labels(['2017-01-27', '2017-07-14', '2018-01-26']);
-    expect(year[0]).toBe('Feb 2017');
-    expect(year.filter((l) => /\d{4}/.test(l))).toEqual(['Feb 2017', '2018']);
+    expect(year[0]).toBe('Mar 2017'); // every other month from January
+    expect(year.filter((l) => /\d{4}/.test(l))).toEqual(['Mar 2017', '2018']);
   });
 });
 
