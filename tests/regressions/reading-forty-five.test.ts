@@ -29,7 +29,8 @@
  *   (reading forty-nine) "it is only 11 bp below that peak … The yield fell 12 bp this week" of a peak on the previous
  *   note's day (2022-04-01: 11.5 bp, the week's move rounded raw, the peak's as the difference of the printed yields);
  *   a verdict that moved at the turn of the year, 2019's second half no longer weighed, with no cause in What changed
- *   (2020-01-03).
+ *   (2020-01-03); (reading fifty) "What would change the view. IWM's chart would reverse into Xs at 196." of a fund
+ *   already on a buy signal with a positive trend, a turn that changes no reading (2024-01-05).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -282,5 +283,12 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     const { text } = read('2020-01-03');
     expect(text).toContain('The verdict: small caps are a contender, level with large caps');
     expect(text).toContain('The weighing: the second half no longer counts (against small caps a week earlier)');
+  });
+
+  it('What would change the view names no fund reversal on its own, which changes no reading (2024-01-05)', () => {
+    const { facts, text } = read('2024-01-05');
+    expect(facts.judgements!.levels.fund).toBeNull();
+    expect(text).not.toContain("IWM's chart would reverse into");
+    expect(text).toContain('What would change the view. The near-term relative-strength chart against RSP would reverse into Xs if IWM outperformed RSP by 9.4% from here.');
   });
 });

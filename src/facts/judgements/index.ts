@@ -115,13 +115,16 @@ function changeViewLevels(p: PnfFacts | undefined, rs: RsFacts | undefined, b: U
   const all = p?.levels ?? null;
   const signalType = all?.signalType && against(all.signalType === 'buy') ? all.signalType : null;
   const reversalInto = all?.reversalInto && against(all.reversalInto === 'X') ? all.reversalInto : null;
-  const fund = all && (signalType || reversalInto) ? { ...all, signalType, reversalInto } : null;
+  // the fund's column is no reading of the evidence (its signal and trend are): a reversal alone changes nothing, so it
+  // is given only beside the signal it leads to (2024-01-05: "IWM's chart would reverse into Xs at 196", already on
+  // a buy signal with a positive trend, was the only item)
+  const fund = all && signalType ? { ...all, signalType, reversalInto } : null;
   const near = rs?.nearTerm;
   const move = near?.reversalDistance ?? null;
   const nearInto = near?.column ? ((near.column === 'X' ? 'O' : 'X') as 'X' | 'O') : null;
   const rsNear = near && move !== null && nearInto && against(nearInto === 'X') ? { move: printed(move, t.returnDecimals), moveSize: Math.abs(printed(move, t.returnDecimals)), into: nearInto } : null;
   const turn = b ? bpReversal(b) : null;
   const breadth = turn && against(turn.into === 'X') ? turn : null;
-  const found = Boolean(all?.signalType || all?.reversalInto || (near && move !== null && nearInto) || turn);
+  const found = Boolean(all?.signalType || (near && move !== null && nearInto) || turn);
   return { fund, rsNear, breadth, allConfirm: found && !fund && !rsNear && !breadth };
 }
