@@ -30,7 +30,9 @@
  *   note's day (2022-04-01: 11.5 bp, the week's move rounded raw, the peak's as the difference of the printed yields);
  *   a verdict that moved at the turn of the year, 2019's second half no longer weighed, with no cause in What changed
  *   (2020-01-03); (reading fifty) "What would change the view. IWM's chart would reverse into Xs at 196." of a fund
- *   already on a buy signal with a positive trend, a turn that changes no reading (2024-01-05).
+ *   already on a buy signal with a positive trend, a turn that changes no reading (2024-01-05); "The year is only four
+ *   trading days old, too short a stretch to weigh in the verdict" before "Small caps trail by 2.2 percentage points,
+ *   a clear gap." (2024-01-05).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -290,5 +292,12 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(facts.judgements!.levels.fund).toBeNull();
     expect(text).not.toContain("IWM's chart would reverse into");
     expect(text).toContain('What would change the view. The near-term relative-strength chart against RSP would reverse into Xs if IWM outperformed RSP by 9.4% from here.');
+  });
+
+  it('a year too young to weigh gives its gap without calling it clear (2024-01-05)', () => {
+    const { text } = read('2024-01-05');
+    expect(text).toContain('too short a stretch to weigh in the verdict');
+    expect(text).toContain('Small caps trail by 2.2 percentage points so far.');
+    expect(text).not.toContain('a clear gap');
   });
 });
