@@ -93,7 +93,7 @@ describe('issue 13: sentences agree with their facts', () => {
     expect(section(risen, 'rates')).not.toContain("window's edge");
     const t = section(f, 'rates');
     const days = f.rates!.peak.windowDays;
-    expect(t).toContain(`Yields are below their ${days}-day high`);
+    expect(t).toContain(`Yields are 120 bp below their ${days}-day high`);
     expect(t).toContain(`The yield is 120 bp below its ${days}-day high`);
     expect(t).not.toMatch(/off their peak|fallen .* from its peak/);
     expect(text(f)).toContain(`−120 bp vs ${days}-day high`);
