@@ -22,7 +22,7 @@ import { readingDecimals, zoneOf } from './judgements/sections.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
 
-export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'verdict' | 'weighing' | 'zone';
+export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'verdict' | 'weighing' | 'zone' | 'new-low';
 
 /** One change between two facts objects; `path` is the dotted facts path that changed. */
 export interface Change {
@@ -194,6 +194,14 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
     if (flipped(a, b)) {
       const was = a == null ? '' : ` (was ${a})`;
       out.push({ kind: 'status-flip', path: `breadth.${key}.status`, from: a, to: b, text: `${nameOf(cur, 'breadth', key)}: ${b}${was}` });
+    }
+    // a six-month low set this week, below last week's (the body says "it has not been lower than …"; What changed did not)
+    const [l0, l1] = [field(prev, 'breadth', key, 'recentLow'), field(cur, 'breadth', key, 'recentLow')] as ({ level?: unknown; date?: unknown } | null | undefined)[];
+    const prevAsOf = String(field(prev, 'asOf'));
+    if (l1 && typeof l1.level === 'number' && typeof l1.date === 'string' && l1.date > prevAsOf && (!l0 || (typeof l0.level === 'number' && l1.level < l0.level))) {
+      const dec = field(cur, 'judgements', 'breadth', 'recentLow', 'decimals');
+      const shown = l1.level.toFixed(typeof dec === 'number' ? dec : Number(field(cur, 'thresholds', 'breadthDecimals') ?? 1));
+      out.push({ kind: 'new-low', path: `breadth.${key}.recentLow`, from: l0?.level ?? null, to: l1.level, text: `${nameOf(cur, 'breadth', key)}: bullish percent at a six-month low, ${shown}% on ${day(l1.date, field(cur, 'asOf'))}` });
     }
     // into or out of a zone, as printed (2021-06-25: 69.9% to 72.8%, back into overbought, and the box said nothing changed)
     const [v0, v1] = [field(prev, 'breadth', key, 'bullishPercent', 'value'), field(cur, 'breadth', key, 'bullishPercent', 'value')];

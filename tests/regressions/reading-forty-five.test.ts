@@ -32,7 +32,7 @@
  *   (2020-01-03); (reading fifty) "What would change the view. IWM's chart would reverse into Xs at 196." of a fund
  *   already on a buy signal with a positive trend, a turn that changes no reading (2024-01-05); "The year is only four
  *   trading days old, too short a stretch to weigh in the verdict" before "Small caps trail by 2.2 percentage points,
- *   a clear gap." (2024-01-05).
+ *   a clear gap." (2024-01-05); What changed silent on a six-month breadth low set in the week (2017-08-18).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -146,6 +146,17 @@ describe('P&F: the columns begun this week', () => {
     });
     expect(chart([{ column: 'O', since: '2025-12-08' }, { column: 'X', since: '2025-12-09' }, { column: 'O', since: '2025-12-10' }])).toMatchObject({ count: 3, twice: false });
     expect(chart([{ column: 'O', since: '2025-12-05' }, { column: 'X', since: '2025-12-09' }])).toBeNull(); // the previous note's day is not this week
+  });
+});
+
+describe('What changed: a six-month breadth low set this week', () => {
+  const f = (asOf: string, low: { level: number; date: string } | null) =>
+    ({ asOf, breadth: { SP600: { status: 'Bear Alert', bullishPercent: { value: 66 }, recentLow: low } }, thresholds: { breadthDecimals: 1, oversold: 30, overbought: 70, midline: 50 } }) as unknown as Facts;
+  it('is listed when the low was set since the previous note and is below the low a week earlier, and only then', () => {
+    const items = whatChanged(f('2017-08-11', { level: 68.4, date: '2017-08-11' }), f('2017-08-18', { level: 65.7, date: '2017-08-18' }));
+    expect(items.map((i) => i.text)).toEqual(['SP600: bullish percent at a six-month low, 65.7% on 18 August']); // no universe name in these facts: the key
+    expect(whatChanged(f('2017-08-11', { level: 64.0, date: '2017-03-01' }), f('2017-08-18', { level: 65.7, date: '2017-08-18' }))).toEqual([]); // not below the week before's
+    expect(whatChanged(f('2017-08-11', { level: 68.4, date: '2017-08-11' }), f('2017-08-18', { level: 68.4, date: '2017-08-11' }))).toEqual([]); // last week's low
   });
 });
 
@@ -299,5 +310,9 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(text).toContain('too short a stretch to weigh in the verdict');
     expect(text).toContain('Small caps trail by 2.2 percentage points so far.');
     expect(text).not.toContain('a clear gap');
+  });
+
+  it('What changed lists a six-month breadth low set this week (2017-08-18)', () => {
+    expect(read('2017-08-18').text).toContain('bullish percent at a six-month low, 65.7% on 18 August');
   });
 });
