@@ -7,7 +7,7 @@
  * the day the bullish percent's column reversed (`breadth.*.reversedFrom.on`) and the day each RS chart turned to its
  * signal (`rs.*.*.signalSince`) and whether its column began this week (`columnNew`), and the day each P&F column
  * began (`pnf.*.columnSince`) and the last few columns with their days (`recentColumns`), whether one more box gives the
- * opposite signal (`pnf.*.levels.signalNextBox`) and the close is within a box of it (`pnf.*.signalNear`), a later column at the highest box (`pnf.*.highestBoxAgain`), a highest box new since the previous note (`pnf.*.highestBoxNew`), whether the close is within a box of reversing (`pnf.*.reversalNear`),
+ * opposite signal (`pnf.*.levels.signalNextBox`) and the close is within a box of it (`pnf.*.signalNear`), a later column at the highest box (`pnf.*.highestBoxAgain`), a highest box new since the previous note (`pnf.*.highestBoxNew`), the decimals its levels print with (`pnf.*.levelDecimals`), whether the close is within a box of reversing (`pnf.*.reversalNear`),
  * the indexes' returns since the previous note (`returns.week`, `lead.*.week`), the bullish percent on the previous note's date (`breadth.*.weekAgo`) and
  * the universe's name in the sources ("S&P 600, 596 members");
  * checked to be the only changes. The fingerprints
@@ -33,7 +33,7 @@ const BEFORE: Record<string, string> = {
   keys: '62be7e297b33d606',
   lead: 'e49d5f26664d4149', // only lead.small/large.week added since (the week's return; without it: bcacd7d015d2b760)
   note: 'f03f2722b2bf15a9',
-  pnf: 'fef01088c2c6d991', // only pnf.*.boxSize changed since (every box size of the recent columns), and pnf.*.columnSince, .recentColumns, .levels.signalNextBox, .reversalNear, .signalNear, .highestBoxAgain and .highestBoxNew added (without .highestBoxNew: 725bf77aec23c83e; without .recentColumns, .signalNextBox, .reversalNear and .signalNear: 69289113684b3f5c; without .reversalNear and .signalNear: af166fe35e6527af; without .signalNear: 927ece99d832a907; without .highestBoxAgain: 634510c53b2faa9b)
+  pnf: '023458a805e1dd10', // only pnf.*.boxSize changed since (every box size of the recent columns), and pnf.*.columnSince, .recentColumns, .levels.signalNextBox, .reversalNear, .signalNear, .highestBoxAgain, .highestBoxNew and .levelDecimals added (without .levelDecimals: fef01088c2c6d991; without .highestBoxNew: 725bf77aec23c83e; without .recentColumns, .signalNextBox, .reversalNear and .signalNear: 69289113684b3f5c; without .reversalNear and .signalNear: af166fe35e6527af; without .signalNear: 927ece99d832a907; without .highestBoxAgain: 634510c53b2faa9b)
   ranking: '4502f6d18428f8a2', // large caps ranked on IVV and RSP (SPY tracked the S&P 500 like IVV, counting it twice), and ranking.excluded added
   rates: '8739705df166f868', // only rates.peak.priorHigh (the month's high before the 200-day window) and rates.peak.tradingDays added since (without .tradingDays: 08d98ba4f5b58409)
   returns: '57fd7562122d90e4', // only returns.week added since (without it: 4b2ac643bbb0b25a)

@@ -58,7 +58,7 @@ describe.skipIf(!HAS_REAL)('the weekly outlook on real data, as of 2025-12-12', 
     expect(facts.judgements.rates.peak.changeBp).toBe(Math.round((Number(facts.rates.peak.current.value.toFixed(2)) - Number(facts.rates.peak.level.value.toFixed(2))) * 100));
     // The model note's TNX story: four consecutive sells, then a double-top buy at 42 (methodology §7).
     expect(facts.pnf.TNX.previousRun).toEqual({ signal: 'sell', count: 4 });
-    expect(text).toContain('ended a run of four consecutive sell signals when it broke a double top at 42 on 10 December');
+    expect(text).toContain('ended a run of four consecutive sell signals when it broke a double top at 42.0 on 10 December');
   }, 180_000);
 });
 

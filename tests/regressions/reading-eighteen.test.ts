@@ -233,7 +233,7 @@ describe.skipIf(!HAS_REAL)('readings twenty-nine and thirty (real data)', () => 
   it("keeps 'Even so' beside the year's gap it answers, with the week after it (2017-02-10, 2016-10-07)", () => {
     const { text } = read('weekly-outlook', '2016-10-07');
     expect(text).toContain('That puts small caps clearly ahead, by 3.5 percentage points. Even so, the near-term relative-strength chart');
-    expect(text).toContain('reads it against the market benchmark instead. This week the Russell 2000 fell 1.2% and the S&P 500 fell 0.7%.');
+    expect(text).toContain('reads its relative strength against the market benchmark instead. This week the Russell 2000 fell 1.2% and the S&P 500 fell 0.7%.');
     expect(text).toContain('That leaves a gap of 0.2 points, the same as six months ago.');
   }, 60_000);
 

@@ -32,7 +32,13 @@
  *   (2020-01-03); (reading fifty) "What would change the view. IWM's chart would reverse into Xs at 196." of a fund
  *   already on a buy signal with a positive trend, a turn that changes no reading (2024-01-05); "The year is only four
  *   trading days old, too short a stretch to weigh in the verdict" before "Small caps trail by 2.2 percentage points,
- *   a clear gap." (2024-01-05); What changed silent on a six-month breadth low set in the week (2017-08-18).
+ *   a clear gap." (2024-01-05); What changed silent on a six-month breadth low set in the week (2017-08-18);
+ * - (readings fifty-one and fifty-two) "Large caps have the edge in this year's second half so far" of a 12.1-point
+ *   lead (2021-12-03); "IWM would give a sell signal at 198, and its column of Os would reverse into Xs at 216", a
+ *   reversal that changes no reading beside a signal pointing the other way (2021-12-03); "The section on IWM below
+ *   reads it against the market benchmark" after a sentence on another chart; "TNX gave a sell signal at 14" beside
+ *   "has fallen to 13.5" (2021-12-03); "the large-cap fund scores higher and the gap is little changed" after another
+ *   "and" (2025-08-01).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -314,5 +320,19 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
 
   it('What changed lists a six-month breadth low set this week (2017-08-18)', () => {
     expect(read('2017-08-18').text).toContain('bullish percent at a six-month low, 65.7% on 18 August');
+  });
+
+  it('second-half lead sized, no reversal clause beside a signal, the section pointer, TNX levels and the score gloss (2021-12-03, 2025-08-01)', () => {
+    const { facts, text } = read('2021-12-03');
+    expect(text).toContain("Large caps lead this year's second half so far, by 12.1 percentage points.");
+    expect(text).not.toContain('have the edge');
+    expect(text).toContain('What would change the view. IWM would give a sell signal at 198.');
+    expect(text).not.toMatch(/would reverse into Xs at 216/);
+    expect(text).toContain('below reads its relative strength against the market benchmark instead');
+    expect(facts.pnf.TNX.levelDecimals).toBe(1);
+    expect(facts.pnf.IWM.levelDecimals).toBe(0);
+    expect(text).toContain('TNX gave a sell signal at 14.0 on 3 December');
+    expect(read('2021-12-03', 'rates-wrap').text).toMatch(/signal at 14\.0 on 3 December 2021/);
+    expect(read('2025-08-01').text).toContain('the large-cap fund scores higher, by a gap little changed');
   });
 });

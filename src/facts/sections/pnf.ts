@@ -70,6 +70,11 @@ export interface PnfFacts {
    * (the fund snapshot headed 2018-01-12's new 142 "IWM stands at its highest Point & Figure box").
    */
   highestBoxNew: boolean;
+  /**
+   * Decimals every level of the chart prints with: those of a fixed box size (TNX's 0.5: "14.0" beside "13.5"), else 0
+   * (levels print as they are: 198, 32.5).
+   */
+  levelDecimals: number;
   /** The box sizes of the chart's recent columns (every traditional band they cross), as the text names its scale. */
   boxSize: string;
   method: string;
@@ -183,6 +188,13 @@ export function withBoxLimit<T>(series: string, build: () => T): T {
   }
 }
 
+/** Decimals of a box size: 0.5 → 1, 0.25 → 2, 2 → 0. */
+function decimalsOf(box: number): number {
+  let d = 0;
+  while (d < 4 && Math.abs(box * 10 ** d - Math.round(box * 10 ** d)) > 1e-9) d++;
+  return d;
+}
+
 /** The P&F chart of a series as the note configures it (scale, method; yields × 10). */
 export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): { chart: PnfChart; multiplier: number; dates: IsoDate[] } {
   const set = config.pnf[s.key] ?? { scale: 'traditional' as const };
@@ -281,6 +293,7 @@ export function pnfFacts(s: Series, config: NoteConfig, asOf: IsoDate): { facts:
     highestBox: Number.isFinite(hi) ? chart.level(hi) : null,
     highestBoxDate: hiDate,
     highestBoxAgain: hiAgain,
+    levelDecimals: typeof chart.options.scale === 'object' && 'fixed' in chart.options.scale ? decimalsOf(chart.options.scale.fixed) : 0,
     highestBoxNew: chart.current.atAllTimeHigh && hiDate !== null && hiDate > previousNoteDate(asOf, DEFAULT_THRESHOLDS),
     boxSize: boxSizeOfRecent(chart),
     method: `${chart.options.method === 'highlow' ? 'high/low' : 'close-only'} Point & Figure, ${chart.boxLabel} boxes, ${chart.options.reversal}-box reversal${multiplier !== 1 ? `, on ${multiplier} × the yield` : ''} (methodology §1–§2)`,
