@@ -201,7 +201,7 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
     if (l1 && typeof l1.level === 'number' && typeof l1.date === 'string' && l1.date > prevAsOf && (!l0 || (typeof l0.level === 'number' && l1.level < l0.level))) {
       const dec = field(cur, 'judgements', 'breadth', 'recentLow', 'decimals');
       const shown = l1.level.toFixed(typeof dec === 'number' ? dec : Number(field(cur, 'thresholds', 'breadthDecimals') ?? 1));
-      out.push({ kind: 'new-low', path: `breadth.${key}.recentLow`, from: l0?.level ?? null, to: l1.level, text: `${nameOf(cur, 'breadth', key)}: bullish percent at a six-month low, ${shown}% on ${day(l1.date, field(cur, 'asOf'))}` });
+      out.push({ kind: 'new-low', path: `breadth.${key}.recentLow`, from: l0?.level ?? null, to: l1.level, text: `${nameOf(cur, 'breadth', key)}: bullish percent fell to a six-month low of ${shown}% on ${day(l1.date, field(cur, 'asOf'))}` });
     }
     // into or out of a zone, as printed (2021-06-25: 69.9% to 72.8%, back into overbought, and the box said nothing changed)
     const [v0, v1] = [field(prev, 'breadth', key, 'bullishPercent', 'value'), field(cur, 'breadth', key, 'bullishPercent', 'value')];
@@ -291,7 +291,7 @@ const STANDING: Record<string, string> = {
   smallEdge: 'small caps are a contender, not yet the leader',
   level: 'small caps are a contender, level with large caps',
   largeEdge: 'large caps are ahead, but not decisively',
-  largeLead: 'large caps still lead',
+  largeLead: 'large caps lead',
 };
 
 /** The readings the verdict weighs, as What changed names them. */

@@ -64,7 +64,7 @@ describe('the weekly outlook on 100 random dates of the demo market', () => {
           smallEdge: 'Small caps: a contender, not yet the leader',
           level: 'Small caps: a contender, level with large caps',
           largeEdge: 'Large caps ahead, but not decisively',
-          largeLead: 'Large caps still lead',
+          largeLead: 'Large caps lead',
         }[facts.judgements.verdict.standing],
       );
     }

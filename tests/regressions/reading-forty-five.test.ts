@@ -38,7 +38,10 @@
  *   reversal that changes no reading beside a signal pointing the other way (2021-12-03); "The section on IWM below
  *   reads it against the market benchmark" after a sentence on another chart; "TNX gave a sell signal at 14" beside
  *   "has fallen to 13.5" (2021-12-03); "the large-cap fund scores higher and the gap is little changed" after another
- *   "and" (2025-08-01).
+ *   "and" (2025-08-01); (readings fifty-three and fifty-four) the near-term RS chart counted for small caps but its
+ *   credit dropped from the text once it was close to turning (2018-11-16); "The verdict: large caps still lead … (a
+ *   week earlier: small caps are a contender, level with large caps)" (2021-11-26); "bullish percent at a six-month
+ *   low, 28.2% on 12 May" above today's 28.6% (2022-05-13).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -160,7 +163,7 @@ describe('What changed: a six-month breadth low set this week', () => {
     ({ asOf, breadth: { SP600: { status: 'Bear Alert', bullishPercent: { value: 66 }, recentLow: low } }, thresholds: { breadthDecimals: 1, oversold: 30, overbought: 70, midline: 50 } }) as unknown as Facts;
   it('is listed when the low was set since the previous note and is below the low a week earlier, and only then', () => {
     const items = whatChanged(f('2017-08-11', { level: 68.4, date: '2017-08-11' }), f('2017-08-18', { level: 65.7, date: '2017-08-18' }));
-    expect(items.map((i) => i.text)).toEqual(['SP600: bullish percent at a six-month low, 65.7% on 18 August']); // no universe name in these facts: the key
+    expect(items.map((i) => i.text)).toEqual(['SP600: bullish percent fell to a six-month low of 65.7% on 18 August']); // no universe name in these facts: the key
     expect(whatChanged(f('2017-08-11', { level: 64.0, date: '2017-03-01' }), f('2017-08-18', { level: 65.7, date: '2017-08-18' }))).toEqual([]); // not below the week before's
     expect(whatChanged(f('2017-08-11', { level: 68.4, date: '2017-08-11' }), f('2017-08-18', { level: 68.4, date: '2017-08-11' }))).toEqual([]); // last week's low
   });
@@ -319,7 +322,7 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
   });
 
   it('What changed lists a six-month breadth low set this week (2017-08-18)', () => {
-    expect(read('2017-08-18').text).toContain('bullish percent at a six-month low, 65.7% on 18 August');
+    expect(read('2017-08-18').text).toContain('bullish percent fell to a six-month low of 65.7% on 18 August');
   });
 
   it('second-half lead sized, no reversal clause beside a signal, the section pointer, TNX levels and the score gloss (2021-12-03, 2025-08-01)', () => {
@@ -334,5 +337,15 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(text).toContain('TNX gave a sell signal at 14.0 on 3 December');
     expect(read('2021-12-03', 'rates-wrap').text).toMatch(/signal at 14\.0 on 3 December 2021/);
     expect(read('2025-08-01').text).toContain('the large-cap fund scores higher, by a gap little changed');
+  });
+
+  it('the near-term RS credit stays said when close to turning, a large-cap lead is no "still", a six-month low is dated as past (2018-11-16, 2021-11-26, 2022-05-13)', () => {
+    const a = read('2018-11-16');
+    expect(a.facts.judgements!.evidence.find((e) => e.id === 'rsNear')?.lean).toBe('for');
+    expect(a.text).toContain('so the chart credits IWM with near-term relative strength for now');
+    const b = read('2021-11-26').text;
+    expect(b).toContain('The verdict: large caps lead, on 3 points for small caps against 7 (a week earlier: small caps are a contender, level with large caps)');
+    expect(b).not.toContain('still lead');
+    expect(read('2022-05-13').text).toContain('bullish percent fell to a six-month low of 28.2% on 12 May');
   });
 });

@@ -42,7 +42,7 @@ export interface Thresholds {
   /** From this month (1–12) on, the note asks about next year rather than this year. */
   nextYearFromMonth: number;
   /** The verdict: net evidence weight (for − against) from which small caps are taking the lead, or (negated)
-   * large caps still lead; in between, small caps are a contender. */
+   * large caps lead; in between, small caps are a contender. */
   verdictLeadFrom: number;
   /** A return lead (YTD, H2) narrower than this many percentage points is no evidence either way. */
   evidenceMinGap: number;
