@@ -280,7 +280,8 @@ function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
   if (y && !atHigh) parts.push(`it is ${(yieldNow ?? y.value).toFixed(2)}% on ${shortDate(y.date)}${d.peak && bp !== null ? ` (${signed(bp, 0)} bp from ${high})` : ''}`);
   // the facts' change since the peak (what the text prints), rounded once; the chart's last point only without it
   const since = facts.rates?.peak?.returnSince[d.small.key]?.value ?? (s ? s.value - 100 : null);
-  if (since !== null && !atHigh) parts.push(`the ${d.small.name} is ${signed(since)}% since ${high}`);
+  // the yield's high, named as such: "since its 200-day high" read as the index's own high (2020-02-21)
+  if (since !== null && !atHigh) parts.push(`the ${d.small.name} is ${signed(since)}% since ${high === 'the peak' ? 'the yield\'s peak' : `the yield's ${days}-day high`}`);
   return {
     id: 'rates',
     spec: ratesChartSpec(d, { smallSince: since, yieldNow, peakIsOnlyHigh: (facts.judgements?.rates?.peak.atWindowStart || facts.judgements?.rates?.peak.state === 'atPeak') ?? false }),

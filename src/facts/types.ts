@@ -95,6 +95,8 @@ export interface PnfChartData {
   lastSignal: { type: 'buy' | 'sell'; index: number; level: number; date: IsoDate; column: number } | null;
   /** The active trend line over the drawn columns (column positions are 0-based in `columns`). */
   trendLine: { type: 'BSL' | 'BRL'; points: { column: number; index: number }[] } | null;
+  /** The chart's highest box is in a drawn column (else the text says it lies before them). */
+  highestBoxDrawn: boolean;
 }
 
 export interface ChartData {

@@ -87,7 +87,7 @@ describe('chartPlans', () => {
     expect(alt.breadth).toContain('Bull Alert');
     expect(alt.rates).toContain('peaked at 4.80% on 14 Jan 2025');
     expect(alt.rates).toContain('−50 bp from the peak');
-    expect(alt.rates).toContain('−3.5% since the peak');
+    expect(alt.rates).toContain("−3.5% since the yield's peak");
     expect(alt.correlation).toContain('S&P 500 −0.12, Russell 2000 −0.31');
     expect(alt.seasonal).toContain('mean +15.0% after the 1 year when small caps beat');
     expect(alt.pnf).toContain('box size fixed 1, 3 columns');

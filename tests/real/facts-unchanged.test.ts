@@ -7,7 +7,7 @@
  * the day the bullish percent's column reversed (`breadth.*.reversedFrom.on`) and the day each RS chart turned to its
  * signal (`rs.*.*.signalSince`) and whether its column began this week (`columnNew`), and the day each P&F column
  * began (`pnf.*.columnSince`) and the last few columns with their days (`recentColumns`), whether one more box gives the
- * opposite signal (`pnf.*.levels.signalNextBox`) and the close is within a box of it (`pnf.*.signalNear`), a later column at the highest box (`pnf.*.highestBoxAgain`), a highest box new since the previous note (`pnf.*.highestBoxNew`), the decimals its levels print with (`pnf.*.levelDecimals`), whether the close is within a box of reversing (`pnf.*.reversalNear`),
+ * opposite signal (`pnf.*.levels.signalNextBox`) and the close is within a box of it (`pnf.*.signalNear`), a later column at the highest box (`pnf.*.highestBoxAgain`), a highest box new since the previous note (`pnf.*.highestBoxNew`), the decimals its levels print with (`pnf.*.levelDecimals`), whether the P&F figure draws the highest box (`charts.pnf.highestBoxDrawn`), whether the close is within a box of reversing (`pnf.*.reversalNear`),
  * the indexes' returns since the previous note (`returns.week`, `lead.*.week`), the bullish percent on the previous note's date (`breadth.*.weekAgo`) and
  * the universe's name in the sources ("S&P 600, 596 members");
  * checked to be the only changes. The fingerprints
@@ -27,7 +27,7 @@ if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the re
 const BEFORE: Record<string, string> = {
   asOf: 'e0438e875f763466',
   breadth: '5faa6d07ad6accee', // only breadth.SP600.recentLow.windowFrom, reversedFrom.on (the day the column reversed) and weekAgo (the previous note's reading) added since (without weekAgo: 6ab1299f303fb19e)
-  charts: '7fe13e8dc60cbe18', // only charts.pnf.boxLabel changed since: the P&F caption names both box sizes its grid crosses; and the correlation lines' last value is kept unrounded, so the end label prints as the text does (rounded to 4 decimals as before: 4a364334921c0d4e)
+  charts: 'eeb9ac5dc7c553d4', // charts.pnf.highestBoxDrawn added (without it: 7fe13e8dc60cbe18); only charts.pnf.boxLabel changed since before that: the P&F caption names both box sizes its grid crosses; and the correlation lines' last value is kept unrounded, so the end label prints as the text does (rounded to 4 decimals as before: 4a364334921c0d4e)
   correlation: '7e8c9a5cb62682ea',
   data: '809fd4d18c5d1d7f', // only the universe's name in data.series changed since: "S&P 600, 596 members" for "S&P 600 members (596)" (with the old name: 61bd2258b8efdaa3)
   keys: '62be7e297b33d606',

@@ -41,7 +41,9 @@
  *   "and" (2025-08-01); (readings fifty-three and fifty-four) the near-term RS chart counted for small caps but its
  *   credit dropped from the text once it was close to turning (2018-11-16); "The verdict: large caps still lead … (a
  *   week earlier: small caps are a contender, level with large caps)" (2021-11-26); "bullish percent at a six-month
- *   low, 28.2% on 12 May" above today's 28.6% (2022-05-13).
+ *   low, 28.2% on 12 May" above today's 28.6% (2022-05-13); (readings fifty-five and fifty-six) the snapshot's highest
+ *   box of 228 beside a figure that starts after it and tops at 224 (2024-11-01); Figure 5's description "since its
+ *   200-day high" of the yield's high; the answer's score gap without its size (2020-02-21).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -224,7 +226,7 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     const alt = chartPlans(facts).find((p) => p.id === 'rates')!.alt;
     expect(alt).toBe('10-year Treasury yield is at its 200-day high, 2.55% on 12 Jan 2018.');
     // a window-edge high is "its 200-day high" there too (2016-09-16)
-    expect(chartPlans(read('2016-09-16').facts).find((p) => p.id === 'rates')!.alt).toContain('−63 bp from its 200-day high); the Russell 2000 is +4.6% since its 200-day high.');
+    expect(chartPlans(read('2016-09-16').facts).find((p) => p.id === 'rates')!.alt).toContain('−63 bp from its 200-day high); the Russell 2000 is +4.6% since the yield's 200-day high.');
   });
 
   it('the snapshot heads a new highest box as this week’s, and dates a later column that reached it again (2018-01-12, 2016-09-16)', () => {
@@ -336,7 +338,7 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(facts.pnf.IWM.levelDecimals).toBe(0);
     expect(text).toContain('TNX gave a sell signal at 14.0 on 3 December');
     expect(read('2021-12-03', 'rates-wrap').text).toMatch(/signal at 14\.0 on 3 December 2021/);
-    expect(read('2025-08-01').text).toContain('the large-cap fund scores higher, by a gap little changed');
+    expect(read('2025-08-01').text).toMatch(/the large-cap fund scores higher by \d\.\d points, a gap little changed from six months ago/);
   });
 
   it('the near-term RS credit stays said when close to turning, a large-cap lead is no "still", a six-month low is dated as past (2018-11-16, 2021-11-26, 2022-05-13)', () => {
@@ -347,5 +349,14 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(b).toContain('The verdict: large caps lead, on 3 points for small caps against 7 (a week earlier: small caps are a contender, level with large caps)');
     expect(b).not.toContain('still lead');
     expect(read('2022-05-13').text).toContain('bullish percent fell to a six-month low of 28.2% on 12 May');
+  });
+
+  it("the snapshot says a highest box lies before the columns drawn, Figure 5's description names the yield's high, the answer sizes the score gap (2024-11-01, 2020-02-21)", () => {
+    const n = read('2024-11-01', 'fund-snapshot', 'IWM');
+    expect(n.text).toContain('The highest box the chart has printed is 228, first reached on 8 November 2021, before the first column drawn below.');
+    expect(read('2016-09-16', 'fund-snapshot', 'IWM').text).not.toContain('before the first column drawn below');
+    const w = read('2020-02-21');
+    expect(chartPlans(w.facts).find((p) => p.id === 'rates')!.alt).toContain("the Russell 2000 is +6.6% since the yield's 200-day high");
+    expect(w.text).toContain('the large-cap fund scores higher by 1.8 points, a gap little changed from six months ago');
   });
 });

@@ -435,6 +435,9 @@ export function pnfChartData(key: string, name: string, chart: PnfChart, maxColu
     columns,
     lastSignal: sig && sig.column >= first ? { type: sig.type, index: sigIndex, level: sig.level, date: sig.date, column: sig.column - first } : null,
     trendLine: line && visibleLine.length > 1 ? { type: line.type, points: visibleLine } : null,
+    // the chart's highest box is among the columns drawn (2024-11-01's snapshot named 228, first reached in November
+    // 2021, beside a figure from February 2022 topped at 224)
+    highestBoxDrawn: cols.some((c) => c.type === 'X' && c.highIndex >= Math.max(...chart.columns.filter((k) => k.type === 'X').map((k) => k.highIndex))),
   };
 }
 
