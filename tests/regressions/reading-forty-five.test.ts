@@ -226,7 +226,7 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     const alt = chartPlans(facts).find((p) => p.id === 'rates')!.alt;
     expect(alt).toBe('10-year Treasury yield is at its 200-day high, 2.55% on 12 Jan 2018.');
     // a window-edge high is "its 200-day high" there too (2016-09-16)
-    expect(chartPlans(read('2016-09-16').facts).find((p) => p.id === 'rates')!.alt).toContain('−63 bp from its 200-day high); the Russell 2000 is +4.6% since the yield's 200-day high.');
+    expect(chartPlans(read('2016-09-16').facts).find((p) => p.id === 'rates')!.alt).toContain("−63 bp from its 200-day high); the Russell 2000 is +4.6% since the yield's 200-day high.");
   });
 
   it('the snapshot heads a new highest box as this week’s, and dates a later column that reached it again (2018-01-12, 2016-09-16)', () => {
