@@ -267,7 +267,8 @@ function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
   // 2.55% … 0 bp from the peak … 0.0% since the peak" beside "no peak has formed yet")
   const atHigh = j?.state === 'atPeak';
   const days = facts.rates?.peak?.windowDays;
-  const high = atHigh || j?.atWindowStart ? `its ${days}-day high` : 'the peak';
+  // the yield's high is "the peak" only when it is a turning point the yield stands below
+  const high = atHigh || j?.atWindowStart ? `${days}-day high` : 'peak';
   if (d.peak) {
     parts.push(
       atHigh ? `${d.yieldName} is at its ${days}-day high, ${d.peak.level.toFixed(2)}% on ${shortDate(d.peak.date)}`
@@ -277,11 +278,11 @@ function ratesPlan(facts: Facts, d: RatesData): ChartPlan {
   }
   const bp = j?.changeBp ?? (d.peak && y ? (y.value - d.peak.level) * 100 : null);
   const yieldNow = facts.rates?.peak?.current?.value ?? null; // the facts' figure, as the text prints it
-  if (y && !atHigh) parts.push(`it is ${(yieldNow ?? y.value).toFixed(2)}% on ${shortDate(y.date)}${d.peak && bp !== null ? ` (${signed(bp, 0)} bp from ${high})` : ''}`);
+  if (y && !atHigh) parts.push(`it is ${(yieldNow ?? y.value).toFixed(2)}% on ${shortDate(y.date)}${d.peak && bp !== null ? ` (${signed(bp, 0)} bp from ${high === 'peak' ? 'the peak' : `its ${high}`})` : ''}`);
   // the facts' change since the peak (what the text prints), rounded once; the chart's last point only without it
   const since = facts.rates?.peak?.returnSince[d.small.key]?.value ?? (s ? s.value - 100 : null);
   // the yield's high, named as such: "since its 200-day high" read as the index's own high (2020-02-21)
-  if (since !== null && !atHigh) parts.push(`the ${d.small.name} is ${signed(since)}% since ${high === 'the peak' ? 'the yield\'s peak' : `the yield's ${days}-day high`}`);
+  if (since !== null && !atHigh) parts.push(`the ${d.small.name} is ${signed(since)}% since the yield's ${high}`);
   return {
     id: 'rates',
     spec: ratesChartSpec(d, { smallSince: since, yieldNow, peakIsOnlyHigh: (facts.judgements?.rates?.peak.atWindowStart || facts.judgements?.rates?.peak.state === 'atPeak') ?? false }),

@@ -94,8 +94,9 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
 /**
  * The chart levels that would go against the verdict: only turns toward small caps (a buy signal, a reversal into
  * Xs) against a large-cap lead, only turns away from them against a small-cap lead, either way for a contender
- * (up to a lead, or down). A level that would confirm the view is left out (null); `fund.signal` and
- * `fund.reversal` keep their values for other readers, with `signalType` / `reversalInto` null when left out.
+ * (up to a lead, or down). A level that would confirm the view is left out (null). The fund is listed for its
+ * signal only (its column is no reading of the evidence): `fund` is null without a signal that goes against the
+ * view, and then carries its reversal (`reversalInto`, null when that would confirm the view) for other readers.
  */
 export interface ChangeViewLevels {
   fund: { signal: number | null; signalType: 'buy' | 'sell' | null; reversal: number | null; reversalInto: 'X' | 'O' | null } | null;

@@ -2,7 +2,7 @@ import type { IsoDate, Market, Series } from '../../data/types.js';
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import { fail } from '../../errors/market-note-error.js';
 import { pnfTooManyBoxes } from '../../errors/messages.js';
-import { PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
+import { decimalsOf, PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
 import { changeLevels, reversalIndex, signalIndex, type ChangeLevels } from '../../metrics/pnf/levels.js';
 import type { NoteConfig } from '../../config/note-config.js';
 import type { PnfChartData } from '../types.js';
@@ -186,13 +186,6 @@ export function withBoxLimit<T>(series: string, build: () => T): T {
     const p = pnfTooManyBoxes(series, e.date ?? 'an unknown date', e.limit, e.scope);
     return fail('BAD_DATA', p.message, { hint: p.hint, cause: e });
   }
-}
-
-/** Decimals of a box size: 0.5 → 1, 0.25 → 2, 2 → 0. */
-function decimalsOf(box: number): number {
-  let d = 0;
-  while (d < 4 && Math.abs(box * 10 ** d - Math.round(box * 10 ** d)) > 1e-9) d++;
-  return d;
 }
 
 /** The P&F chart of a series as the note configures it (scale, method; yields × 10). */
@@ -421,6 +414,8 @@ export function pnfChartData(key: string, name: string, chart: PnfChart, maxColu
     return { type: c.type, lowIndex: c.lowIndex, highIndex: c.highIndex, start: c.start, end: c.end, monthMarks: marks };
   });
   const sig = chart.signals[chart.signals.length - 1];
+  let highestX = -Infinity;
+  for (const c of chart.columns) if (c.type === 'X' && c.highIndex > highestX) highestX = c.highIndex;
   // The breakout box is one box beyond the previous same-type column's extreme (§2.1).
   const prev = sig ? chart.columns[sig.column - 2] : undefined;
   const sigIndex = sig && prev ? (sig.type === 'buy' ? prev.highIndex + 1 : prev.lowIndex - 1) : 0;
@@ -437,7 +432,7 @@ export function pnfChartData(key: string, name: string, chart: PnfChart, maxColu
     trendLine: line && visibleLine.length > 1 ? { type: line.type, points: visibleLine } : null,
     // the chart's highest box is among the columns drawn (2024-11-01's snapshot named 228, first reached in November
     // 2021, beside a figure from February 2022 topped at 224)
-    highestBoxDrawn: cols.some((c) => c.type === 'X' && c.highIndex >= Math.max(...chart.columns.filter((k) => k.type === 'X').map((k) => k.highIndex))),
+    highestBoxDrawn: cols.some((c) => c.type === 'X' && c.highIndex >= highestX),
   };
 }
 

@@ -246,7 +246,7 @@ function traditionalScale(kind: 'traditional' | 'traditional-pre2022', bands: [n
 }
 
 /** Decimal places of a number as written (0.25 → 2, 1e-7 → 7). */
-function decimalsOf(x: number): number {
+export function decimalsOf(x: number): number {
   const m = /^\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (!m) return 0;
   return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));

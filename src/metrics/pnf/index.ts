@@ -5,7 +5,7 @@
 export { pointAndFigure } from './point-and-figure.js';
 export { signalStates } from './signal-states.js';
 export { relativeStrength } from './relative-strength.js';
-export { boxScale, PnfBoxLimitError, MAX_COLUMN_BOXES, type BoxScale } from './boxes.js';
+export { boxScale, decimalsOf, PnfBoxLimitError, MAX_COLUMN_BOXES, type BoxScale } from './boxes.js';
 export { MAX_CHART_BOXES } from './columns.js';
 export type {
   PnfScale,
