@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // V8's tiering, then signals (a stop removes what the run made), then Chromium when the command will print (it starts before
 // the heavy modules load), then the CLI. The modules come from dist/bundle/ (a few bundled files: a cold start
-// opens far fewer files) when it is newer than the compiled dist/, else from dist/ itself.
+// opens far fewer files) when it is newer than the compiled dist/, else from dist/ itself; `facts` from
+// dist/bundle/facts-cli.cjs with V8's code cache (bin/code-cache.cjs; MARKET_NOTE_CODE_CACHE=write writes the cache
+// after the run, as scripts/bundle.js's training run does).
 // MARKET_NOTE_BUNDLE=off runs dist/ itself. MARKET_NOTE_TRACE=1 prints each stage's time on stderr (src/cli/trace.ts).
 import { statSync } from 'node:fs';
 
@@ -9,17 +11,33 @@ if (process.env.MARKET_NOTE_TRACE === '1') process.env.MARKET_NOTE_T0 = String(p
 const mtime = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
 const bundled = process.env.MARKET_NOTE_BUNDLE !== 'off' && mtime('../dist/bundle/main.js') >= mtime('../dist/cli/main.js');
 const from = (bundle, file) => (bundled ? `../dist/bundle/${bundle}.js` : `../dist/${file}.js`);
+// `facts` loads no printing, chart or template modules: it runs from its own CommonJS bundle with V8's code cache
+const factsBundle = bundled && process.argv[2] === 'facts' && mtime('../dist/bundle/facts-cli.cjs') >= mtime('../dist/cli/main.js');
 
-// V8's tiering for short runs first (pipeline/jit.ts), before any of the CLI's code runs
+// V8's tiering for short runs first (pipeline/jit.ts), before any of the CLI's code is compiled (V8 checks a code
+// cache against its flags)
 (await import(from('jit', 'pipeline/jit'))).tuneJit();
-const { installSignalHandlers } = await import(from('signals', 'cli/signals'));
-installSignalHandlers();
-const { launchEarly, closeUntaken } = await import(from('early-browser', 'pipeline/early-browser'));
-launchEarly(process.argv.slice(2));
-const { run } = await import(from('main', 'cli/main'));
-(await import(from('trace', 'cli/trace'))).trace(`CLI loaded${bundled ? ' (bundled)' : ''}`);
+let cli;
+let cache;
+if (factsBundle) {
+  const { loadBundle } = await import('./code-cache.cjs');
+  const path = (p) => new URL(p, import.meta.url).pathname;
+  cache = loadBundle(path('../dist/bundle/facts-cli.cjs'), path('../dist/bundle/facts-cli.cache'));
+  cli = cache.exports;
+  cli.installSignalHandlers();
+  cli.launchEarly(process.argv.slice(2));
+} else {
+  const { installSignalHandlers } = await import(from('signals', 'cli/signals'));
+  installSignalHandlers();
+  const { launchEarly, closeUntaken } = await import(from('early-browser', 'pipeline/early-browser'));
+  launchEarly(process.argv.slice(2));
+  const { run } = await import(from('main', 'cli/main'));
+  cli = { run, closeUntaken, trace: (await import(from('trace', 'cli/trace'))).trace };
+}
+cli.trace(`CLI loaded${factsBundle ? ` (facts bundle, code cache ${cache.rejected ? 'not used' : 'used'})` : bundled ? ' (bundled)' : ''}`);
 try {
-  process.exitCode = await run(process.argv.slice(2));
+  process.exitCode = await cli.run(process.argv.slice(2));
 } finally {
-  await closeUntaken();
+  await cli.closeUntaken();
+  if (cache && process.env.MARKET_NOTE_CODE_CACHE === 'write') cache.writeCache();
 }

@@ -1,7 +1,14 @@
 // Bundles the compiled CLI (dist/) into a few files in dist/bundle/ with esbuild: a cold command then opens a
 // handful of files instead of hundreds of modules. The bin shim uses the bundle when it is newer than dist/.
+// `facts` gets a bundle of its own, dist/bundle/facts-cli.cjs: one CommonJS file (V8's code cache is offered by
+// Node 20 only for CommonJS scripts) holding the CLI without the other commands, and dist/bundle/facts-cli.cache,
+// the bytecode a training run compiled (bin/code-cache.cjs loads both; V8 refuses a cache made by another Node or
+// with other flags, and the bin then compiles as usual).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const out = 'dist/bundle';
 rmSync(out, { recursive: true, force: true });
@@ -32,3 +39,65 @@ const result = await build({
 });
 const bytes = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
 console.log(`bundle: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1e6).toFixed(1)} MB in ${out}/`);
+
+// The facts command's bundle: every other command (and Chromium) is a module that throws if it is ever imported,
+// which the bin rules out by loading this bundle only for `facts`.
+const facts = await build({
+  entryPoints: ['dist/cli/bundle-entry.js'],
+  outfile: `${out}/facts-cli.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  // the modules find the package's files and the workers from their own URL: in this bundle, the bundle's
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [
+    {
+      name: 'facts-only',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (a) =>
+          a.kind === 'dynamic-import' && !/\/commands\/facts\.js$|^csv-parse/.test(a.path) ? { path: a.path, namespace: 'not-in-facts' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'not-in-facts' }, (a) => ({
+          contents: `throw new Error(${JSON.stringify(`market-note: ${a.path} is not in the facts command's bundle (scripts/bundle.js)`)});`,
+          loader: 'js',
+        }));
+      },
+    },
+  ],
+  logLevel: 'warning',
+  metafile: true,
+});
+console.log(`bundle: ${out}/facts-cli.cjs, ${(Object.values(facts.metafile.outputs)[0].bytes / 1e6).toFixed(1)} MB`);
+
+// The universe worker's bundle (data/universe-early.ts starts it with its code cache when it is there).
+await build({
+  entryPoints: ['dist/data/universe-worker.js'],
+  outfile: `${out}/universe-worker.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+
+// Training: `facts` on a market.yaml of CSV files (the demo market written out), once with the universe worker (its
+// cache) and once with every file read on the main thread, so the command's cache holds all the readers, the facts
+// and the JSON.
+const bin = new URL('../bin/market-note.js', import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), 'market-note-cache-'));
+try {
+  execFileSync(process.execPath, [bin, 'demo-data', '--out', tmp], { stdio: 'ignore' });
+  for (const overlap of ['always', 'never']) {
+    const env = { ...process.env, MARKET_NOTE_CODE_CACHE: 'write', MARKET_NOTE_OVERLAP: overlap, MARKET_NOTE_TRACE: '0' };
+    execFileSync(process.execPath, [bin, 'facts', '--data', join(tmp, 'market.yaml')], { env, stdio: 'ignore' });
+  }
+  console.log(`bundle: ${out}/facts-cli.cache and universe-worker.cache trained`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 /** The package folder (holds package.json, templates/, assets/). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** 'ts' when the TypeScript sources run (tests), 'js' for the compiled or bundled package. */
+/** 'ts' when the TypeScript sources run (tests), 'js' for the compiled or bundled package (the CommonJS bundle's URL ends in .cjs). */
 export const CODE_KIND: 'ts' | 'js' = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 
 /** The folder of the modules by their source layout: src/ for the sources, dist/ for the compiled package. */

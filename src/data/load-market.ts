@@ -17,6 +17,7 @@ import type { DataWarning, Market, Series, Universe } from './types.js';
 import type { UniverseReply } from './universe-worker.js';
 import { startUniverseWorker, takeUniversesEarly, overlapWanted, type UniverseWorker } from './universe-early.js';
 import { trace } from '../cli/trace.js';
+import { CODE_KIND } from '../config/paths.js';
 import type { BullishPercentHistory } from '../metrics/breadth.js';
 
 /** Symbols whose files hold yields (in percent) rather than prices, when a folder of CSVs is loaded. */
@@ -94,7 +95,7 @@ const WORKER_WAIT_MS = 60_000;
  */
 export function loadMarketOverlapped(path?: string): OverlappedMarket {
   const started = takeUniversesEarly(path);
-  const file = path === undefined || !import.meta.url.endsWith('.js') || !(started || overlapWanted()) ? undefined : marketYamlFile(path);
+  const file = path === undefined || CODE_KIND !== 'js' || !(started || overlapWanted()) ? undefined : marketYamlFile(path);
   // the head start read the market.yaml `path` names itself (universe-early.ts)
   const early = started && file === path ? started : undefined;
   if (started && !early) void started.worker?.terminate();
@@ -184,6 +185,7 @@ export function loadMarketOverlapped(path?: string): OverlappedMarket {
 /** The worker's reply, waiting for it without the event loop; undefined when none came in time. */
 function waitForReply(port: MessagePort, flag: Int32Array): UniverseReply | undefined {
   const deadline = Date.now() + WORKER_WAIT_MS;
+  if (Atomics.load(flag, 0) !== 1) trace('waiting for the universe worker');
   for (;;) {
     if (Atomics.load(flag, 0) === 1) return receiveMessageOnPort(port)?.message as UniverseReply | undefined;
     const left = deadline - Date.now();

@@ -9,8 +9,8 @@ import * as msg from '../errors/messages.js';
 import type { Problem } from '../errors/messages.js';
 import { raise } from './csv-cells.js';
 
-/** Alias expansions a market.yaml may make (a "billion laughs" file makes millions). */
-export const MAX_ALIAS_COUNT = 100;
+export { MAX_ALIAS_COUNT } from './market-yaml-limits.js';
+import { MAX_ALIAS_COUNT } from './market-yaml-limits.js';
 
 /** Series and universe keys: they end up in facts paths such as `returns.ytd.SPX`. */
 export const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;

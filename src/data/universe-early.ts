@@ -2,12 +2,15 @@
  * The head start of `market-note facts --data market.yaml`: the bin shim starts the universe worker (which plans the
  * market.yaml itself) before the CLI's modules load, and `loadMarketOverlapped` takes it. This module imports
  * nothing heavy, so the shim loads it first; the worker runs universe-worker.js, beside this file in both the
- * compiled and the bundled layout.
+ * compiled and the bundled layout, or in the bundled layout its CommonJS bundle universe-worker.cjs.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { trace } from '../cli/trace.js';
+import { CODE_KIND, PACKAGE_ROOT } from '../config/paths.js';
 import type { UniverseJob } from './market-plan.js';
 
 /** What the universe worker is given (universe-worker.ts): its universes, or the market.yaml to plan them from. */
@@ -73,13 +76,28 @@ export function startUniverseWorker(what: { jobs: UniverseJob[] } | { marketYaml
   const { port1, port2 } = new MessageChannel();
   try {
     const data: UniverseWorkerData = { ...what, port: port2, flag };
-    const worker = new Worker(new URL('./universe-worker.js', import.meta.url), { workerData: data, transferList: [port2] });
+    const bundle = fileURLToPath(new URL('./universe-worker.cjs', import.meta.url));
+    const worker = existsSync(bundle)
+      ? new Worker(bundledWorker(bundle), { eval: true, workerData: data, transferList: [port2] })
+      : new Worker(new URL('./universe-worker.js', import.meta.url), { workerData: data, transferList: [port2] });
     worker.on('error', () => undefined); // a failed worker sends nothing: the files are then read on the main thread
     worker.unref();
     return { worker, port: port1, flag };
   } catch {
     return { worker: undefined, port: port1, flag };
   }
+}
+
+/**
+ * The code of a worker that runs the worker's CommonJS bundle (dist/bundle/universe-worker.cjs) with V8's code cache
+ * beside it (bin/code-cache.cjs): no ES module loader to start, and the bytecode of a training run instead of
+ * compiling. MARKET_NOTE_CODE_CACHE=write (scripts/bundle.js's training) writes the cache once the worker is done.
+ */
+function bundledWorker(bundle: string): string {
+  const loader = join(PACKAGE_ROOT, 'bin', 'code-cache.cjs');
+  const cache = bundle.replace(/\.cjs$/, '.cache');
+  return `const b = require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}, ${JSON.stringify(cache)});
+if (process.env.MARKET_NOTE_CODE_CACHE === 'write') b.writeCache();`;
 }
 
 let early: (UniverseWorker & { path: string }) | undefined;
@@ -91,7 +109,7 @@ let closed = false;
  * core is idle. Never throws: any problem is the command's to report, as it would be without the head start.
  */
 export function startUniversesEarly(path: string): void {
-  if (early || closed || !import.meta.url.endsWith('.js') || !/\.ya?ml$/i.test(path) || !overlapWanted()) return;
+  if (early || closed || CODE_KIND !== 'js' || !/\.ya?ml$/i.test(path) || !overlapWanted()) return;
   early = { ...startUniverseWorker({ marketYaml: path }), path };
   trace('universe worker started early');
 }

@@ -11,7 +11,8 @@
 import { workerData } from 'node:worker_threads';
 import { trace } from '../cli/trace.js';
 import { bullishPercentHistory, type BullishPercentHistory } from '../metrics/breadth.js';
-import { planMarketYaml, type UniverseJob } from './market-plan.js';
+import type { UniverseJob } from './market-plan.js';
+import { quickUniverseJobs } from './quick-plan.js';
 import { readUniverseCsv } from './read-csv.js';
 import { readInputFile } from './read-file.js';
 import type { Universe } from './types.js';
@@ -28,7 +29,7 @@ export type UniverseReply = { jobs: UniverseJob[]; loaded: LoadedUniverse[] } | 
 const { jobs: given, marketYaml, port, flag } = workerData as UniverseWorkerData;
 trace('universe worker: modules loaded');
 try {
-  const jobs = given ?? planMarketYaml(marketYaml!).universes;
+  const jobs = given ?? quickUniverseJobs(marketYaml!);
   const loaded: LoadedUniverse[] = [];
   const transfer = new Set<ArrayBuffer>();
   for (const job of jobs) {

@@ -4,6 +4,7 @@
  * first; the worker runs facts-worker.js.
  */
 import { Worker } from 'node:worker_threads';
+import { CODE_KIND } from '../config/paths.js';
 
 /** What an early worker loads: the command line's note, data, symbol and --allow-stale. */
 export interface EarlyFactsSpec {
@@ -30,7 +31,7 @@ let early: EarlyWorker | undefined;
 /** Start an early facts worker; does nothing when this is not the compiled JavaScript (the tests run the sources). */
 export function startEarlyFacts(spec: EarlyFactsSpec): void {
   const script = new URL('./facts-worker.js', import.meta.url);
-  if (early || !import.meta.url.endsWith('.js')) return;
+  if (early || CODE_KIND !== 'js') return;
   try {
     const worker = new Worker(script, { workerData: { [EARLY_FLAG]: true, ...spec } });
     const ready = new Promise<string | null>((resolve) => {

@@ -229,9 +229,10 @@ function adoptEarly(e: EarlyWorker, note: NoteSource, market: Market, allowStale
 }
 
 // An early worker: load the note and market the command line names, say what was loaded, then serve as below.
-if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[EARLY_FLAG]) {
-  const spec = workerData as EarlyFactsSpec;
-  const port = parentPort;
+// (An async function, not top-level await: the CLI's CommonJS bundle holds this module too.)
+if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null)?.[EARLY_FLAG]) void startEarly(parentPort, workerData as EarlyFactsSpec);
+
+async function startEarly(port: MessagePort, spec: EarlyFactsSpec): Promise<void> {
   trace('early worker: facts modules loaded');
   try {
     const [{ loadNote }, { loadMarket }, { symbolMarket }] = await Promise.all([import('../note/load-note.js'), import('../data/load-market.js'), import('./symbol-market.js')]);

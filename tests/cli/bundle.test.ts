@@ -1,5 +1,5 @@
-// The bin runs the esbuild bundle (dist/bundle/, made by `npm run build`) when it is newer than dist/, else dist/
-// itself. Both must make the same files; the trace says which one ran.
+// The bin runs the esbuild bundle (dist/bundle/, made by `npm run build`; for `facts`, its CommonJS bundle with V8's
+// code cache) when it is newer than dist/, else dist/ itself. Both must make the same files; the trace says which ran.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +39,8 @@ describe.skipIf(!hasBundle)('the bundled CLI (dist/bundle)', () => {
     expect((await runCli(['demo-data', '--out', dir])).code).toBe(0);
     const r = await runCli(['facts', '--data', join(dir, 'market.yaml'), '--as-of', '2025-12-12'], { env: { MARKET_NOTE_TRACE: '1', MARKET_NOTE_OVERLAP: 'always' } });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/CLI loaded \(bundled\)/);
+    // `facts` runs from its own CommonJS bundle with the code cache the build trained (scripts/bundle.js)
+    expect(r.stderr).toMatch(/CLI loaded \(facts bundle, code cache used\)/);
     expect(r.stderr).toMatch(/universes read in the universe worker/);
   }, 120_000);
 
