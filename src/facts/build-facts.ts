@@ -423,10 +423,16 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
   }
   // in the client's words: what the figures are, not how the note is configured (warnings tell the desk that); one
   // line per reason, naming every series it concerns
-  const named = (keys: string[]) => keys.map((k) => `${series[k].name} (${k})`).join(', ');
+  const named = (keys: string[]) => keys.map((k) => (series[k].name === k ? k : `${series[k].name} (${k})`)).join(', ');
   const adjusted = read.filter((k) => series[k]?.adjusted);
   const closesOnly = read.filter((k) => series[k]?.highLowFallback);
   if (adjusted.length) caveats.push(`Dividend-adjusted closes: ${named(adjusted)}; levels and highs sit below the prices ${adjusted.length > 1 ? 'these funds' : 'the fund'} traded at.`);
+  // a per-symbol note on a stock's plain closes, compared with dividend-adjusted funds (2022-10-14: ABCB's returns and
+  // its relative strength against RSP, with nothing saying that only one side counts dividends)
+  const sym = options.symbol;
+  if (sym && series[sym] && !series[sym].adjusted && adjusted.length) {
+    caveats.push(`${named([sym])}: closing prices, not adjusted for dividends; its returns, and its relative strength against the dividend-adjusted ${adjusted.length > 1 ? 'funds' : 'fund'} above, leave out its dividends.`);
+  }
   if (closesOnly.length) caveats.push(`Closes only, so the Point & Figure ${closesOnly.length > 1 ? 'charts use' : 'chart uses'} closing prices rather than daily highs and lows: ${named(closesOnly)}.`);
   for (const x of choice.stale) {
     caveats.push(`${series[x.key].name} (${x.key}): the data ends on ${longDate(x.lastDate)}, before the as-of date ${longDate(asOf)}; the series is stale and its figures are as of its last date.`);

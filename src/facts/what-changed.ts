@@ -12,6 +12,7 @@
  *   breadth.U.status                                        → 'status-flip'
  *   score.SYM.value (|Δ| ≥ threshold)                       → 'score-change'
  *   rates.peak.date / yieldWatch.peak.date (a new high of the window since then)  → 'rate-high'
+ *   rates.low.date / yieldWatch.low.date (a new low of the window since then)     → 'rate-low'
  */
 import { isIsoDate } from '../data/calendar.js';
 import type { IsoDate } from '../data/types.js';
@@ -22,7 +23,7 @@ import { readingDecimals, zoneOf } from './judgements/sections.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
 
-export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'verdict' | 'weighing' | 'zone' | 'new-low';
+export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'rate-low' | 'verdict' | 'weighing' | 'zone' | 'new-low';
 
 /** One change between two facts objects; `path` is the dotted facts path that changed. */
 export interface Change {
@@ -195,10 +196,12 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
       const was = a == null ? '' : ` (was ${a})`;
       out.push({ kind: 'status-flip', path: `breadth.${key}.status`, from: a, to: b, text: `${nameOf(cur, 'breadth', key)}: ${b}${was}` });
     }
-    // a six-month low set this week, below last week's (the body says "it has not been lower than …"; What changed did not)
+    // a six-month low set this week (the body says "it has not been lower than …"; What changed did not), also when it
+    // is above last week's six-month low, which the window has since passed (2019-08-16: 47.5% on 15 August, a week
+    // after a low of 42.6% in February)
     const [l0, l1] = [field(prev, 'breadth', key, 'recentLow'), field(cur, 'breadth', key, 'recentLow')] as ({ level?: unknown; date?: unknown } | null | undefined)[];
     const prevAsOf = String(field(prev, 'asOf'));
-    if (l1 && typeof l1.level === 'number' && typeof l1.date === 'string' && l1.date > prevAsOf && (!l0 || (typeof l0.level === 'number' && l1.level < l0.level))) {
+    if (l1 && typeof l1.level === 'number' && typeof l1.date === 'string' && l1.date > prevAsOf) {
       const dec = field(cur, 'judgements', 'breadth', 'recentLow', 'decimals');
       const shown = l1.level.toFixed(typeof dec === 'number' ? dec : Number(field(cur, 'thresholds', 'breadthDecimals') ?? 1));
       out.push({ kind: 'new-low', path: `breadth.${key}.recentLow`, from: l0?.level ?? null, to: l1.level, text: `${nameOf(cur, 'breadth', key)}: bullish percent fell to a six-month low of ${shown}% on ${day(l1.date, field(cur, 'asOf'))}` });
@@ -285,6 +288,32 @@ function rateHighChanges(prev: unknown, cur: unknown): Change[] {
   return [{ kind: 'rate-high', path: `${section}.peak.date`, from: d0, to: d1, text }];
 }
 
+/**
+ * The yield set a new low of its window after the previous note's date (`rates.low` / `yieldWatch.low`): news in the
+ * week it happens, as a new high is (2019-05-31: the yield closed at 2.14%, its lowest in 200 days, and What changed
+ * said nothing had changed). A low that only rose because an older one left the window is not listed.
+ */
+function rateLowChanges(prev: unknown, cur: unknown): Change[] {
+  const section = field(cur, 'rates', 'low') !== undefined ? 'rates' : field(cur, 'yieldWatch', 'low') !== undefined ? 'yieldWatch' : null;
+  if (section === null) return [];
+  const [d0, d1] = [field(prev, section, 'low', 'date', 'value'), field(cur, section, 'low', 'date', 'value')];
+  const since = field(prev, 'asOf');
+  const level = field(cur, section, 'low', 'level', 'value');
+  if (typeof d1 !== 'string' || typeof since !== 'string' || d1 === d0 || d1 <= since || typeof level !== 'number') return [];
+  const name = section === 'rates' ? field(cur, 'rates', 'yieldName') : field(cur, 'yieldWatch', 'name');
+  const days = field(cur, section, 'peak', 'windowDays');
+  const who = typeof name === 'string' ? name : 'The yield';
+  const window = typeof days === 'number' ? `${days}-day ` : '';
+  const asOf = field(cur, 'asOf');
+  const was = field(prev, section, 'low', 'level', 'value');
+  // a low below the previous one by less than the printed precision is said as matched, as a high is
+  const matched = typeof was === 'number' && typeof d0 === 'string' && was.toFixed(2) === level.toFixed(2);
+  const text = matched
+    ? `${who}: matched its ${window}low of ${level.toFixed(2)}% (set on ${day(d0, asOf)}) on ${day(d1, asOf)}`
+    : `${who}: a new ${window}low of ${level.toFixed(2)}% on ${day(d1, asOf)}`;
+  return [{ kind: 'rate-low', path: `${section}.low.date`, from: d0, to: d1, text }];
+}
+
 /** The weekly's verdict headings, by standing (templates/weekly-outlook/partials/lead.hbs says them the same way). */
 const STANDING: Record<string, string> = {
   smallLead: 'small caps are taking the lead',
@@ -349,7 +378,7 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
 
 /**
  * What changed from `prev` (last week's facts) to `cur`: new P&F signals, trend flips, new all-time highs,
- * a new high of the yield's window, RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5); P&F
+ * a new high or low of the yield's window, RS column and signal flips, breadth status flips and score moves of at least `thresholds.score` (0.5); P&F
  * changes only of the charts in `thresholds.pnfKeys` when given. Fields missing on either side are skipped.
  * @example whatChanged({ pnf: { RUT: { signal: 'sell' } } } as Facts, { pnf: { RUT: { signal: 'buy' } } } as Facts)
  * //=> [{ kind: 'new-signal', path: 'pnf.RUT.signal', from: 'sell', to: 'buy', text: 'RUT: a P&F buy signal this week, after a sell signal' }]
@@ -357,7 +386,7 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
 export function whatChanged(prev: Facts, cur: Facts, thresholds: WhatChangedThresholds = {}): Change[] {
   const threshold = thresholds.score ?? DEFAULT_SCORE_THRESHOLD;
   if (!(threshold >= 0)) throw new RangeError(`whatChanged: thresholds.score must be a number ≥ 0, got ${thresholds.score}`);
-  return [...verdictChanges(prev, cur), ...pnfChanges(prev, cur, thresholds.pnfKeys), ...rateHighChanges(prev, cur), ...rsChanges(prev, cur), ...breadthChanges(prev, cur), ...scoreChanges(prev, cur, threshold)];
+  return [...verdictChanges(prev, cur), ...pnfChanges(prev, cur, thresholds.pnfKeys), ...rateHighChanges(prev, cur), ...rateLowChanges(prev, cur), ...rsChanges(prev, cur), ...breadthChanges(prev, cur), ...scoreChanges(prev, cur, threshold)];
 }
 
 /**

@@ -119,6 +119,36 @@ export function midYear(year: number): IsoDate {
   return `${pad4(year)}-06-30`;
 }
 
+/**
+ * The last weekday on or before `date` (a Saturday or Sunday rolls back to the Friday).
+ * @example lastWeekdayOnOrBefore('2016-12-31') //=> '2016-12-30'
+ */
+function lastWeekdayOnOrBefore(date: IsoDate): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  const back = d.getUTCDay() === 6 ? 1 : d.getUTCDay() === 0 ? 2 : 0;
+  return back === 0 ? date : new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The year is over at T: T is on or after its last weekday. US exchanges trade on Dec 31 whenever it is a weekday
+ * (and so does the demo calendar), so on the last weekday no close of the year is still to come: a note of Friday
+ * 30 December 2016 has the whole of 2016 (before, the year counted as complete only on Dec 31 itself, a Saturday,
+ * and that note left 2015 out of the years with a complete year after them).
+ * @example yearComplete(2016, '2016-12-30') //=> true
+ * @example yearComplete(2025, '2025-12-30') //=> false   (Dec 31, 2025 is a Wednesday)
+ */
+export function yearComplete(year: number, asOf: IsoDate): boolean {
+  return asOf >= lastWeekdayOnOrBefore(yearEnd(year));
+}
+
+/**
+ * The first half is over at T: T is on or after its last weekday (June 30, or the Friday before).
+ * @example halfComplete(2019, '2019-06-28') //=> true   (June 30, 2019 is a Sunday)
+ */
+export function halfComplete(year: number, asOf: IsoDate): boolean {
+  return asOf >= lastWeekdayOnOrBefore(midYear(year));
+}
+
 /** True from July 1 on. @example inSecondHalf('2025-07-01') //=> true */
 export function inSecondHalf(d: IsoDate): boolean {
   return d.slice(5) >= '07-01';

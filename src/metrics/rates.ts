@@ -63,6 +63,9 @@ export interface RatePeak {
   to: IsoDate;
   /** Window length in trading days (rows of the yield series with a close). */
   windowDays: number;
+  /** Lowest close of the window, and its date (the most recent of equal lows). */
+  low: number;
+  lowDate: IsoDate;
   /** Highest close of the {@link WINDOW_EDGE_LOOKBACK} closes before the window's first day; null when there are none. */
   priorHigh: number | null;
   /** First and last date of those closes (null when there are none). */
@@ -106,6 +109,7 @@ export function ratePeakMeasured(
   // Walk back over the last `windowDays` usable closes; `>` keeps the most recent of equal highs.
   let counted = 0;
   let peak = -1;
+  let low = -1;
   let first = end.index;
   for (let i = end.index; i >= 0 && counted < windowDays; i--) {
     const v = close[i];
@@ -113,6 +117,7 @@ export function ratePeakMeasured(
     counted++;
     first = i;
     if (peak < 0 || v > close[peak]) peak = i;
+    if (low < 0 || v < close[low]) low = i;
   }
   if (counted < windowDays) {
     return unmeasured(
@@ -144,6 +149,8 @@ export function ratePeakMeasured(
     from: dates[first],
     to: dates[end.index],
     windowDays,
+    low: close[low],
+    lowDate: dates[low],
     priorHigh,
     priorFrom,
     priorTo,

@@ -5,8 +5,10 @@ import {
   assertIsoDate,
   firstCloseIndex,
   maxStaleDaysOf,
+  halfComplete,
   midYear,
   minDate,
+  yearComplete,
   yearEnd,
   yearOf,
   type CloseSeries,
@@ -70,7 +72,7 @@ export function h1Return(s: CloseSeries, asOf: IsoDate, options?: PointInTimeOpt
   assertIsoDate('asOf', asOf);
   const year = yearOf(asOf);
   const end = minDate(asOf, midYear(year));
-  return { ...periodReturn(s, yearEnd(year - 1), end, options), complete: asOf >= midYear(year) };
+  return { ...periodReturn(s, yearEnd(year - 1), end, options), complete: halfComplete(year, asOf) };
 }
 
 /**
@@ -101,7 +103,7 @@ export function h2ReturnOfYear(
     return { ...unmeasured(`as-of ${asOf} is before the second half of ${year} (starts ${start})`), complete: false };
   }
   const end = minDate(asOf, yearEnd(year));
-  return { ...periodReturn(s, midYear(year), end, options), complete: asOf >= yearEnd(year) };
+  return { ...periodReturn(s, midYear(year), end, options), complete: yearComplete(year, asOf) };
 }
 
 /** One calendar year's return; `complete` false for T's year when T is before Dec 31. */
@@ -130,7 +132,7 @@ export function calendarYearReturns(
   for (let y = yearOf(s.dates[first]) + 1; y <= lastYear; y++) {
     const r = periodReturn(s, yearEnd(y - 1), minDate(asOf, yearEnd(y)), options);
     if (r.value === null || r.to === null || yearOf(r.to) !== y) continue;
-    out.push({ year: y, value: r.value, complete: asOf >= yearEnd(y) });
+    out.push({ year: y, value: r.value, complete: yearComplete(y, asOf) });
   }
   return out;
 }

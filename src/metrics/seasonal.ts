@@ -5,6 +5,7 @@ import {
   inSecondHalf,
   yearEnd,
   yearOf,
+  yearComplete,
   type CloseSeries,
   type PointInTimeOptions,
 } from './calendar.js';
@@ -46,7 +47,7 @@ export function h2Streak(
 ): H2Streak {
   assertIsoDate('asOf', asOf);
   const throughYear = inSecondHalf(asOf) ? yearOf(asOf) : yearOf(asOf) - 1;
-  const toDate = asOf < yearEnd(throughYear);
+  const toDate = !yearComplete(throughYear, asOf);
   const years: number[] = [];
   for (let y = throughYear; ; y--) {
     const a = h2ReturnOfYear(small, y, asOf, options);
@@ -98,7 +99,7 @@ export interface NextYearAfterH2 {
 /**
  * For every year Y with a complete H2 (both series) and a complete year Y+1 (small caps) on or before T,
  * classify Y by whether small caps beat large caps in H2 and summarise the small-cap return of Y+1 per class.
- * Y+1 is complete when T >= Dec 31 of Y+1. The sample starts at the first year with all three figures.
+ * Y+1 is complete when T is on or after its last weekday (`yearComplete`). The sample starts at the first year with all three figures.
  * @example nextYearAfterH2(rut, spx, '2025-12-12') // Yahoo ^RUT vs ^GSPC
  * //=> { sampleStart: 1988, sampleEnd: 2023, afterH2Beat: { count: 20, mean: 10.15, median: 13.42, hitRate: 75, … },
  * //     afterH2Lag: { count: 16, mean: 8.49, median: 14.70, hitRate: 62.5, … }, gaps: [] }
@@ -110,7 +111,7 @@ export function nextYearAfterH2(
   options?: PointInTimeOptions,
 ): NextYearAfterH2 {
   assertIsoDate('asOf', asOf);
-  const lastComplete = asOf >= yearEnd(yearOf(asOf)) ? yearOf(asOf) : yearOf(asOf) - 1;
+  const lastComplete = yearComplete(yearOf(asOf), asOf) ? yearOf(asOf) : yearOf(asOf) - 1;
   const fs = firstCloseIndex(small);
   const fl = firstCloseIndex(large);
   const beat: SeasonalObservation[] = [];

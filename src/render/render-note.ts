@@ -25,5 +25,7 @@ export function factsFileText(facts: Facts, claims: Claims): string {
 export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render: (ctx: object) => string = compileNote(note)): string {
   // files of the note folder the templates point at (a logo) become data URIs: the page stays self-contained
   const body = inlineNoteAssets(render(templateContext(facts, figures, note)), note);
-  return renderHtmlDocument({ title: `${facts.note.title} — ${facts.asOf}`, body, css: `${note.houseCss}\n${inlineNoteAssets(note.css, note)}`, description: facts.note.standfirst });
+  // a per-symbol note names its symbol, as its PDF's running head does (tabs of several snapshots told apart)
+  const title = facts.symbol ? `${facts.note.title}: ${facts.symbol} — ${facts.asOf}` : `${facts.note.title} — ${facts.asOf}`;
+  return renderHtmlDocument({ title, body, css: `${note.houseCss}\n${inlineNoteAssets(note.css, note)}`, description: facts.note.standfirst });
 }

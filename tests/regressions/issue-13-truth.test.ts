@@ -47,7 +47,7 @@ describe('issue 13: sentences agree with their facts', () => {
     const t = section(f, 'rates');
     expect(f.judgements.rates!.sensitivity.moreNegative).toBe('small');
     expect(t).toContain('Small caps are the more tied to falling yields');
-    expect(t).toContain('Small caps tend to rise when yields fall, while large caps show little tie to yields');
+    expect(t).toContain('Over that window small caps have tended to rise when yields fall, while large caps have shown little tie to yields');
     expect(t).not.toMatch(/small caps are the less tied/i);
     const g = facts((x) => {
       (x.correlation[x.roles.smallCap] as { latest: { value: number } }).latest.value = 0.05;
@@ -179,8 +179,8 @@ describe('issue 13: sentences agree with their facts', () => {
     expect([j.small.reading, j.large.reading, j.moreNegative]).toEqual(['fallingHelps', 'weak', 'similar']);
     expect(j.closeLean).toEqual({ side: 'small', reading: 'fallingHelps' });
     const t = section(f, 'rates');
-    expect(t).toContain('Small caps tend to rise when yields fall, and large caps lean the same way a little less: the two correlations are close.');
-    expect(t).not.toContain('while large caps show little tie');
+    expect(t).toContain('Over that window small caps have tended to rise when yields fall, and large caps have leaned the same way a little less: the two correlations are close.');
+    expect(t).not.toContain('while large caps have shown little tie');
     expect(t).toContain('Small and large caps have similar correlations with rates');
     // a weak correlation on the other side of zero is no shared lean: the contrast stands
     const g = facts((x) => {

@@ -273,8 +273,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     const w = weekly();
     const f = w.facts('2024-09-27');
     expect(f.judgements.evidence.find((e) => e.id === 'score')?.lean).toBe('against');
-    // 2.8 to 2.4 is under half a point: little changed, and it counts against small caps as a reopened gap did
-    expect(w.text(f)).toContain('That leaves a gap of 2.4 points, little changed from the 2.8 of six months ago.');
+    // 2.8 to 2.4 is under half a point: not narrowing, and it counts against small caps as a reopened gap did
+    expect(w.text(f)).toContain('That leaves a gap of 2.4 points, narrower than the 2.8 of six months ago (by less than the 0.5 points that count as narrowing).');
   }, 300_000);
 
   it('says a widening score gap widened, not that it "has not narrowed" (2022-01-07: 1.8 points, level six months before)', () => {

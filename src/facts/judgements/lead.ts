@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../data/types.js';
+import { halfComplete, yearComplete } from '../../metrics/calendar.js';
 import type { Figure } from '../provenance.js';
 import type { RsFacts } from '../sections/pnf.js';
 import { recency, type Recency } from './recency.js';
@@ -119,9 +120,11 @@ export function judgeLead(
   t: Thresholds,
 ): LeadJudgements {
   const inH2 = asOf.slice(5) > '06-30';
-  const yearRunning = asOf.slice(5) < '12-31';
+  // a year or half is over on its last weekday (metrics/calendar.ts): no close of it is still to come
+  const year = Number(asOf.slice(0, 4));
+  const yearRunning = !yearComplete(year, asOf);
   const ytd = comparison('ytd', returns.small.ytd, returns.large.ytd, yearRunning, t);
-  const h1 = comparison('h1', returns.small.h1, returns.large.h1, !inH2, t);
+  const h1 = comparison('h1', returns.small.h1, returns.large.h1, !halfComplete(year, asOf), t);
   const h2 = comparison('h2', returns.small.h2, returns.large.h2, inH2 && yearRunning, t);
   const week = returns.small.week && returns.large.week ? comparison('week', returns.small.week, returns.large.week, false, t) : null;
   const rs = rsVsLarge ? rsChart(rsVsLarge.nearTerm, asOf, t) : rsChart({ column: null, signal: null, lastColumnChange: null, lastSignalDate: null, signalSince: null, latestRepeat: null, columnNew: false, boxPercent: 0, reversalLevel: null, reversalDistance: null, closeToReversal: null }, asOf, t);

@@ -216,6 +216,12 @@ export interface ScoreJudgements {
    */
   smallLead: { change: 'same' | 'little' | 'narrower' | 'wider'; acrossBar: boolean } | null;
   /**
+   * When the gap is `littleChanged` or a small-cap lead moved `little`: which way, on the printed gaps. The text says
+   * "narrower than the 0.8 of six months ago (by less than the 0.5 points that count as narrowing)", never "little
+   * changed" (2016-06-24: "little changed from the 0.8 of six months ago" of a gap that had halved to 0.4). Null otherwise.
+   */
+  littleWay: 'narrower' | 'wider' | null;
+  /**
    * Large caps lead now and six months ago, and the printed gap crossed `evidenceMinScoreGap` (the bar under which it
    * counts for neither side) by less than `scoreNarrowPoints`: `up` from under the bar to it or over, `down` the other
    * way. Not then "little changed" (2019-11-15: "little changed from the 0.8 of six months ago" of a 1.2 gap that now
@@ -305,6 +311,9 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     weekFrom !== null && g !== null && weekFrom > 0 && g > 0 && weekSize > 0 && (weekSize >= t.scoreNarrowPoints || weekAcross)
       ? { direction: g < weekFrom ? ('narrower' as const) : ('wider' as const), size: weekSize, from: weekFrom, acrossBar: weekAcross }
       : null;
+  const smallLead = smallLeadMove(g, b, t);
+  // narrower by less than the bar, or wider by less than it, and not across the bar of evidenceMinScoreGap
+  const littleChanged = acrossBar === null && (narrower ? !narrowing : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints);
   return {
     kind: 'scoreCompare',
     small: { value: s, change: ch, changeSize: ch === null ? null : Math.abs(ch), direction: ch === null ? 'flat' : direction(ch, d), investable },
@@ -314,9 +323,9 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     higher,
     narrowing,
     sameAsBefore: b !== null && g !== null && g > 0 && b === g,
-    smallLead: smallLeadMove(g, b, t),
-    // narrower by less than the bar, or wider by less than it, and not across the bar of evidenceMinScoreGap
-    littleChanged: acrossBar === null && (narrower ? !narrowing : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints),
+    smallLead,
+    littleChanged,
+    littleWay: (littleChanged || smallLead?.change === 'little') && g !== null && b !== null ? (Math.abs(g) < Math.abs(b) ? 'narrower' : 'wider') : null,
     acrossBar,
     gapWeek,
     reopened,

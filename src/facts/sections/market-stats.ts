@@ -1,6 +1,6 @@
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { closesBetween, lastCloseIndexOnOrBefore } from '../../metrics/calendar.js';
-import { yieldWeekMove } from './yield-watch.js';
+import { rateLowFacts, yieldWeekMove, type RateLowFacts } from './yield-watch.js';
 import { correlationSummary, rollingCorrelation } from '../../metrics/correlation.js';
 import { ratePeakMeasured, WINDOW_EDGE_LOOKBACK } from '../../metrics/rates.js';
 import { returnSince } from '../../metrics/returns.js';
@@ -33,6 +33,8 @@ export interface RatesFacts {
     /** The highest close of the month (21 closes) before the window opened: a high at the window's start below it is the window's edge. */
     priorHigh: Figure;
   };
+  /** The yield's low over the peak's window. */
+  low: RateLowFacts;
   /** Yield on the as-of date minus the yield on or before the previous note's date (the Friday of the week before), in basis points. */
   weekChangeBp: Figure;
 }
@@ -134,6 +136,7 @@ export function marketStatsSection(market: Market, config: NoteConfig, asOf: Iso
         method: `highest yield close of the ${WINDOW_EDGE_LOOKBACK} closes before the first day of the ${set.ratePeakWindow}-day window`,
       }),
     },
+    low: rateLowFacts(p, peakInit, set.ratePeakWindow),
   };
 
   // Rolling correlation to yield changes.

@@ -12,7 +12,7 @@
 import type { IsoDate, Series } from '../../data/types.js';
 import { anchorOnOrBefore, DEFAULT_MAX_STALE_DAYS } from '../../metrics/calendar.js';
 import { correlationSummary } from '../../metrics/correlation.js';
-import { ratePeakMeasured, windowEdgeHigh } from '../../metrics/rates.js';
+import { ratePeakMeasured, windowEdgeHigh, type RatePeak } from '../../metrics/rates.js';
 import { periodReturn } from '../../metrics/returns.js';
 import type { NoteSettings } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
@@ -57,6 +57,8 @@ export interface YieldWatchFacts {
    * (2025-11-14: "Its high of the last 200 trading days was 4.64% on 12 February 2025" beside a chart at 4.8% in January).
    */
   peak: { date: Figure<IsoDate>; level: Figure; changeBp: Figure; state: 'falling' | 'near peak' | null; atPeak: boolean; onlyHigh: boolean; windowEdge: boolean; windowDays: number };
+  /** The yield's low over the peak's window. */
+  low: RateLowFacts;
   equity: {
     key: string;
     name: string;
@@ -72,10 +74,33 @@ export interface YieldWatchFacts {
      * same direction under 'inverse', opposite directions under 'together'; false under 'loose' or null.
      */
     weekAgainst: boolean;
+    /**
+     * The one-year average's relation, by the same bands at the printed decimals, differs from `relation`: the
+     * window's tie is recent, not a habit (2025-04-11: "Stocks have tended to move with yields" of 0.24 beside a one-year
+     * average of −0.06). False when either is missing.
+     */
+    yearDiffers: boolean;
   };
 }
 
 const src = (s: Series) => `${s.key} (${s.file})`;
+
+/** The yield's low over the same window as its peak (`rates.low`, `yieldWatch.low`). */
+export interface RateLowFacts {
+  date: Figure<IsoDate>;
+  level: Figure;
+  /** The as-of date's close is the window's low (What changed lists a low set since the previous note). */
+  atLow: boolean;
+}
+
+/** {@link RateLowFacts} from the measured peak (its window's low), with the peak's window and reason. */
+export function rateLowFacts(p: RatePeak | null, init: { from: IsoDate | null; to: IsoDate | null; inputs: string[]; reason?: string }, windowDays: number): RateLowFacts {
+  return {
+    date: figure<IsoDate>(p?.lowDate ?? null, { ...init, unit: 'date', method: `date of the lowest yield close in the trailing ${windowDays} trading days (the latest of equal lows)` }),
+    level: figure(p?.low ?? null, { ...init, unit: 'percent-yield', method: `lowest yield close in the trailing ${windowDays} trading days` }),
+    atLow: p ? p.lowDate === p.currentDate : false,
+  };
+}
 
 /**
  * The yield's close on or before `asOf` and its move over the week to it: the close on the as-of date minus the
@@ -161,7 +186,10 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
   const mean252 = figure(c.mean252.value, { unit: 'correlation', from: c.mean252.from, to: c.mean252.to, inputs: [src(eq), src(y)], method: `mean of the last 252 daily values of the ${cm}`, reason: c.mean252.reason });
   // judged at the printed two decimals, so the words match the number shown
   const r = correlation.value === null ? null : Math.round(correlation.value * 100) / 100;
-  const relation = r === null ? null : r <= -LOOSE_CORRELATION ? ('inverse' as const) : r >= LOOSE_CORRELATION ? ('together' as const) : ('loose' as const);
+  const relationOf = (v: number | null) => (v === null ? null : v <= -LOOSE_CORRELATION ? ('inverse' as const) : v >= LOOSE_CORRELATION ? ('together' as const) : ('loose' as const));
+  const relation = relationOf(r);
+  const yearRelation = relationOf(mean252.value === null ? null : Math.round(mean252.value * 100) / 100);
+  const yearDiffers = relation !== null && yearRelation !== null && relation !== yearRelation;
   const yieldWeek: Direction | null = change === null ? null : Math.abs(change) < FLAT_BP ? 'flat' : change > 0 ? 'up' : 'down';
   const equityWeek = direction(weekReturn.value);
   const span = weekRange.rangeBp.value;
@@ -180,6 +208,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
     weekSwing,
     weekSmall,
     peak,
+    low: rateLowFacts(p, init, settings.ratePeakWindow),
     equity: {
       key: eq.key,
       name: eq.name,
@@ -190,6 +219,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
       mean252,
       relation,
       weekAgainst,
+      yearDiffers,
     },
   };
 }

@@ -247,6 +247,8 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...(j.gapWeek === undefined ? [] : differ('gapWeek', JSON.stringify(j.gapWeek), JSON.stringify(gapWeekOf(gap, c)))),
       // "the same lead as six months ago", "little changed from", "narrower/wider than the X of six months ago": small caps lead both times
       ...(j.smallLead === undefined ? [] : differ('smallLead', JSON.stringify(j.smallLead), JSON.stringify(smallLeadOf(gap, c)))),
+      // "narrower/wider than the X of six months ago" of a small move: the way the printed gap moved
+      ...(j.littleWay === undefined || j.littleWay === null ? [] : differ('littleWay', j.littleWay, littleWayOf(gap, c))),
     ];
   },
   ratesWeighing(j, c) {
@@ -505,6 +507,15 @@ function acrossBarOf(gap: number, c: CheckContext): 'up' | 'down' | null {
   const bar = c.t.evidenceMinScoreGap;
   if (!(before > 0 && gap > 0) || round(Math.abs(gap - before), c.t.scoreDecimals) >= c.t.scoreNarrowPoints) return null;
   return before < bar && gap >= bar ? 'up' : gap < bar && before >= bar ? 'down' : null;
+}
+
+/** Which way the printed gap's size moved from six months earlier: narrower or wider (null: no earlier gap, or no move). */
+function littleWayOf(gap: number, c: CheckContext): 'narrower' | 'wider' | null {
+  const g = (c.facts.score as { gap?: Record<string, { before?: unknown }> }).gap?.[c.facts.keys?.scoreGap ?? ''];
+  const raw = num(g?.before);
+  if (raw === null) return null;
+  const before = round(raw, c.t.scoreDecimals);
+  return Math.abs(gap) < Math.abs(before) ? 'narrower' : Math.abs(gap) > Math.abs(before) ? 'wider' : null;
 }
 
 /** How a small-cap lead (a negative gap, now and six months earlier, as printed) moved: same, little (under scoreNarrowPoints, the bar not crossed), narrower or wider. */
