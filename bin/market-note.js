@@ -6,6 +6,7 @@
 // after the run, as scripts/bundle.js's training run does).
 // MARKET_NOTE_BUNDLE=off runs dist/ itself. MARKET_NOTE_TRACE=1 prints each stage's time on stderr (src/cli/trace.ts).
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 if (process.env.MARKET_NOTE_TRACE === '1') process.env.MARKET_NOTE_T0 = String(performance.timeOrigin);
 const mtime = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
@@ -22,6 +23,8 @@ let cache;
 if (factsBundle) {
   const { loadBundle } = await import('./code-cache.cjs');
   const path = (p) => new URL(p, import.meta.url).pathname;
+  // the universe worker starts first, from a small bundle of its own (src/cli/facts-early.ts)
+  createRequire(import.meta.url)(path('../dist/bundle/facts-early.cjs'));
   cache = loadBundle(path('../dist/bundle/facts-cli.cjs'), path('../dist/bundle/facts-cli.cache'));
   cli = cache.exports;
   cli.installSignalHandlers();

@@ -72,10 +72,11 @@ const facts = await build({
 });
 console.log(`bundle: ${out}/facts-cli.cjs, ${(Object.values(facts.metafile.outputs)[0].bytes / 1e6).toFixed(1)} MB`);
 
-// The universe worker's bundle (data/universe-early.ts starts it with its code cache when it is there).
-await build({
-  entryPoints: ['dist/data/universe-worker.js'],
-  outfile: `${out}/universe-worker.cjs`,
+// The universe worker's bundle (data/universe-early.ts starts it with its code cache when it is there), and the small
+// bundle the bin runs first for `facts`, which starts that worker before the command's bundle loads.
+for (const [entry, file] of [['dist/data/universe-worker.js', 'universe-worker.cjs'], ['dist/cli/facts-early.js', 'facts-early.cjs']]) await build({
+  entryPoints: [entry],
+  outfile: `${out}/${file}`,
   bundle: true,
   format: 'cjs',
   platform: 'node',

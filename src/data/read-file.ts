@@ -4,6 +4,7 @@
  * but streams more is cut too), and text only (a NUL byte means a binary file, which is refused without echoing
  * any of it). File-system errors (EACCES, ELOOP, EISDIR, ENOENT …) become one `MarketNoteError` line.
  */
+import { isAscii } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { fail, MarketNoteError } from '../errors/market-note-error.js';
 import * as msg from '../errors/messages.js';
@@ -52,7 +53,9 @@ export function readInputFile(file: string, limit: number = maxInputBytes()): st
     const p = msg.binaryFile();
     fail('BAD_DATA', p.message, { file, hint: p.hint });
   }
-  return bytes.toString('utf8');
+  // ASCII (the usual CSV) decodes the same either way; as Latin-1 it is a plain copy, about twice as fast as UTF-8's
+  // decoder on the 11 MB S&P 600 file
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /**

@@ -100,25 +100,46 @@ function bundledWorker(bundle: string): string {
 if (process.env.MARKET_NOTE_CODE_CACHE === 'write') b.writeCache();`;
 }
 
-let early: (UniverseWorker & { path: string }) | undefined;
-/** The command has asked for its market: a start after that would be a worker nobody takes. */
-let closed = false;
+/**
+ * The head start's state, on the global object: the bin shim starts the worker from a small bundle of its own
+ * (dist/bundle/facts-early.cjs) before it loads the command's bundle, which holds another copy of this module and
+ * takes the worker from here. `closed`: the command has asked for its market, so a start after that would be a worker
+ * nobody takes.
+ */
+const state: { early: (UniverseWorker & { path: string }) | undefined; closed: boolean } = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('market-note.universes-early')
+] ??= { early: undefined, closed: false }) as never;
 
 /**
  * Start the universe worker for `--data path` now, when it names a .yaml/.yml file (a folder is left to the command) and a
  * core is idle. Never throws: any problem is the command's to report, as it would be without the head start.
  */
 export function startUniversesEarly(path: string): void {
-  if (early || closed || CODE_KIND !== 'js' || !/\.ya?ml$/i.test(path) || !overlapWanted()) return;
-  early = { ...startUniverseWorker({ marketYaml: path }), path };
+  if (state.early || state.closed || CODE_KIND !== 'js' || !/\.ya?ml$/i.test(path) || !overlapWanted()) return;
+  state.early = { ...startUniverseWorker({ marketYaml: path }), path };
   trace('universe worker started early');
+}
+
+/** The value of option `name` in argv (`--name value` or `--name=value`), or undefined. */
+export function optionValue(argv: string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === name) return argv[i + 1];
+    if (argv[i].startsWith(`${name}=`)) return argv[i].slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/** {@link startUniversesEarly} for a command line: `facts --data X.yaml` (not its --help). */
+export function startUniversesFor(argv: string[]): void {
+  const data = argv[0] === 'facts' && !argv.some((a) => a === '--help' || a === '-h') ? optionValue(argv, '--data') : undefined;
+  if (data !== undefined) startUniversesEarly(data);
 }
 
 /** The early worker when it was started for `path` (and not yet taken); one started for another path is ended. */
 export function takeUniversesEarly(path: string | undefined): UniverseWorker | undefined {
-  closed = true;
-  const e = early;
-  early = undefined;
+  state.closed = true;
+  const e = state.early;
+  state.early = undefined;
   if (e && e.path !== path) {
     void e.worker?.terminate();
     return undefined;

@@ -1,5 +1,5 @@
 import { BrowserSession } from '../render/browser.js';
-import { startUniversesEarly } from '../data/universe-early.js';
+import { optionValue, startUniversesFor } from '../data/universe-early.js';
 import { closeEarlyFacts, startEarlyFacts } from './early-facts.js';
 
 /**
@@ -9,13 +9,6 @@ import { closeEarlyFacts, startEarlyFacts } from './early-facts.js';
  */
 let early: Promise<BrowserSession> | undefined;
 
-function optionValue(argv: string[], name: string): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === name) return argv[i + 1];
-    if (argv[i].startsWith(`${name}=`)) return argv[i].slice(name.length + 1);
-  }
-  return undefined;
-}
 
 /** True when argv is a `build` of one note (one date, at most one symbol). */
 export function singleBuild(argv: string[]): boolean {
@@ -45,8 +38,7 @@ export function launchEarly(argv: string[]): void {
     startEarlyFacts({ note: optionValue(argv, '--note'), data: optionValue(argv, '--data'), symbol: symbol || undefined, asOf: optionValue(argv, '--as-of'), allowStale: argv.includes('--allow-stale'), charts: false });
   }
   // `facts` on a market.yaml: its universe files start loading in a worker now (data/universe-early.ts)
-  const data = argv[0] === 'facts' && !argv.some((a) => a === '--help' || a === '-h') ? optionValue(argv, '--data') : undefined;
-  if (data !== undefined) startUniversesEarly(data);
+  startUniversesFor(argv);
 }
 
 /** The early session, if one was started and not yet taken. */

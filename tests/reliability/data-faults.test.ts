@@ -71,6 +71,16 @@ describe('only regular files are read', () => {
   });
 });
 
+describe('text is decoded as written', () => {
+  it('reads an ASCII file (decoded the fast way) and a UTF-8 file with accents and a byte-order mark alike', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.csv'), 'Date,Close\n2025-01-02,1.5\n');
+    writeFileSync(join(dir, 'u.csv'), '\ufeffDate,Clôture\n2025-01-02,1.5\n');
+    expect(readInputFile(join(dir, 'a.csv'))).toBe('Date,Close\n2025-01-02,1.5\n');
+    expect(readInputFile(join(dir, 'u.csv'))).toBe('\ufeffDate,Clôture\n2025-01-02,1.5\n');
+  });
+});
+
 describe('a documented size limit that can be raised', () => {
   it('is 256 MB by default and MARKET_NOTE_MAX_FILE_MB sets it (decimals allowed, at most 500 MB)', () => {
     expect(maxInputBytes({})).toBe(256_000_000);
