@@ -346,6 +346,15 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
   const [s0, s1] = [field(prev, 'judgements', 'verdict', 'standing'), field(cur, 'judgements', 'verdict', 'standing')];
   if (typeof s0 !== 'string' || typeof s1 !== 'string') return [];
   const out: Change[] = [];
+  // the question turned to next year (2019-10-04: "Are small caps the star of next year?" a week after "… of this
+  // year?", the answer in the same words, and nothing said the question had changed)
+  // (the year asked about, not the words: December's "next year" is January's "this year")
+  const [q0, q1] = [field(prev, 'judgements', 'calendar', 'season'), field(cur, 'judgements', 'calendar', 'season')];
+  const asked = (q: unknown, asOf: unknown) => (typeof asOf === 'string' ? Number(asOf.slice(0, 4)) + (q === 'nextYear' ? 1 : 0) : null);
+  if (typeof q0 === 'string' && typeof q1 === 'string' && asked(q0, field(prev, 'asOf')) !== asked(q1, field(cur, 'asOf'))) {
+    const year = (q: string) => (q === 'nextYear' ? 'next year' : 'this year');
+    out.push({ kind: 'verdict', path: 'judgements.calendar.season', from: q0, to: q1, text: `The question now looks to ${year(q1)}, and the verdict answers it (a week earlier: ${year(q0)})` });
+  }
   if (s0 !== s1) {
     const [f, a] = [field(cur, 'judgements', 'verdict', 'forWeight'), field(cur, 'judgements', 'verdict', 'againstWeight')];
     const count = typeof f === 'number' && typeof a === 'number' ? `, on ${f} ${f === 1 ? 'point' : 'points'} for small caps against ${a}` : '';

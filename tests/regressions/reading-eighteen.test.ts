@@ -168,7 +168,7 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
   it('does not call a second-half lead too small to count a reversal of the first half (2023-12-29: 0.1 points, "reversing the first half")', () => {
     const { text } = read('weekly-outlook', '2023-12-29');
     // 29 December 2023 is the year's last weekday: the half is over, no "so far"
-    expect(text).toContain('Small caps are ahead in the second half by only 0.1 percentage points, too little to count either way.');
+    expect(text).toContain('Small caps finished the second half ahead by only 0.1 percentage points, too little to count either way.');
     expect(text).not.toContain('reversing the first half');
   }, 60_000);
 
@@ -180,7 +180,7 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
 describe.skipIf(!HAS_REAL)('readings twenty-five and twenty-six (real data)', () => {
   it('calls a score gap widened only by half a point or more (2022-11-18: 1.4 to 1.6, "has widened", a chief reason against small caps)', () => {
     const { facts, text } = read('weekly-outlook', '2022-11-18');
-    expect(text).toContain('That leaves a gap of 1.6 points, wider than the 1.4 of six months ago.');
+    expect(text).toContain('That leaves a gap of 1.6 points, wider than the 1.4 of six months ago (by less than the 0.5 points that count as widening).');
     expect(facts.judgements.score!.widened).toBe(false);
     expect(text).not.toContain('has widened');
   }, 60_000);

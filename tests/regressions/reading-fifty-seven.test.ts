@@ -13,7 +13,12 @@
  * - "Small caps tend to rise with yields, while large caps show little tie to yields" of the 126-day correlations,
  *   beside one-year averages that say otherwise (2016-12-30): said of the window now;
  * - a stock snapshot's returns and relative strength against a dividend-adjusted fund, with nothing saying the stock's
- *   closes leave out its dividends (ABCB, 2022-10-14); a snapshot's HTML title without its symbol.
+ *   closes leave out its dividends (ABCB, 2022-10-14); a snapshot's HTML title without its symbol;
+ * - (reading sixty) "Large caps lead this year's second half so far" on the year's last trading day (2021-12-31);
+ *   "wider than the 0.2 of six months ago" without the caveat its narrowing twin carries (2016-07-01); a new 200-day
+ *   low of the yield in What changed and nowhere in the body (2016-07-01); "small caps are the more tied to rising
+ *   yields" of the window's correlations beside one-year averages of −0.15 and −0.15 (2023-06-23); the question turned
+ *   from this year to next with nothing in What changed (2019-10-04).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -125,5 +130,32 @@ describe.skipIf(!HAS_REAL)('readings fifty-seven and fifty-eight (real data)', (
     expect(facts.data.caveats).toContain('ABCB: closing prices, not adjusted for dividends; its returns, and its relative strength against the dividend-adjusted fund above, leave out its dividends.');
     const figures = placeholderFigures(note.config.charts.map((c) => c.id), (id) => ({ id, svg: '', alt: id, source: 'real' }));
     expect(renderNote(facts, figures, note)).toMatch(/<title>Fund snapshot: ABCB — 2022-10-14<\/title>/);
+  });
+});
+
+describe.skipIf(!HAS_REAL)('reading sixty (real data)', () => {
+  it('2021-12-31: a second half that is over is won, not led so far', () => {
+    const { text } = read('2021-12-31');
+    expect(text).toMatch(/Large caps won the second half, by 13\.7 percentage points/);
+    expect(text).toMatch(/In the second half the Russell 2000 returned −2\.8% and the S&P 500 \+10\.9%\./);
+    expect(text).toMatch(/Large caps won this year's second half, by 13\.7 percentage points\./);
+    expect(text).not.toMatch(/second half so far|second half to date/);
+  });
+
+  it('2016-07-01: a small widening carries its caveat, and the body says the yield is at its 200-day low', () => {
+    const { text } = read('2016-07-01');
+    expect(text).toMatch(/wider than the 0\.2 of six months ago \(by less than the 0\.5 points that count as widening\)/);
+    expect(text).toMatch(/This week's close is the yield's lowest of the last 200 trading days\./);
+  });
+
+  it('2023-06-23: the one-year averages that show no such difference are said', () => {
+    const { facts, text } = read('2023-06-23');
+    expect(facts.judgements.rates!.sensitivity.yearDiffers).toBe('similar');
+    expect(text).toMatch(/\(one-year averages −0\.15 and −0\.15\)\.[^.]*\. The one-year averages show no such difference\./);
+  });
+
+  it('2019-10-04: What changed says the question turned to next year; 2020-01-03 (the same year asked about) does not', () => {
+    expect(read('2019-10-04').facts.changes?.items[0]?.text).toBe('The question now looks to next year, and the verdict answers it (a week earlier: this year)');
+    expect(read('2020-01-03').facts.changes?.items.some((c) => /question/.test(c.text))).toBe(false);
   });
 });

@@ -306,7 +306,14 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const [rs, rl] = [reading(s), reading(l)];
     const strong = rs !== 'weak' && rl === 'weak' ? { side: 'small', v: s, w: l, r: rs } : rl !== 'weak' && rs === 'weak' ? { side: 'large', v: l, w: s, r: rl } : null;
     const lean = similar && strong && round(strong.w, d) !== 0 && Math.sign(round(strong.w, d)) === Math.sign(round(strong.v, d)) ? { side: strong.side, reading: strong.r } : null;
+    // "The one-year averages show no such difference / point the other way": the same rule on the one-year averages
+    const ys = num((corr[c.facts.roles.smallCap] as { mean252?: unknown } | undefined)?.mean252);
+    const yl = num((corr[c.facts.roles.largeCap] as { mean252?: unknown } | undefined)?.mean252);
+    const yDiff = ys === null || yl === null ? null : round(round(ys, d) - round(yl, d), d);
+    const yMore = yDiff === null ? null : Math.abs(yDiff) < c.t.correlationDifference ? 'similar' : yDiff < 0 ? 'small' : 'large';
+    const more = similar ? 'similar' : diff < 0 ? 'small' : 'large';
     return [
+      ...(j.yearDiffers === undefined ? [] : differ('yearDiffers', j.yearDiffers, yMore !== null && yMore !== more ? yMore : null)),
       ...differ('small.reading', (j.small as J | undefined)?.reading, rs),
       ...differ('large.reading', (j.large as J | undefined)?.reading, rl),
       ...differ('moreNegative', j.moreNegative, similar ? 'similar' : diff < 0 ? 'small' : 'large'),
