@@ -281,7 +281,9 @@ function rateHighChanges(prev: unknown, cur: unknown): Change[] {
   }
   // a high above the previous one by less than the printed precision is said as matched (2018-11-09: "a new 200-day
   // high of 3.23%" of a close 0.1 bp above 8 October's 3.23%)
-  const matched = typeof was === 'number' && typeof d0 === 'string' && was.toFixed(2) === level.toFixed(2);
+  // (and only an earlier high still in the window: one that has left it was not matched, it was passed)
+  const from = field(cur, section, 'peak', 'date', 'from');
+  const matched = typeof was === 'number' && typeof d0 === 'string' && typeof from === 'string' && d0 >= from && was.toFixed(2) === level.toFixed(2);
   const text = matched
     ? `${who}: matched its ${window}high of ${level.toFixed(2)}% (set on ${day(d0, asOf)}) on ${day(d1, asOf)}`
     : `${who}: a new ${window}high of ${level.toFixed(2)}% on ${day(d1, asOf)}`;
@@ -306,8 +308,11 @@ function rateLowChanges(prev: unknown, cur: unknown): Change[] {
   const window = typeof days === 'number' ? `${days}-day ` : '';
   const asOf = field(cur, 'asOf');
   const was = field(prev, section, 'low', 'level', 'value');
-  // a low below the previous one by less than the printed precision is said as matched, as a high is
-  const matched = typeof was === 'number' && typeof d0 === 'string' && was.toFixed(2) === level.toFixed(2);
+  // a low below the previous one by less than the printed precision is said as matched, as a high is, when that
+  // earlier low is still in the window (2016-02-05: "matched its 200-day low of 1.85% (set on 17 April 2015)" of a low
+  // that had left the window)
+  const from = field(cur, section, 'low', 'date', 'from');
+  const matched = typeof was === 'number' && typeof d0 === 'string' && typeof from === 'string' && d0 >= from && was.toFixed(2) === level.toFixed(2);
   const text = matched
     ? `${who}: matched its ${window}low of ${level.toFixed(2)}% (set on ${day(d0, asOf)}) on ${day(d1, asOf)}`
     : `${who}: a new ${window}low of ${level.toFixed(2)}% on ${day(d1, asOf)}`;

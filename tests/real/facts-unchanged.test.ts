@@ -35,7 +35,7 @@ const BEFORE: Record<string, string> = {
   note: 'f03f2722b2bf15a9',
   pnf: '023458a805e1dd10', // only pnf.*.boxSize changed since (every box size of the recent columns), and pnf.*.columnSince, .recentColumns, .levels.signalNextBox, .reversalNear, .signalNear, .highestBoxAgain, .highestBoxNew and .levelDecimals added (without .levelDecimals: fef01088c2c6d991; without .highestBoxNew: 725bf77aec23c83e; without .recentColumns, .signalNextBox, .reversalNear and .signalNear: 69289113684b3f5c; without .reversalNear and .signalNear: af166fe35e6527af; without .signalNear: 927ece99d832a907; without .highestBoxAgain: 634510c53b2faa9b)
   ranking: '4502f6d18428f8a2', // large caps ranked on IVV and RSP (SPY tracked the S&P 500 like IVV, counting it twice), and ranking.excluded added
-  rates: 'd1bcf00142025462', // only rates.peak.priorHigh (the month's high before the 200-day window), rates.peak.tradingDays and rates.low (the window's low) added since (without rates.low: 8739705df166f868; without .tradingDays too: 08d98ba4f5b58409)
+  rates: '04dc177fcf353af6', // only rates.peak.priorHigh (the month's high before the 200-day window), rates.peak.tradingDays and rates.low (the window's low) added since (without rates.low.setThisWeek: d1bcf00142025462; without rates.low: 8739705df166f868; without .tradingDays too: 08d98ba4f5b58409)
   returns: '57fd7562122d90e4', // only returns.week added since (without it: 4b2ac643bbb0b25a)
   roles: '4430a2a15f678270',
   rs: '811d2e923759258e', // only rs.*.nearTerm/longTerm.closeToReversal (all null on this date), .signalSince, .columnNew and .latestRepeat added since (without .latestRepeat: 28aebe9e0aa34cea)

@@ -18,7 +18,11 @@
  *   "wider than the 0.2 of six months ago" without the caveat its narrowing twin carries (2016-07-01); a new 200-day
  *   low of the yield in What changed and nowhere in the body (2016-07-01); "small caps are the more tied to rising
  *   yields" of the window's correlations beside one-year averages of −0.15 and −0.15 (2023-06-23); the question turned
- *   from this year to next with nothing in What changed (2019-10-04).
+ *   from this year to next with nothing in What changed (2019-10-04);
+ * - (reading fifty-nine) "yields have begun to rebound" beside "The yield fell 8 bp this week" (2024-03-22); "a gap of
+ *   0.4 points, and it has not narrowed" of a gap opened from level (2019-05-10); "matched its 200-day low of 1.85% (set
+ *   on 17 April 2015)" of a low that had left the window (2016-02-05); a 200-day low set in the week listed in What
+ *   changed and absent from the body (2019-06-28); two "though" clauses in one sentence (rates wrap, 2021-06-18).
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -157,5 +161,42 @@ describe.skipIf(!HAS_REAL)('reading sixty (real data)', () => {
   it('2019-10-04: What changed says the question turned to next year; 2020-01-03 (the same year asked about) does not', () => {
     expect(read('2019-10-04').facts.changes?.items[0]?.text).toBe('The question now looks to next year, and the verdict answers it (a week earlier: this year)');
     expect(read('2020-01-03').facts.changes?.items.some((c) => /question/.test(c.text))).toBe(false);
+  });
+});
+
+describe('What changed: a high or low matched only while the earlier one is in the window', () => {
+  const lowFacts = (asOf: string, level: number, date: string, from: string) =>
+    ({ asOf, rates: { yieldName: '10-year Treasury yield', peak: { windowDays: 200 }, low: { level: { value: level }, date: { value: date, from } } } }) as unknown as Facts;
+  it('says "matched" of an earlier low at the same printed level still in the window, and "a new low" of one that left it', () => {
+    const prev = lowFacts('2016-01-29', 1.85, '2015-04-17', '2015-04-16');
+    expect(whatChanged(prev, lowFacts('2016-02-05', 1.848, '2016-02-05', '2015-04-16'))[0].text).toBe(
+      '10-year Treasury yield: matched its 200-day low of 1.85% (set on 17 April 2015) on 5 February',
+    );
+    expect(whatChanged(prev, lowFacts('2016-02-05', 1.848, '2016-02-05', '2015-04-23'))[0].text).toBe('10-year Treasury yield: a new 200-day low of 1.85% on 5 February');
+  });
+});
+
+describe.skipIf(!HAS_REAL)('reading fifty-nine (real data)', () => {
+  it('2024-03-22: no rebound "begun" in a week the yield fell', () => {
+    const { text } = read('2024-03-22');
+    expect(text).toMatch(/The yield fell 8 bp this week/);
+    expect(text).not.toMatch(/have begun to rebound/);
+    expect(text).toMatch(/the yield's chart is on a buy signal, in a column of Xs, though the yield fell this week: a rise would be a headwind/);
+  });
+
+  it('2019-05-10: a gap opened from level says so', () => {
+    expect(read('2019-05-10').text).toMatch(/That leaves a gap of 0\.4 points, whereas six months ago the two scored the same\./);
+  });
+
+  it('2019-06-28: a 200-day low set in the week is in the body too', () => {
+    const { facts, text } = read('2019-06-28');
+    expect(facts.changes?.items.map((c) => c.text)).toContain('10-year Treasury yield: a new 200-day low of 1.99% on 25 June');
+    expect(text).toMatch(/On 25 June it closed at its lowest of the last 200 trading days, 1\.99%\./);
+  });
+
+  it('2021-06-18 rates wrap: one "though" a sentence', () => {
+    const { text } = read('2021-06-18', 'rates-wrap');
+    expect(text).toMatch(/over that window, though not over the year\. This week it went the same way as the yield\./);
+    expect(text).not.toMatch(/though not over the year, though/);
   });
 });

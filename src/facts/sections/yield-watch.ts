@@ -91,6 +91,8 @@ export interface RateLowFacts {
   level: Figure;
   /** The as-of date's close is the window's low (What changed lists a low set since the previous note). */
   atLow: boolean;
+  /** The low was set after the previous note's date: a new low of the window this week (What changed lists it). */
+  setThisWeek: boolean;
 }
 
 /** {@link RateLowFacts} from the measured peak (its window's low), with the peak's window and reason. */
@@ -99,6 +101,7 @@ export function rateLowFacts(p: RatePeak | null, init: { from: IsoDate | null; t
     date: figure<IsoDate>(p?.lowDate ?? null, { ...init, unit: 'date', method: `date of the lowest yield close in the trailing ${windowDays} trading days (the latest of equal lows)` }),
     level: figure(p?.low ?? null, { ...init, unit: 'percent-yield', method: `lowest yield close in the trailing ${windowDays} trading days` }),
     atLow: p ? p.lowDate === p.currentDate : false,
+    setThisWeek: p ? p.lowDate > previousNoteDate(p.currentDate, DEFAULT_THRESHOLDS) : false,
   };
 }
 
