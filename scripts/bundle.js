@@ -40,19 +40,27 @@ const result = await build({
 const bytes = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
 console.log(`bundle: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1e6).toFixed(1)} MB in ${out}/`);
 
+/** One CommonJS bundle of `entry`: its modules find the package's files and the workers from their own URL, in these
+ * bundles the bundle's. */
+const commonJs = (entry, file, more = {}) =>
+  build({
+    entryPoints: [entry],
+    outfile: `${out}/${file}`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+    metafile: true,
+    ...more,
+  });
+
 // The facts command's bundle: every other command (and Chromium) is a module that throws if it is ever imported,
 // which the bin rules out by loading this bundle only for `facts`.
-const facts = await build({
-  entryPoints: ['dist/cli/bundle-entry.js'],
-  outfile: `${out}/facts-cli.cjs`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  mainFields: ['module', 'main'],
-  // the modules find the package's files and the workers from their own URL: in this bundle, the bundle's
-  define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+const facts = await commonJs('dist/cli/bundle-entry.js', 'facts-cli.cjs', {
   plugins: [
     {
       name: 'facts-only',
@@ -67,25 +75,13 @@ const facts = await build({
       },
     },
   ],
-  logLevel: 'warning',
-  metafile: true,
 });
 console.log(`bundle: ${out}/facts-cli.cjs, ${(Object.values(facts.metafile.outputs)[0].bytes / 1e6).toFixed(1)} MB`);
 
 // The universe worker's bundle (data/universe-early.ts starts it with its code cache when it is there), and the small
 // bundle the bin runs first for `facts`, which starts that worker before the command's bundle loads.
-for (const [entry, file] of [['dist/data/universe-worker.js', 'universe-worker.cjs'], ['dist/cli/facts-early.js', 'facts-early.cjs']]) await build({
-  entryPoints: [entry],
-  outfile: `${out}/${file}`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  mainFields: ['module', 'main'],
-  define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
-});
+await commonJs('dist/data/universe-worker.js', 'universe-worker.cjs');
+await commonJs('dist/cli/facts-early.js', 'facts-early.cjs');
 
 // Training: `facts` on a market.yaml of CSV files (the demo market written out), once with the universe worker (its
 // cache) and once with every file read on the main thread, so the command's cache holds all the readers, the facts

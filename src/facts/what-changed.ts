@@ -254,40 +254,58 @@ function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] 
   return out;
 }
 
+/** The yield's high (`peak`) or low of its window in both facts: where it is, its dates and levels, and how to name it. */
+function rateExtreme(prev: unknown, cur: unknown, which: 'peak' | 'low') {
+  const section = field(cur, 'rates', which) !== undefined ? 'rates' : field(cur, 'yieldWatch', which) !== undefined ? 'yieldWatch' : null;
+  if (section === null) return null;
+  const name = section === 'rates' ? field(cur, 'rates', 'yieldName') : field(cur, 'yieldWatch', 'name');
+  const days = field(cur, section, 'peak', 'windowDays');
+  return {
+    section,
+    d0: field(prev, section, which, 'date', 'value'),
+    d1: field(cur, section, which, 'date', 'value'),
+    since: field(prev, 'asOf'),
+    level: field(cur, section, which, 'level', 'value'),
+    was: field(prev, section, which, 'level', 'value'),
+    /** The first day of this note's window. */
+    windowFrom: field(cur, section, which, 'date', 'from'),
+    who: typeof name === 'string' ? name : 'The yield',
+    window: typeof days === 'number' ? `${days}-day ` : '',
+    asOf: field(cur, 'asOf'),
+  };
+}
+
+/**
+ * A new high or low "of" the window said as matched when it is above (below) the previous one by less than the
+ * printed precision (2018-11-09: "a new 200-day high of 3.23%" of a close 0.1 bp above 8 October's 3.23%), and only
+ * while that earlier one is still in the window: one that has left it was passed, not matched (2016-02-05: "matched
+ * its 200-day low of 1.85% (set on 17 April 2015)" of a low that had left the window).
+ */
+function newExtremeText(x: NonNullable<ReturnType<typeof rateExtreme>>, what: 'high' | 'low', level: number, d1: string): string {
+  const { d0, was, windowFrom, who, window, asOf } = x;
+  const matched = typeof was === 'number' && typeof d0 === 'string' && typeof windowFrom === 'string' && d0 >= windowFrom && was.toFixed(2) === level.toFixed(2);
+  return matched
+    ? `${who}: matched its ${window}${what} of ${level.toFixed(2)}% (set on ${day(d0, asOf)}) on ${day(d1, asOf)}`
+    : `${who}: a new ${window}${what} of ${level.toFixed(2)}% on ${day(d1, asOf)}`;
+}
+
 /**
  * The yield set a new high of its window after the previous note's date: the weekly outlook's `rates.peak`, or
  * the rates wrap's `yieldWatch.peak` (the same high), so two notes of one week list the same change.
  */
 function rateHighChanges(prev: unknown, cur: unknown): Change[] {
-  const section = field(cur, 'rates', 'peak') !== undefined ? 'rates' : field(cur, 'yieldWatch', 'peak') !== undefined ? 'yieldWatch' : null;
-  if (section === null) return [];
-  const [d0, d1] = [field(prev, section, 'peak', 'date', 'value'), field(cur, section, 'peak', 'date', 'value')];
-  const since = field(prev, 'asOf');
-  const level = field(cur, section, 'peak', 'level', 'value');
+  const x = rateExtreme(prev, cur, 'peak');
+  if (x === null) return [];
+  const { section, d0, d1, since, level, windowFrom, who, window, asOf } = x;
   if (typeof d1 !== 'string' || typeof since !== 'string' || d1 === d0 || typeof level !== 'number') return [];
-  const name = section === 'rates' ? field(cur, 'rates', 'yieldName') : field(cur, 'yieldWatch', 'name');
-  const days = field(cur, section, 'peak', 'windowDays');
-  const who = typeof name === 'string' ? name : 'The yield';
-  const window = typeof days === 'number' ? `${days}-day ` : '';
-  const asOf = field(cur, 'asOf');
-  const was = field(prev, section, 'peak', 'level', 'value');
   if (d1 <= since) {
     // an older, lower high: last week's left the window (2019-08-30: 3.23% of 8 November 2018 gave way to 3.14% of
     // 13 November 2018, and the gap to the high shrank 7 bp in a week the yield fell, unexplained)
     // (the old high's level is last week's figure, not this note's: it is dated, not quoted)
-    const windowFrom = field(cur, section, 'peak', 'date', 'from');
     if (typeof d0 !== 'string' || d0 >= d1 || typeof windowFrom !== 'string' || windowFrom <= d0) return [];
     return [{ kind: 'rate-high', path: `${section}.peak.date`, from: d0, to: d1, text: `${who}: its ${window}high is now ${level.toFixed(2)}% of ${day(d1, asOf)}, as the high of ${day(d0, asOf)} left the window` }];
   }
-  // a high above the previous one by less than the printed precision is said as matched (2018-11-09: "a new 200-day
-  // high of 3.23%" of a close 0.1 bp above 8 October's 3.23%)
-  // (and only an earlier high still in the window: one that has left it was not matched, it was passed)
-  const from = field(cur, section, 'peak', 'date', 'from');
-  const matched = typeof was === 'number' && typeof d0 === 'string' && typeof from === 'string' && d0 >= from && was.toFixed(2) === level.toFixed(2);
-  const text = matched
-    ? `${who}: matched its ${window}high of ${level.toFixed(2)}% (set on ${day(d0, asOf)}) on ${day(d1, asOf)}`
-    : `${who}: a new ${window}high of ${level.toFixed(2)}% on ${day(d1, asOf)}`;
-  return [{ kind: 'rate-high', path: `${section}.peak.date`, from: d0, to: d1, text }];
+  return [{ kind: 'rate-high', path: `${section}.peak.date`, from: d0, to: d1, text: newExtremeText(x, 'high', level, d1) }];
 }
 
 /**
@@ -296,27 +314,11 @@ function rateHighChanges(prev: unknown, cur: unknown): Change[] {
  * said nothing had changed). A low that only rose because an older one left the window is not listed.
  */
 function rateLowChanges(prev: unknown, cur: unknown): Change[] {
-  const section = field(cur, 'rates', 'low') !== undefined ? 'rates' : field(cur, 'yieldWatch', 'low') !== undefined ? 'yieldWatch' : null;
-  if (section === null) return [];
-  const [d0, d1] = [field(prev, section, 'low', 'date', 'value'), field(cur, section, 'low', 'date', 'value')];
-  const since = field(prev, 'asOf');
-  const level = field(cur, section, 'low', 'level', 'value');
+  const x = rateExtreme(prev, cur, 'low');
+  if (x === null) return [];
+  const { section, d0, d1, since, level } = x;
   if (typeof d1 !== 'string' || typeof since !== 'string' || d1 === d0 || d1 <= since || typeof level !== 'number') return [];
-  const name = section === 'rates' ? field(cur, 'rates', 'yieldName') : field(cur, 'yieldWatch', 'name');
-  const days = field(cur, section, 'peak', 'windowDays');
-  const who = typeof name === 'string' ? name : 'The yield';
-  const window = typeof days === 'number' ? `${days}-day ` : '';
-  const asOf = field(cur, 'asOf');
-  const was = field(prev, section, 'low', 'level', 'value');
-  // a low below the previous one by less than the printed precision is said as matched, as a high is, when that
-  // earlier low is still in the window (2016-02-05: "matched its 200-day low of 1.85% (set on 17 April 2015)" of a low
-  // that had left the window)
-  const from = field(cur, section, 'low', 'date', 'from');
-  const matched = typeof was === 'number' && typeof d0 === 'string' && typeof from === 'string' && d0 >= from && was.toFixed(2) === level.toFixed(2);
-  const text = matched
-    ? `${who}: matched its ${window}low of ${level.toFixed(2)}% (set on ${day(d0, asOf)}) on ${day(d1, asOf)}`
-    : `${who}: a new ${window}low of ${level.toFixed(2)}% on ${day(d1, asOf)}`;
-  return [{ kind: 'rate-low', path: `${section}.low.date`, from: d0, to: d1, text }];
+  return [{ kind: 'rate-low', path: `${section}.low.date`, from: d0, to: d1, text: newExtremeText(x, 'low', level, d1) }];
 }
 
 /** The weekly's verdict headings, by standing (templates/weekly-outlook/partials/lead.hbs says them the same way). */
