@@ -36,7 +36,7 @@ import { BrowserSession, guardPrint, PrintFault, printTimeoutMs } from '../rende
 import type { EmailFlags } from '../email/email.js';
 import { loadForPrint, printRawPdf, setPdfMetadata, type Paper, type PdfOptions } from '../render/pdf.js';
 import type { Claims } from '../narrative/strict-paths.js';
-import { factsFileText, lastClaims, renderNote } from '../render/render-note.js';
+import { factsFileText, lastClaims, noteTitle, renderNote } from '../render/render-note.js';
 import { AtomicOutputs, outputError } from './write-atomic.js';
 import { factsWorker, inThreadFacts, type FactsSource } from './facts-worker.js';
 import { trace } from '../cli/trace.js';
@@ -221,7 +221,7 @@ export function outputBase(noteName: string, asOf: IsoDate, symbol?: string | nu
 export function pdfOptions(note: NoteSource, facts: Facts, paper?: Paper): PdfOptions {
   const c = note.config;
   // the season's title (facts.note.title), and the demo market marked on every page
-  const title = facts.symbol ? `${facts.note.title}: ${facts.symbol}` : facts.note.title;
+  const title = noteTitle(facts);
   return {
     paper: paper ?? c.page.paper,
     desk: c.desk,

@@ -21,11 +21,14 @@ export function factsFileText(facts: Facts, claims: Claims): string {
   return `${JSON.stringify({ ...facts, claims }, null, 2)}\n`;
 }
 
+/** The note's title as the PDF metadata and the HTML page name it: a per-symbol note names its symbol (tabs of several snapshots told apart). */
+export function noteTitle(facts: Facts): string {
+  return facts.symbol ? `${facts.note.title}: ${facts.symbol}` : facts.note.title;
+}
+
 /** Facts + figures + note templates → the standalone HTML document. */
 export function renderNote(facts: Facts, figures: Figures, note: NoteSource, render: (ctx: object) => string = compileNote(note)): string {
   // files of the note folder the templates point at (a logo) become data URIs: the page stays self-contained
   const body = inlineNoteAssets(render(templateContext(facts, figures, note)), note);
-  // a per-symbol note names its symbol, as its PDF's running head does (tabs of several snapshots told apart)
-  const title = facts.symbol ? `${facts.note.title}: ${facts.symbol} — ${facts.asOf}` : `${facts.note.title} — ${facts.asOf}`;
-  return renderHtmlDocument({ title, body, css: `${note.houseCss}\n${inlineNoteAssets(note.css, note)}`, description: facts.note.standfirst });
+  return renderHtmlDocument({ title: `${noteTitle(facts)} — ${facts.asOf}`, body, css: `${note.houseCss}\n${inlineNoteAssets(note.css, note)}`, description: facts.note.standfirst });
 }

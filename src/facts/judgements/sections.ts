@@ -502,11 +502,11 @@ export function judgeRates(
     const diff = printed(a - b, t.correlationDecimals);
     return Math.abs(diff) < t.correlationDifference ? ('similar' as const) : diff < 0 ? ('small' as const) : ('large' as const);
   };
-  const yearOf = (k: string) => {
+  const yearAverage = (k: string) => {
     const v = (corr[k] as { mean252?: { value: number | null } } | undefined)?.mean252?.value ?? null;
     return v === null ? null : printed(v, t.correlationDecimals);
   };
-  const [ys, yl] = [yearOf(keys.small), yearOf(keys.large)];
+  const [ys, yl] = [yearAverage(keys.small), yearAverage(keys.large)];
   const moreNegative = small.value === null || large.value === null ? 'similar' : moreNegativeOf(small.value, large.value);
   const yearMore = ys === null || yl === null || small.value === null || large.value === null ? null : moreNegativeOf(ys, yl);
   const sensitivity: SensitivityJudgement = {

@@ -316,7 +316,7 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
       ...(j.yearDiffers === undefined ? [] : differ('yearDiffers', j.yearDiffers, yMore !== null && yMore !== more ? yMore : null)),
       ...differ('small.reading', (j.small as J | undefined)?.reading, rs),
       ...differ('large.reading', (j.large as J | undefined)?.reading, rl),
-      ...differ('moreNegative', j.moreNegative, similar ? 'similar' : diff < 0 ? 'small' : 'large'),
+      ...differ('moreNegative', j.moreNegative, more),
       ...differ('closeLean', JSON.stringify(j.closeLean ?? null), JSON.stringify(lean)),
     ];
   },
