@@ -20,39 +20,43 @@ import { buildFacts } from '../../src/facts/build-facts.js';
 import { loadNote } from '../../src/note/load-note.js';
 import { compileNote } from '../../src/narrative/render-narrative.js';
 import { templateContext } from '../../src/render/render-note.js';
+import { breathe } from '../helpers/breathe.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fourth, or every one where a case occurs)', () => {
-  const notes = (): typeof read => {
+  const notes = async (): Promise<typeof read> => {
     const market = loadMarket(writeRealMarketYaml());
     const note = loadNote('weekly-outlook');
     const render = compileNote(note);
     const figures = placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'real' }));
     const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
-    return fridays.filter((_, i) => i % 4 === 0).map((asOf) => {
+    const out: typeof read = [];
+    for (const asOf of fridays.filter((_, i) => i % 4 === 0)) {
+      await breathe();
       const facts = buildFacts(market, note.config, { asOf });
       const scoreLean = facts.judgements.evidence.find((e) => e.id === 'score')?.lean ?? null;
-      return { asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, net: facts.judgements.verdict.net, scoreLean, rsVsLarge: facts.judgements.lead.rsVsLarge, widened: facts.judgements.score?.widened ?? false, lowAtStart: facts.judgements.breadth?.recentLow?.atWindowStart ?? false, bp: { column: facts.breadth.SP600?.column ?? null, signal: facts.breadth.SP600?.signal ?? null, value: facts.breadth.SP600?.bullishPercent.value ?? null, top: facts.breadth.SP600?.columnTop ?? null, bottom: facts.breadth.SP600?.columnBottom ?? null, from: facts.breadth.SP600?.reversedFrom ?? null, low: facts.breadth.SP600?.recentLow ?? null }, rsClose: facts.judgements.fund?.rsMarket?.near.closeToReversal ?? null, score: { higher: facts.judgements.score?.higher ?? null, why: facts.judgements.score?.neutralWhy ?? null, reopened: facts.judgements.score?.reopened ?? null, narrowing: facts.judgements.score?.narrowing ?? false, gap: facts.judgements.score?.gap ?? null, low: facts.score.gap?.[facts.keys.scoreGap]?.lowLately.value ?? null, before: facts.score.gap?.[facts.keys.scoreGap]?.before.value ?? null }, tnx: { column: facts.pnf.TNX?.column ?? null, signal: facts.pnf.TNX?.signal ?? null }, peak: { date: facts.rates?.peak.date.value ?? null, from: facts.rates?.peak.date.from ?? null, level: facts.rates?.peak.level.value ?? null } };
-    });
+      out.push({ asOf, t: text(render(templateContext(facts, figures, note))), view: facts.judgements.verdict.state, net: facts.judgements.verdict.net, scoreLean, rsVsLarge: facts.judgements.lead.rsVsLarge, widened: facts.judgements.score?.widened ?? false, lowAtStart: facts.judgements.breadth?.recentLow?.atWindowStart ?? false, bp: { column: facts.breadth.SP600?.column ?? null, signal: facts.breadth.SP600?.signal ?? null, value: facts.breadth.SP600?.bullishPercent.value ?? null, top: facts.breadth.SP600?.columnTop ?? null, bottom: facts.breadth.SP600?.columnBottom ?? null, from: facts.breadth.SP600?.reversedFrom ?? null, low: facts.breadth.SP600?.recentLow ?? null }, rsClose: facts.judgements.fund?.rsMarket?.near.closeToReversal ?? null, score: { higher: facts.judgements.score?.higher ?? null, why: facts.judgements.score?.neutralWhy ?? null, reopened: facts.judgements.score?.reopened ?? null, narrowing: facts.judgements.score?.narrowing ?? false, gap: facts.judgements.score?.gap ?? null, low: facts.score.gap?.[facts.keys.scoreGap]?.lowLately.value ?? null, before: facts.score.gap?.[facts.keys.scoreGap]?.before.value ?? null }, tnx: { column: facts.pnf.TNX?.column ?? null, signal: facts.pnf.TNX?.signal ?? null }, peak: { date: facts.rates?.peak.date.value ?? null, from: facts.rates?.peak.date.from ?? null, level: facts.rates?.peak.level.value ?? null } });
+    }
+    return out;
   };
   let read: { asOf: string; t: string; view: string; net: number; scoreLean: string | null; rsVsLarge: { column: string | null; signal: string }; widened: boolean; lowAtStart: boolean; bp: { column: string | null; signal: string | null; value: number | null; top: number | null; bottom: number | null; from: { level: number; date: string } | null; low: { level: number; date: string } | null }; rsClose: { moveSize: number; into: string } | null; score: { higher: string | null; why: string | null; reopened: { low: number } | null; narrowing: boolean; gap: number | null; low: number | null; before: number | null }; tnx: { column: string | null; signal: string | null }; peak: { date: string | null; from: string | null; level: number | null } }[] = [];
   /** The notes, read once and shared by the tests below. */
-  const reads = () => (read.length > 0 ? read : (read = notes()));
+  const reads = async () => (read.length > 0 ? read : (read = await notes()));
 
-  it('prints every article in agreement with the word after it', () => {
-    read = notes();
+  it('prints every article in agreement with the word after it', async () => {
+    read = await notes();
     expect(read.length).toBeGreaterThan(100);
-    for (const { asOf, t } of reads()) {
+    for (const { asOf, t } of await reads()) {
       const wrong = [...t.matchAll(/\ba (?:[aeiou]|8|1[18](?!\d))\S*/gi)].map((m) => t.slice(Math.max(0, m.index - 60), m.index + 30));
       expect(wrong, asOf).toEqual([]);
     }
   }, 300_000);
 
-  it("prints the yield's move from its peak as the difference of the two yields it prints", () => {
+  it("prints the yield's move from its peak as the difference of the two yields it prints", async () => {
     let checked = 0;
-    for (const { asOf, t } of reads()) {
+    for (const { asOf, t } of await reads()) {
       const m = /peaked at (\d+\.\d\d)% .*? At (\d+\.\d\d)% it is (?:now|only) (\d+) bp (?:lower|below that peak)/.exec(t);
       if (!m) continue;
       checked++;
@@ -61,9 +65,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(checked).toBeGreaterThan(50);
   }, 300_000);
 
-  it('says in the score section when the score weighs for neither side (IWM 4.0 against IVV 3.2 counted neutral, unexplained)', () => {
+  it('says in the score section when the score weighs for neither side (IWM 4.0 against IVV 3.2 counted neutral, unexplained)', async () => {
     let neutral = 0;
-    for (const { asOf, t, scoreLean } of reads()) {
+    for (const { asOf, t, scoreLean } of await reads()) {
       const said = /Trend and relative strength\. (.*?) Do score and chart agree\?/.exec(t)?.[1] ?? '';
       if (scoreLean === 'neutral' && /scores [\d.]+/.test(said)) {
         neutral++;
@@ -75,9 +79,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(neutral).toBeGreaterThan(5);
   }, 300_000);
 
-  it('never calls small caps "a contender" when the weighed count puts large caps ahead (2020-04-24: 3 points against 5)', () => {
+  it('never calls small caps "a contender" when the weighed count puts large caps ahead (2020-04-24: 3 points against 5)', async () => {
     let behind = 0;
-    for (const { asOf, t, view, net } of reads()) {
+    for (const { asOf, t, view, net } of await reads()) {
       if (view !== 'contender') continue;
       if (net < 0) {
         behind++;
@@ -89,8 +93,8 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(behind).toBeGreaterThan(5);
   }, 300_000);
 
-  it("prints the bullish percent in the title and tile as the text does (2019-06-07: title 50%, text 49.5% \"below the 50% line\")", () => {
-    for (const { asOf, t } of reads()) {
+  it("prints the bullish percent in the title and tile as the text does (2019-06-07: title 50%, text 49.5% \"below the 50% line\")", async () => {
+    for (const { asOf, t } of await reads()) {
       const stands = /bullish percent — the share of its members whose own Point & Figure chart is on a buy signal — stands at ([\d.]+)%/.exec(t)?.[1];
       if (!stands) continue;
       expect(t, asOf).toMatch(new RegExp(`bullish percent at ${stands.replace('.', '\\.')}%`));
@@ -98,10 +102,10 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     }
   }, 300_000);
 
-  it('says when the RS chart the lead quotes stands against its own signal, and dates its signal either way (2021-03-05: "in Xs since April 2020" on a sell signal since 2019; 2019-07-12: "in Os since October 2018", a sell signal of 24 June unsaid)', () => {
+  it('says when the RS chart the lead quotes stands against its own signal, and dates its signal either way (2021-03-05: "in Xs since April 2020" on a sell signal since 2019; 2019-07-12: "in Os since October 2018", a sell signal of 24 June unsaid)', async () => {
     let against = 0;
     let along = 0;
-    for (const { asOf, t, rsVsLarge: r } of reads()) {
+    for (const { asOf, t, rsVsLarge: r } of await reads()) {
       const lead = /The year so far\. (.*?) The second half\./.exec(t)?.[1] ?? /The year so far\. (.*)/.exec(t)?.[1] ?? '';
       const mixed = (r.column === 'X' && r.signal === 'sell') || (r.column === 'O' && r.signal === 'buy');
       if (mixed) against++;
@@ -120,7 +124,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(along).toBeGreaterThan(5);
   }, 300_000);
 
-  it('explains the bullish percent\'s status by what its state rule checks (2016-11-18, 2024-10-25: "Bull Confirmed (a column of Xs that has risen above the previous one)" for a column of Xs below the previous one, on a buy signal given a column earlier)', () => {
+  it('explains the bullish percent\'s status by what its state rule checks (2016-11-18, 2024-10-25: "Bull Confirmed (a column of Xs that has risen above the previous one)" for a column of Xs below the previous one, on a buy signal given a column earlier)', async () => {
     // the state rule (methodology §4.3) reads the column and the last signal; a gloss may claim no more than that
     const glosses: Record<string, (bp: { column: string | null; signal: string | null; bottom: number | null }) => boolean> = {
       'Bull Confirmed (in a column of Xs, with its last signal a buy)': (b) => b.column === 'X' && b.signal === 'buy',
@@ -134,7 +138,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
       'Bull Alert (a reversal up into Xs from 30% or below)': (b) => b.column === 'X' && b.signal === 'sell',
     };
     const seen = new Set<string>();
-    for (const { asOf, t, bp } of reads()) {
+    for (const { asOf, t, bp } of await reads()) {
       const said = /Its status is (.*?\)) (?:since|on) /.exec(t)?.[1];
       if (!said) continue;
       expect(Object.keys(glosses), asOf).toContain(said);
@@ -144,9 +148,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(seen.size).toBeGreaterThanOrEqual(4);
   }, 300_000);
 
-  it('says when the bullish percent is less than a box (2 points) from reversing its column (2017-05-19: "on offense" at 74.2%, a column of Xs to 80 that reverses at 74)', () => {
+  it('says when the bullish percent is less than a box (2 points) from reversing its column (2017-05-19: "on offense" at 74.2%, a column of Xs to 80 that reverses at 74)', async () => {
     let close = 0;
-    for (const { asOf, t, bp } of reads()) {
+    for (const { asOf, t, bp } of await reads()) {
       if (bp.value === null || bp.column === null) continue;
       // recomputed here: the reversal is three 2-point boxes back from the column's extreme, the reading as printed
       const shown = Number(bp.value.toFixed(1));
@@ -162,10 +166,10 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(close).toBeGreaterThan(2);
   }, 300_000);
 
-  it("calls a yield high in the 200-day window's first month its edge when, and only when, the yield closed as high in the month before the window (2017-12-15: 2.61% on 13 March 2017, a 2½-year high the yield rose into, called \"the window's edge\"; 2019-10-18: \"peaked at 2.78% on 18 January\", after 2.99% in December 2018)", () => {
+  it("calls a yield high in the 200-day window's first month its edge when, and only when, the yield closed as high in the month before the window (2017-12-15: 2.61% on 13 March 2017, a 2½-year high the yield rose into, called \"the window's edge\"; 2019-10-18: \"peaked at 2.78% on 18 January\", after 2.99% in December 2018)", async () => {
     const tnx = loadMarket(writeRealMarketYaml()).series.TNX;
     const [edge, turning] = [[] as string[], [] as string[]];
-    for (const { asOf, t, peak } of reads()) {
+    for (const { asOf, t, peak } of await reads()) {
       if (!peak.date || !peak.from || peak.level === null) continue;
       const days = (Date.parse(peak.date) - Date.parse(peak.from)) / 86_400_000;
       if (days > 31) {
@@ -183,9 +187,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(turning.length).toBeGreaterThan(0);
   }, 300_000);
 
-  it("says when the yield's chart stands in a column against its last signal (2016-09-09: \"two consecutive sell signals\" while TNX rose 31 bp in a column of Xs)", () => {
+  it("says when the yield's chart stands in a column against its last signal (2016-09-09: \"two consecutive sell signals\" while TNX rose 31 bp in a column of Xs)", async () => {
     let against = 0;
-    for (const { asOf, t, tnx } of reads()) {
+    for (const { asOf, t, tnx } of await reads()) {
       const para = /The yield's chart\. (.*?)(?: The yield has fallen| Rate sensitivity\.)/.exec(t)?.[1] ?? '';
       const bounce = tnx.column === 'X' && tnx.signal === 'sell';
       const pullback = tnx.column === 'O' && tnx.signal === 'buy';
@@ -196,9 +200,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(against).toBeGreaterThan(5);
   }, 300_000);
 
-  it('says why a six-month low below the box the bullish percent reversed up from did not fill the next box (2017-12-15: "reversed up from the 66% box it reached on 18 August; its low … was 64.1% on 8 September")', () => {
+  it('says why a six-month low below the box the bullish percent reversed up from did not fill the next box (2017-12-15: "reversed up from the 66% box it reached on 18 August; its low … was 64.1% on 8 September")', async () => {
     let short = 0;
-    for (const { asOf, t, bp } of reads()) {
+    for (const { asOf, t, bp } of await reads()) {
       const said = /short of the (\d+)% box \(a box counts only when the reading reaches it\)/.exec(t);
       const under = bp.column === 'X' && bp.from !== null && bp.low !== null && bp.low.date >= bp.from.date && bp.low.level < bp.from.level;
       // 2018-03-16: "its low … was 62.3%" in a column of Os whose bottom box is 64 and reverses at 70
@@ -211,9 +215,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(short).toBeGreaterThan(0);
   }, 300_000);
 
-  it('heads a score lead under the 1-point bar "slightly higher", as the text says it does not count (2017-08-25: "Small caps score higher than large caps" on 0.2 points)', () => {
+  it('heads a score lead under the 1-point bar "slightly higher", as the text says it does not count (2017-08-25: "Small caps score higher than large caps" on 0.2 points)', async () => {
     let slight = 0;
-    for (const { asOf, t, score } of reads()) {
+    for (const { asOf, t, score } of await reads()) {
       const small = score.higher === 'small';
       if (score.why === 'smallGap') {
         slight++;
@@ -225,9 +229,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(slight).toBeGreaterThan(2);
   }, 300_000);
 
-  it('says how close the near-term RS chart against the market is to reversing when it is within a box of it (2016-11-18: "lacking near-term relative strength" and the one reading against small caps, 0.12% from reversing into Xs)', () => {
+  it('says how close the near-term RS chart against the market is to reversing when it is within a box of it (2016-11-18: "lacking near-term relative strength" and the one reading against small caps, 0.12% from reversing into Xs)', async () => {
     let close = 0;
-    for (const { asOf, t, rsClose } of reads()) {
+    for (const { asOf, t, rsClose } of await reads()) {
       const rsText = /Relative strength\. Against the (.*?) The long-term/.exec(t)?.[1] ?? '';
       if (rsClose) {
         close++;
@@ -243,7 +247,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(close).toBeGreaterThan(2);
     // the lead's chart of the small-cap fund against the large-cap fund too (2016-09-09: in Os since July 2014, 1.71% from Xs)
     let leadClose = 0;
-    for (const { asOf, t, rsVsLarge: r } of reads()) {
+    for (const { asOf, t, rsVsLarge: r } of await reads()) {
       const lead = /The year so far\. (.*?) The section on /.exec(t)?.[1] ?? '';
       const c = (r as { closeToReversal?: { moveSize: number; into: string } | null }).closeToReversal ?? null;
       if (c) {
@@ -254,9 +258,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(leadClose).toBeGreaterThan(2);
   }, 300_000);
 
-  it('does not call a large-cap score lead "narrowing" when it has widened again from its low of the last two months (2024-09-27: "The score gap to large caps is narrowing" at 2.4, up from 2.0 on 2 August, and the score set aside as a reading)', () => {
+  it('does not call a large-cap score lead "narrowing" when it has widened again from its low of the last two months (2024-09-27: "The score gap to large caps is narrowing" at 2.4, up from 2.0 on 2 August, and the score set aside as a reading)', async () => {
     let reopened = 0;
-    for (const { asOf, t, score } of reads()) {
+    for (const { asOf, t, score } of await reads()) {
       const r = Math.round;
       const up = score.gap !== null && score.low !== null && r((score.gap - r(score.low * 10) / 10) * 10) >= 4;
       // narrowing: a large-cap lead at least half a point (scoreNarrowPoints) below six months before, as printed
@@ -271,31 +275,31 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     // (fewer since a narrowing counts only from half a point: scoreNarrowPoints)
     expect(reopened).toBeGreaterThan(1);
     const w = weekly();
-    const f = w.facts('2024-09-27');
+    const f = await w.facts('2024-09-27');
     expect(f.judgements.evidence.find((e) => e.id === 'score')?.lean).toBe('against');
     // 2.8 to 2.4 is under half a point: not narrowing, and it counts against small caps as a reopened gap did
     expect(w.text(f)).toContain('That leaves a gap of 2.4 points, narrower than the 2.8 of six months ago (by less than the 0.5 points that count as narrowing).');
   }, 300_000);
 
-  it('says a widening score gap widened, not that it "has not narrowed" (2022-01-07: 1.8 points, level six months before)', () => {
+  it('says a widening score gap widened, not that it "has not narrowed" (2022-01-07: 1.8 points, level six months before)', async () => {
     let widened = 0;
-    for (const { asOf, t, widened: w } of reads()) {
+    for (const { asOf, t, widened: w } of await reads()) {
       if (w) widened++;
       expect(t.includes('and it has widened over the last six months'), asOf).toBe(w);
     }
     expect(widened).toBeGreaterThan(5);
   }, 300_000);
 
-  it('names no price column in the sources that a chart contradicts (TNX "Close" beside a P&F chart on daily highs and lows)', () => {
-    for (const { asOf, t } of reads()) {
+  it('names no price column in the sources that a chart contradicts (TNX "Close" beside a P&F chart on daily highs and lows)', async () => {
+    for (const { asOf, t } of await reads()) {
       expect(t, asOf).toContain('(TNX, TNX.csv)');
       expect(t, asOf).not.toMatch(/\.csv, Close\)/);
     }
   }, 300_000);
 
-  it("does not call the bullish percent's reading on the six-month window's first days its low (2024-05-17: \"its low of the last six months was 43.9% on 17 November 2023\", the window's first day, while it rose)", () => {
+  it("does not call the bullish percent's reading on the six-month window's first days its low (2024-05-17: \"its low of the last six months was 43.9% on 17 November 2023\", the window's first day, while it rose)", async () => {
     let edge = 0;
-    for (const { asOf, t, lowAtStart } of reads()) {
+    for (const { asOf, t, lowAtStart } of await reads()) {
       if (lowAtStart) edge++;
       expect(t.includes('over the last six months it has not been lower than'), asOf).toBe(lowAtStart);
       if (lowAtStart) expect(t, asOf).not.toContain('its low of the last six months');
@@ -303,9 +307,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(edge).toBeGreaterThan(3);
   }, 300_000);
 
-  it('prints the margin the verdict weighed, and says when the answer names only the chief readings ("4 points against 1, short of the 4-point margin"; "In their favour, X and Y" of five)', () => {
+  it('prints the margin the verdict weighed, and says when the answer names only the chief readings ("4 points against 1, short of the 4-point margin"; "In their favour, X and Y" of five)', async () => {
     let margins = 0;
-    for (const { asOf, t } of reads()) {
+    for (const { asOf, t } of await reads()) {
       const m = /The readings: (\d+) for small caps, (\d+) for large caps, \d+ neutral; .*? (\d+) points? for small caps against (\d+)(, a margin of (\d+)|, level)?/.exec(t);
       expect(m, asOf).not.toBeNull();
       const [, forCount, againstCount, forWeight, againstWeight, , margin] = m!;
@@ -321,9 +325,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(margins).toBeGreaterThan(20);
   }, 300_000);
 
-  it('lists under "What would change the view" only the chart turns that go against the view', () => {
+  it('lists under "What would change the view" only the chart turns that go against the view', async () => {
     const seen = { largeLead: 0, smallLead: 0, contender: 0 } as Record<string, number>;
-    for (const { asOf, t, view } of reads()) {
+    for (const { asOf, t, view } of await reads()) {
       const m = /What would change the view\. (.*?)(?: Disclaimer| Sources|$)/.exec(t);
       expect(m, asOf).not.toBeNull();
       const said = m![1];
@@ -341,16 +345,19 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     const render = compileNote(note);
     const figures = placeholderFigures((id) => ({ id, svg: '', alt: id, source: 'real' }));
     const fridays = market.series.SPX.dates.filter((d) => d >= from && d <= to && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
-    const facts = (asOf: string) => buildFacts(market, note.config, { asOf });
-    return { fridays, facts, text: (f: ReturnType<typeof facts>) => text(render(templateContext(f, figures, note))) };
+    const facts = async (asOf: string) => {
+      await breathe();
+      return buildFacts(market, note.config, { asOf });
+    };
+    return { fridays, facts, text: (f: Awaited<ReturnType<typeof facts>>) => text(render(templateContext(f, figures, note))) };
   };
 
-  it('says so when the yield rose a box of its chart (0.5 on TNX: 5 bp) or more this week, off its peak or at it (April 2025: "has fallen 31 bp from its peak" in a week it rose 51 bp; July 2023: 26 bp beside a 13 bp rise; 2022-04-08: "stands at its high" and nothing of a 34 bp week; 2019-07-12: "fallen 112 bp" beside 5.8 bp), in the text and, off the peak, in the title of Figure 5', () => {
+  it('says so when the yield rose a box of its chart (0.5 on TNX: 5 bp) or more this week, off its peak or at it (April 2025: "has fallen 31 bp from its peak" in a week it rose 51 bp; July 2023: 26 bp beside a 13 bp rise; 2022-04-08: "stands at its high" and nothing of a 34 bp week; 2019-07-12: "fallen 112 bp" beside 5.8 bp), in the text and, off the peak, in the title of Figure 5', async () => {
     const w = weekly();
     let rises = 0;
     let atHigh = 0;
     for (const asOf of w.fridays) {
-      const facts = w.facts(asOf);
+      const facts = await w.facts(asOf);
       const week = facts.rates?.weekChangeBp.value ?? null;
       const state = facts.judgements.rates?.peak.state;
       const expected = state !== undefined && state !== 'none' && week !== null && Math.round(week) >= 5;
@@ -367,30 +374,30 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     }
     expect(rises).toBeGreaterThan(2);
     expect(atHigh).toBeGreaterThan(2);
-    expect(w.text(w.facts('2019-07-12'))).toContain('The yield has fallen 112 bp from its peak, though it rose 6 bp this week');
+    expect(w.text(await w.facts('2019-07-12'))).toContain('The yield has fallen 112 bp from its peak, though it rose 6 bp this week');
   }, 300_000);
 
-  it('dates the RS charts\' signals, so a signal given this week does not read as long-standing (2022-04-08: "is on an RS sell signal" and "The long-term (6.5%) RS chart, in Os, is on a sell signal", both given that day)', () => {
+  it('dates the RS charts\' signals, so a signal given this week does not read as long-standing (2022-04-08: "is on an RS sell signal" and "The long-term (6.5%) RS chart, in Os, is on a sell signal", both given that day)', async () => {
     let dated = 0;
-    for (const { asOf, t } of reads()) {
+    for (const { asOf, t } of await reads()) {
       // the RS paragraph's near-term and long-term charts (the answer dates only a recent signal: checked below)
       expect(t, asOf).not.toMatch(/(?:is|remains) on an RS (?:buy|sell) signal|RS chart(?:, in (?:Xs|Os),)? is on an? (?:buy|sell) signal/);
       dated += [...t.matchAll(/has been on an? (?:RS )?(?:buy|sell) signal since /g)].length;
     }
     expect(dated).toBeGreaterThan(100);
     const w = weekly();
-    const repeat = w.text(w.facts('2025-03-07'));
+    const repeat = w.text(await w.facts('2025-03-07'));
     expect(repeat).toContain('The chart has been on an RS sell signal since September 2014, the latest given on 3 March.');
     expect(repeat).toContain('another near-term RS sell signal, given on 3 March, on a sell signal since 30 September 2014');
-    const t = w.text(w.facts('2022-04-08'));
+    const t = w.text(await w.facts('2022-04-08'));
     expect(t).toContain('so the chart still shows IWM lacking near-term relative strength and has been on an RS sell signal since 8 April.');
     expect(t).toMatch(/The long-term \(6\.5%\) RS chart, in Os since 7 January, has been on a sell signal since 8 April/);
     expect(t).toContain("long-term relative-strength chart against the market is on a sell signal (given on 8 April)");
   }, 300_000);
 
-  it('dates the day the bullish percent reversed, not only the day it reached the box (2017-08-11: "reversed down from the 80% box it reached on 9 December 2016", reversed on 22 May 2017), and heads a Bear Alert by the turn, not by its size ("slipping from overbought" for 70.1 to 54.5)', () => {
+  it('dates the day the bullish percent reversed, not only the day it reached the box (2017-08-11: "reversed down from the 80% box it reached on 9 December 2016", reversed on 22 May 2017), and heads a Bear Alert by the turn, not by its size ("slipping from overbought" for 70.1 to 54.5)', async () => {
     let reversals = 0;
-    for (const { asOf, t } of reads()) {
+    for (const { asOf, t } of await reads()) {
       expect(t, asOf).not.toContain('slipping from overbought');
       if (!t.includes('having reversed')) continue;
       reversals++;
@@ -398,19 +405,19 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     }
     expect(reversals).toBeGreaterThan(50);
     const w = weekly();
-    const t = w.text(w.facts('2017-08-11'));
+    const t = w.text(await w.facts('2017-08-11'));
     expect(t).toContain('having reversed down on 22 May from the 80% box it reached on 9 December 2016');
     // a yield column begun this week says so (2017-06-30: TNX into Xs that day, undated, and the box said nothing)
-    const bounce = w.text(w.facts('2017-06-30'));
+    const bounce = w.text(await w.facts('2017-06-30'));
     expect(bounce).toContain('The current column of Xs (since 30 June) is a bounce within that sell signal.');
     expect(bounce).toContain('10-year Treasury yield (TNX): P&F chart reversed into Xs on 30 June');
     // a streak that counts this year's unfinished second half says so in its heading (2025-08-22)
-    expect(w.text(w.facts('2025-08-22'))).toContain('Four second halves in a row for small caps, counting this one so far');
+    expect(w.text(await w.facts('2025-08-22'))).toContain('Four second halves in a row for small caps, counting this one so far');
     // reading sixteen: the year veto early in the year names last year's returns, which it reads (2018-01-19: "the
     // year's own returns", then "the year is only 13 trading days old, too short a stretch to weigh")
-    expect(w.text(w.facts('2018-01-19'))).toContain("but a side leads only when the year's returns agree (this early in the year, last year's), and here they point the other way");
+    expect(w.text(await w.facts('2018-01-19'))).toContain("but a side leads only when the year's returns agree (this early in the year, last year's), and here they point the other way");
     // the lead's RS chart against the large-cap fund that reversed this week says so (2021-05-14: "has yet to turn up into Xs: it has been in Os since 12 May")
-    const turned = w.text(w.facts('2021-05-14'));
+    const turned = w.text(await w.facts('2021-05-14'));
     expect(turned).toContain('But the near-term relative-strength chart of IWM against IVV reversed down into Os on 12 May.');
     expect(turned).toContain('near-term RS reversed into Os on 12 May');
     // a score move of half a point or more this week is said beside the six-month one (2021-05-14: "2.8, unchanged
@@ -418,27 +425,27 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(turned).toContain('IWM scores 2.8, unchanged over the last six months and down 0.8 this week, from 3.6, against');
     expect(turned).toContain('IWM: score down from 3.6 to 2.8');
     // reading seventeen: a week's fall of a box or more is said as a rise is (2023-07-14: 23 bp of a 41 bp fall unsaid)
-    const fell = w.text(w.facts('2023-07-14'));
+    const fell = w.text(await w.facts('2023-07-14'));
     expect(fell).toContain('The yield fell 23 bp this week.');
     // the yield's column that goes with its signal is dated too (2020-12-18: in Xs since August, unsaid)
-    expect(w.text(w.facts('2020-12-18'))).toContain('The current column of Xs (since August) goes with that buy signal.');
+    expect(w.text(await w.facts('2020-12-18'))).toContain('The current column of Xs (since August) goes with that buy signal.');
     // and IWM's (2019-08-09: What changed "reversed into Os on 5 August", the chart paragraph undated)
-    expect(w.text(w.facts('2019-08-09'))).toContain('The current column of Os (since 5 August) goes with that sell signal.');
+    expect(w.text(await w.facts('2019-08-09'))).toContain('The current column of Os (since 5 August) goes with that sell signal.');
     // a six-month low that prints as the box it fell short of gets a second decimal (2017-03-31: "62.0%, short of the 62% box")
-    expect(w.text(w.facts('2017-03-31'))).toContain('its low of the last six months was 62.03% on 4 November 2016, short of the 62% box');
+    expect(w.text(await w.facts('2017-03-31'))).toContain('its low of the last six months was 62.03% on 4 November 2016, short of the 62% box');
     // a bounce of the yield's chart within its sell signal is a rebound begun, not one to come (2024-02-02), unless the
     // yield fell over the week (it fell 13 bp: reading fifty-nine)
-    expect(w.text(w.facts('2024-02-02'))).toContain("And the yield's chart has been in a column of Xs since 2 February, within its sell signal, though the yield fell this week: a rise would be a headwind");
+    expect(w.text(await w.facts('2024-02-02'))).toContain("And the yield's chart has been in a column of Xs since 2 February, within its sell signal, though the yield fell this week: a rise would be a headwind");
     // a Bear Alert back in the overbought zone is not headed "turned down from overbought" (2017-11-10: 70.2%)
-    const back = w.text(w.facts('2017-11-10'));
+    const back = w.text(await w.facts('2017-11-10'));
     expect(back).toContain('Small-cap breadth is in a column of Os, still in overbought territory');
     expect(back).not.toContain('turned down from overbought');
   }, 300_000);
 
-  it('reading eighteen and nineteen: the six-month breadth low told from today, a Bear Alert headed by what happened', () => {
+  it('reading eighteen and nineteen: the six-month breadth low told from today, a Bear Alert headed by what happened', async () => {
     const w = weekly();
     // the low is today's reading (2017-08-18: "its low of the last six months was 65.7% on 18 August", the note's own day)
-    const today = w.text(w.facts('2017-08-18'));
+    const today = w.text(await w.facts('2017-08-18'));
     expect(today).toContain("today's reading is its lowest of the last six months, short of the 64% box");
     expect(today).not.toContain('was 65.7% on 18 August');
     // a Bear Alert turned three months earlier is not "turning down" this week, nor did it fall out of overbought this
@@ -446,13 +453,13 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(today).toContain('Small-cap breadth is on a new Bear Alert');
     expect(today).not.toContain('fallen out of overbought territory this week');
     // a low that prints as today's reading (2021-08-20: "stands at 56.8% … its low … was 56.8% on 20 July")
-    const alike = w.text(w.facts('2021-08-20'));
+    const alike = w.text(await w.facts('2021-08-20'));
     expect(alike).toContain("its low of the last six months was 56.78% on 20 July, below today's 56.81%");
     // a Bear Alert from an earlier week is headed by what it is, not by a fall that happened weeks ago (2017-09-29)
     expect(alike).toContain('Small-cap breadth is on a Bear Alert, below overbought');
     let checked = 0;
     for (const asOf of w.fridays.filter((_, i) => i % 3 === 0)) {
-      const f = w.facts(asOf);
+      const f = await w.facts(asOf);
       const low = f.judgements.breadth?.recentLow;
       if (!low) continue;
       const t = w.text(f);
@@ -467,11 +474,11 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(checked).toBeGreaterThan(50);
   }, 300_000);
 
-  it("says in the score section every move of the small-cap fund's score that What changed lists (2021-05-14: 3.6 to 2.8 in the box, \"unchanged over the last six months\" in the text)", () => {
+  it("says in the score section every move of the small-cap fund's score that What changed lists (2021-05-14: 3.6 to 2.8 in the box, \"unchanged over the last six months\" in the text)", async () => {
     const w = weekly();
     let moves = 0;
     for (const asOf of w.fridays.filter((_, i) => i % 2 === 0)) {
-      const f = w.facts(asOf);
+      const f = await w.facts(asOf);
       const item = f.changes.items.find((c) => c.kind === 'score-change' && c.path === 'score.IWM.value');
       const m = f.score.IWM.weekMove;
       expect(Boolean(m), asOf).toBe(Boolean(item));
@@ -482,11 +489,11 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(moves).toBeGreaterThan(5);
   }, 300_000);
 
-  it('does not count yields below their peak for small caps while the yield\'s own chart is rising again, and says the rebound has begun (2024-04-19: "falling yields are a tailwind" and "a rebound in yields would be a headwind" with TNX 82 bp above its December low, on a buy signal in Xs)', () => {
+  it('does not count yields below their peak for small caps while the yield\'s own chart is rising again, and says the rebound has begun (2024-04-19: "falling yields are a tailwind" and "a rebound in yields would be a headwind" with TNX 82 bp above its December low, on a buy signal in Xs)', async () => {
     const w = weekly('2023-10-01', '2024-06-30');
     let rising = 0;
     for (const asOf of w.fridays) {
-      const facts = w.facts(asOf);
+      const facts = await w.facts(asOf);
       const tnx = facts.pnf.TNX;
       if (!(tnx?.signal === 'buy' && tnx.column === 'X')) continue;
       rising++;
@@ -507,21 +514,24 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
   }, 300_000);
 
   /** The rates wrap's facts and text on every `step`-th Friday of 2016–2025. */
-  const ratesWraps = (step: number) => {
+  const ratesWraps = async (step: number) => {
     const market = loadMarket(writeRealMarketYaml());
     const note = loadNote('rates-wrap');
     const render = compileNote(note);
     const figures = placeholderFigures(note.config.charts.map((c) => c.id));
     const fridays = market.series.SPX.dates.filter((d) => d >= '2016-01-01' && d <= '2025-12-31' && new Date(`${d}T12:00:00Z`).getUTCDay() === 5);
-    return fridays.filter((_, i) => i % step === 0).map((asOf) => {
+    const out = [];
+    for (const asOf of fridays.filter((_, i) => i % step === 0)) {
+      await breathe();
       const facts = buildFacts(market, note.config, { asOf, noteName: note.name });
-      return { asOf, facts, t: text(render(templateContext(facts, figures, note))) };
-    });
+      out.push({ asOf, facts, t: text(render(templateContext(facts, figures, note))) });
+    }
+    return out;
   };
 
-  it("prints the rates wrap's tendency of stocks with yields without contradicting the week beside it", () => {
+  it("prints the rates wrap's tendency of stocks with yields without contradicting the week beside it", async () => {
     let against = 0;
-    for (const { asOf, facts, t } of ratesWraps(2)) {
+    for (const { asOf, facts, t } of await ratesWraps(2)) {
       const w = facts.yieldWatch!;
       const relation = w.equity.relation;
       const moves = [w.weekDirection, w.equity.weekDirection];
@@ -535,10 +545,10 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(against).toBeGreaterThan(3);
   }, 300_000);
 
-  it('does not head a week the yield swung over 10 bp (two boxes) or more with a net move of a third of that or less "rose" or "fell" (2020-03-20: "fell this week", 1 bp lower, closes from 0.73% to 1.27%; 2022-06-17: "rose", 8 bp, after a 32 bp rise and fall)', () => {
+  it('does not head a week the yield swung over 10 bp (two boxes) or more with a net move of a third of that or less "rose" or "fell" (2020-03-20: "fell this week", 1 bp lower, closes from 0.73% to 1.27%; 2022-06-17: "rose", 8 bp, after a 32 bp rise and fall)', async () => {
     const tnx = loadMarket(writeRealMarketYaml()).series.TNX;
     const swings: string[] = [];
-    for (const { asOf, t } of ratesWraps(1)) {
+    for (const { asOf, t } of await ratesWraps(1)) {
       // the week's closes, read here from the series: from the close on or before a week earlier to the as-of date
       const weekBase = new Date(Date.parse(`${asOf}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
       const idx = tnx.dates.map((d, i) => [d, i] as const).filter(([d]) => d <= asOf).map(([, i]) => i);
@@ -563,9 +573,9 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     expect(swings).toEqual(expect.arrayContaining(['2020-03-20', '2022-06-17', '2022-11-18'])); // 2022-11-18: "edged higher" of 1 bp, closes 3.69%–3.87% // 2022-06-17: 3.16% → 3.48% (Tuesday) → 3.24%, "rose this week"
   }, 300_000);
 
-  it("prints the rates wrap's move from the peak as the difference of the two yields it prints", () => {
+  it("prints the rates wrap's move from the peak as the difference of the two yields it prints", async () => {
     let checked = 0;
-    for (const { asOf, t } of ratesWraps(4)) {
+    for (const { asOf, t } of await ratesWraps(4)) {
       const m = /closed the week at (\d+\.\d\d)%.*? was (\d+\.\d\d)% on [^;]*; it is (\d+) bp below that now/.exec(t);
       if (!m) continue;
       checked++;
@@ -583,6 +593,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
     let dated = 0;
     let close = 0;
     for (const asOf of fridays.filter((_, i) => i % 4 === 0)) {
+      await breathe();
       const facts = buildFacts(market, note.config, { asOf, noteName: note.name, symbol: 'IWM' });
       const t = text(render(templateContext(facts, figures, note)));
       expect(t, asOf).not.toMatch(/losing ground|gaining on the benchmark|note\.yaml|\/work\//);

@@ -9,6 +9,7 @@ import { measureFlow, pageBox } from '../../src/render/page-flow.js';
 import { loadForPrint, printPdf, type PdfOptions } from '../../src/render/pdf.js';
 import { renderHtmlDocument } from '../../src/render/html.js';
 import { pdfOptions } from '../../src/pipeline/build-note.js';
+import { breathe } from '../helpers/breathe.js';
 import { tempDir } from '../helpers/cli.js';
 import { useBrowserSession } from '../helpers/browser.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
@@ -76,16 +77,25 @@ function flowCases(label: string, market: () => Market, dates: string[]) {
       [floated, fixed, open] = [await printed(note, m, dates), await printed(fixedNote, m, dates), await printed(openNote, m, dates)];
     }, 600_000);
 
-    it('leaves no page before the last more than a quarter empty, and never more empty space in all than source order', () => {
-      expect(Math.max(...dates.map((d) => worstGap(floated.get(d)!)))).toBeLessThanOrEqual(0.25);
+    it('leaves no page before the last more than a quarter empty, and never more empty space in all than source order', async () => {
+      const gaps: number[] = [];
+      for (const d of dates) {
+        await breathe();
+        gaps.push(worstGap(floated.get(d)!));
+      }
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(0.25);
       // Filling a gap moves the text after it up, which can move a later page break and open a gap further on: the
       // real-data note of 2025-06-27 fills a gap of 18.5% of page 2 and leaves 19.6% at the foot of page 3 (where
       // source order left 3.1%). So the flow is held to less empty space in all, on every date, and to the quarter.
-      for (const d of dates) expect(emptySpace(floated.get(d)!), d).toBeLessThanOrEqual(emptySpace(fixed.get(d)!));
+      for (const d of dates) {
+        await breathe();
+        expect(emptySpace(floated.get(d)!), d).toBeLessThanOrEqual(emptySpace(fixed.get(d)!));
+      }
     });
 
-    it('moves blocks without losing or repeating a word, and keeps the figures in order, each caption on the page of its source line', () => {
+    it('moves blocks without losing or repeating a word, and keeps the figures in order, each caption on the page of its source line', async () => {
       for (const d of dates) {
+        await breathe();
         expect(words(floated.get(d)!), d).toEqual(words(fixed.get(d)!));
         const texts = pageTexts(floated.get(d)!);
         const captions = texts.flatMap((t, page) => [...t.matchAll(/Figure (\d+)\./g)].map((m) => ({ n: Number(m[1]), page })));
@@ -95,10 +105,13 @@ function flowCases(label: string, market: () => Market, dates: string[]) {
       }
     });
 
-    it('never floats a figure into the conclusion (its float barrier)', () => {
-      expect(dates.every((d) => conclusionWhole(floated.get(d)!))).toBe(true);
-      // (the same run without the barrier, printed alongside, shows no word lost either way)
-      for (const d of dates) expect(words(open.get(d)!), d).toEqual(words(floated.get(d)!));
+    it('never floats a figure into the conclusion (its float barrier)', async () => {
+      for (const d of dates) {
+        await breathe();
+        expect(conclusionWhole(floated.get(d)!), d).toBe(true);
+        // (the same run without the barrier, printed alongside, shows no word lost either way)
+        expect(words(open.get(d)!), d).toEqual(words(floated.get(d)!));
+      }
     });
   });
 }
