@@ -121,14 +121,15 @@ export async function cutPalettePngs(png: Uint8Array, rects: { x: number; y: num
 /**
  * Rasterise SVG charts to PNG in one browser page: the charts are laid out one under the other, the page is
  * captured once at `scale` device pixels per CSS px, and that screenshot is cut into one palette PNG per chart
- * (cutPalettePngs). One paint and one capture for all charts instead of one per chart. The page keeps JavaScript
- * off and the network blocked.
+ * (cutPalettePngs). One paint and one capture for all charts instead of one per chart. The page is the session's
+ * spare page (`borrowPage`: kept open between e-mails), with JavaScript off and the network blocked.
  * @example (await rasterizeCharts(session, [{ id: 'ytd', svg, width: 600, height: 197 }]))[0].png //=> a 1200 × 394 PNG
  */
 export async function rasterizeCharts(session: BrowserSession, charts: ChartToRaster[], options: RasterizeOptions = {}): Promise<ChartImage[]> {
   const scale = options.scale ?? 2;
   if (charts.length === 0) return [];
-  const page = await session.newPage();
+  const { page, done } = await session.borrowPage();
+  let ok = false;
   try {
     const out: ChartImage[] = [];
     for (const stack of stacks(charts, options.maxStackHeight ?? 4000)) {
@@ -148,9 +149,9 @@ export async function rasterizeCharts(session: BrowserSession, charts: ChartToRa
         out.push({ id: c.id, width: c.width, height: c.height, png: pngs[i] });
       });
     }
+    ok = true;
     return out;
   } finally {
-    // closed in the background: the PNGs are in hand, and the caller need not wait for the tab to go
-    page.close().catch(() => undefined);
+    done(ok);
   }
 }

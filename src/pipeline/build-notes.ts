@@ -296,6 +296,8 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
     let next = total > 0 ? start(0) : undefined;
     if (needsBrowser && total > 0) {
       session = await (opts.browser ?? own);
+      // the e-mail edition's charts page opens beside the print page, while the first note is composed
+      if (formats.includes('email')) session!.prepareSparePage();
       page = await session!.newPage();
       trace('browser page ready');
     }

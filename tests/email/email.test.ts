@@ -67,6 +67,20 @@ describe('rasterizeCharts', () => {
   it('returns nothing for no charts', async () => {
     expect(await rasterizeCharts(browser(), [])).toEqual([]);
   });
+
+  it('draws each set right on the page the last set left behind, and two sets at once on two pages', async () => {
+    const colour = (img: { png: Buffer }) => pixel(readPng(img.png), 2, 2);
+    // a tall set, then a short one on the same (spare) page: nothing of the tall set shows
+    await rasterizeCharts(browser(), charts);
+    const [short] = await rasterizeCharts(browser(), [charts[3]]);
+    expect([readPng(short.png).width, readPng(short.png).height, ...colour(short)]).toEqual([240, 80, 255, 255, 0]);
+    // at once: one borrows the spare page, the other gets a page of its own
+    const [a, b] = await Promise.all([rasterizeCharts(browser(), [charts[0], charts[1]]), rasterizeCharts(browser(), [charts[1], charts[0]])]);
+    expect([a, b].map((set) => set.map(colour))).toEqual([
+      [[255, 0, 0], [0, 0, 255]],
+      [[0, 0, 255], [255, 0, 0]],
+    ]);
+  }, 30_000);
 });
 
 describe('keyFiguresTable', () => {
