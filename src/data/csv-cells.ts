@@ -33,11 +33,26 @@ export function numberCell(raw: string): number | undefined {
   return NUMBER.test(cell) ? Number(cell) : undefined;
 }
 
+/** Exact powers of ten (every one up to 1e22 is a double). */
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A decimal of digits and at most one point whose digits, read as an integer m, make a safe integer and whose
+ * point stands at most 22 places from the end, is m / 10^k: one division of two exact doubles, correctly rounded,
+ * hence the double `Number` reads (Clinger's fast path). -1 when the decimal is not of that kind.
+ * @example decimalValue(1765999984741211, 14) //=> 17.65999984741211 (as Number('17.65999984741211'))
+ */
+export function decimalValue(mantissa: number, decimals: number): number {
+  if (mantissa > Number.MAX_SAFE_INTEGER || decimals > 22) return -1;
+  return decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+}
+
 /**
  * `text[start, end)` as a number when it is a plain decimal like `4.25` or `1e5`, read as {@link numberCell} reads
  * it; NaN otherwise. Such a cell starts and ends with a digit, so it has no space to trim and is no missing-value
  * marker, and `Number` reads it exactly as the number pattern does, except for the 0x / 0b / 0o prefixes, which
- * give NaN here (the caller then reads the cell the slow way, which refuses them).
+ * give NaN here (the caller then reads the cell the slow way, which refuses them). Digits with at most one point
+ * are read here, without a string for the cell, when {@link decimalValue} can read them exactly.
  * @example plainNumber('x,4.25,y', 2, 6) //=> 4.25
  */
 export function plainNumber(text: string, start: number, end: number): number {
@@ -45,6 +60,21 @@ export function plainNumber(text: string, start: number, end: number): number {
   const c0 = text.charCodeAt(start);
   const cn = text.charCodeAt(end - 1);
   if (!(c0 >= 48 && c0 <= 57 && cn >= 48 && cn <= 57)) return NaN;
+  let mantissa = 0;
+  let decimals = -1;
+  let p = start;
+  for (; p < end; p++) {
+    const ch = text.charCodeAt(p);
+    if (ch >= 48 && ch <= 57) {
+      mantissa = mantissa * 10 + (ch - 48);
+      if (decimals >= 0) decimals++;
+    } else if (ch === 46 && decimals < 0) decimals = 0;
+    else break;
+  }
+  if (p === end) {
+    const v = decimalValue(mantissa, decimals < 0 ? 0 : decimals);
+    if (v >= 0) return v;
+  }
   if (c0 === 48 && end - start > 2 && (text.charCodeAt(start + 1) | 32) > 97) return NaN; // 0x / 0b / 0o
   return Number(start === 0 && end === text.length ? text : text.slice(start, end));
 }

@@ -1,16 +1,13 @@
 /**
  * The fast reader for wide universe files (date + one close column per member, ~600 columns × ~3,000 rows).
- * It scans the text once, character by character, and converts plain decimals itself: a cell of at most 15
- * digits is `digits / 10^decimals`, one correctly rounded division of two exact doubles, hence the same double
- * `Number(cell)` gives. Anything unusual (signs, exponents, missing markers, junk) goes through the strict rules
+ * It scans the text once, character by character, and converts plain decimals itself (`decimalValue`: digits
+ * that make a safe integer, over a power of ten, one correctly rounded division of two exact doubles, hence the
+ * same double `Number(cell)` gives). Anything unusual (signs, exponents, missing markers, junk) goes through the strict rules
  * in `csv-cells.ts`, so errors read exactly as they do for other files. Text with quotes is not handled here.
  */
 import * as msg from '../errors/messages.js';
-import { checkDateOrder, dateCell, raise, strictPrice } from './csv-cells.js';
+import { checkDateOrder, dateCell, POW10, raise, strictPrice } from './csv-cells.js';
 import type { IsoDate } from './types.js';
-
-/** Exact powers of ten (all below 2^53 up to 1e22). */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** The parsed body of a wide file. */
 export interface WideTable {
@@ -120,7 +117,8 @@ export function scanWideCsv(text: string, file: string): WideTable {
       }
       let v: number;
       if (p === start) v = NaN;
-      else if (plain && digits > 0 && digits <= 15 && mantissa > 0) v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+      // decimalValue's rule, written in line: this loop runs for every cell of the file
+      else if (plain && digits > 0 && mantissa > 0 && mantissa <= Number.MAX_SAFE_INTEGER && decimals <= 22) v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
       else v = strictPrice(text.slice(start, p), header[c], file, line, c + 1);
       columns[c - 1][d] = v;
     }

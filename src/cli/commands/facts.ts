@@ -3,6 +3,7 @@ import { buildFacts } from '../../facts/build-facts.js';
 import { supplyBullishPercent } from '../../facts/sections/breadth.js';
 import { loadNote } from '../../note/load-note.js';
 import type { CliIo } from '../io.js';
+import { trace } from '../trace.js';
 import { reportAsOf } from '../warnings.js';
 
 export interface FactsArgs {
@@ -20,6 +21,7 @@ export interface FactsArgs {
 export async function factsCommand(args: FactsArgs, io: CliIo): Promise<number> {
   const note = loadNote(args.note);
   const loaded = loadMarketOverlapped(args.data);
+  trace('series read');
   for (const u of Object.values(loaded.market.universes)) supplyBullishPercent(u, () => loaded.bullishPercent(u));
   let facts;
   try {
@@ -27,7 +29,9 @@ export async function factsCommand(args: FactsArgs, io: CliIo): Promise<number> 
   } finally {
     loaded.settle(); // a bad universe file is the error to report, as when everything loads first
   }
+  trace('facts computed');
   reportAsOf(facts, io);
   io.out(JSON.stringify(facts, null, 2));
+  trace('facts written');
   return 0;
 }
