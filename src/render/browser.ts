@@ -90,15 +90,6 @@ function killGroup(browser: Browser | undefined): void {
   }
 }
 
-/**
- * One Chromium for a run, with its own throw-away profile folder, closed by `close()`.
- *
- * Nothing of it outlives the run: the browser talks to Node over a pipe, so it exits when Node dies (even on
- * kill -9); while it runs, its process group and profile folder are registered with {@link onExitCleanup}, so an
- * exit or a signal handled by the CLI kills it and removes the folder; the folder is named after this process's
- * pid, so the next launch removes folders of runs that are no longer alive ({@link sweepDeadProfiles}).
- * A browser that dies is replaced by {@link BrowserSession.restart} (and by `newPage()` when it finds it gone).
- */
 /** A page lent by {@link BrowserSession.borrowPage}: `done(ok)` gives it back (`ok` false after a failed use). */
 export interface LentPage {
   page: Page;
@@ -108,12 +99,23 @@ export interface LentPage {
 /** Uses of the spare page before it is replaced (as NOTES_PER_PAGE for the print page in a batch). */
 export const SPARE_PAGE_USES = 25;
 
+/**
+ * One Chromium for a run, with its own throw-away profile folder, closed by `close()`.
+ *
+ * Nothing of it outlives the run: the browser talks to Node over a pipe, so it exits when Node dies (even on
+ * kill -9); while it runs, its process group and profile folder are registered with {@link onExitCleanup}, so an
+ * exit or a signal handled by the CLI kills it and removes the folder; the folder is named after this process's
+ * pid, so the next launch removes folders of runs that are no longer alive ({@link sweepDeadProfiles}).
+ * A browser that dies is replaced by {@link BrowserSession.restart} (and by `newPage()` when it finds it gone).
+ */
 export class BrowserSession {
   #browser: Browser;
   #profile: string;
   #release: () => void;
   #closing: Promise<void> | undefined;
   #restarting: Promise<void> | undefined;
+  /** The page {@link borrowPage} lends (opening, or open). */
+  #spare: { page: Promise<Page>; uses: number; busy: boolean } | undefined;
 
   private constructor(
     private readonly executablePath: string,
@@ -243,7 +245,11 @@ export class BrowserSession {
    * failed, and when its renderer or browser has gone. While it is lent, another borrower gets a fresh page that is
    * closed when given back. Give the page back with `done(ok)`.
    */
-  async borrowPage(retried = false): Promise<LentPage> {
+  borrowPage(): Promise<LentPage> {
+    return this.#borrow(false);
+  }
+
+  async #borrow(retried: boolean): Promise<LentPage> {
     if (this.#spare?.busy) {
       const page = await this.newPage();
       return { page, done: () => void page.close().catch(() => undefined) };
@@ -261,7 +267,7 @@ export class BrowserSession {
     if (page.isClosed() || crashed.has(page) || !page.browser().connected) {
       this.#dropSpare(spare);
       if (retried) throw new Error('the browser gave a page that had already closed');
-      return this.borrowPage(true);
+      return this.#borrow(true);
     }
     spare.uses++;
     return {
@@ -272,8 +278,6 @@ export class BrowserSession {
       },
     };
   }
-
-  #spare: { page: Promise<Page>; uses: number; busy: boolean } | undefined;
 
   #dropSpare(spare: { page: Promise<Page> }): void {
     if (this.#spare === spare) this.#spare = undefined;
