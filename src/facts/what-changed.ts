@@ -276,17 +276,19 @@ function rateExtreme(prev: unknown, cur: unknown, which: 'peak' | 'low') {
 }
 
 /**
- * A new high or low "of" the window said as matched when it is above (below) the previous one by less than the
- * printed precision (2018-11-09: "a new 200-day high of 3.23%" of a close 0.1 bp above 8 October's 3.23%), and only
- * while that earlier one is still in the window: one that has left it was passed, not matched (2016-02-05: "matched
- * its 200-day low of 1.85% (set on 17 April 2015)" of a low that had left the window).
+ * A new high or low of the window. Beside an earlier one still in the window at the same printed level, it is
+ * "matched" only when the two closes are equal; one beyond it by less than the printed precision is new, and said
+ * as such, with the earlier one it passed (2018-11-09: "a new 200-day high of 3.23%" of a close 0.1 bp above
+ * 8 October's 3.23% read as no news; 2017-03-10: "matched its 200-day high of 2.60% (set on 16 December 2016) on
+ * 9 March" beside the body's "peaked at 2.60% on 9 March", 2.598 against 2.597). An earlier one that has left the
+ * window was passed, not matched (2016-02-05: "matched its 200-day low of 1.85% (set on 17 April 2015)").
  */
 function newExtremeText(x: NonNullable<ReturnType<typeof rateExtreme>>, what: 'high' | 'low', level: number, d1: string): string {
   const { d0, was, windowFrom, who, window, asOf } = x;
-  const matched = typeof was === 'number' && typeof d0 === 'string' && typeof windowFrom === 'string' && d0 >= windowFrom && was.toFixed(2) === level.toFixed(2);
-  return matched
-    ? `${who}: matched its ${window}${what} of ${level.toFixed(2)}% (set on ${day(d0, asOf)}) on ${day(d1, asOf)}`
-    : `${who}: a new ${window}${what} of ${level.toFixed(2)}% on ${day(d1, asOf)}`;
+  const printedAlike = typeof was === 'number' && typeof d0 === 'string' && typeof windowFrom === 'string' && d0 >= windowFrom && was.toFixed(2) === level.toFixed(2);
+  if (!printedAlike) return `${who}: a new ${window}${what} of ${level.toFixed(2)}% on ${day(d1, asOf)}`;
+  if (was === level) return `${who}: matched its ${window}${what} of ${level.toFixed(2)}% (set on ${day(d0 as string, asOf)}) on ${day(d1, asOf)}`;
+  return `${who}: a new ${window}${what} on ${day(d1, asOf)}, ${what === 'high' ? 'above' : 'below'} the ${level.toFixed(2)}% of ${day(d0 as string, asOf)} by less than a basis point`;
 }
 
 /**
@@ -319,6 +321,19 @@ function rateLowChanges(prev: unknown, cur: unknown): Change[] {
   const { section, d0, d1, since, level } = x;
   if (typeof d1 !== 'string' || typeof since !== 'string' || d1 === d0 || d1 <= since || typeof level !== 'number') return [];
   return [{ kind: 'rate-low', path: `${section}.low.date`, from: d0, to: d1, text: newExtremeText(x, 'low', level, d1) }];
+}
+
+/**
+ * Why the second half's reading moved with no figure of it moving against it: the half had run too few trading days
+ * to count a week earlier and has run enough now (2024-08-02: the verdict rose to "level" on the second half's
+ * reading, in a week small caps fell 6.7% against 2.1%, and only "for neither side a week earlier" was said).
+ * @example h2OldEnough(prev, cur) //=> ', when the half had run too few trading days to count; 24 now, at least 20 needed'
+ */
+function h2OldEnough(prev: unknown, cur: unknown): string {
+  const [early0, early1] = [field(prev, 'judgements', 'seasonal', 'h2', 'early'), field(cur, 'judgements', 'seasonal', 'h2', 'early')];
+  const [days, needed] = [field(cur, 'lead', 'h2Days'), field(cur, 'thresholds', 'minYtdDays')];
+  if (early0 !== true || early1 !== false || typeof days !== 'number' || typeof needed !== 'number') return '';
+  return `, when the half had run too few trading days to count; ${days} now, at least ${needed} needed`;
 }
 
 /** The weekly's verdict headings, by standing (templates/weekly-outlook/partials/lead.hbs says them the same way). */
@@ -384,7 +399,7 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
       const was = before.get(slot(e.id))!;
       const then = was.id === e.id ? LEAN[was.lean] : `${READING[was.id] ?? was.id} counted ${LEAN[was.lean]}`;
       const name = was.id !== e.id && e.id === 'year' ? "this year's returns" : READING[e.id] ?? e.id;
-      return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier)`;
+      return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier${e.id === 'h2' ? h2OldEnough(prev, cur) : ''})`;
     });
     const text = [...said, ...gone, ...fresh].join('; ');
     out.push({ kind: 'weighing', path: 'judgements.evidence', from: null, to: null, text: `The weighing: ${text}` });

@@ -167,10 +167,10 @@ describe.skipIf(!HAS_REAL)('reading sixty (real data)', () => {
 describe('What changed: a high or low matched only while the earlier one is in the window', () => {
   const lowFacts = (asOf: string, level: number, date: string, from: string) =>
     ({ asOf, rates: { yieldName: '10-year Treasury yield', peak: { windowDays: 200 }, low: { level: { value: level }, date: { value: date, from } } } }) as unknown as Facts;
-  it('says "matched" of an earlier low at the same printed level still in the window, and "a new low" of one that left it', () => {
+  it('says an earlier low at the same printed level still in the window was passed by less than a basis point, and "a new low" of one that left it', () => {
     const prev = lowFacts('2016-01-29', 1.85, '2015-04-17', '2015-04-16');
     expect(whatChanged(prev, lowFacts('2016-02-05', 1.848, '2016-02-05', '2015-04-16'))[0].text).toBe(
-      '10-year Treasury yield: matched its 200-day low of 1.85% (set on 17 April 2015) on 5 February',
+      '10-year Treasury yield: a new 200-day low on 5 February, below the 1.85% of 17 April 2015 by less than a basis point',
     );
     expect(whatChanged(prev, lowFacts('2016-02-05', 1.848, '2016-02-05', '2015-04-23'))[0].text).toBe('10-year Treasury yield: a new 200-day low of 1.85% on 5 February');
   });
