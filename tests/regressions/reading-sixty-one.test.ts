@@ -7,6 +7,8 @@
  * And 2024-08-02: the verdict rose to "level" on the second half's reading alone, in a week small caps fell 6.7%
  * against 2.1%, and What changed said only "(for neither side a week earlier)": the half had run 19 trading days a
  * week earlier, too few to count, and 24 now. What changed now says so.
+ * And the fund's chart "in a column of Xs at 216" (2024-08-02, a close of 204.43) and "stands at its Point & Figure
+ * chart's highest box, 124" (2017-03-10, a close of 120.78) read as prices: the box is now named as a box of the chart.
  * Hand-made inputs always run; the cases on the dates they were read are skipped without the real data.
  */
 import { describe, expect, it } from 'vitest';
@@ -78,5 +80,8 @@ describe.skipIf(!HAS_REAL)('reading sixty-one (real data)', () => {
       'The weighing: the second half so far now counts for small caps (for neither side a week earlier, when the half had run too few trading days to count; 24 now, at least 20 needed)',
     );
     expect(text).toContain('when the half had run too few trading days to count; 24 now, at least 20 needed');
+    expect(text).toContain('The iShares Russell 2000 ETF (IWM) is in a column of Xs up to the 216 box, below the chart\'s highest box of 228');
+    expect(text).not.toMatch(/in a column of [XO]s at \d/);
+    expect(readNote(market!, 'weekly-outlook', '2017-03-10').text).toContain('The Point & Figure chart of the iShares Russell 2000 ETF (IWM) stands at its highest box, 124, first reached on 15 February');
   }, 60_000);
 });

@@ -183,7 +183,7 @@ describe.skipIf(!HAS_REAL)('readings thirty-one and thirty-two (real data)', () 
   }, 60_000);
 
   it('dates a highest box the chart stands at again, counts one trading day as one, and ends the correlation lines on the printed value', () => {
-    expect(read('2025-12-05').text).toContain("stands at its Point & Figure chart's highest box, 248, first reached on 15 October and again on 4 December");
+    expect(read('2025-12-05').text).toContain('The Point & Figure chart of the iShares Russell 2000 ETF (IWM) stands at its highest box, 248, first reached on 15 October and again on 4 December');
     expect(read('2016-07-01').text).toContain('over only 1 trading day: too few to count');
     const { facts } = read('2025-01-24');
     for (const l of facts.charts.correlation!.lines) expect(l.series.values.at(-1)).toBe((facts.correlation as Record<string, { latest: { value: number } }>)[l.key].latest.value);
