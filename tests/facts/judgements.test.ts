@@ -78,19 +78,27 @@ describe('seasonal lean', () => {
     nextYear: { afterH2Beat: { years: beatYears, median: fig(10) }, afterH2Lag: { years: [], median: fig(5) } },
   });
   const h2 = (leader: 'small' | 'large' | 'tie') => ({ available: true, leader }) as never;
+  /** Last year's second half, won by small caps by `gap` points as printed. */
+  const last = (gap: number) => ({ available: true, leader: 'small', gapSize: gap }) as never;
   it('leans only when the means differ by more than their standard error', () => {
     // after a win: 10, 12 (mean 11, s² 2); after a loss: 0, 2 (mean 1, s² 2); SE = √(2/2 + 2/2) = 1.41
     const rows = [10, 12].map((n, i) => ({ year: 2000 + i, nextYear: n, h2Diff: 1, beat: true })).concat([0, 2].map((n, i) => ({ year: 2010 + i, nextYear: n, h2Diff: -1, beat: false })));
-    const j = judgeSeasonal(seasonal([2000, 2001]) as never, h2('small'), true, 100, '2025-12-12', rows, T);
+    const j = judgeSeasonal(seasonal([2000, 2001]) as never, h2('small'), last(5), true, 100, '2025-12-12', rows, T);
     expect(j.lean).toMatchObject({ state: 'beat', meanDiff: 10, noise: 1.4, mediansAgree: true, yearsAfterWin: [2001, 2002] });
     const noisy = rows.map((r) => (r.beat ? r : { ...r, nextYear: r.nextYear * 10 }));
     // after a loss: 0, 20 (mean 10, s² 200): SE = √(1 + 100) ≈ 10.0 > |11 − 10|
-    expect(judgeSeasonal(seasonal([2000, 2001]) as never, h2('small'), true, 100, '2025-12-12', noisy, T).lean.state).toBe('none');
+    expect(judgeSeasonal(seasonal([2000, 2001]) as never, h2('small'), last(5), true, 100, '2025-12-12', noisy, T).lean.state).toBe('none');
   });
   it('counts this year in the streak only when small caps lead its second half as printed', () => {
-    expect(judgeSeasonal(seasonal([]) as never, h2('small'), true, 100, '2025-12-12', [], T).h2).toMatchObject({ state: 'streak', streak: 2, includesCurrent: true });
-    expect(judgeSeasonal(seasonal([]) as never, h2('tie'), true, 100, '2025-12-12', [], T).h2).toMatchObject({ state: 'level', streak: 1, streakYears: [2024] });
+    expect(judgeSeasonal(seasonal([]) as never, h2('small'), last(5), true, 100, '2025-12-12', [], T).h2).toMatchObject({ state: 'streak', streak: 2, includesCurrent: true });
+    expect(judgeSeasonal(seasonal([]) as never, h2('tie'), last(5), true, 100, '2025-12-12', [], T).h2).toMatchObject({ state: 'level', streak: 1, streakYears: [2024] });
     // 19 trading days into the second half (minYtdDays 20): not read, the completed halves' record instead
-    expect(judgeSeasonal(seasonal([]) as never, h2('large'), true, 19, '2025-07-28', [], T).h2).toMatchObject({ state: 'streak', current: null, early: true, streakYears: [2023, 2024], includesCurrent: false });
+    expect(judgeSeasonal(seasonal([]) as never, h2('large'), last(5), true, 19, '2025-07-28', [], T).h2).toMatchObject({ state: 'streak', current: null, early: true, streakYears: [2023, 2024], includesCurrent: false });
+  });
+  it('names the completed second halves of the streak won by less than evidenceMinGap (0.5 points), last year\'s from the calendar, older ones from the rows', () => {
+    const three = { ...seasonal([]), h2StreakYears: [2022, 2023, 2024, 2025] };
+    const rows = [{ year: 2022, nextYear: 5, h2Diff: 0.34, beat: true }];
+    expect(judgeSeasonal(three as never, h2('small'), last(0.1), true, 100, '2025-12-12', rows, T).h2.narrowWins).toEqual([{ year: 2022, gap: 0.3 }, { year: 2024, gap: 0.1 }]);
+    expect(judgeSeasonal(three as never, h2('small'), last(0.5), true, 100, '2025-12-12', [{ ...rows[0], h2Diff: 0.5 }], T).h2.narrowWins).toEqual([]);
   });
 });

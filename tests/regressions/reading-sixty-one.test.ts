@@ -9,6 +9,8 @@
  * week earlier, too few to count, and 24 now. What changed now says so.
  * And the fund's chart "in a column of Xs at 216" (2024-08-02, a close of 204.43) and "stands at its Point & Figure
  * chart's highest box, 124" (2017-03-10, a close of 120.78) read as prices: the box is now named as a box of the chart.
+ * And "Three second halves in a row for small caps … (2022, 2023 and 2024)" with 2023's won 7.3% to 7.2%, a margin
+ * the note calls too small to count in this year's half: the streak now says so.
  * Hand-made inputs always run; the cases on the dates they were read are skipped without the real data.
  */
 import { describe, expect, it } from 'vitest';
@@ -83,5 +85,13 @@ describe.skipIf(!HAS_REAL)('reading sixty-one (real data)', () => {
     expect(text).toContain('The iShares Russell 2000 ETF (IWM) is in a column of Xs up to the 216 box, below the chart\'s highest box of 228');
     expect(text).not.toMatch(/in a column of [XO]s at \d/);
     expect(readNote(market!, 'weekly-outlook', '2017-03-10').text).toContain('The Point & Figure chart of the iShares Russell 2000 ETF (IWM) stands at its highest box, 124, first reached on 15 February');
+  }, 60_000);
+
+  it('2024-08-02 and 2025-10-17: the streak says which of its second halves were won by less than a lead', () => {
+    const tail = ', counting this year\'s second half to date, though the margin was only 0.1 points in 2023, less than the 0.5 that count as a lead.';
+    expect(readNote(market!, 'weekly-outlook', '2024-08-02').text).toContain(`for three consecutive years (2022, 2023 and 2024)${tail}`);
+    expect(readNote(market!, 'weekly-outlook', '2025-10-17').text).toContain(`for four consecutive years (2022, 2023, 2024 and 2025)${tail}`);
+    // a streak of wide margins says nothing of it
+    expect(readNote(market!, 'weekly-outlook', '2022-11-18').text).not.toContain('less than the 0.5 that count as a lead');
   }, 60_000);
 });

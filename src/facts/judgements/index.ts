@@ -78,7 +78,7 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
       ...(yieldPnf ? { chart: judgeChart(yieldPnf, asOf, t) } : {}),
     };
   }
-  if (f.seasonal) j.seasonal = judgeSeasonal(f.seasonal, lead.h2, lead.inH2, f.lead.h2Days, asOf, f.charts.seasonal?.rows ?? [], t);
+  if (f.seasonal) j.seasonal = judgeSeasonal(f.seasonal, lead.h2, calendar.lastYear.h2, lead.inH2, f.lead.h2Days, asOf, f.charts.seasonal?.rows ?? [], t);
   if (f.ranking) j.ranking = judgeRanking(f.ranking);
   const smallGroup = f.ranking?.sizeGroups.find((g) => g.members.includes(roles.smallFund))?.group ?? null;
   const { evidence, verdict } = judgeEvidence(

@@ -558,6 +558,12 @@ export interface H2Record {
   /** This year's second half has run fewer than `minYtdDays` trading days: too short to read, so it is not counted
    * (`current` is null) and the record reads the second halves already completed. */
   early: boolean;
+  /**
+   * Completed second halves of the streak that small caps won by less than `evidenceMinGap` (percentage points, as
+   * printed), oldest first: won, so counted, but by a margin the note calls too small to count in this year's half,
+   * and said with the streak (2024-08-02: "three consecutive years (2022, 2023 and 2024)" with 2023's won 7.3% to 7.2%).
+   */
+  narrowWins: { year: number; gap: number }[];
 }
 
 export interface SeasonalLean {
@@ -573,7 +579,7 @@ export interface SeasonalLean {
   yearsAfterWin: number[];
 }
 
-export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, inH2: boolean, h2Days: number, asOf: IsoDate, rows: NonNullable<ChartData['seasonal']>['rows'], t: Thresholds): { h2: H2Record; lean: SeasonalLean } {
+export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, lastH2: Comparison, inH2: boolean, h2Days: number, asOf: IsoDate, rows: NonNullable<ChartData['seasonal']>['rows'], t: Thresholds): { h2: H2Record; lean: SeasonalLean } {
   const year = Number(asOf.slice(0, 4));
   const years = s.h2StreakYears;
   const counted = years.includes(year);
@@ -584,7 +590,13 @@ export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, inH2: boolean, h
   const keep = early ? s.h2StreakCompletedYears : (current === 'small' && !negligible) || !counted ? years : years.filter((y) => y !== year);
   const h2State: H2Record['state'] =
     inH2 && !early && current === null ? 'unknown' : current === 'tie' || negligible ? 'level' : keep.length >= 2 ? 'streak' : keep.length === 1 ? 'won' : 'lost';
-  const h2Record: H2Record = { kind: 'h2Record', state: h2State, current, negligible, streak: keep.length, streakYears: keep, includesCurrent: keep.includes(year), early };
+  // last year's margin as the calendar prints it; older years' from the sample's rows (every one has a complete year after it)
+  const marginOf = (y: number): number | null => (y === year - 1 ? lastH2.gapSize : ((r) => (r ? Math.abs(printed(r.h2Diff, t.returnDecimals)) : null))(rows.find((r) => r.year === y)));
+  const narrowWins = keep.flatMap((y) => {
+    const gap = y === year ? null : marginOf(y);
+    return gap !== null && gap < t.evidenceMinGap ? [{ year: y, gap }] : [];
+  });
+  const h2Record: H2Record = { kind: 'h2Record', state: h2State, current, negligible, streak: keep.length, streakYears: keep, includesCurrent: keep.includes(year), early, narrowWins };
 
   const beat = rows.filter((r) => r.beat).map((r) => r.nextYear);
   const lag = rows.filter((r) => !r.beat).map((r) => r.nextYear);
