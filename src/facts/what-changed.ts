@@ -11,6 +11,7 @@
  *   rs.A_vs_B.{nearTerm,longTerm}.signal                    → 'rs-signal'
  *   breadth.U.status                                        → 'status-flip'
  *   score.SYM.value (|Δ| ≥ threshold)                       → 'score-change'
+ *   score.SYM.value (a smaller move across thresholds.investableScore) → 'score-bar'
  *   rates.peak.date / yieldWatch.peak.date (a new high of the window since then)  → 'rate-high'
  *   rates.low.date / yieldWatch.low.date (a new low of the window since then)     → 'rate-low'
  */
@@ -23,7 +24,7 @@ import { readingDecimals, zoneOf } from './judgements/sections.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
 
-export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'rate-low' | 'verdict' | 'weighing' | 'zone' | 'new-low';
+export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'score-bar' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'rate-low' | 'verdict' | 'weighing' | 'zone' | 'new-low';
 
 /** One change between two facts objects; `path` is the dotted facts path that changed. */
 export interface Change {
@@ -233,23 +234,28 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
   return out;
 }
 
+/**
+ * Score moves of at least `threshold`, and smaller ones that cross the bar for an investable trend
+ * (`thresholds.investableScore` of the facts): a fund that lost or regained that standing in the week is news however
+ * little it moved (2021-07-16, IWM snapshot: 3.2 to 2.8, below the bar the weekly calls "the usual bar for an
+ * investable trend", and What changed listed only the chart's reversal). A move that crosses the bar says so.
+ */
 function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] {
   const out: Change[] = [];
+  const bar = field(cur, 'thresholds', 'investableScore');
   for (const key of commonKeys(prev, cur, 'score')) {
     const [a, b] = [field(prev, 'score', key, 'value'), field(cur, 'score', key, 'value')];
     if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b)) continue;
     const delta = b - a;
+    const crossed = typeof bar === 'number' && a >= bar !== b >= bar;
     // Scores are multiples of 0.2: allow for float noise (0.6 − 0.1 ≠ 0.5 exactly).
-    if (Math.abs(delta) + 1e-9 < threshold) continue;
-    out.push({
-      kind: 'score-change',
-      path: `score.${key}.value`,
-      from: a,
-      to: b,
-      // one decimal, as the score section prints scores (they are multiples of 0.2, so exact); said from the one
-      // score to the other ("up 0.8 to 0.8" read as a typo)
-      text: `${nameOf(cur, 'score', key)}: score ${delta > 0 ? 'up' : 'down'} from ${a.toFixed(1)} to ${b.toFixed(1)}`,
-    });
+    const big = Math.abs(delta) + 1e-9 >= threshold;
+    if (!big && !crossed) continue;
+    // one decimal, as the score section prints scores (they are multiples of 0.2, so exact); said from the one
+    // score to the other ("up 0.8 to 0.8" read as a typo)
+    const move = `${nameOf(cur, 'score', key)}: score ${delta > 0 ? 'up' : 'down'} from ${a.toFixed(1)} to ${b.toFixed(1)}`;
+    const across = crossed ? `, ${b >= (bar as number) ? 'back at or above' : 'below'} the ${(bar as number).toFixed(1)} that marks an investable trend` : '';
+    out.push({ kind: big ? 'score-change' : 'score-bar', path: `score.${key}.value`, from: a, to: b, text: `${move}${across}` });
   }
   return out;
 }

@@ -11,6 +11,9 @@
  * chart's highest box, 124" (2017-03-10, a close of 120.78) read as prices: the box is now named as a box of the chart.
  * And "Three second halves in a row for small caps … (2022, 2023 and 2024)" with 2023's won 7.3% to 7.2%, a margin
  * the note calls too small to count in this year's half: the streak now says so.
+ * And the IWM snapshot of 2021-07-16: its score fell from 3.2 to 2.8, below the 3 the weekly calls the usual bar for an
+ * investable trend, and What changed listed only the chart's reversal (a move under half a point): a move across the
+ * bar is now listed, and a larger one says it crossed.
  * Hand-made inputs always run; the cases on the dates they were read are skipped without the real data.
  */
 import { describe, expect, it } from 'vitest';
@@ -61,6 +64,21 @@ describe('What changed: the second half counted once it has run enough trading d
   });
 });
 
+describe('What changed: a score move across the bar for an investable trend', () => {
+  const scored = (asOf: string, value: number) => ({ asOf, thresholds: { investableScore: 3 }, score: { IWM: { name: 'IWM', value: { value, unit: 'points' } } } }) as unknown as Facts;
+  it('lists a move under half a point that crosses the bar, and says the crossing of a larger one', () => {
+    expect(whatChanged(scored('2021-07-09', 3.2), scored('2021-07-16', 2.8))).toEqual([
+      { kind: 'score-bar', path: 'score.IWM.value', from: 3.2, to: 2.8, text: 'IWM: score down from 3.2 to 2.8, below the 3.0 that marks an investable trend' },
+    ]);
+    expect(whatChanged(scored('2021-07-09', 2.8), scored('2021-07-16', 3.0))[0].text).toBe('IWM: score up from 2.8 to 3.0, back at or above the 3.0 that marks an investable trend');
+    expect(whatChanged(scored('2021-07-09', 3.4), scored('2021-07-16', 2.6))[0]).toMatchObject({ kind: 'score-change', text: 'IWM: score down from 3.4 to 2.6, below the 3.0 that marks an investable trend' });
+  });
+  it('lists nothing for a small move on one side of the bar, and no bar clause for a large one', () => {
+    expect(whatChanged(scored('2021-07-09', 3.6), scored('2021-07-16', 3.2))).toEqual([]);
+    expect(whatChanged(scored('2021-07-09', 4.6), scored('2021-07-16', 3.8))[0].text).toBe('IWM: score down from 4.6 to 3.8');
+  });
+});
+
 describe.skipIf(!HAS_REAL)('reading sixty-one (real data)', () => {
   const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
   it('2017-03-10 and 2025-10-17: the high and the low passed by less than a basis point are new, on the day the body gives', () => {
@@ -93,5 +111,11 @@ describe.skipIf(!HAS_REAL)('reading sixty-one (real data)', () => {
     expect(readNote(market!, 'weekly-outlook', '2025-10-17').text).toContain(`for four consecutive years (2022, 2023, 2024 and 2025)${tail}`);
     // a streak of wide margins says nothing of it
     expect(readNote(market!, 'weekly-outlook', '2022-11-18').text).not.toContain('less than the 0.5 that count as a lead');
+  }, 60_000);
+
+  it("2021-07-16 IWM snapshot: the score's fall below the bar for an investable trend is in What changed", () => {
+    const { facts, text } = readNote(market!, 'fund-snapshot', '2021-07-16', 'IWM');
+    expect(facts.changes?.items.map((c) => c.text)).toContain('IWM: score down from 3.2 to 2.8, below the 3.0 that marks an investable trend');
+    expect(text).toContain('IWM: score down from 3.2 to 2.8, below the 3.0 that marks an investable trend');
   }, 60_000);
 });
