@@ -34,7 +34,7 @@ export function numberCell(raw: string): number | undefined {
 }
 
 /** Exact powers of ten (every one up to 1e22 is a double). */
-export const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * A decimal of digits and at most one point whose digits, read as an integer m, make a safe integer and whose

@@ -6,7 +6,7 @@
  * in `csv-cells.ts`, so errors read exactly as they do for other files. Text with quotes is not handled here.
  */
 import * as msg from '../errors/messages.js';
-import { checkDateOrder, dateCell, POW10, raise, strictPrice } from './csv-cells.js';
+import { checkDateOrder, dateCell, decimalValue, raise, strictPrice } from './csv-cells.js';
 import type { IsoDate } from './types.js';
 
 /** The parsed body of a wide file. */
@@ -115,11 +115,9 @@ export function scanWideCsv(text: string, file: string): WideTable {
         } else if (ch === 46 && decimals < 0) decimals = 0;
         else plain = false;
       }
-      let v: number;
-      if (p === start) v = NaN;
-      // decimalValue's rule, written in line: this loop runs for every cell of the file
-      else if (plain && digits > 0 && mantissa > 0 && mantissa <= Number.MAX_SAFE_INTEGER && decimals <= 22) v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
-      else v = strictPrice(text.slice(start, p), header[c], file, line, c + 1);
+      // an empty cell is NaN; a plain decimal that decimalValue cannot read exactly (-1) goes the strict way
+      let v = p === start ? NaN : plain && digits > 0 && mantissa > 0 ? decimalValue(mantissa, decimals < 0 ? 0 : decimals) : -1;
+      if (v < 0) v = strictPrice(text.slice(start, p), header[c], file, line, c + 1);
       columns[c - 1][d] = v;
     }
     if (p < stop) raise('BAD_CSV', msg.wrongCellCount(cellCount(), width), file, line);

@@ -242,19 +242,20 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
  */
 function scoreChanges(prev: unknown, cur: unknown, threshold: number): Change[] {
   const out: Change[] = [];
-  const bar = field(cur, 'thresholds', 'investableScore');
+  const barField = field(cur, 'thresholds', 'investableScore');
+  const bar = typeof barField === 'number' ? barField : null;
   for (const key of commonKeys(prev, cur, 'score')) {
     const [a, b] = [field(prev, 'score', key, 'value'), field(cur, 'score', key, 'value')];
     if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b)) continue;
     const delta = b - a;
-    const crossed = typeof bar === 'number' && a >= bar !== b >= bar;
+    const crossed = bar !== null && a >= bar !== b >= bar;
     // Scores are multiples of 0.2: allow for float noise (0.6 − 0.1 ≠ 0.5 exactly).
     const big = Math.abs(delta) + 1e-9 >= threshold;
     if (!big && !crossed) continue;
     // one decimal, as the score section prints scores (they are multiples of 0.2, so exact); said from the one
     // score to the other ("up 0.8 to 0.8" read as a typo)
     const move = `${nameOf(cur, 'score', key)}: score ${delta > 0 ? 'up' : 'down'} from ${a.toFixed(1)} to ${b.toFixed(1)}`;
-    const across = crossed ? `, ${b >= (bar as number) ? 'back at or above' : 'below'} the ${(bar as number).toFixed(1)} that marks an investable trend` : '';
+    const across = crossed ? `, ${b >= bar ? 'back at or above' : 'below'} the ${bar.toFixed(1)} that marks an investable trend` : '';
     out.push({ kind: big ? 'score-change' : 'score-bar', path: `score.${key}.value`, from: a, to: b, text: `${move}${across}` });
   }
   return out;

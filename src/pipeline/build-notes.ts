@@ -32,7 +32,7 @@ import { format } from 'date-fns/format'; // one function's modules, not the who
 import { parseISO } from 'date-fns/parseISO';
 import { compileNote } from '../narrative/render-narrative.js';
 import type { Page } from 'puppeteer-core';
-import { BrowserSession, guardPrint, PrintFault, printTimeoutMs } from '../render/browser.js';
+import { BrowserSession, guardPrint, PAGE_USES, PrintFault, printTimeoutMs } from '../render/browser.js';
 import type { EmailFlags } from '../email/email.js';
 import { loadForPrint, printRawPdf, setPdfMetadata, type Paper, type PdfOptions } from '../render/pdf.js';
 import type { Claims } from '../narrative/strict-paths.js';
@@ -141,12 +141,6 @@ interface Composed {
   claims: Claims;
   started: number;
 }
-
-/**
- * Notes one page prints before it is replaced by a fresh one: Chromium's per-page caches (fonts, shaped text,
- * decoded images) grow with every distinct note; a new page costs ~100 ms, ~4 ms a note at this length.
- */
-const NOTES_PER_PAGE = 25;
 
 /** What a print gives: the PDF (or, to be finished, Chromium's own PDF and the metadata it is to get) and the e-mail. */
 interface Printed {
@@ -356,7 +350,7 @@ export async function buildNotes(note: NoteSource, market: Market, runs: readonl
         else printed = { c, result: result.r, retried: result.retried, i };
         if (!pipelined) await finishPrinted();
       }
-      if (page && (i + 1) % NOTES_PER_PAGE === 0 && i + 1 < total) {
+      if (page && (i + 1) % PAGE_USES === 0 && i + 1 < total) {
         // the next print opens the fresh page (guarded), so a browser that cannot give one fails that note only
         const old = page;
         page = undefined;

@@ -96,8 +96,12 @@ export interface LentPage {
   done(ok: boolean): void;
 }
 
-/** Uses of the spare page before it is replaced (as NOTES_PER_PAGE for the print page in a batch). */
-export const SPARE_PAGE_USES = 25;
+/**
+ * Documents one page loads before it is replaced by a fresh one, for the print page of a batch and the spare page:
+ * Chromium's per-page caches (fonts, shaped text, decoded images) grow with every distinct document; a new page costs
+ * 0.1–0.3 s, ~4–12 ms a document at this length.
+ */
+export const PAGE_USES = 25;
 
 /**
  * One Chromium for a run, with its own throw-away profile folder, closed by `close()`.
@@ -241,7 +245,7 @@ export class BrowserSession {
   /**
    * A page kept open between uses, for work that loads its own content each time (the e-mail edition's charts): a
    * new page starts a renderer, 0.2–0.3 s, more than the work done on it. The page is replaced after
-   * {@link SPARE_PAGE_USES} uses (Chromium's per-page caches grow with every distinct content), after a use that
+   * {@link PAGE_USES} uses (Chromium's per-page caches grow with every distinct content), after a use that
    * failed, and when its renderer or browser has gone. While it is lent, another borrower gets a fresh page that is
    * closed when given back. Give the page back with `done(ok)`.
    */
@@ -274,7 +278,7 @@ export class BrowserSession {
       page,
       done: (ok) => {
         spare.busy = false;
-        if (!ok || spare.uses >= SPARE_PAGE_USES) this.#dropSpare(spare);
+        if (!ok || spare.uses >= PAGE_USES) this.#dropSpare(spare);
       },
     };
   }

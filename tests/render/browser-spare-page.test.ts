@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SPARE_PAGE_USES } from '../../src/render/browser.js';
+import { PAGE_USES } from '../../src/render/browser.js';
 import { useBrowserSession } from '../helpers/browser.js';
 
 // The spare page (BrowserSession.borrowPage): kept open between uses, replaced when it is worn, failed or gone.
@@ -37,7 +37,7 @@ describe('the browser session’s spare page', () => {
     expect(failed.page.isClosed()).toBe(true);
 
     let worn = next.page;
-    for (let i = 1; i < SPARE_PAGE_USES; i++) {
+    for (let i = 1; i < PAGE_USES; i++) {
       const lent = await browser().borrowPage();
       expect(lent.page).toBe(worn);
       lent.done(true);

@@ -591,7 +591,11 @@ export function judgeSeasonal(s: SeasonalFacts, h2: Comparison, lastH2: Comparis
   const h2State: H2Record['state'] =
     inH2 && !early && current === null ? 'unknown' : current === 'tie' || negligible ? 'level' : keep.length >= 2 ? 'streak' : keep.length === 1 ? 'won' : 'lost';
   // last year's margin as the calendar prints it; older years' from the sample's rows (every one has a complete year after it)
-  const marginOf = (y: number): number | null => (y === year - 1 ? lastH2.gapSize : ((r) => (r ? Math.abs(printed(r.h2Diff, t.returnDecimals)) : null))(rows.find((r) => r.year === y)));
+  const marginOf = (y: number): number | null => {
+    if (y === year - 1) return lastH2.gapSize;
+    const row = rows.find((r) => r.year === y);
+    return row ? Math.abs(printed(row.h2Diff, t.returnDecimals)) : null;
+  };
   const narrowWins = keep.flatMap((y) => {
     const gap = y === year ? null : marginOf(y);
     return gap !== null && gap < t.evidenceMinGap ? [{ year: y, gap }] : [];
