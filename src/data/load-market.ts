@@ -11,7 +11,7 @@ import { raise } from './csv-cells.js';
 import { demoMarket } from './demo-market.js';
 import { SYMBOL } from './market-yaml.js';
 import { isFolder, marketYamlFile, planMarketYaml, sameJobs, type MarketPlan, type UniverseJob } from './market-plan.js';
-import { csvLayout, readSeriesCsv, readUniverseCsv } from './read-csv.js';
+import { csvLayout, readSeriesCsv, readUniverseCsv, readUniverseFile } from './read-csv.js';
 import { fsError, readInputFile } from './read-file.js';
 import type { DataWarning, Market, Series, Universe } from './types.js';
 import type { UniverseReply } from './universe-worker.js';
@@ -64,7 +64,7 @@ function readSeriesFiles(files: MarketPlan['series']): Record<string, Series> {
 
 function readUniverseFiles(jobs: readonly UniverseJob[]): Record<string, Universe> {
   const universes: Record<string, Universe> = {};
-  for (const { key, name, target } of jobs) universes[key] = readUniverseCsv(readInputFile(target), target, key, name);
+  for (const { key, name, target } of jobs) universes[key] = readUniverseFile(target, key, name);
   return universes;
 }
 

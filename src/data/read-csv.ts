@@ -13,7 +13,9 @@ import { isIsoDateAt } from './calendar.js';
 import { checkDateOrder, dateCell, numberCell, plainNumber, raise, strictPrice } from './csv-cells.js';
 import { csvRows } from './csv-rows.js';
 import type { DataWarning, IsoDate, Series, Universe } from './types.js';
-import { scanWideCsv, wideMembers } from './wide-csv.js';
+import { MarketNoteError } from '../errors/market-note-error.js';
+import { maxInputBytes, readInputFile, withInputFile } from './read-file.js';
+import { scanWideCsv, scanWideFile, wideMembers, type WideTable } from './wide-csv.js';
 
 /** Options of `readSeriesCsv`. */
 export interface ReadSeriesCsvOptions {
@@ -283,7 +285,26 @@ function inPlaceRow(text: string, start: number, stop: number, width: number, da
  */
 export function readUniverseCsv(text: string, file: string, key: string, name?: string): Universe {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const table = body.includes('"') ? quotedWide(body, file) : scanWideCsv(body, file);
+  return universeOf(body.includes('"') ? quotedWide(body, file) : scanWideCsv(body, file), file, key, name);
+}
+
+/**
+ * `readUniverseCsv` of the file `file` (read with read-file.ts's checks and size limit): an unquoted file is scanned
+ * a chunk at a time, never held whole; any other file, and any file the scan finds fault with, is read as text, so
+ * the error is always the text path's.
+ * @example readUniverseFile('data/sp600.csv', 'SP600').members.length //=> 600
+ */
+export function readUniverseFile(file: string, key: string, name?: string): Universe {
+  let table: WideTable | undefined;
+  try {
+    table = withInputFile(file, maxInputBytes(), (read, size) => scanWideFile(read, size, file));
+  } catch (e) {
+    if (!(e instanceof MarketNoteError)) throw e;
+  }
+  return table ? universeOf(table, file, key, name) : readUniverseCsv(readInputFile(file), file, key, name);
+}
+
+function universeOf(table: WideTable, file: string, key: string, name: string | undefined): Universe {
   const universe: Universe = { key, name: name ?? key, file, dates: table.dates, members: table.header.slice(1), closes: table.columns };
   const jumps = memberJumps(universe);
   if (jumps) universe.warnings = [{ file, message: msg.membersJump(jumps.count, MAX_DAILY_RATIO, jumps.member, jumps.date).message }];

@@ -63,6 +63,37 @@ export function readInputFile(file: string, limit: number = maxInputBytes()): st
  * @example readInputBytes('output/weekly-outlook-2025-12-12.eml').subarray(0, 5).toString() //=> 'From:'
  */
 export function readInputBytes(file: string, limit: number = maxInputBytes()): Buffer {
+  return withInputFile(file, limit, (read, size) => {
+    // One buffer of the size fstat gives plus a byte (a file that does not grow is read into it without a
+    // copy), then chunks for whatever more comes (a growing file, a /proc file that claims size 0).
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (let length = Math.min(size + 1, limit + 1); ; length = Math.min(1 << 20, limit + 1 - total)) {
+      const buf = Buffer.allocUnsafe(length);
+      let filled = 0;
+      let n = 0;
+      while (filled < buf.length && (n = read(buf, filled)) > 0) filled += n;
+      total += filled;
+      if (filled > 0) chunks.push(filled === buf.length ? buf : buf.subarray(0, filled));
+      if (n === 0) break;
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  });
+}
+
+/**
+ * Reads more of a file into `buf` from `offset` (up to its end): how many bytes it put there, 0 at the end of the
+ * file. Throws one `MarketNoteError` when the file grows beyond the size limit.
+ */
+export type ReadMore = (buf: Buffer, offset: number) => number;
+
+/**
+ * Runs `use` on a regular file of at most `limit` bytes, read piece by piece with `read` (so a large file need not
+ * sit in memory whole); `size` is what fstat gave. Anything but a regular file, and any file-system error, throws
+ * one `MarketNoteError`, as {@link readInputBytes} does; the file is closed afterwards either way.
+ * @example withInputFile('data/GSPC.csv', maxInputBytes(), (read) => read(Buffer.alloc(5), 0)) //=> 5
+ */
+export function withInputFile<T>(file: string, limit: number, use: (read: ReadMore, size: number) => T): T {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever before the type check.
@@ -73,21 +104,15 @@ export function readInputBytes(file: string, limit: number = maxInputBytes()): B
       fail('BAD_DATA', p.message, { file, hint: p.hint });
     }
     if (st.size > limit) tooBig(file, limit);
-    // One buffer of the size fstat gives plus a byte (a file that does not grow is read into it without a
-    // copy), then chunks for whatever more comes (a growing file, a /proc file that claims size 0).
-    const chunks: Buffer[] = [];
+    const open = fd;
     let total = 0;
-    for (let size = Math.min(st.size + 1, limit + 1); ; size = Math.min(1 << 20, limit + 1 - total)) {
-      const buf = Buffer.allocUnsafe(size);
-      let filled = 0;
-      let n = 0;
-      while (filled < buf.length && (n = readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
-      total += filled;
+    const read: ReadMore = (buf, offset) => {
+      const n = readSync(open, buf, offset, buf.length - offset, null);
+      total += n;
       if (total > limit) tooBig(file, limit);
-      if (filled > 0) chunks.push(filled === buf.length ? buf : buf.subarray(0, filled));
-      if (n === 0) break;
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+      return n;
+    };
+    return use(read, st.size);
   } catch (e) {
     throw fsError(e, file);
   } finally {

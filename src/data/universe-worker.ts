@@ -13,8 +13,7 @@ import { trace } from '../cli/trace.js';
 import { bullishPercentHistory, type BullishPercentHistory } from '../metrics/breadth.js';
 import type { UniverseJob } from './market-plan.js';
 import { quickUniverseJobs } from './quick-plan.js';
-import { readUniverseCsv } from './read-csv.js';
-import { readInputFile } from './read-file.js';
+import { readUniverseFile } from './read-csv.js';
 import type { Universe } from './types.js';
 import type { UniverseWorkerData } from './universe-early.js';
 
@@ -33,12 +32,11 @@ try {
   const loaded: LoadedUniverse[] = [];
   const transfer = new Set<ArrayBuffer>();
   for (const job of jobs) {
-    const universe = readUniverseCsv(readInputFile(job.target), job.target, job.key, job.name);
+    const universe = readUniverseFile(job.target, job.key, job.name);
     const bullishPercent = bullishPercentHistory(universe);
     loaded.push({ universe, bullishPercent });
-    for (const a of [...universe.closes, bullishPercent.values, bullishPercent.buys, bullishPercent.members, bullishPercent.listed]) {
-      if (a.byteOffset === 0 && a.byteLength === a.buffer.byteLength) transfer.add(a.buffer as ArrayBuffer);
-    }
+    // every array has a buffer of its own (the closes are views of theirs): moved, not copied
+    for (const a of [...universe.closes, bullishPercent.values, bullishPercent.buys, bullishPercent.members, bullishPercent.listed]) transfer.add(a.buffer as ArrayBuffer);
   }
   port.postMessage({ jobs, loaded } satisfies UniverseReply, [...transfer]);
   trace('universe worker: universes read, bullish percent computed');
