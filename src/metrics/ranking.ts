@@ -29,19 +29,24 @@ export interface RsMatrix {
   cells: (RsCell | null)[][];
 }
 
+const OPPOSITE = { buy: 'sell', sell: 'buy', X: 'O', O: 'X' } as const;
+
 /**
- * RS matrix of a set of closes series: one `relativeStrength` chart per ordered pair.
+ * RS matrix of a set of closes series: the `relativeStrength` chart of each pair i < j, and for j/i its mirror
+ * (the opposite signal and column: on the 1.0-anchored grid the chart of j/i is the chart of i/j upside down, which
+ * tests/metrics/ranking.test.ts checks chart by chart), so each pair's ratio and chart are computed once.
  * @example rsMatrix([ivv, iwm], { asOf: '2025-12-12' }).cells[0][1] //=> { signal: 'buy', column: 'X' }
  */
 export function rsMatrix(series: { key: string; dates: IsoDate[]; close: ArrayLike<number> }[], options: RsMatrixOptions = {}): RsMatrix {
   const percent = options.percent ?? 6.5;
-  const cells = series.map((a, i) =>
-    series.map((b, j) => {
-      if (i === j) return null;
-      const chart = relativeStrength(a, b, { percent, reversal: options.reversal ?? 3, asOf: options.asOf });
-      return { signal: chart.current.signal, column: chart.current.column };
-    }),
-  );
+  const cells: (RsCell | null)[][] = series.map(() => series.map(() => null));
+  for (let i = 0; i < series.length; i++) {
+    for (let j = i + 1; j < series.length; j++) {
+      const { signal, column } = relativeStrength(series[i], series[j], { percent, reversal: options.reversal ?? 3, asOf: options.asOf }).current;
+      cells[i][j] = { signal, column };
+      cells[j][i] = { signal: signal && OPPOSITE[signal], column: column && OPPOSITE[column] };
+    }
+  }
   return { keys: series.map((s) => s.key), cells };
 }
 

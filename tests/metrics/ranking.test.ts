@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { groupRanking, rsMatrix, type RsCell, type RsMatrix } from '../../src/metrics/ranking.js';
 import { relativeStrength } from '../../src/metrics/pnf/index.js';
 import { randomWalk } from './pnf/helpers.js';
+import { loadMarket } from '../../src/data/load-market.js';
+import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 
 /** Six seeded proxies in three groups of two, with different drifts so the RS charts move. */
 function proxies() {
@@ -25,19 +27,28 @@ describe('rsMatrix', () => {
     expect(m.cells.map((row, i) => row[i])).toEqual([null, null, null, null, null, null]);
   });
 
-  it('is a mirror: chart j/i has the opposite signal and column of chart i/j (1.0-anchored grid)', () => {
+  it('holds in [j][i] the chart of j/i itself, which is the mirror of i/j (opposite signal and column) on every day', () => {
     const flip = { buy: 'sell', sell: 'buy', X: 'O', O: 'X' } as const;
     let pairsWithSignal = 0;
-    for (let i = 0; i < 6; i++) {
-      for (let j = i + 1; j < 6; j++) {
-        const a = m.cells[i][j] as RsCell;
-        const b = m.cells[j][i] as RsCell;
-        expect(b.signal, `${i}/${j}`).toBe(a.signal === null ? null : flip[a.signal]);
-        expect(b.column, `${i}/${j}`).toBe(a.column === null ? null : flip[a.column]);
-        if (a.signal) pairsWithSignal++;
+    let mirrored = 0;
+    for (let day = 200; day < 1500; day += 7) {
+      const asOf = series[0].dates[day];
+      const at = rsMatrix(series, { asOf });
+      for (let i = 0; i < 6; i++) {
+        for (let j = i + 1; j < 6; j++) {
+          const a = relativeStrength(series[i], series[j], { percent: 6.5, asOf }).current;
+          const b = relativeStrength(series[j], series[i], { percent: 6.5, asOf }).current;
+          expect(b.signal, `${i}/${j} ${asOf}`).toBe(a.signal === null ? null : flip[a.signal]);
+          expect(b.column, `${i}/${j} ${asOf}`).toBe(a.column === null ? null : flip[a.column]);
+          expect(at.cells[j][i], `${j}/${i} ${asOf}`).toEqual({ signal: b.signal, column: b.column });
+          expect(at.cells[i][j], `${i}/${j} ${asOf}`).toEqual({ signal: a.signal, column: a.column });
+          if (a.signal) pairsWithSignal++;
+          mirrored++;
+        }
       }
     }
-    expect(pairsWithSignal).toBeGreaterThan(10); // the check above was not vacuous
+    expect(mirrored).toBe(186 * 15);
+    expect(pairsWithSignal).toBeGreaterThan(2000); // the check above was not vacuous
   });
 });
 
@@ -114,5 +125,29 @@ describe('groupRanking', () => {
 
   it('throws when a group names a symbol outside the matrix', () => {
     expect(() => groupRanking({ X: ['Z'] }, hand([[null]]))).toThrow('group X: Z is not in the RS matrix');
+  });
+});
+
+describe.skipIf(!HAS_REAL)('rsMatrix on the real funds (skipped when ../shared/data/real is absent)', () => {
+  it('the chart of j/i is the mirror of i/j on every Friday since 2001, for every pair the ranking can use', () => {
+    const market = loadMarket(writeRealMarketYaml());
+    const keys = ['IVV', 'SPY', 'RSP', 'IWM', 'IJR'].filter((k) => market.series[k]);
+    expect(keys.length).toBeGreaterThanOrEqual(4);
+    const flip = { buy: 'sell', sell: 'buy', X: 'O', O: 'X' } as const;
+    const fridays = market.series.IVV.dates.filter((d) => d >= '2001-01-01' && new Date(`${d}T00:00:00Z`).getUTCDay() === 5);
+    let checked = 0;
+    for (const asOf of fridays) {
+      for (let i = 0; i < keys.length; i++) {
+        for (let j = i + 1; j < keys.length; j++) {
+          const a = relativeStrength(market.series[keys[i]], market.series[keys[j]], { percent: 6.5, asOf }).current;
+          const b = relativeStrength(market.series[keys[j]], market.series[keys[i]], { percent: 6.5, asOf }).current;
+          if (b.signal !== (a.signal && flip[a.signal]) || b.column !== (a.column && flip[a.column])) {
+            expect.fail(`${keys[j]}/${keys[i]} on ${asOf}: ${b.signal}/${b.column} against ${a.signal}/${a.column}`);
+          }
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000 * 6);
   });
 });
