@@ -52,12 +52,13 @@ function loadMarketYaml(file: string, source: string): Market {
   return withWarnings({ source, series, universes: readUniverseFiles(plan.universes) });
 }
 
-function readSeriesFiles(files: MarketPlan['series']): Record<string, Series> {
+function readSeriesFiles(files: MarketPlan['series'], afterFile?: () => void): Record<string, Series> {
   const series: Record<string, Series> = {};
   for (const [key, entry, target] of files) {
     series[key] = readSeriesCsv(readInputFile(target), target, key, { name: entry.name, kind: entry.kind, column: entry.column });
     if (entry.adjusted !== undefined) series[key].adjusted = entry.adjusted;
     if (entry.index !== undefined) series[key].index = entry.index;
+    afterFile?.();
   }
   return series;
 }
@@ -78,6 +79,8 @@ export interface OverlappedMarket {
    * ends: a bad universe file is the error to report even when the facts failed (or never looked at it) first.
    */
   settle(): void;
+  /** Whether the universe worker, if there is one, has loaded its code (so a change of V8's flags no longer matters to it). */
+  workerCodeLoaded(): boolean;
 }
 
 /** How long the main thread waits for the universe worker before reading the files itself (ms). */
@@ -90,28 +93,29 @@ const WORKER_WAIT_MS = 60_000;
  * fields wait for the worker the first time they are read (`Atomics.wait`, so callers stay synchronous). When
  * the worker fails for any reason, the files are read here, so errors are exactly those of `loadMarket`. Other
  * data (the demo market, a folder of CSVs, a market without universes, the TypeScript sources under test), and
- * any data on a machine without an idle core, loads as `loadMarket` does.
+ * any data on a machine without an idle core, loads as `loadMarket` does. `afterSeriesFile` runs after each series
+ * file of a market.yaml is read (the facts command checks there whether V8's young generation can be capped).
  * @example const { market, settle } = loadMarketOverlapped('data/market.yaml'); buildFacts(market, …); settle()
  */
-export function loadMarketOverlapped(path?: string): OverlappedMarket {
+export function loadMarketOverlapped(path?: string, options: { afterSeriesFile?: () => void } = {}): OverlappedMarket {
   const started = takeUniversesEarly(path);
   const file = path === undefined || CODE_KIND !== 'js' || !(started || overlapWanted()) ? undefined : marketYamlFile(path);
   // the head start read the market.yaml `path` names itself (universe-early.ts)
   const early = started && file === path ? started : undefined;
   if (started && !early) void started.worker?.terminate();
   if (early) trace('universe worker of the head start taken');
-  if (file === undefined) return { market: loadMarket(path), bullishPercent: () => undefined, settle: () => undefined };
+  if (file === undefined) return { market: loadMarket(path), bullishPercent: () => undefined, settle: () => undefined, workerCodeLoaded: () => true };
   const plan = planMarketYaml(file);
   if (plan.universes.length === 0) {
     void early?.worker?.terminate();
-    const market = withWarnings({ source: path!, series: readSeriesFiles(plan.series), universes: {} });
-    return { market, bullishPercent: () => undefined, settle: () => undefined };
+    const market = withWarnings({ source: path!, series: readSeriesFiles(plan.series, options.afterSeriesFile), universes: {} });
+    return { market, bullishPercent: () => undefined, settle: () => undefined, workerCodeLoaded: () => true };
   }
 
   const { worker, port: port1, flag }: UniverseWorker = early ?? startUniverseWorker({ jobs: plan.universes });
   let series: Record<string, Series>;
   try {
-    series = readSeriesFiles(plan.series);
+    series = readSeriesFiles(plan.series, options.afterSeriesFile);
   } catch (e) {
     void worker?.terminate();
     throw e;
@@ -179,7 +183,7 @@ export function loadMarketOverlapped(path?: string): OverlappedMarket {
     if (h) trace(`bullish percent of ${u.key} from the universe worker`);
     return h;
   };
-  return { market, bullishPercent, settle };
+  return { market, bullishPercent, settle, workerCodeLoaded: () => !worker || settled || Atomics.load(flag, 1) === 1 };
 }
 
 /** The worker's reply, waiting for it without the event loop; undefined when none came in time. */

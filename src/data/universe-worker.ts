@@ -6,7 +6,8 @@
  *
  * Protocol: workerData `{ jobs | marketYaml, port, flag }` (universe-early.ts); one message `{ jobs, loaded }` (the
  * universes it read, planned from the market.yaml when it was given one) or `{ failed: true }` on `port`, then
- * `flag[0] = 1` and a notify, so the main thread can wait for it without an event loop (`Atomics.wait`).
+ * `flag[0] = 1` and a notify, so the main thread can wait for it without an event loop (`Atomics.wait`). `flag[1] = 1`
+ * as soon as its code is loaded (its code cache read: V8 checks a cache against flags the main thread may then change).
  */
 import { workerData } from 'node:worker_threads';
 import { trace } from '../cli/trace.js';
@@ -26,6 +27,7 @@ export interface LoadedUniverse {
 export type UniverseReply = { jobs: UniverseJob[]; loaded: LoadedUniverse[] } | { failed: true };
 
 const { jobs: given, marketYaml, port, flag } = workerData as UniverseWorkerData;
+Atomics.store(flag, 1, 1);
 trace('universe worker: modules loaded');
 try {
   const jobs = given ?? quickUniverseJobs(marketYaml!);
