@@ -141,15 +141,24 @@ export function businessDays(from: IsoDate, to: IsoDate): IsoDate[] {
  * @example tradingDayOnOrBefore(['2025-07-02', '2025-07-03', '2025-07-07'], '2025-07-04') //=> '2025-07-03'
  */
 export function tradingDayOnOrBefore(tradingDays: readonly IsoDate[], date: IsoDate): IsoDate | null {
+  const hit = indexOnOrBefore(tradingDays, date);
+  return hit < 0 ? null : tradingDays[hit];
+}
+
+/**
+ * Index of the last of ascending `dates` on or before `date`, or −1.
+ * @example indexOnOrBefore(['2025-12-11', '2025-12-12'], '2025-12-13') //=> 1
+ */
+export function indexOnOrBefore(dates: readonly IsoDate[], date: IsoDate): number {
   let lo = 0;
-  let hi = tradingDays.length - 1;
+  let hi = dates.length - 1;
   let hit = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (tradingDays[mid] <= date) {
+    if (dates[mid] <= date) {
       hit = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return hit < 0 ? null : tradingDays[hit];
+  return hit;
 }

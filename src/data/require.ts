@@ -4,7 +4,7 @@
  */
 import { fail } from '../errors/market-note-error.js';
 import * as msg from '../errors/messages.js';
-import { isIsoDate, tradingDayOnOrBefore } from './calendar.js';
+import { indexOnOrBefore, isIsoDate, tradingDayOnOrBefore } from './calendar.js';
 import type { IsoDate, Market } from './types.js';
 
 /** Levenshtein distance, for "did you mean RUT?". */
@@ -56,6 +56,28 @@ export function datesWithData(market: Market, key: string): IsoDate[] {
   if (s) return s.dates.filter((_, i) => Number.isFinite(s.close[i]));
   const u = market.universes[key];
   return u.dates.filter((_, d) => u.closes.some((col) => Number.isFinite(col[d])));
+}
+
+/** The first and last dates on which `key` has data (undefined when it has none), as {@link datesWithData} would give them, without making the list. */
+function dataSpan(market: Market, key: string): { key: string; first: IsoDate; last: IsoDate } | undefined {
+  const s = market.series[key];
+  if (!s) {
+    const dates = datesWithData(market, key);
+    return dates.length ? { key, first: dates[0], last: dates[dates.length - 1] } : undefined;
+  }
+  let i = 0;
+  while (i < s.dates.length && !Number.isFinite(s.close[i])) i++;
+  let j = s.dates.length - 1;
+  while (j >= i && !Number.isFinite(s.close[j])) j--;
+  return i < s.dates.length ? { key, first: s.dates[i], last: s.dates[j] } : undefined;
+}
+
+/** The last date on or before `date` on which `key` has data, as `tradingDayOnOrBefore(datesWithData(market, key), date)` gives it. */
+function dataDayOnOrBefore(market: Market, key: string, date: IsoDate): IsoDate | null {
+  const s = market.series[key];
+  if (!s) return tradingDayOnOrBefore(datesWithData(market, key), date);
+  for (let i = indexOnOrBefore(s.dates, date); i >= 0; i--) if (Number.isFinite(s.close[i])) return s.dates[i];
+  return null;
 }
 
 function keysOf(market: Market, required: string[]): string[] {
@@ -147,17 +169,13 @@ export function resolveAsOf(
     fail('USAGE', p.message, { hint: p.hint });
   }
   const keys = keysOf(market, [...new Set([reference, ...required])]);
-  const calendar = datesWithData(market, reference);
-  const spans = keys.map((k) => {
-    const dates = datesWithData(market, k);
-    return { key: k, first: dates[0], last: dates[dates.length - 1] };
-  });
-  const empty = spans.find((s) => s.first === undefined);
-  if (empty) {
+  const found = keys.map((k) => dataSpan(market, k));
+  if (found.includes(undefined)) {
     const p = msg.noCommonDate(keys);
     fail('BAD_DATA', p.message, { hint: p.hint });
   }
-  const refLast = calendar[calendar.length - 1];
+  const spans = found as NonNullable<(typeof found)[number]>[];
+  const refLast = spans[0].last; // keys starts with the reference
   // Without a date: the last date for which every required series has data (the contract's default).
   const requested = asOf ?? spans.reduce((a, b) => (b.last < a.last ? b : a)).last;
   const startsLast = spans.reduce((a, b) => (b.first > a.first ? b : a));
@@ -172,7 +190,7 @@ export function resolveAsOf(
     const p = msg.asOfBeforeData(requested, first, refLast, keys, limiting);
     fail('AS_OF_OUT_OF_RANGE', p.message, { hint: p.hint });
   }
-  const day = tradingDayOnOrBefore(calendar, requested) as IsoDate; // requested ≥ first ≥ the calendar's start
+  const day = dataDayOnOrBefore(market, reference, requested) as IsoDate; // requested ≥ first ≥ the calendar's start
   const stale = spans.filter((s) => s.last < day).map((s) => ({ key: s.key, lastDate: s.last }));
   if (stale.length && !options.allowStale) {
     const p = msg.staleSeries(day, reference, stale);
