@@ -24,7 +24,7 @@ import { readingDecimals, zoneOf } from './judgements/sections.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
 
-export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'score-bar' | 'new-high' | 'trend-flip' | 'column-flip' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'rate-low' | 'verdict' | 'weighing' | 'zone' | 'new-low';
+export type ChangeKind = 'new-signal' | 'status-flip' | 'score-change' | 'score-bar' | 'new-high' | 'trend-flip' | 'column-flip' | 'column-extended' | 'rs-flip' | 'rs-signal' | 'rate-high' | 'rate-low' | 'verdict' | 'weighing' | 'zone' | 'new-low';
 
 /** One change between two facts objects; `path` is the dotted facts path that changed. */
 export interface Change {
@@ -151,11 +151,35 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
     }
     // A new high is a new highest box printed this week (the chart standing at an old high is not news).
     const [h0, h1] = [get(prev, 'highestBox'), get(cur, 'highestBox')];
-    if (typeof h0 === 'number' && typeof h1 === 'number' && h1 > h0) {
+    const newHigh = typeof h0 === 'number' && typeof h1 === 'number' && h1 > h0;
+    if (newHigh) {
       out.push({ kind: 'new-high', path: `pnf.${key}.highestBox`, from: h0, to: h1, text: `${who}: a new highest box on its P&F chart, ${h1}` });
+    }
+    // The same column grown by a reversal's worth of boxes or more (a week's fall of 15% read as "no new signal or
+    // reversal" alone: ABCB, 2023-03-17); a new highest box already says the column rose.
+    const extended = columnExtension(get(prev, 'columnTop'), get(prev, 'columnBottom'), get(cur, 'columnTop'), get(cur, 'columnBottom'), k1, get(cur, 'levels'));
+    if (!newHigh && k0 === k1 && extended && !(typeof cs === 'string' && cs > String(field(prev, 'asOf')))) {
+      const [from, to] = extended;
+      const decimals = get(cur, 'levelDecimals');
+      const box = (level: number) => (typeof decimals === 'number' ? level.toFixed(decimals) : String(level)); // as the body prints its levels
+      const text = `${who}: P&F column of ${k1}s ${k1 === 'X' ? 'rose' : 'fell'} from the ${box(from)} box to the ${box(to)} box, a reversal's worth of boxes or more`;
+      out.push({ kind: 'column-extended', path: `pnf.${key}.${k1 === 'X' ? 'columnTop' : 'columnBottom'}`, from, to, text });
     }
   }
   return out;
+}
+
+/**
+ * The column's end last week and now when the same column grew by at least the reversal's count of boxes: its end
+ * went past the level at which it would now reverse (`levels.reversal`, that many boxes back from its end). Else null.
+ * @example columnExtension(236, 220, 252, 220, 'X', { reversal: 240, reversalInto: 'O' }) //=> [236, 252]
+ */
+export function columnExtension(top0: unknown, bottom0: unknown, top1: unknown, bottom1: unknown, column: unknown, levels: unknown): [number, number] | null {
+  const l = levels as { reversal?: unknown; reversalInto?: unknown } | null | undefined;
+  if (typeof l?.reversal !== 'number') return null;
+  if (column === 'X' && l.reversalInto === 'O' && typeof top0 === 'number' && typeof top1 === 'number' && top1 > top0 && l.reversal >= top0) return [top0, top1];
+  if (column === 'O' && l.reversalInto === 'X' && typeof bottom0 === 'number' && typeof bottom1 === 'number' && bottom1 < bottom0 && l.reversal <= bottom0) return [bottom0, bottom1];
+  return null;
 }
 
 function rsChanges(prev: unknown, cur: unknown): Change[] {
