@@ -114,7 +114,12 @@ describe.skipIf(!HAS_REAL)('readings fifty-seven and fifty-eight (real data)', (
     expect(items).toContain('S&P 600: bullish percent fell to a six-month low of 47.5% on 15 August');
     expect(items).toContain('10-year Treasury yield: a new 200-day low of 1.53% on 15 August');
     const wrap = read('2019-05-31', 'rates-wrap');
-    expect(wrap.facts.changes?.items.map((c) => c.text)).toEqual(['10-year Treasury yield: a new 200-day low of 2.14% on 31 May']);
+    expect(wrap.facts.changes?.items.map((c) => c.text)).toEqual([
+      // the column of Os the body says "has fallen to 21.5" grew three 0.5 boxes this week (column-extended.test.ts)
+      "10-year Treasury yield (TNX): P&F column of Os fell from the 23.0 box to the 21.5 box, a reversal's worth of boxes or more",
+      '10-year Treasury yield: a new 200-day low of 2.14% on 31 May',
+    ]);
+    expect(wrap.text).toContain('The current column of Os (since 7 May) has fallen to 21.5.');
     expect(wrap.text).toMatch(/This week's close is also its lowest of those 200 trading days\./);
   });
 
