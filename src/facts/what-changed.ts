@@ -17,6 +17,7 @@
  */
 import { isIsoDate } from '../data/calendar.js';
 import type { IsoDate } from '../data/types.js';
+import { BP_CHART_OPTIONS } from '../metrics/breadth.js';
 import type { Facts } from './types.js';
 import { previousNoteDate } from './judgements/recency.js';
 import { printed } from './judgements/round.js';
@@ -230,6 +231,19 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
       const dec = field(cur, 'judgements', 'breadth', 'recentLow', 'decimals');
       const shown = l1.level.toFixed(typeof dec === 'number' ? dec : Number(field(cur, 'thresholds', 'breadthDecimals') ?? 1));
       out.push({ kind: 'new-low', path: `breadth.${key}.recentLow`, from: l0?.level ?? null, to: l1.level, text: `${nameOf(cur, 'breadth', key)}: bullish percent fell to a six-month low of ${shown}% on ${day(l1.date, field(cur, 'asOf'))}` });
+    }
+    // the same column of the BP chart grown by a reversal's worth of boxes (2020-09-25: down from the 64% box to the
+    // 56% box in a week the list said nothing changed on the charts the note reads)
+    const at = (facts: unknown, f: string) => field(facts, 'breadth', key, f);
+    const [c0, c1] = [at(prev, 'column'), at(cur, 'column')];
+    const since = (at(cur, 'reversedFrom') as { on?: unknown } | null | undefined)?.on;
+    const [top1, bottom1] = [at(cur, 'columnTop'), at(cur, 'columnBottom')];
+    const span = BP_CHART_OPTIONS.reversal * BP_CHART_OPTIONS.scale.fixed;
+    const bpLevels = c1 === 'X' && typeof top1 === 'number' ? { reversal: top1 - span, reversalInto: 'O' } : c1 === 'O' && typeof bottom1 === 'number' ? { reversal: bottom1 + span, reversalInto: 'X' } : null;
+    const grown = c0 === c1 && !(typeof since === 'string' && since > prevAsOf) ? columnExtension(at(prev, 'columnTop'), at(prev, 'columnBottom'), top1, bottom1, c1, bpLevels) : null;
+    if (grown) {
+      const text = `${nameOf(cur, 'breadth', key)}: bullish percent column of ${c1}s ${c1 === 'X' ? 'rose' : 'fell'} from the ${grown[0]}% box to the ${grown[1]}% box, a reversal's worth of boxes or more`;
+      out.push({ kind: 'column-extended', path: `breadth.${key}.${c1 === 'X' ? 'columnTop' : 'columnBottom'}`, from: grown[0], to: grown[1], text });
     }
     // into or out of a zone, as printed (2021-06-25: 69.9% to 72.8%, back into overbought, and the box said nothing changed)
     const [v0, v1] = [field(prev, 'breadth', key, 'bullishPercent', 'value'), field(cur, 'breadth', key, 'bullishPercent', 'value')];

@@ -63,6 +63,34 @@ describe('What changed: a column grown by a reversal’s worth of boxes', () => 
   });
 });
 
+describe('What changed: the bullish percent chart’s column grown by a reversal’s worth of boxes (2-point boxes, 3-box reversal)', () => {
+  const bp = (asOf: string, b: Record<string, unknown>) =>
+    ({ asOf, breadth: { SP600: { name: 'S&P 600', column: 'O', reversedFrom: { level: 74, date: '2020-08-14', on: '2020-09-08' }, ...b } } }) as unknown as Facts;
+  it('lists a fall of four boxes in the same column, with the boxes as the body prints them', () => {
+    const items = whatChanged(bp('2020-09-18', { columnTop: 74, columnBottom: 64 }), bp('2020-09-25', { columnTop: 74, columnBottom: 56 }));
+    expect(items).toEqual([
+      { kind: 'column-extended', path: 'breadth.SP600.columnBottom', from: 64, to: 56, text: "S&P 600 (SP600): bullish percent column of Os fell from the 64% box to the 56% box, a reversal's worth of boxes or more" },
+    ]);
+  });
+  it('lists nothing for two boxes, or for a column begun this week', () => {
+    expect(whatChanged(bp('2020-09-18', { columnTop: 74, columnBottom: 64 }), bp('2020-09-25', { columnTop: 74, columnBottom: 60 }))).toEqual([]);
+    const fresh = bp('2020-09-25', { columnTop: 74, columnBottom: 56, reversedFrom: { level: 74, date: '2020-09-21', on: '2020-09-23' } });
+    expect(whatChanged(bp('2020-09-18', { columnTop: 74, columnBottom: 64 }), fresh)).toEqual([]);
+  });
+});
+
+describe.skipIf(!HAS_REAL)('the weekly of 2020-09-25 (real data; reading sixty-two)', () => {
+  const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
+  it("lists the bullish percent's four-box fall, where the list said nothing changed on the charts the note reads", () => {
+    const { facts, text } = readNote(market!, 'weekly-outlook', '2020-09-25');
+    const item = "S&P 600: bullish percent column of Os fell from the 64% box to the 56% box, a reversal's worth of boxes or more";
+    expect(facts.changes?.items.map((c) => c.text)).toEqual([item]);
+    expect(text).toContain(item);
+    expect(text).toContain('It is in a column of Os down to the 56% box');
+    expect(text).not.toContain('No new Point & Figure signal');
+  }, 60_000);
+});
+
 describe.skipIf(!HAS_REAL)('the ABCB snapshot of 2023-03-17 (real data)', () => {
   const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
   it("lists the six-box fall of its column of Os in What changed, beside the body's column", () => {
