@@ -564,7 +564,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
         swings.push(asOf);
         const a = /^(8|1[18])(?!\d)/.test(String(range)) ? 'an' : 'a';
         expect(t, asOf).toContain(`The 10-year yield swung over ${a} ${range} bp range this week`);
-        expect(t, asOf).toContain(`after closes between ${p2(Math.min(...week)).toFixed(2)}% and ${p2(Math.max(...week)).toFixed(2)}% over the week (${a} ${range} bp range)`);
+        expect(t, asOf).toContain(`after closes between ${p2(Math.min(...week)).toFixed(2)}% and ${p2(Math.max(...week)).toFixed(2)}%, counting the close a week earlier (${a} ${range} bp range)`);
       } else expect(t, asOf).not.toContain('swung');
       // a move that prints as 1 or 2 bp edged the yield (2021-04-09: "fell this week" of 1.3 bp in a 9 bp range)
       if (!swing && net >= 1 && net <= 2) expect(t, asOf).toMatch(/The 10-year yield edged (higher|lower) this week/);
