@@ -79,27 +79,30 @@ describe('What changed: the bullish percent chart’s column grown by a reversal
   });
 });
 
-describe.skipIf(!HAS_REAL)('the weekly of 2020-09-25 (real data; reading sixty-two)', () => {
+describe.skipIf(!HAS_REAL)('on the dates they were read (real data)', () => {
   const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
-  it("lists the bullish percent's four-box fall, where the list said nothing changed on the charts the note reads", () => {
-    const { facts, text } = readNote(market!, 'weekly-outlook', '2020-09-25');
-    const item = "S&P 600: bullish percent column of Os fell from the 64% box to the 56% box, a reversal's worth of boxes or more";
-    expect(facts.changes?.items.map((c) => c.text)).toEqual([item]);
-    expect(text).toContain(item);
-    expect(text).toContain('It is in a column of Os down to the 56% box');
-    expect(text).not.toContain('No new Point & Figure signal');
+  /** The What changed item expected on a date: the only one listed, printed as it is, beside the body's `column` sentence. */
+  const listsOnly = (note: { facts: Facts; text: string }, item: string, column: string, none: string) => {
+    expect(note.facts.changes?.items.map((c) => c.text)).toEqual([item]);
+    expect(note.text).toContain(item);
+    expect(note.text).toContain(column);
+    expect(note.text).not.toContain(none);
+  };
+  it("2020-09-25 weekly (reading sixty-two): the bullish percent's four-box fall, where the list said nothing changed on the charts the note reads", () => {
+    listsOnly(
+      readNote(market!, 'weekly-outlook', '2020-09-25'),
+      "S&P 600: bullish percent column of Os fell from the 64% box to the 56% box, a reversal's worth of boxes or more",
+      'It is in a column of Os down to the 56% box',
+      'No new Point & Figure signal',
+    );
   }, 60_000);
-});
-
-describe.skipIf(!HAS_REAL)('the ABCB snapshot of 2023-03-17 (real data)', () => {
-  const market = HAS_REAL ? loadMarket(writeRealMarketYaml()) : undefined;
-  it("lists the six-box fall of its column of Os in What changed, beside the body's column", () => {
+  it("2023-03-17 ABCB snapshot (reading sixty-one): the six-box fall of its column of Os, beside the body's column", () => {
     const { market: withAbcb } = symbolMarket(loadNote('fund-snapshot'), market!, 'ABCB');
-    const { facts, text } = readNote(withAbcb, 'fund-snapshot', '2023-03-17', 'ABCB');
-    const item = "ABCB: P&F column of Os fell from the 41 box to the 35 box, a reversal's worth of boxes or more";
-    expect(facts.changes?.items.map((c) => c.text)).toEqual([item]);
-    expect(text).toContain(item);
-    expect(text).toContain('The current column of Os (since 2 March) fills the boxes from 47 down to 35.');
-    expect(text).not.toContain('no new signal, column reversal');
+    listsOnly(
+      readNote(withAbcb, 'fund-snapshot', '2023-03-17', 'ABCB'),
+      "ABCB: P&F column of Os fell from the 41 box to the 35 box, a reversal's worth of boxes or more",
+      'The current column of Os (since 2 March) fills the boxes from 47 down to 35.',
+      'no new signal, column reversal',
+    );
   }, 60_000);
 });
