@@ -79,8 +79,6 @@ export interface OverlappedMarket {
    * ends: a bad universe file is the error to report even when the facts failed (or never looked at it) first.
    */
   settle(): void;
-  /** Whether the universe worker, if there is one, has loaded its code (so a change of V8's flags no longer matters to it). */
-  workerCodeLoaded(): boolean;
 }
 
 /** How long the main thread waits for the universe worker before reading the files itself (ms). */
@@ -94,28 +92,34 @@ const WORKER_WAIT_MS = 60_000;
  * the worker fails for any reason, the files are read here, so errors are exactly those of `loadMarket`. Other
  * data (the demo market, a folder of CSVs, a market without universes, the TypeScript sources under test), and
  * any data on a machine without an idle core, loads as `loadMarket` does. `afterSeriesFile` runs after each series
- * file of a market.yaml is read (the facts command checks there whether V8's young generation can be capped).
+ * file of a market.yaml is read, and once after a market loaded otherwise, told whether the universe worker (if any)
+ * has loaded its code: from then on a change of V8's flags no longer matters to it (the facts command caps V8's young
+ * generation there, pipeline/jit.ts).
  * @example const { market, settle } = loadMarketOverlapped('data/market.yaml'); buildFacts(market, …); settle()
  */
-export function loadMarketOverlapped(path?: string, options: { afterSeriesFile?: () => void } = {}): OverlappedMarket {
+export function loadMarketOverlapped(path?: string, options: { afterSeriesFile?: (workerCodeLoaded: boolean) => void } = {}): OverlappedMarket {
   const started = takeUniversesEarly(path);
   const file = path === undefined || CODE_KIND !== 'js' || !(started || overlapWanted()) ? undefined : marketYamlFile(path);
   // the head start read the market.yaml `path` names itself (universe-early.ts)
   const early = started && file === path ? started : undefined;
   if (started && !early) void started.worker?.terminate();
   if (early) trace('universe worker of the head start taken');
-  if (file === undefined) return { market: loadMarket(path), bullishPercent: () => undefined, settle: () => undefined, workerCodeLoaded: () => true };
+  if (file === undefined) {
+    const market = loadMarket(path);
+    options.afterSeriesFile?.(true);
+    return { market, bullishPercent: () => undefined, settle: () => undefined };
+  }
   const plan = planMarketYaml(file);
   if (plan.universes.length === 0) {
     void early?.worker?.terminate();
-    const market = withWarnings({ source: path!, series: readSeriesFiles(plan.series, options.afterSeriesFile), universes: {} });
-    return { market, bullishPercent: () => undefined, settle: () => undefined, workerCodeLoaded: () => true };
+    const market = withWarnings({ source: path!, series: readSeriesFiles(plan.series, () => options.afterSeriesFile?.(true)), universes: {} });
+    return { market, bullishPercent: () => undefined, settle: () => undefined };
   }
 
   const { worker, port: port1, flag }: UniverseWorker = early ?? startUniverseWorker({ jobs: plan.universes });
   let series: Record<string, Series>;
   try {
-    series = readSeriesFiles(plan.series, options.afterSeriesFile);
+    series = readSeriesFiles(plan.series, () => options.afterSeriesFile?.(!worker || Atomics.load(flag, 1) === 1));
   } catch (e) {
     void worker?.terminate();
     throw e;
@@ -183,7 +187,7 @@ export function loadMarketOverlapped(path?: string, options: { afterSeriesFile?:
     if (h) trace(`bullish percent of ${u.key} from the universe worker`);
     return h;
   };
-  return { market, bullishPercent, settle, workerCodeLoaded: () => !worker || settled || Atomics.load(flag, 1) === 1 };
+  return { market, bullishPercent, settle };
 }
 
 /** The worker's reply, waiting for it without the event loop; undefined when none came in time. */

@@ -106,7 +106,7 @@ if (process.env.MARKET_NOTE_CODE_CACHE === 'write') b.writeCache();`;
  * takes the worker from here. `closed`: the command has asked for its market, so a start after that would be a worker
  * nobody takes.
  */
-const state: { early: (UniverseWorker & { path: string }) | undefined; closed: boolean; started?: Int32Array } = ((globalThis as Record<symbol, unknown>)[
+const state: { early: (UniverseWorker & { path: string }) | undefined; closed: boolean } = ((globalThis as Record<symbol, unknown>)[
   Symbol.for('market-note.universes-early')
 ] ??= { early: undefined, closed: false }) as never;
 
@@ -117,7 +117,6 @@ const state: { early: (UniverseWorker & { path: string }) | undefined; closed: b
 export function startUniversesEarly(path: string): void {
   if (state.early || state.closed || CODE_KIND !== 'js' || !/\.ya?ml$/i.test(path) || !overlapWanted()) return;
   state.early = { ...startUniverseWorker({ marketYaml: path }), path };
-  if (state.early.worker) state.started = state.early.flag; // `started`: kept after the command takes the worker
   trace('universe worker started early');
 }
 
@@ -146,9 +145,4 @@ export function takeUniversesEarly(path: string | undefined): UniverseWorker | u
     return undefined;
   }
   return e;
-}
-
-/** Whether the head start's worker (taken by the command or not) has loaded its code (universe-worker.ts's `flag[1]`). */
-export function earlyWorkerCodeLoaded(): boolean {
-  return state.started !== undefined && Atomics.load(state.started, 1) === 1;
 }

@@ -160,11 +160,9 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
     // reversal" alone: ABCB, 2023-03-17); a new highest box already says the column rose.
     const extended = columnExtension(get(prev, 'columnTop'), get(prev, 'columnBottom'), get(cur, 'columnTop'), get(cur, 'columnBottom'), k1, get(cur, 'levels'));
     if (!newHigh && k0 === k1 && extended && !(typeof cs === 'string' && cs > String(field(prev, 'asOf')))) {
-      const [from, to] = extended;
       const decimals = get(cur, 'levelDecimals');
       const box = (level: number) => (typeof decimals === 'number' ? level.toFixed(decimals) : String(level)); // as the body prints its levels
-      const text = `${who}: P&F column of ${k1}s ${k1 === 'X' ? 'rose' : 'fell'} from the ${box(from)} box to the ${box(to)} box, a reversal's worth of boxes or more`;
-      out.push({ kind: 'column-extended', path: `pnf.${key}.${k1 === 'X' ? 'columnTop' : 'columnBottom'}`, from, to, text });
+      out.push(columnExtended(`${who}: P&F`, `pnf.${key}`, k1, extended, box));
     }
   }
   return out;
@@ -181,6 +179,13 @@ export function columnExtension(top0: unknown, bottom0: unknown, top1: unknown, 
   if (column === 'X' && l.reversalInto === 'O' && typeof top0 === 'number' && typeof top1 === 'number' && top1 > top0 && l.reversal >= top0) return [top0, top1];
   if (column === 'O' && l.reversalInto === 'X' && typeof bottom0 === 'number' && typeof bottom1 === 'number' && bottom1 < bottom0 && l.reversal <= bottom0) return [bottom0, bottom1];
   return null;
+}
+
+/** The `column-extended` change of `chart`'s column `column` (X or O), grown from box `from` to box `to`, shown with `box`. */
+function columnExtended(chart: string, path: string, column: unknown, [from, to]: [number, number], box: (level: number) => string): Change {
+  const up = column === 'X';
+  const text = `${chart} column of ${column}s ${up ? 'rose' : 'fell'} from the ${box(from)} box to the ${box(to)} box, a reversal's worth of boxes or more`;
+  return { kind: 'column-extended', path: `${path}.${up ? 'columnTop' : 'columnBottom'}`, from, to, text };
 }
 
 function rsChanges(prev: unknown, cur: unknown): Change[] {
@@ -241,10 +246,7 @@ function breadthChanges(prev: unknown, cur: unknown): Change[] {
     const span = BP_CHART_OPTIONS.reversal * BP_CHART_OPTIONS.scale.fixed;
     const bpLevels = c1 === 'X' && typeof top1 === 'number' ? { reversal: top1 - span, reversalInto: 'O' } : c1 === 'O' && typeof bottom1 === 'number' ? { reversal: bottom1 + span, reversalInto: 'X' } : null;
     const grown = c0 === c1 && !(typeof since === 'string' && since > prevAsOf) ? columnExtension(at(prev, 'columnTop'), at(prev, 'columnBottom'), top1, bottom1, c1, bpLevels) : null;
-    if (grown) {
-      const text = `${nameOf(cur, 'breadth', key)}: bullish percent column of ${c1}s ${c1 === 'X' ? 'rose' : 'fell'} from the ${grown[0]}% box to the ${grown[1]}% box, a reversal's worth of boxes or more`;
-      out.push({ kind: 'column-extended', path: `breadth.${key}.${c1 === 'X' ? 'columnTop' : 'columnBottom'}`, from: grown[0], to: grown[1], text });
-    }
+    if (grown) out.push(columnExtended(`${nameOf(cur, 'breadth', key)}: bullish percent`, `breadth.${key}`, c1, grown, (level) => `${level}%`));
     // into or out of a zone, as printed (2021-06-25: 69.9% to 72.8%, back into overbought, and the box said nothing changed)
     const [v0, v1] = [field(prev, 'breadth', key, 'bullishPercent', 'value'), field(cur, 'breadth', key, 'bullishPercent', 'value')];
     const t = field(cur, 'thresholds') as { oversold?: unknown; overbought?: unknown; midline?: unknown; breadthDecimals?: unknown } | undefined;

@@ -51,7 +51,7 @@ let capped = false;
  * V8 reads it whenever it would grow; its maximum size can only be given before the heap exists). For a short run on
  * fresh data: V8 grows the semi-spaces to 16 MB, and on a virtual machine the first touch of each new page is dear
  * (~15 µs a page here), more than the extra scavenges of a smaller young generation cost. `facts` on the real data
- * measured 0.77 → 0.69 s median wall, CPU 1.26 → 1.13 s with 4 MB (docs/performance.md, twelfth round).
+ * measured 0.745 → 0.670 s median wall, CPU 1.20 → 1.12 s with 4 MB (docs/performance.md, twelfth round).
  *
  * V8 checks a code cache against its flags, so the cap waits until every code cache of the run has been read (the
  * caller knows when), and a training run that writes the caches (MARKET_NOTE_CODE_CACHE=write) is left alone.

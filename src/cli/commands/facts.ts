@@ -1,5 +1,4 @@
 import { loadMarketOverlapped } from '../../data/load-market.js';
-import { earlyWorkerCodeLoaded } from '../../data/universe-early.js';
 import { capYoungGeneration } from '../../pipeline/jit.js';
 import { buildFacts } from '../../facts/build-facts.js';
 import { supplyBullishPercent } from '../../facts/sections/breadth.js';
@@ -21,14 +20,11 @@ export interface FactsArgs {
  * bullish percent histories compute) in a worker thread while the series load and the other facts compute.
  */
 export async function factsCommand(args: FactsArgs, io: CliIo): Promise<number> {
-  // the young generation stays small (pipeline/jit.ts) once no code cache is left to read: as soon as the head
-  // start's worker has read its own (checked between series files), else once the market is loaded
-  const capWhenReady = (): void => void (earlyWorkerCodeLoaded() && capYoungGeneration());
-  capWhenReady();
   const note = loadNote(args.note);
-  const loaded = loadMarketOverlapped(args.data, { afterSeriesFile: capWhenReady });
+  // the young generation stays small (pipeline/jit.ts) once no code cache is left to read: checked between series
+  // files, as soon as the universe worker has read its own
+  const loaded = loadMarketOverlapped(args.data, { afterSeriesFile: (workerCodeLoaded) => void (workerCodeLoaded && capYoungGeneration()) });
   trace('series read');
-  if (loaded.workerCodeLoaded()) capYoungGeneration();
   for (const u of Object.values(loaded.market.universes)) supplyBullishPercent(u, () => loaded.bullishPercent(u));
   let facts;
   try {
