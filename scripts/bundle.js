@@ -82,6 +82,8 @@ console.log(`bundle: ${out}/facts-cli.cjs, ${(Object.values(facts.metafile.outpu
 // bundle the bin runs first for `facts`, which starts that worker before the command's bundle loads.
 await commonJs('dist/data/universe-worker.js', 'universe-worker.cjs');
 await commonJs('dist/cli/facts-early.js', 'facts-early.cjs');
+// V8's tiering for the bin's `facts` path, which loads no ES module
+await commonJs('dist/pipeline/jit.js', 'jit.cjs');
 
 // Training: `facts` on a market.yaml of CSV files (the demo market written out), once with the universe worker (its
 // cache) and once with every file read on the main thread, so the command's cache holds all the readers, the facts

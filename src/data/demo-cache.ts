@@ -8,13 +8,19 @@
  * Folder: MARKET_NOTE_CACHE_DIR, else $XDG_CACHE_HOME/market-note, else node_modules/.cache/market-note in the
  * package folder. MARKET_NOTE_CACHE_DIR=off turns the cache off.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { threadId } from 'node:worker_threads';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Market } from './types.js';
 import { CODE_DIR, CODE_KIND, PACKAGE_ROOT } from '../config/paths.js';
+
+/**
+ * node:crypto, loaded on first use: the demo cache is the only thing the `facts` command would load it for, and loading
+ * it costs ~10 ms of a cold run that reads a market.yaml and never touches the demo market.
+ */
+const crypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
 
 /** The generator's modules (compiled JavaScript, or the TypeScript sources in tests: each keeps its own cache file). */
 const HERE = join(CODE_DIR, 'data');
@@ -31,7 +37,7 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
 
 /** Hash of the generator's modules (this folder's demo-market and calendar, and demo/), the package version and V8's. */
 function generatorKey(): string {
-  const h = createHash('sha256');
+  const h = crypto().createHash('sha256');
   const ext = `.${KIND}`;
   const files = [join(HERE, `demo-market${ext}`), join(HERE, `calendar${ext}`)];
   const demo = join(HERE, 'demo');

@@ -1,6 +1,6 @@
 // The bin runs the esbuild bundle (dist/bundle/, made by `npm run build`; for `facts`, its CommonJS bundle with V8's
 // code cache) when it is newer than dist/, else dist/ itself. Both must make the same files; the trace says which ran.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
@@ -42,6 +42,21 @@ describe.skipIf(!hasBundle)('the bundled CLI (dist/bundle)', () => {
     // `facts` runs from its own CommonJS bundle with the code cache the build trained (scripts/bundle.js)
     expect(r.stderr).toMatch(/CLI loaded \(facts bundle, code cache used\)/);
     expect(r.stderr).toMatch(/universes read in the universe worker/);
+  }, 120_000);
+
+  it('runs `facts` on a market.yaml without the ES module loader or node:crypto (the bin is CommonJS; the demo cache loads crypto only when used)', async () => {
+    const dir = tempDir();
+    expect((await runCli(['demo-data', '--out', dir])).code).toBe(0);
+    // a preload that writes the main thread's list of loaded Node modules at exit
+    const preload = join(dir, 'modules.cjs');
+    const list = join(dir, 'modules.json');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));`);
+    const r = await runCli(['facts', '--data', join(dir, 'market.yaml'), '--as-of', '2025-12-12'], { env: { NODE_OPTIONS: `--require ${preload}` } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).asOf).toBe('2025-12-12');
+    const loaded: string[] = JSON.parse(readFileSync(list, 'utf8'));
+    expect(loaded).toContain('NativeModule worker_threads'); // the list is the run's
+    expect(loaded.filter((m) => /esm\/(translators|module_job)$|^NativeModule crypto$/.test(m))).toEqual([]);
   }, 120_000);
 
   it('reads the same package files as the compiled modules: `init` copies the scaffold, `facts` prints the same JSON', async () => {
