@@ -79,6 +79,19 @@ describe('text is decoded as written', () => {
     expect(readInputFile(join(dir, 'a.csv'))).toBe('Date,Close\n2025-01-02,1.5\n');
     expect(readInputFile(join(dir, 'u.csv'))).toBe('\ufeffDate,Clôture\n2025-01-02,1.5\n');
   });
+
+  it('reads file after file into one buffer: each text stays as read, whatever the sizes and order', () => {
+    const dir = tempDir();
+    const rows = (n: number, v: string) => 'Date,Close\n' + Array.from({ length: n }, (_, i) => `2025-01-${String((i % 28) + 1).padStart(2, '0')},${v}\n`).join('');
+    const files = { 'big.csv': rows(40_000, '123.25'), 'small.csv': rows(3, '7'), 'mid.csv': rows(9_000, '55.5'), 'bin.csv': 'Date,Close\n\0' };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const big = readInputFile(join(dir, 'big.csv'));
+    const small = readInputFile(join(dir, 'small.csv'));
+    expect(errorText(() => readInputFile(join(dir, 'bin.csv'))).split('\n')[0]).toMatch(/bin\.csv: the file is not text/);
+    const mid = readInputFile(join(dir, 'mid.csv'));
+    const again = readInputFile(join(dir, 'small.csv'));
+    expect([big, small, mid, again]).toEqual([files['big.csv'], files['small.csv'], files['mid.csv'], files['small.csv']]);
+  });
 });
 
 describe('a documented size limit that can be raised', () => {

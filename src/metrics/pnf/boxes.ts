@@ -51,8 +51,8 @@ const TABLE_SIZE = 1024;
  * @example boxScale({ fixed: 0.1 }).level(3) //=> 0.3
  */
 export function boxScale(scale: PnfScale): BoxScale {
-  if (scale === 'traditional') return TRADITIONAL;
-  if (scale === 'traditional-pre2022') return TRADITIONAL_PRE;
+  if (scale === 'traditional') return (TRADITIONAL ??= traditionalScale('traditional', POST_2022));
+  if (scale === 'traditional-pre2022') return (TRADITIONAL_PRE ??= traditionalScale('traditional-pre2022', PRE_2022));
   if (scale !== null && typeof scale === 'object') {
     const s = scale as { fixed?: unknown; percent?: unknown };
     if ('fixed' in s && !('percent' in s)) {
@@ -292,6 +292,7 @@ function percentScale(percent: number): BoxScale {
   };
 }
 
-// The traditional scales are immutable constants, built once when the module loads.
-const TRADITIONAL = traditionalScale('traditional', POST_2022);
-const TRADITIONAL_PRE = traditionalScale('traditional-pre2022', PRE_2022);
+// The traditional scales are immutable, each made on first use (it fills two tables of TABLE_SIZE levels): a run
+// reads one of them, or neither.
+let TRADITIONAL: BoxScale | undefined;
+let TRADITIONAL_PRE: BoxScale | undefined;
