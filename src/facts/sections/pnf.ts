@@ -2,8 +2,7 @@ import type { IsoDate, Market, Series } from '../../data/types.js';
 import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
 import { fail } from '../../errors/market-note-error.js';
 import { pnfTooManyBoxes } from '../../errors/messages.js';
-import { decimalsOf, PnfBoxLimitError, prefixCharts, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
-import { objectMemo } from '../../metrics/memo.js';
+import { decimalsOf, PnfBoxLimitError, pointAndFigure, relativeStrength, type PnfChart, type PnfOptions } from '../../metrics/pnf/index.js';
 import { changeLevels, reversalIndex, signalIndex, type ChangeLevels } from '../../metrics/pnf/levels.js';
 import type { NoteConfig } from '../../config/note-config.js';
 import type { PnfChartData } from '../types.js';
@@ -189,26 +188,6 @@ export function withBoxLimit<T>(series: string, build: () => T): T {
   }
 }
 
-/** Per series and chart options: its charts by last row (prefixCharts), and the charts made, by last row. */
-const seriesCharts = objectMemo<(end: number) => PnfChart>(4);
-const seriesChartsAt = objectMemo<PnfChart>(8);
-
-/**
- * The P&F chart of series `s` on its rows ≤ asOf (values × `multiplier`). Remembered per series and options: the
- * sections that read the same chart (a fund's P&F facts and its score) share one, and an earlier as-of date's chart
- * (the comparison week's) is cut from a later one's columns. Charts are read-only.
- */
-export function seriesChart(s: Series, opts: Required<Omit<PnfOptions, 'requireSignalForTrendFlip'>>, multiplier: number, asOf: IsoDate): PnfChart {
-  const key = `${JSON.stringify(opts.scale)}|${opts.method}|${opts.reversal}|${multiplier}`;
-  const end = lastIndexOnOrBefore(s.dates, asOf) + 1;
-  return seriesChartsAt.get([s], `${key}|${end}`, () => {
-    const at = seriesCharts.get([s], key, () =>
-      prefixCharts({ dates: s.dates, close: scaled(s.close, multiplier)!, high: scaled(s.high, multiplier), low: scaled(s.low, multiplier) }, opts),
-    );
-    return withBoxLimit(s.key, () => at(end));
-  });
-}
-
 /** The P&F chart of a series as the note configures it (scale, method; yields × 10). */
 export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): { chart: PnfChart; multiplier: number; dates: IsoDate[] } {
   const set = config.pnf[s.key] ?? { scale: 'traditional' as const };
@@ -216,7 +195,13 @@ export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): {
   const multiplier = s.kind === 'yield' ? 10 : 1;
   const hasHL = !!(rows.high && rows.low);
   const method = set.method === 'highlow' && !hasHL ? 'close' : (set.method ?? (hasHL ? 'highlow' : 'close'));
-  const chart = seriesChart(s, { scale: set.scale, reversal: set.reversal ?? 3, method }, multiplier, asOf);
+  const opts: PnfOptions = { scale: set.scale, reversal: set.reversal ?? 3, method };
+  const chart = withBoxLimit(s.key, () =>
+    pointAndFigure(
+      { dates: rows.dates, close: scaled(rows.close, multiplier)!, high: scaled(rows.high, multiplier), low: scaled(rows.low, multiplier) },
+      opts,
+    ),
+  );
   return { chart, multiplier, dates: rows.dates };
 }
 

@@ -11,7 +11,7 @@
  */
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
-import { relativeStrength, type PnfOptions } from '../../metrics/pnf/index.js';
+import { pointAndFigure, relativeStrength, type PnfOptions } from '../../metrics/pnf/index.js';
 import { fail } from '../../errors/market-note-error.js';
 import * as msg from '../../errors/messages.js';
 import {
@@ -34,7 +34,7 @@ import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import { figure, type Figure } from '../provenance.js';
 import { DEFAULT_SCORE_THRESHOLD } from '../what-changed.js';
 import type { ChartData } from '../types.js';
-import { seriesChart } from './pnf.js';
+import { withBoxLimit } from './pnf.js';
 
 export interface FundScore {
   value: Figure;
@@ -205,8 +205,12 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
     warnings.push(`${fund}: note.yaml asks for the high/low method but ${s.file} has no High/Low columns; the close method is used`);
     method = 'close';
   }
-  // the fund's own chart, as its P&F section reads it (shared with it)
-  const price = seriesChart(s, { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 }, 1, asOf);
+  const price = withBoxLimit(fund, () =>
+    pointAndFigure(
+      { dates, close: cut(s.close)!, high: method === 'highlow' ? cut(s.high) : undefined, low: method === 'highlow' ? cut(s.low) : undefined },
+      { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 },
+    ),
+  );
   const fundInput = { dates, close: cut(s.close)! };
   // the whole series with asOf (same rows as fundInput): RS charts are shared with the other sections
   const rs = (b: { dates: IsoDate[]; close: ArrayLike<number> }, percent: number) => relativeStrength(s, b, { percent, asOf });

@@ -2,7 +2,7 @@
  * Point & Figure engine (methodology §1–§3): price charts, relative-strength charts and the breadth fast path.
  * See README.md in this folder and docs/pnf.md.
  */
-export { pointAndFigure, prefixCharts } from './point-and-figure.js';
+export { pointAndFigure } from './point-and-figure.js';
 export { signalStates } from './signal-states.js';
 export { relativeStrength } from './relative-strength.js';
 export { boxScale, decimalsOf, PnfBoxLimitError, MAX_COLUMN_BOXES, type BoxScale } from './boxes.js';

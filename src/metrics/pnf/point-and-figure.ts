@@ -10,7 +10,7 @@
  *     ▼ assembleChart       levels, dates, daily arrays, current state
  */
 import { boxScale, checkReversal, PnfBoxLimitError, type BoxScale } from './boxes.js';
-import { buildColumns, columnsPrefix, type DailyBars, type RawChart } from './columns.js';
+import { buildColumns, type DailyBars, type RawChart } from './columns.js';
 import { labelPatterns } from './patterns.js';
 import { rawSignals } from './signals.js';
 import { rawTrend } from './trend.js';
@@ -21,17 +21,6 @@ import type { IsoDate, PnfChart, PnfColumn, PnfInput, PnfOptions, PnfSignal } fr
  * @example pointAndFigure({ dates, close: [5, 1, 6, 3, 7] }, { scale: { fixed: 1 } }).signals[0].pattern //=> 'double top'
  */
 export function pointAndFigure(input: PnfInput, options: PnfOptions): PnfChart {
-  return prefixCharts(input, options)(input.dates.length);
-}
-
-/**
- * The charts of the first days of one daily input: `at(end)` is `pointAndFigure` of its first `end` days. The chart of
- * the most days asked for so far is built day by day, and a chart of fewer days is cut from it ({@link columnsPrefix}),
- * which skips the per-day loop: a note's comparison week reads the same series five days shorter.
- * @example const at = prefixCharts({ dates, close }, { scale: { fixed: 1 } });
- * at(dates.length); at(dates.length - 5) // the second as pointAndFigure({ dates: dates.slice(0, -5), … }) makes it
- */
-export function prefixCharts(input: PnfInput, options: PnfOptions): (end: number) => PnfChart {
   const opts = resolveOptions(input, options);
   const scale = boxScale(opts.scale);
   const n = checkLengths(input);
@@ -39,18 +28,8 @@ export function prefixCharts(input: PnfInput, options: PnfOptions): (end: number
     opts.method === 'highlow'
       ? { high: input.high as ArrayLike<number>, low: input.low as ArrayLike<number>, close: input.close, length: n }
       : { high: input.close, low: input.close, close: input.close, length: n };
-  let longest: { end: number; raw: RawChart } | undefined;
-  return (end) => {
-    if (!(Number.isInteger(end) && end >= 0 && end <= n)) throw new RangeError(`P&F chart of the first ${end} days of ${n}`);
-    const dates = end === n ? input.dates : input.dates.slice(0, end);
-    let raw: RawChart;
-    if (longest && end <= longest.end) raw = columnsPrefix(longest.raw, { ...bars, length: longest.end }, scale.positiveOnly, end);
-    else {
-      raw = datedBoxLimit(() => buildColumns({ ...bars, length: end }, scale, opts.reversal), dates);
-      longest = { end, raw };
-    }
-    return assembleChart(raw, dates, scale, opts, (k) => scale.level(k));
-  };
+  const raw = datedBoxLimit(() => buildColumns(bars, scale, opts.reversal), input.dates);
+  return assembleChart(raw, input.dates, scale, opts, (k) => scale.level(k));
 }
 
 /** Runs `build`; a `PnfBoxLimitError` it throws gets the date of its day. */

@@ -5,13 +5,12 @@
  *
  * The aligned ratio series of a pair is computed once per pair of input arrays (over all their dates) and an
  * as-of date reads its prefix; the chart is remembered per (pair, box, reversal, last row), so the sections and
- * notes of a run that ask for the same chart share one (see ../memo.ts), and an earlier as-of date's columns are cut
- * from a later one's (columnsPrefix). Results are read-only.
+ * notes of a run that ask for the same chart share one (see ../memo.ts). Results are read-only.
  */
 import { objectMemo } from '../memo.js';
 import { datesAscending } from '../calendar.js';
 import { boxScale, checkReversal, round12 } from './boxes.js';
-import { buildColumns, columnsPrefix, type RawChart } from './columns.js';
+import { buildColumns } from './columns.js';
 import { assembleChart, datedBoxLimit } from './point-and-figure.js';
 import type { IsoDate, PnfOptions, RelativeStrengthChart, RelativeStrengthOptions } from './types.js';
 
@@ -30,8 +29,6 @@ interface RatioSeries {
 const CHARTS_PER_PAIR = 8;
 const ratios = objectMemo<RatioSeries>(1);
 const charts = objectMemo<RelativeStrengthChart>(CHARTS_PER_PAIR);
-/** Per pair, box and reversal: the columns of the chart of the most rows built. */
-const longest = objectMemo<{ end: number; raw: RawChart | undefined }>(4);
 
 const usable = (x: number, y: number): boolean => x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y);
 
@@ -105,17 +102,9 @@ export function relativeStrength(a: Series, b: Series, options: RelativeStrength
   const end = countUpTo(full.dates, options.asOf);
   return charts.get(pair, `${options.percent}|${reversal}|${end}`, () => {
     const dates = full.dates.slice(0, end);
-    const values = full.values;
+    const values = full.values.subarray(0, end);
     const chartOptions: Required<PnfOptions> = { scale: scaleSpec, reversal, method: 'close', requireSignalForTrendFlip: false };
-    // the columns of the most rows built so far; a chart of fewer rows (an earlier as-of date) is cut from them
-    const built = longest.get(pair, `${options.percent}|${reversal}`, () => ({ end: -1, raw: undefined }));
-    let raw: RawChart;
-    if (built.raw && end <= built.end) raw = columnsPrefix(built.raw, { high: values, low: values, close: values, length: built.end }, scale.positiveOnly, end);
-    else {
-      raw = datedBoxLimit(() => buildColumns({ high: values, low: values, close: values, length: end }, scale, reversal), dates);
-      built.end = end;
-      built.raw = raw;
-    }
+    const raw = datedBoxLimit(() => buildColumns({ high: values, low: values, close: values, length: values.length }, scale, reversal), dates);
     const chart = assembleChart(raw, dates, scale, chartOptions, (k) => round12(scale.level(k) * 100));
     const last = chart.columns[chart.columns.length - 1];
     return Object.assign(chart, { lastColumnChange: last ? last.start : null, dates });
