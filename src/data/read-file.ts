@@ -48,7 +48,7 @@ export function fsError(e: unknown, file: string, action: 'read' | 'write' = 're
  * @example readInputFile('data/GSPC.csv').startsWith('Date,') //=> true
  */
 export function readInputFile(file: string, limit: number = maxInputBytes()): string {
-  const bytes = readBytes(file, limit, scratchOf); // the text below is a copy, so the bytes may sit in the scratch buffer
+  const bytes = readInputBytes(file, limit);
   if (bytes.includes(0)) {
     const p = msg.binaryFile();
     fail('BAD_DATA', p.message, { file, hint: p.hint });
@@ -63,18 +63,13 @@ export function readInputFile(file: string, limit: number = maxInputBytes()): st
  * @example readInputBytes('output/weekly-outlook-2025-12-12.eml').subarray(0, 5).toString() //=> 'From:'
  */
 export function readInputBytes(file: string, limit: number = maxInputBytes()): Buffer {
-  return readBytes(file, limit, Buffer.allocUnsafe);
-}
-
-/** {@link readInputBytes}, its first (usually only) buffer from `first`. */
-function readBytes(file: string, limit: number, first: (length: number) => Buffer): Buffer {
   return withInputFile(file, limit, (read, size) => {
     // One buffer of the size fstat gives plus a byte (a file that does not grow is read into it without a
     // copy), then chunks for whatever more comes (a growing file, a /proc file that claims size 0).
     const chunks: Buffer[] = [];
     let total = 0;
     for (let length = Math.min(size + 1, limit + 1); ; length = Math.min(1 << 20, limit + 1 - total)) {
-      const buf = chunks.length === 0 ? first(length) : Buffer.allocUnsafe(length);
+      const buf = Buffer.allocUnsafe(length);
       let filled = 0;
       let n = 0;
       while (filled < buf.length && (n = read(buf, filled)) > 0) filled += n;
@@ -84,21 +79,6 @@ function readBytes(file: string, limit: number, first: (length: number) => Buffe
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   });
-}
-
-/** Files up to this size are read into one buffer kept for the next file ({@link scratchOf}). */
-const SCRATCH_MAX_BYTES = 16 << 20;
-let scratch: Buffer | undefined;
-
-/**
- * `length` bytes of a buffer that readInputFile reads into again and again (it keeps only the text it decodes): a new
- * buffer per file would be fresh memory each time, and on a virtual machine the first touch of each page is dear (~15 µs
- * a page, ~12 ms for the real data's series files).
- */
-function scratchOf(length: number): Buffer {
-  if (length > SCRATCH_MAX_BYTES) return Buffer.allocUnsafe(length);
-  if (!scratch || scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, 1 << 16));
-  return scratch.subarray(0, length);
 }
 
 /**

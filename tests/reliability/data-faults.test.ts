@@ -80,7 +80,7 @@ describe('text is decoded as written', () => {
     expect(readInputFile(join(dir, 'u.csv'))).toBe('\ufeffDate,Clôture\n2025-01-02,1.5\n');
   });
 
-  it('reads file after file into one buffer: each text stays as read, whatever the sizes and order', () => {
+  it('reads file after file, each text as written, whatever the sizes and order', () => {
     const dir = tempDir();
     const rows = (n: number, v: string) => 'Date,Close\n' + Array.from({ length: n }, (_, i) => `2025-01-${String((i % 28) + 1).padStart(2, '0')},${v}\n`).join('');
     const files = { 'big.csv': rows(40_000, '123.25'), 'small.csv': rows(3, '7'), 'mid.csv': rows(9_000, '55.5'), 'bin.csv': 'Date,Close\n\0' };
