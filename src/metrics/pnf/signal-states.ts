@@ -18,9 +18,10 @@ export function signalStates(close: ArrayLike<number>, options: { scale: PnfScal
   const positiveOnly = scale.positiveOnly;
   const n = close.length;
   const out = new Int8Array(n);
-  // Values whose box index could not be stepped exactly (an absurd 1e300) are skipped like a missing value.
+  // Values whose box index could not be stepped exactly (an absurd 1e300) are skipped like a missing value, and so
+  // are NaN, ±Infinity and, on a positive-only scale, prices ≤ 0: a usable value lies strictly between these two.
   const highest = scale.level(MAX_BOX_INDEX / 2);
-  const lowest = positiveOnly ? -Infinity : scale.level(-MAX_BOX_INDEX / 2);
+  const lowest = positiveOnly ? 0 : scale.level(-MAX_BOX_INDEX / 2);
 
   let phase = 0; // 0 no value yet, 1 anchored (day 0 seen), 2 X column, 3 O column
   let top = 0; // X: top index; O: unused
@@ -33,7 +34,7 @@ export function signalStates(close: ArrayLike<number>, options: { scale: PnfScal
 
   for (let i = 0; i < n; i++) {
     const v = close[i];
-    if (!(v - v === 0) || (positiveOnly && !(v > 0)) || v >= highest || v <= lowest) {
+    if (!(v > lowest && v < highest)) {
       out[i] = state; // NaN, ±Infinity, a non-positive price or one beyond the ladder: skip the day
       continue;
     }

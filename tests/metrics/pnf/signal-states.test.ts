@@ -14,6 +14,21 @@ describe('signalStates', () => {
     ]);
   });
 
+  it('skips every unusable value (±Infinity, beyond the ladder, ≤ 0 where prices must be positive) the way it skips NaN', () => {
+    const walk = [5, 1, 6, 3, 7, 2, 8, 4, 9];
+    // 1e300 lies beyond the ladder of a fixed or traditional scale (2^49 boxes), not of a percentage one
+    const junk = { positive: [NaN, Infinity, -Infinity, 0, -3, 1e300, -1e300], signed: [NaN, Infinity, -Infinity, 1e300, -1e300], percent: [NaN, Infinity, -Infinity, 0, -3, -1e300] };
+    for (const [scale, bad] of [[{ fixed: 1 }, junk.signed], ['traditional', junk.positive], [{ percent: 2 }, junk.percent]] as const) {
+      const clean = Array.from(signalStates(walk, { scale }));
+      expect(clean.at(-1), JSON.stringify(scale)).not.toBe(0);
+      // a junk day after every day of the walk: the walk's days keep their states, each junk day repeats the day before
+      const mixed = walk.flatMap((v, i) => [v, bad[i % bad.length]]);
+      expect(Array.from(signalStates(mixed, { scale })), JSON.stringify(scale)).toEqual(clean.flatMap((st) => [st, st]));
+    }
+    // on a scale that allows them, zero and negative values are prices like any other
+    expect(Array.from(signalStates([-5, -9, -4, -8, -3], { scale: { fixed: 1 } }))).toEqual([0, 0, 0, 0, 1]);
+  });
+
   it('agrees with pointAndFigure(...).daily.signal on seeded random walks with gaps', () => {
     const scales: PnfScale[] = ['traditional', 'traditional-pre2022', { percent: 2 }, { fixed: 0.5 }];
     let signals = 0;
