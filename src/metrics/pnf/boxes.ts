@@ -136,10 +136,11 @@ function checkSpan(from: number, target: number, maxBoxes: number): void {
 /**
  * Highest index k ≥ from with `v >= upAt(k)`, given `v >= upAt(from)`: the top of an X column after a high of v.
  * Steps box by box (jumping with `floorIndex` after 8 boxes), so the result always agrees with the thresholds.
- * Throws `PnfBoxLimitError` when the column would grow by more than `maxBoxes` (default `MAX_COLUMN_BOXES`).
+ * Throws `PnfBoxLimitError` when the column would grow by more than `maxBoxes` (default `MAX_COLUMN_BOXES`). With
+ * `maxBoxes` Infinity nothing is checked: the caller keeps v on the ladder (signalStates skips any value beyond it).
  */
 export function climb(scale: BoxScale, v: number, from: number, maxBoxes = MAX_COLUMN_BOXES): number {
-  checkSpan(from, scale.floorIndex(v), maxBoxes);
+  if (maxBoxes !== Infinity) checkSpan(from, scale.floorIndex(v), maxBoxes);
   let k = from;
   for (let steps = 1; v >= scale.upAt(k + 1); steps++) {
     k = steps === 8 ? Math.max(k + 1, scale.floorIndex(v) - 1) : k + 1;
@@ -149,7 +150,7 @@ export function climb(scale: BoxScale, v: number, from: number, maxBoxes = MAX_C
 
 /** Lowest index k ≤ from with `v <= downAt(k)`, given `v <= downAt(from)`: the bottom of an O column after a low of v (same limit). */
 export function descend(scale: BoxScale, v: number, from: number, maxBoxes = MAX_COLUMN_BOXES): number {
-  checkSpan(from, scale.ceilIndex(v), maxBoxes);
+  if (maxBoxes !== Infinity) checkSpan(from, scale.ceilIndex(v), maxBoxes);
   let k = from;
   for (let steps = 1; v <= scale.downAt(k - 1); steps++) {
     k = steps === 8 ? Math.min(k - 1, scale.ceilIndex(v) + 1) : k - 1;
