@@ -24,9 +24,11 @@ async function main() {
   let cli;
   let cache;
   if (factsBundle) {
-    // V8's tiering for short runs first (pipeline/jit.ts), before any of the CLI's code is compiled (V8 checks a code
-    // cache against its flags)
-    require(path('../dist/bundle/jit.cjs')).tuneJit();
+    // V8's tiering for short runs first, and scavenges on one thread (pipeline/jit.ts), before any of the CLI's code is
+    // compiled (V8 checks a code cache against its flags)
+    const jit = require(path('../dist/bundle/jit.cjs'));
+    jit.tuneJit();
+    jit.scavengeOnOneThread();
     const { loadBundle } = require('./code-cache.cjs');
     // the universe worker starts first, from a small bundle of its own (src/cli/facts-early.ts)
     require(path('../dist/bundle/facts-early.cjs'));

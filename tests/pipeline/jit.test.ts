@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { INTERRUPT_BUDGET, jitFlag } from '../../src/pipeline/jit.js';
+import { INTERRUPT_BUDGET, jitFlag, scavengeFlag } from '../../src/pipeline/jit.js';
 
 describe('jitFlag', () => {
   it("raises V8's interrupt budget", () => {
@@ -14,6 +14,16 @@ describe('jitFlag', () => {
     expect(jitFlag({ MARKET_NOTE_V8_TUNING: 'off' }, [])).toBeNull();
     // a flag that only starts the same is another one
     expect(jitFlag({}, ['--interrupt-budget-for-feedback-allocation=940'])).toBe(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+  });
+});
+
+describe('scavengeFlag', () => {
+  it('runs scavenges on one thread unless told not to tune V8 or the user chose for Node', () => {
+    expect(scavengeFlag({}, [])).toBe('--no-parallel-scavenge');
+    expect(scavengeFlag({ MARKET_NOTE_V8_TUNING: 'off' }, [])).toBeNull();
+    expect(scavengeFlag({}, ['--parallel-scavenge'])).toBeNull();
+    expect(scavengeFlag({}, ['--no-parallel_scavenge'])).toBeNull();
+    expect(scavengeFlag({}, ['--parallel-scavenge-task-count=2'])).toBe('--no-parallel-scavenge');
   });
 });
 
