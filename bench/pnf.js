@@ -67,14 +67,17 @@ function runCharts(dates, closes) {
   return { columns, buys };
 }
 
+/** Median of 7 warm runs of f, each after a full collection when the process has one (npm run bench: --expose-gc), so
+ * that no run pays for the garbage of the loader or of the run before it. */
 const warmMedian = (f) => {
   const runs = [];
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; r < 7; r++) {
+    globalThis.gc?.();
     const t = performance.now();
     f();
     runs.push(performance.now() - t);
   }
-  return runs.sort((a, b) => a - b)[2];
+  return runs.sort((a, b) => a - b)[3];
 };
 
 function numpyAvailable() {
@@ -101,14 +104,7 @@ export async function benchPnf(realDir) {
   const t1 = performance.now();
   const result = runAll(closes);
   const pnfColdMs = performance.now() - t1;
-  const runs = [];
-  for (let r = 0; r < 5; r++) {
-    const t = performance.now();
-    runAll(closes);
-    runs.push(performance.now() - t);
-  }
-  runs.sort((a, b) => a - b);
-  const pnfMs = runs[2]; // median of 5 warm runs
+  const pnfMs = warmMedian(() => runAll(closes));
 
   const t2 = performance.now();
   const charts = runCharts(dates, closes);

@@ -1,7 +1,7 @@
 // npm run bench: speed and memory figures, each a ratio of two things measured side by side in this one run, with
 // its goal beside it (docs/performance.md). Machines here are noisy (±30%, more when shared): read the ratios,
 // not the absolute times, and run it more than once.
-// BENCH_RUNS=n (default 3) repeats the process-level timings; BENCH_BATCH=n (default 200) sets the batch length.
+// BENCH_RUNS=n (default 5) repeats the process-level timings; BENCH_BATCH=n (default 200) sets the batch length.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { realMarketYaml } from './real-market.js';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const REAL = resolve(ROOT, '../shared/data/real');
 const BIN = join(ROOT, 'bin/market-note.js');
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -98,7 +98,7 @@ if (existsSync(REAL)) {
   const { benchPnf } = await import(join(ROOT, 'bench/pnf.js'));
   const r = await benchPnf(REAL);
   results.pnf = r;
-  console.log('\nP&F for every S&P 600 member (close, traditional, 3-box), warm median of 5');
+  console.log('\nP&F for every S&P 600 member (close, traditional, 3-box), warm median of 7, each after a full collection');
   line('  members × days', `${r.members} × ${r.days} = ${(r.nameDays / 1e6).toFixed(2)} M name-days`);
   line('  wide CSV: bare split + Number / market-note loader (goal ≤ 300 ms)', `${fmt(r.loadMs)} / ${fmt(r.loaderMs)}`);
   line('  signal states (breadth path)', `${fmt(r.pnfMs)} (${(r.nameDaysPerSec / 1e6).toFixed(1)} M name-days/s; cold ${fmt(r.pnfColdMs)})`);
