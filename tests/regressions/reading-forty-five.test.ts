@@ -233,7 +233,9 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
   it('the snapshot heads a new highest box as this week’s, and dates a later column that reached it again (2018-01-12, 2016-09-16)', () => {
     const n = read('2018-01-12', 'fund-snapshot', 'IWM');
     expect(n.facts.pnf.IWM.highestBoxNew).toBe(true);
-    expect(n.text).toContain("IWM's Point & Figure chart reaches a higher box than ever this week");
+    expect(n.text).toContain("IWM's Point & Figure chart reaches its highest box this week");
+    // the chart's highest box, not an all-time high: a stock's data may start long after it listed (reading sixty-three, ABG 2021-02-26)
+    expect(n.text).not.toContain('than ever');
     const o = read('2016-09-16', 'fund-snapshot', 'IWM');
     expect(o.facts.pnf.IWM.highestBoxNew).toBe(false);
     expect(o.text).toContain('IWM stands at its highest Point & Figure box');

@@ -395,7 +395,7 @@ export interface FieldCheck {
 
 export const FIELD_CHECKS: FieldCheck[] = [
   {
-    // a highest box first printed after the previous note's date, the chart still at it: "a higher box than ever this week"
+    // a highest box first printed after the previous note's date, the chart still at it: "reaches its highest box this week"
     name: 'new highest box',
     section: 'chart',
     uses: (f) => Object.keys(f.pnf ?? {}).map((k) => `pnf.${k}.highestBoxNew`),
