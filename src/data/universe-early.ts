@@ -85,10 +85,10 @@ export function startUniverseWorker(what: { jobs: UniverseJob[] } | { marketYaml
   try {
     const data: UniverseWorkerData = { ...what, port: port2, flag };
     const bundle = fileURLToPath(new URL('./universe-worker.cjs', import.meta.url));
-    const resourceLimits = { maxYoungGenerationSizeMb: UNIVERSE_WORKER_YOUNG_MB };
+    const options = { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: UNIVERSE_WORKER_YOUNG_MB } };
     const worker = existsSync(bundle)
-      ? new Worker(bundledWorker(bundle), { eval: true, workerData: data, transferList: [port2], resourceLimits })
-      : new Worker(new URL('./universe-worker.js', import.meta.url), { workerData: data, transferList: [port2], resourceLimits });
+      ? new Worker(bundledWorker(bundle), { ...options, eval: true })
+      : new Worker(new URL('./universe-worker.js', import.meta.url), options);
     worker.on('error', () => undefined); // a failed worker sends nothing: the files are then read on the main thread
     worker.unref();
     return { worker, port: port1, flag };

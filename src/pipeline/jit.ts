@@ -36,7 +36,11 @@ export function jitFlag(env: NodeJS.ProcessEnv, execArgv: readonly string[]): st
 export function tuneJit(env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): boolean {
   if (done) return false;
   done = true;
-  const flag = jitFlag(env, execArgv);
+  return setFlag(jitFlag(env, execArgv));
+}
+
+/** Give V8 `flag` unless it is null; whether it did. */
+function setFlag(flag: string | null): boolean {
   if (flag) setFlagsFromString(flag);
   return flag !== null;
 }
@@ -55,9 +59,7 @@ export function scavengeFlag(env: NodeJS.ProcessEnv, execArgv: readonly string[]
 
 /** Set {@link scavengeFlag}'s flag (the bin does for `facts`, before any of its code loads). Returns whether it set one. */
 export function scavengeOnOneThread(env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): boolean {
-  const flag = scavengeFlag(env, execArgv);
-  if (flag) setFlagsFromString(flag);
-  return flag !== null;
+  return setFlag(scavengeFlag(env, execArgv));
 }
 
 /** Semi-space size (MB) at which {@link capYoungGeneration} stops the young generation's growth. */
