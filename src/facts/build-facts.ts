@@ -17,7 +17,7 @@ import { previousNoteDate } from './judgements/recency.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { basename } from 'node:path';
 import { longDate } from '../data/calendar.js'; // `12 December 2025`, without date-fns' modules
-import { daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore } from '../metrics/calendar.js';
+import { datesAfterUpTo, daysBetween, lastCloseIndexOnOrBefore, lastIndexOnOrBefore, midYear, yearEnd, yearOf } from '../metrics/calendar.js';
 import type { NoteConfig } from '../config/note-config.js';
 import { figure, type Figure } from './provenance.js';
 import { comparisonDate, whatChanged } from './what-changed.js';
@@ -275,8 +275,8 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
       h2Leader,
       h2Gap: gapFigure(small.h2, large.h2, 'H2'),
       h2Reversed: h1Leader !== null && h2Leader !== null && h1Leader !== 'tie' && h2Leader !== 'tie' && h1Leader !== h2Leader,
-      ytdDays: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d <= asOf).length,
-      h2Days: S(roles.largeCap).dates.filter((d) => d.slice(0, 4) === asOf.slice(0, 4) && d.slice(5) > '06-30' && d <= asOf).length,
+      ytdDays: datesAfterUpTo(S(roles.largeCap).dates, yearEnd(yearOf(asOf) - 1), asOf),
+      h2Days: datesAfterUpTo(S(roles.largeCap).dates, midYear(yearOf(asOf)), asOf),
       lastYear: lastYearReturns(S(roles.smallCap), S(roles.largeCap), asOf),
     } satisfies LeadFacts;
     if (wanted.has('ytd')) {

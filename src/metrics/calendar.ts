@@ -65,6 +65,15 @@ export function lastIndexOnOrBefore(dates: IsoDate[], date: IsoDate): number {
   return lo - 1;
 }
 
+/**
+ * How many of ascending `dates` fall after `after` and on or before `upTo` (two binary searches; 0 when `upTo` is not
+ * after `after`): the trading days of a year to date are `datesAfterUpTo(dates, '2024-12-31', asOf)`.
+ * @example datesAfterUpTo(['2024-12-31', '2025-01-02', '2025-01-03', '2025-01-06'], '2024-12-31', '2025-01-05') //=> 2
+ */
+export function datesAfterUpTo(dates: IsoDate[], after: IsoDate, upTo: IsoDate): number {
+  return Math.max(0, lastIndexOnOrBefore(dates, upTo) - lastIndexOnOrBefore(dates, after));
+}
+
 /** True when a close is usable (not NaN / ±Infinity). */
 export function isValidClose(v: number): boolean {
   return Number.isFinite(v);

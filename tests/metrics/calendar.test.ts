@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   anchorOnOrBefore,
   assertIsoDate,
+  datesAfterUpTo,
   dayNumber,
   daysBetween,
   firstCloseIndex,
@@ -15,6 +16,29 @@ import {
 } from '../../src/metrics/calendar.js';
 
 const D = ['2025-01-02', '2025-01-03', '2025-01-06', '2025-01-07'];
+
+describe('datesAfterUpTo', () => {
+  const Y = ['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03', '2025-06-30', '2025-07-01', '2025-07-02'];
+  it('counts the dates after one date and on or before another (hand-checked)', () => {
+    expect(datesAfterUpTo(Y, '2024-12-31', '2025-01-05')).toBe(2); // 2 and 3 January
+    expect(datesAfterUpTo(Y, '2024-12-31', '2025-07-02')).toBe(5);
+    expect(datesAfterUpTo(Y, '2025-06-30', '2025-07-01')).toBe(1); // a second half's first day
+    expect(datesAfterUpTo(Y, '2025-06-30', '2025-06-30')).toBe(0);
+  });
+  it('is 0 when the end is not after the start, or the dates are empty', () => {
+    expect(datesAfterUpTo(Y, '2025-06-30', '2025-03-01')).toBe(0);
+    expect(datesAfterUpTo([], '2024-12-31', '2025-12-31')).toBe(0);
+  });
+  it("agrees with counting a year's dates one by one (a year to date, a second half to date)", () => {
+    const dates: string[] = [];
+    for (let t = Date.UTC(2019, 0, 1); t < Date.UTC(2022, 0, 1); t += 86_400_000) if (new Date(t).getUTCDay() % 6 !== 0) dates.push(new Date(t).toISOString().slice(0, 10));
+    for (const asOf of ['2020-01-01', '2020-02-29', '2020-06-30', '2020-07-01', '2020-12-31', '2021-07-04', '2021-12-31']) {
+      const y = asOf.slice(0, 4);
+      expect(datesAfterUpTo(dates, `${Number(y) - 1}-12-31`, asOf), asOf).toBe(dates.filter((d) => d.slice(0, 4) === y && d <= asOf).length);
+      expect(datesAfterUpTo(dates, `${y}-06-30`, asOf), asOf).toBe(dates.filter((d) => d.slice(0, 4) === y && d.slice(5) > '06-30' && d <= asOf).length);
+    }
+  });
+});
 
 describe('lastIndexOnOrBefore', () => {
   it('returns -1 for an empty array or a date before the first row', () => {

@@ -325,14 +325,17 @@ export function scoreSection(market: Market, config: NoteConfig, asOf: IsoDate):
   // chart: the small fund's last 252 rows ≤ asOf, the large fund's score looked up by date
   const end = small.daily.dates.length - 1;
   const start = Math.max(0, end - CHART_DAYS + 1);
-  const largeAt = new Map(large.daily.dates.map((d, i) => [d, large.daily.units[i]]));
+  const largeAt = (d: IsoDate): number => {
+    const j = lastIndexOnOrBefore(large.daily.dates, d);
+    return j >= 0 && large.daily.dates[j] === d ? large.daily.units[j] : -1;
+  };
   const dates = small.daily.dates.slice(start, end + 1);
   const chart: ChartData['score'] = {
     small: { key: smallFund, name: small.series.name },
     large: { key: largeFund, name: large.series.name },
     dates,
     smallValues: dates.map((_, k) => points(small.daily.units[start + k])),
-    largeValues: dates.map((d) => points(largeAt.get(d) ?? -1)),
+    largeValues: dates.map((d) => points(largeAt(d))),
   };
   return { score, chart };
 }
