@@ -45,6 +45,23 @@ export class ObjectMemo<V> {
 
   /** The remembered value for (objects…, key), computing and remembering it when absent. */
   get(objects: readonly object[], key: string, compute: () => V): V {
+    const lru = this.lru(objects);
+    const hit = lru.get(key);
+    if (hit !== undefined) return hit;
+    return lru.set(key, compute());
+  }
+
+  /** The remembered value for (objects…, key), or undefined. */
+  peek(objects: readonly object[], key: string): V | undefined {
+    return this.lru(objects).get(key);
+  }
+
+  /** Remember `value` for (objects…, key), replacing what was there; returns it. */
+  set(objects: readonly object[], key: string, value: V): V {
+    return this.lru(objects).set(key, value);
+  }
+
+  private lru(objects: readonly object[]): Lru<string, V> {
     let level: WeakMap<object, unknown> = this.root;
     for (let i = 0; i < objects.length - 1; i++) {
       let next = level.get(objects[i]) as WeakMap<object, unknown> | undefined;
@@ -54,9 +71,7 @@ export class ObjectMemo<V> {
     const last = objects[objects.length - 1];
     let lru = level.get(last) as Lru<string, V> | undefined;
     if (!lru) level.set(last, (lru = new Lru<string, V>(this.perKey)));
-    const hit = lru.get(key);
-    if (hit !== undefined) return hit;
-    return lru.set(key, compute());
+    return lru;
   }
 
   /** Forget everything (tests compare memoised and fresh results). */

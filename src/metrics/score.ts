@@ -13,7 +13,7 @@
 import type { IsoDate } from '../data/types.js';
 import type { PnfChart } from './pnf/index.js';
 import { objectMemo, type ObjectMemo } from './memo.js';
-import { datesAscending } from './calendar.js';
+import { datesAscending, lastIndexOnOrBefore } from './calendar.js';
 
 /** The 13 data points of §5.2 with their weights (points); each segment sums to 2. */
 export const SCORE_DATA_POINTS = [
@@ -183,6 +183,18 @@ export function dailyScore(input: ScoreInput, options: DailyScoreOptions = {}): 
 }
 
 /**
+ * The scores of a fund's first `n` days, from its scores over more days: each day's score reads only rows on or before
+ * it, so this is what `dailyScore` gives on charts built on those `n` rows (shares their memory: read-only).
+ * @example firstDays(dailyScore(input), 300).units.length //=> 300
+ */
+export function firstDays(score: DailyScore, n: number): DailyScore {
+  if (n === score.dates.length) return score;
+  if (!(n >= 0 && n < score.dates.length)) throw new RangeError(`firstDays: ${n} days of a score over ${score.dates.length}`);
+  const components = Object.fromEntries(Object.entries(score.components).map(([k, v]) => [k, v.subarray(0, n)])) as DailyScore['components'];
+  return { dates: score.dates.slice(0, n), units: score.units.subarray(0, n), components };
+}
+
+/**
  * First day on which a chart's column differs from its first column (its first reversal), or the length when it
  * never reversed. Before that day the column is the start convention's first column (§1.5), which can be a
  * single box crossed by a tiny move (a ratio of two near-identical funds sitting on a box boundary), so the
@@ -260,11 +272,40 @@ interface Closes {
 
 /**
  * Pearson correlation of the daily close-to-close returns of `a` and `b` over every date ≤ `asOf` on which both
- * have a valid close (a return spans two consecutive such dates); `n` is the number of returns.
+ * have a valid close (a return spans two consecutive such dates); `n` is the number of returns. When both calendars
+ * are in date order, the running sums over all their dates are computed once per pair (either way round) and read at
+ * the as-of date: the same additions in the same order as a pass that stops there, so the same value to the bit.
  * @example dailyReturnCorrelation(ivv, spy, '2025-12-12') //=> { value: 0.9932…, n: 6430 }
  */
 export function dailyReturnCorrelation(a: Closes, b: Closes, asOf: IsoDate): { value: number | null; n: number } {
+  const sums =
+    returnSums.peek([b.dates, b.close, a.dates, a.close], '') ??
+    returnSums.get([a.dates, a.close, b.dates, b.close], '', () => (datesAscending(a.dates) && datesAscending(b.dates) ? runningSums(a, b, null) : null));
+  if (sums === null) {
+    const one = runningSums(a, b, asOf);
+    return correlationOf(one, one.dates.length - 1);
+  }
+  return correlationOf(sums, lastIndexOnOrBefore(sums.dates, asOf));
+}
+
+/** Running sums of two series' daily returns, one row per return (its date, and the sums up to and with it). */
+interface ReturnSums {
+  dates: IsoDate[];
+  sx: Float64Array;
+  sy: Float64Array;
+  sxx: Float64Array;
+  syy: Float64Array;
+  sxy: Float64Array;
+}
+
+/** One result per pair of series (a pair is found either way round: the correlation is symmetric to the bit). */
+const returnSums = objectMemo<ReturnSums | null>(1);
+
+/** {@link ReturnSums} of `a` and `b`, merging their dates until either passes `asOf` (null: all of them). */
+function runningSums(a: Closes, b: Closes, asOf: IsoDate | null): ReturnSums {
   const ok = (v: number) => Number.isFinite(v) && v > 0;
+  const cap = Math.min(a.dates.length, b.dates.length);
+  const out: ReturnSums = { dates: [], sx: new Float64Array(cap), sy: new Float64Array(cap), sxx: new Float64Array(cap), syy: new Float64Array(cap), sxy: new Float64Array(cap) };
   let i = 0;
   let j = 0;
   let pa = NaN;
@@ -274,7 +315,7 @@ export function dailyReturnCorrelation(a: Closes, b: Closes, asOf: IsoDate): { v
   while (i < a.dates.length && j < b.dates.length) {
     const da = a.dates[i];
     const db = b.dates[j];
-    if (da > asOf || db > asOf) break;
+    if (asOf !== null && (da > asOf || db > asOf)) break;
     if (da < db) i++;
     else if (db < da) j++;
     else {
@@ -284,8 +325,10 @@ export function dailyReturnCorrelation(a: Closes, b: Closes, asOf: IsoDate): { v
         if (!Number.isNaN(pa)) {
           const x = ca / pa - 1;
           const y = cb / pb - 1;
-          n++;
           sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+          out.dates.push(da);
+          out.sx[n] = sx; out.sy[n] = sy; out.sxx[n] = sxx; out.syy[n] = syy; out.sxy[n] = sxy;
+          n++;
         }
         pa = ca;
         pb = cb;
@@ -294,7 +337,14 @@ export function dailyReturnCorrelation(a: Closes, b: Closes, asOf: IsoDate): { v
       j++;
     }
   }
+  return out;
+}
+
+/** The correlation of the returns of `s` up to and with row `last` (-1: none). */
+function correlationOf(s: ReturnSums, last: number): { value: number | null; n: number } {
+  const n = last + 1;
   if (n < 2) return { value: null, n };
+  const [sx, sy, sxx, syy, sxy] = [s.sx[last], s.sy[last], s.sxx[last], s.syy[last], s.sxy[last]];
   const vx = sxx - (sx * sx) / n;
   const vy = syy - (sy * sy) / n;
   if (vx <= 0 || vy <= 0) return { value: null, n };

@@ -46,6 +46,20 @@ describe('memos of pure computations', () => {
     expect(m.get([k], 'x', f)).toEqual([3]);
   });
 
+  it('an object memo can be read without computing and replaced', () => {
+    const m = objectMemo<number[]>(1);
+    const a = {};
+    const b = {};
+    expect(m.peek([a, b], 'x')).toBeUndefined();
+    const v = m.set([a, b], 'x', [1]);
+    expect(m.peek([a, b], 'x')).toBe(v);
+    expect(m.peek([b, a], 'x')).toBeUndefined(); // the objects in order
+    m.set([a, b], 'x', [2]);
+    expect(m.peek([a, b], 'x')).toEqual([2]);
+    m.set([a, b], 'y', [3]); // one result per key pair here: the older key goes
+    expect(m.peek([a, b], 'x')).toBeUndefined();
+  });
+
   it('relativeStrength returns the remembered chart for the same series and options, equal to a fresh computation', () => {
     const { a, b } = pair(7);
     const asOf = a.dates[900];

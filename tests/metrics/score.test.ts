@@ -4,6 +4,7 @@ import {
   SCORE_DATA_POINTS,
   componentsAt,
   dailyScore,
+  firstDays,
   reversedSince,
   scoreGap,
   scoreUnits,
@@ -179,7 +180,14 @@ describe('dailyScore: point in time', () => {
     for (const T of [400, 655, 820]) {
       const cut = build(T + 1);
       expect(Array.from(cut.units)).toEqual(Array.from(full.units.slice(0, T + 1)));
+      // every data point too, so the first rows of a later score stand for an earlier date's (facts' comparison week)
+      const first = firstDays(full, T + 1);
+      expect(first.dates).toEqual(cut.dates);
+      expect(Array.from(first.units)).toEqual(Array.from(cut.units));
+      for (const [k, v] of Object.entries(cut.components)) expect(Array.from(first.components[k as keyof typeof cut.components]), k).toEqual(Array.from(v));
     }
+    expect(firstDays(full, 900)).toBe(full);
+    expect(() => firstDays(full, 901)).toThrow('firstDays: 901 days of a score over 900');
   });
 });
 

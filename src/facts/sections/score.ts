@@ -22,6 +22,7 @@ import {
   peerIndex,
   componentsAt,
   dailyScore,
+  firstDays,
   scoreGap,
   smallestSince,
   unitsToPoints,
@@ -35,6 +36,7 @@ import { figure, type Figure } from '../provenance.js';
 import { DEFAULT_SCORE_THRESHOLD } from '../what-changed.js';
 import type { ChartData } from '../types.js';
 import { withBoxLimit } from './pnf.js';
+import { objectMemo } from '../../metrics/memo.js';
 
 export interface FundScore {
   value: Figure;
@@ -183,6 +185,38 @@ export function peerGroupOf(market: Market, config: NoteConfig, fund: string, as
   return { keys, names, average: keys.length > 1, source: keys.length ? source : 'none', excluded, method };
 }
 
+/**
+ * The daily scores last computed per fund, market benchmark and peer series (the objects, held weakly) and price-chart
+ * options, with how many of the fund's rows they cover. A day's score reads only rows on or before it (the point-in-time
+ * tests of tests/metrics/score.test.ts), so an earlier as-of date's scores, such as the comparison week's, are the first
+ * rows of a later date's: no second price chart and daily walk.
+ */
+const dailyScores = objectMemo<{ rows: number; options: Required<PnfOptions>; daily: DailyScore }>(1);
+
+/** The fund's daily scores on `fund`'s rows (the fund's first rows up to the as-of date) and the price chart's options. */
+function scoreDays(
+  s: Series,
+  bench: Series,
+  peerSeries: { dates: IsoDate[]; close: ArrayLike<number> },
+  fund: { dates: IsoDate[]; close: Float64Array },
+  method: 'highlow' | 'close',
+  options: PnfOptions,
+  asOf: IsoDate,
+): { options: Required<PnfOptions>; daily: DailyScore } {
+  const n = fund.dates.length;
+  const cut = (a: Float64Array | undefined) => (method === 'highlow' ? a?.subarray(0, n) : undefined);
+  const price = withBoxLimit(s.key, () => pointAndFigure({ ...fund, high: cut(s.high), low: cut(s.low) }, options));
+  // the whole series with asOf (same rows as `fund`): RS charts are shared with the other sections
+  const rs = (b: { dates: IsoDate[]; close: ArrayLike<number> }, percent: number) => relativeStrength(s, b, { percent, asOf });
+  const daily = dailyScore({
+    ...fund,
+    price,
+    market: { long: rs(bench, 6.5), near: rs(bench, 3.25) },
+    peer: { long: rs(peerSeries, 6.5), near: rs(peerSeries, 3.25) },
+  });
+  return { options: price.options, daily };
+}
+
 function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDate): FundDaily {
   const warnings: string[] = [];
   const s = market.series[fund];
@@ -205,23 +239,17 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
     warnings.push(`${fund}: note.yaml asks for the high/low method but ${s.file} has no High/Low columns; the close method is used`);
     method = 'close';
   }
-  const price = withBoxLimit(fund, () =>
-    pointAndFigure(
-      { dates, close: cut(s.close)!, high: method === 'highlow' ? cut(s.high) : undefined, low: method === 'highlow' ? cut(s.low) : undefined },
-      { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 },
-    ),
-  );
   const fundInput = { dates, close: cut(s.close)! };
-  // the whole series with asOf (same rows as fundInput): RS charts are shared with the other sections
-  const rs = (b: { dates: IsoDate[]; close: ArrayLike<number> }, percent: number) => relativeStrength(s, b, { percent, asOf });
   const peerSeries = peerGroup.keys.length ? peerIndex(peerGroup.keys.map((k) => market.series[k]), asOf) : bench; // rows ≤ asOf are read
-  const daily = dailyScore({
-    dates,
-    close: fundInput.close,
-    price,
-    market: { long: rs(bench, 6.5), near: rs(bench, 3.25) },
-    peer: { long: rs(peerSeries, 6.5), near: rs(peerSeries, 3.25) },
-  });
+  const options: PnfOptions = { scale: cfg?.scale ?? 'traditional', method, reversal: cfg?.reversal ?? 3 };
+  const memoKeys = [s, bench, peerSeries];
+  const memoKey = JSON.stringify(options);
+  const known = dailyScores.peek(memoKeys, memoKey);
+  const scored =
+    known && known.rows >= n
+      ? { options: known.options, daily: firstDays(known.daily, n) }
+      : dailyScores.set(memoKeys, memoKey, { rows: n, ...scoreDays(s, bench, peerSeries, fundInput, method, options, asOf) });
+  const daily = scored.daily;
   const anchor = anchorOnOrBefore(fundInput, asOf, DEFAULT_MAX_STALE_DAYS);
   const row = anchor.index;
   let index = row;
@@ -233,7 +261,7 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
   const inputs = [...new Set([fund, marketKey, ...peerGroup.keys])].map((k) => `${k} (${market.series[k].file})`);
   const scoreMethod =
     `sum of 13 binary data points (methodology §5.2): trend 2.0 (P&F trend 1.0, buy signal 0.4, Xs 0.2, close > SMA50 0.2, ` +
-    `close > SMA200 0.2; price chart: ${describeScale(price.options)}), RS vs ${marketKey} 2.0 and RS vs ${peerGroup.keys.length > 1 ? `the equal-weighted average of ${peerGroup.keys.join(', ')}` : peer} 2.0 ` +
+    `close > SMA200 0.2; price chart: ${describeScale(scored.options)}), RS vs ${marketKey} 2.0 and RS vs ${peerGroup.keys.length > 1 ? `the equal-weighted average of ${peerGroup.keys.join(', ')}` : peer} 2.0 ` +
     `(6.5% chart buy 0.8, Xs 0.4; 3.25% chart buy 0.4, Xs 0.4); market-note's own score, not a vendor's`;
   return { key: fund, series: s, daily, row, index, reason, market: marketKey, peer, peerGroup, warnings, inputs, method: scoreMethod };
 }

@@ -99,4 +99,48 @@ describe('dailyReturnCorrelation', () => {
     expect(dailyReturnCorrelation(a, flipped, 'd4').value).toBeCloseTo(-1, 12);
     expect(dailyReturnCorrelation(a, b, 'd2')).toEqual({ value: null, n: 1 });
   });
+
+  it('gives, on every as-of date and either way round, exactly what one pass stopping at that date gives', () => {
+    // two calendars with holes, gaps and missing closes; the memo sums all dates once per pair and reads them at asOf
+    const rand = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const walk = (seed: number, skip: number) => {
+      const r = rand(seed);
+      const dates: string[] = [];
+      const close: number[] = [];
+      let v = 100;
+      for (let d = 0; d < 400; d++) {
+        if (r() < skip) continue;
+        v *= 1 + (r() - 0.5) * 0.04;
+        dates.push(`d${String(d).padStart(4, '0')}`);
+        close.push(r() < 0.03 ? NaN : v);
+      }
+      return { dates, close };
+    };
+    const a = walk(7, 0.05);
+    const b = walk(11, 0.1);
+    // one pass, written out: returns on common dates ≤ asOf with a valid close on both, to the previous such date
+    const direct = (x: typeof a, y: typeof a, asOf: string) => {
+      const at = new Map(y.dates.map((d, k) => [d, y.close[k]]));
+      let [px, py, n, sx, sy, sxx, syy, sxy] = [NaN, NaN, 0, 0, 0, 0, 0, 0];
+      x.dates.forEach((d, k) => {
+        const cx = x.close[k];
+        const cy = at.get(d);
+        if (d > asOf || cy === undefined || !(cx > 0) || !(cy > 0)) return;
+        if (!Number.isNaN(px)) {
+          const [u, w] = [cx / px - 1, cy / py - 1];
+          n++; sx += u; sy += w; sxx += u * u; syy += w * w; sxy += u * w;
+        }
+        [px, py] = [cx, cy];
+      });
+      const [vx, vy] = [sxx - (sx * sx) / n, syy - (sy * sy) / n];
+      return { value: n < 2 || vx <= 0 || vy <= 0 ? null : (sxy - (sx * sy) / n) / Math.sqrt(vx * vy), n };
+    };
+    for (const asOf of ['d0000', 'd0002', 'd0057', 'd0200', 'd0333', 'd0398', 'd0399', 'd9999']) {
+      expect(dailyReturnCorrelation(a, b, asOf), asOf).toEqual(direct(a, b, asOf));
+      expect(dailyReturnCorrelation(b, a, asOf), asOf).toEqual(direct(a, b, asOf)); // the pair the other way round
+    }
+    // dates out of order: no shared sums, the one pass as before
+    const shuffled = { dates: [...a.dates.slice(1, 3).reverse(), ...a.dates.slice(3)], close: [...a.close.slice(1, 3).reverse(), ...a.close.slice(3)] };
+    expect(dailyReturnCorrelation(shuffled, b, 'd0300').n).toBeGreaterThan(200);
+  });
 });
