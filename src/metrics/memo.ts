@@ -29,6 +29,11 @@ export class Lru<K, V> {
     return value;
   }
 
+  /** Forget `key` when it still holds `value`. */
+  drop(key: K, value: V): void {
+    if (this.map.get(key) === value) this.map.delete(key);
+  }
+
   get length(): number {
     return this.map.size;
   }
@@ -40,15 +45,20 @@ export class Lru<K, V> {
  */
 export class ObjectMemo<V> {
   private root = new WeakMap<object, unknown>();
+  /** Results in the order they were remembered, when the memo holds at most `total` of them over all its keys. */
+  private order: [Lru<string, V>, string, V][] = [];
 
-  constructor(private readonly perKey: number) {}
+  constructor(
+    private readonly perKey: number,
+    private readonly total = Infinity,
+  ) {}
 
   /** The remembered value for (objects…, key), computing and remembering it when absent. */
   get(objects: readonly object[], key: string, compute: () => V): V {
     const lru = this.lru(objects);
     const hit = lru.get(key);
     if (hit !== undefined) return hit;
-    return lru.set(key, compute());
+    return this.remember(lru, key, compute());
   }
 
   /** The remembered value for (objects…, key), or undefined. */
@@ -58,7 +68,19 @@ export class ObjectMemo<V> {
 
   /** Remember `value` for (objects…, key), replacing what was there; returns it. */
   set(objects: readonly object[], key: string, value: V): V {
-    return this.lru(objects).set(key, value);
+    return this.remember(this.lru(objects), key, value);
+  }
+
+  private remember(lru: Lru<string, V>, key: string, value: V): V {
+    lru.set(key, value);
+    if (this.total !== Infinity) {
+      this.order.push([lru, key, value]);
+      if (this.order.length > this.total) {
+        const [oldLru, oldKey, oldValue] = this.order.shift()!;
+        oldLru.drop(oldKey, oldValue);
+      }
+    }
+    return value;
   }
 
   private lru(objects: readonly object[]): Lru<string, V> {
@@ -77,14 +99,18 @@ export class ObjectMemo<V> {
   /** Forget everything (tests compare memoised and fresh results). */
   clear(): void {
     this.root = new WeakMap();
+    this.order = [];
   }
 }
 
 const memos: ObjectMemo<unknown>[] = [];
 
-/** A memo registered so that {@link clearMemos} empties it. */
-export function objectMemo<V>(perKey: number): ObjectMemo<V> {
-  const m = new ObjectMemo<V>(perKey);
+/**
+ * A memo registered so that {@link clearMemos} empties it; `total` bounds the results it holds over all its keys
+ * (oldest first out), for a memo whose keys are many short-lived series, such as every member of a universe.
+ */
+export function objectMemo<V>(perKey: number, total = Infinity): ObjectMemo<V> {
+  const m = new ObjectMemo<V>(perKey, total);
   memos.push(m as ObjectMemo<unknown>);
   return m;
 }

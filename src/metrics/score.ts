@@ -298,8 +298,11 @@ interface ReturnSums {
   sxy: Float64Array;
 }
 
-/** One result per pair of series (a pair is found either way round: the correlation is symmetric to the bit). */
-const returnSums = objectMemo<ReturnSums | null>(1);
+/**
+ * One result per pair of series (a pair is found either way round: the correlation is symmetric to the bit), sixteen
+ * at most: a note tests a few pairs, and a batch over a universe's members would otherwise keep each member's.
+ */
+const returnSums = objectMemo<ReturnSums | null>(1, 16);
 
 /** {@link ReturnSums} of `a` and `b`, merging their dates until either passes `asOf` (null: all of them). */
 function runningSums(a: Closes, b: Closes, asOf: IsoDate | null): ReturnSums {

@@ -60,6 +60,22 @@ describe('memos of pure computations', () => {
     expect(m.peek([a, b], 'x')).toBeUndefined();
   });
 
+  it('an object memo with a total keeps that many results over all its keys, the oldest out first', () => {
+    const m = objectMemo<number[]>(1, 2);
+    const [a, b, c] = [{}, {}, {}];
+    const f = (v: number) => () => [v];
+    m.get([a], 'x', f(1));
+    m.get([b], 'x', f(2));
+    expect(m.peek([a], 'x')).toEqual([1]);
+    m.get([c], 'x', f(3)); // a third result: the first goes
+    expect(m.peek([a], 'x')).toBeUndefined();
+    expect([m.peek([b], 'x'), m.peek([c], 'x')]).toEqual([[2], [3]]);
+    m.set([b], 'x', [4]); // replacing b's result counts as the newest; c's is now the older one
+    m.get([a], 'x', f(5));
+    expect(m.peek([c], 'x')).toBeUndefined();
+    expect([m.peek([a], 'x'), m.peek([b], 'x')]).toEqual([[5], [4]]);
+  });
+
   it('relativeStrength returns the remembered chart for the same series and options, equal to a fresh computation', () => {
     const { a, b } = pair(7);
     const asOf = a.dates[900];

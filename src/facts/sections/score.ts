@@ -189,9 +189,10 @@ export function peerGroupOf(market: Market, config: NoteConfig, fund: string, as
  * The daily scores last computed per fund, market benchmark and peer series (the objects, held weakly) and price-chart
  * options, with how many of the fund's rows they cover. A day's score reads only rows on or before it (the point-in-time
  * tests of tests/metrics/score.test.ts), so an earlier as-of date's scores, such as the comparison week's, are the first
- * rows of a later date's: no second price chart and daily walk.
+ * rows of a later date's: no second price chart and daily walk. Eight at most: a note scores one or two funds, and a
+ * batch over a universe's members would otherwise keep one per member.
  */
-const dailyScores = objectMemo<{ rows: number; options: Required<PnfOptions>; daily: DailyScore }>(1);
+const dailyScores = objectMemo<{ rows: number; options: Required<PnfOptions>; daily: DailyScore }>(1, 8);
 
 /** The fund's daily scores on `fund`'s rows (the fund's first rows up to the as-of date) and the price chart's options. */
 function scoreDays(
