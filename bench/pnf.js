@@ -67,12 +67,12 @@ function runCharts(dates, closes) {
   return { columns, buys };
 }
 
-/** Median of 7 warm runs of f, each after a full collection when the process has one (npm run bench: --expose-gc), so
- * that no run pays for the garbage of the loader or of the run before it. */
+/** Median of 7 warm runs of f, one after another. No full collection between them: after one, V8 gives back pages
+ * that the next run touches again, and on a virtual machine each first touch costs ~15 µs (full charts measured 66–94 ms
+ * with a collection before each run, 62–66 ms without, four alternating runs each). */
 const warmMedian = (f) => {
   const runs = [];
   for (let r = 0; r < 7; r++) {
-    globalThis.gc?.();
     const t = performance.now();
     f();
     runs.push(performance.now() - t);
