@@ -8,6 +8,7 @@ import { z } from 'zod';
 import * as msg from '../errors/messages.js';
 import type { Problem } from '../errors/messages.js';
 import { raise } from './csv-cells.js';
+import { cachedYaml } from '../config/yaml-cache.js';
 
 export { MAX_ALIAS_COUNT } from './market-yaml-limits.js';
 import { MAX_ALIAS_COUNT } from './market-yaml-limits.js';
@@ -124,17 +125,27 @@ function nodeLine(doc: Document, lc: LineCounter, path: readonly (string | numbe
  * @example parseMarketYaml('series:\n  SPX: { file: GSPC.csv }\n', 'market.yaml').config.series.SPX.file //=> 'GSPC.csv'
  */
 export function parseMarketYaml(text: string, file: string): ParsedMarketYaml {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax) raise('BAD_YAML', msg.yamlSyntax(syntax.message), file, lc.linePos(syntax.pos[0]).line);
-  let root: unknown;
-  try {
-    root = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (e) {
-    if (e instanceof ReferenceError) raise('BAD_YAML', msg.yamlTooManyAliases(), file);
-    throw e;
-  }
+  // the document, for a line number: parsed when the cache (config/yaml-cache.ts) gave the value
+  let parsed: { doc: Document; lc: LineCounter } | undefined;
+  const documentOf = () => {
+    if (!parsed) {
+      const lc = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true }), lc };
+    }
+    return parsed;
+  };
+  const lineAt = (path: readonly (string | number)[], key?: string): number | undefined => nodeLine(documentOf().doc, documentOf().lc, path, key);
+  const root = cachedYaml(text, `market.yaml, unique keys, ${MAX_ALIAS_COUNT} aliases`, () => {
+    const { doc, lc } = documentOf();
+    const syntax = doc.errors[0];
+    if (syntax) raise('BAD_YAML', msg.yamlSyntax(syntax.message), file, lc.linePos(syntax.pos[0]).line);
+    try {
+      return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      if (e instanceof ReferenceError) raise('BAD_YAML', msg.yamlTooManyAliases(), file);
+      throw e;
+    }
+  });
   if (root === null || root === undefined || typeof root !== 'object' || Array.isArray(root)) raise('BAD_YAML', msg.yamlNotAMapping(), file, 1);
 
   const result = marketYaml.safeParse(root);
@@ -143,7 +154,7 @@ export function parseMarketYaml(text: string, file: string): ParsedMarketYaml {
     const located = result.error.issues.map((issue) => {
       const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
       const path = issue.path as (string | number)[];
-      return { issue, line: nodeLine(doc, lc, path, key) ?? 0 };
+      return { issue, line: lineAt(path, key) ?? 0 };
     });
     located.sort((a, b) => a.line - b.line);
     const { issue, line } = located[0];
@@ -152,7 +163,7 @@ export function parseMarketYaml(text: string, file: string): ParsedMarketYaml {
   const config: MarketYaml = { series: result.data.series ?? {}, universes: result.data.universes ?? {} };
   if (Object.keys(config.series).length + Object.keys(config.universes).length === 0) raise('BAD_YAML', msg.yamlNothingListed(), file, 1);
   for (const key of Object.keys(config.universes)) {
-    if (key in config.series) raise('BAD_YAML', msg.symbolTwice(key), file, nodeLine(doc, lc, ['universes', key]));
+    if (key in config.series) raise('BAD_YAML', msg.symbolTwice(key), file, lineAt(['universes', key]));
   }
-  return { config, lineOf: (path) => nodeLine(doc, lc, path) };
+  return { config, lineOf: (path) => lineAt(path) };
 }

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { fail } from '../errors/market-note-error.js';
+import { cachedYaml } from '../config/yaml-cache.js';
 import { normaliseNote, noteFileSchema, undefinedRoles, type NoteFileConfig } from './note-schema.js';
 
 /** The project's own templates folder (templates/ beside src/ or dist/). */
@@ -55,28 +56,40 @@ export function loadNote(note = 'weekly-outlook'): NoteSource {
     return readFileSync(p, 'utf8');
   };
   const yamlFile = join(dir, 'note.yaml');
-  const lines = new LineCounter();
-  const doc = parseDocument(read('note.yaml'), { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = e.linePos?.[0]?.line;
-    fail('BAD_YAML', `note.yaml is not valid YAML: ${e.message.split('\n')[0]}`, { file: yamlFile, line, cause: e });
-  }
-  const parsed = noteFileSchema.safeParse(doc.toJS());
+  const text = read('note.yaml');
+  // the document, for a line number: parsed when the cache (config/yaml-cache.ts) gave its value
+  let parsedDoc: { doc: Document; lines: LineCounter } | undefined;
+  const documentOf = () => {
+    if (!parsedDoc) {
+      const lines = new LineCounter();
+      parsedDoc = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
+    }
+    return parsedDoc;
+  };
+  const line = (path: (string | number)[]) => lineOf(documentOf().doc, documentOf().lines, path);
+  const value = cachedYaml(text, 'note.yaml', () => {
+    const { doc } = documentOf();
+    if (doc.errors.length) {
+      const e = doc.errors[0];
+      fail('BAD_YAML', `note.yaml is not valid YAML: ${e.message.split('\n')[0]}`, { file: yamlFile, line: e.linePos?.[0]?.line, cause: e });
+    }
+    return doc.toJS();
+  });
+  const parsed = noteFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     fail('CONFIG', `note.yaml: ${issue.path.join('.') || '(root)'}: ${issue.message}`, {
       file: yamlFile,
-      line: lineOf(doc, lines, issue.path),
+      line: line(issue.path),
       hint: 'Fix that key; docs/templates.md lists what note.yaml may hold.',
     });
   }
-  const config = normaliseNote(parsed.data, (name) => inlineImage(dir, name, yamlFile, lineOf(doc, lines, ['page', 'logo'])));
+  const config = normaliseNote(parsed.data, (name) => inlineImage(dir, name, yamlFile, line(['page', 'logo'])));
   const unknown = undefinedRoles(config)[0];
   if (unknown) {
     fail('CONFIG', `note.yaml: ${unknown.where} reads the role "${unknown.role}", which roles does not define`, {
       file: yamlFile,
-      line: lineOf(doc, lines, unknown.path),
+      line: line(unknown.path),
       hint: `Add \`${unknown.role}: SYMBOL\` under roles, or use one of: ${Object.keys(config.roles).join(', ')}.`,
     });
   }

@@ -20,7 +20,9 @@ export interface FactsArgs {
  * bullish percent histories compute) in a worker thread while the series load and the other facts compute.
  */
 export async function factsCommand(args: FactsArgs, io: CliIo): Promise<number> {
+  trace('facts command');
   const note = loadNote(args.note);
+  trace('note loaded');
   // the young generation stays small (pipeline/jit.ts) once no code cache is left to read: checked between series
   // files, as soon as the universe worker has read its own
   const loaded = loadMarketOverlapped(args.data, { afterSeriesFile: (workerCodeLoaded) => void (workerCodeLoaded && capYoungGeneration()) });
