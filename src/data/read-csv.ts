@@ -250,6 +250,26 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
 }
 
 /**
+ * One string per date for every series read (keyed by the date's digits as a number, YYYYMMDD): series of one market
+ * share most of their dates, so a date read again is the string read before instead of a new one. Fewer strings to
+ * allocate and to copy in the young generation while the files are read, and a date compared with the same date of
+ * another series is the same string. Bounded by the calendar (~250 dates a year).
+ */
+const dateStrings = new Map<number, IsoDate>();
+
+/** The date `text[at, at + 10)` (a valid `YYYY-MM-DD`, see isIsoDateAt) as the string {@link dateStrings} holds for it. */
+function sharedDate(text: string, at: number): IsoDate {
+  let key = 0;
+  for (let i = at; i < at + 10; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 45) key = key * 10 + (c - 48);
+  }
+  let date = dateStrings.get(key);
+  if (date === undefined) dateStrings.set(key, (date = text.slice(at, at + 10)));
+  return date;
+}
+
+/**
  * Reads the row `text[start, stop)` in place when it has exactly `width` cells, the date cell is `YYYY-MM-DD`
  * and every other cell is a plain decimal that starts and ends with a digit (what `numberCell` reads without
  * trimming): returns the date and fills `values` by column. Returns undefined for any other row, which is then
@@ -266,7 +286,7 @@ function inPlaceRow(text: string, start: number, stop: number, width: number, da
     } else if (c === width - 1) return undefined; // too many cells
     if (c === dateCol) {
       if (end - p !== 10 || !isIsoDateAt(text, p)) return undefined;
-      date = text.slice(p, end);
+      date = sharedDate(text, p);
     } else {
       const v = plainNumber(text, p, end);
       if (v !== v) return undefined;
