@@ -217,8 +217,9 @@ export function requireHistory(market: Market, needs: readonly HistoryNeed[], as
   for (const need of needs) {
     const s = market.series[need.key];
     if (!s) continue;
+    // counted back from the as-of date, only as far as the need (all of them when there are too few, for the message)
     let have = 0;
-    for (let i = 0; i < s.dates.length && s.dates[i] <= asOf; i++) if (Number.isFinite(s.close[i])) have++;
+    for (let i = indexOnOrBefore(s.dates, asOf); i >= 0 && have < need.rows; i--) if (Number.isFinite(s.close[i])) have++;
     if (have < need.rows) {
       const p = msg.seriesTooShort(need.key, need.section, need.rows, have, asOf);
       fail('BAD_DATA', p.message, { file: s.file, hint: p.hint });

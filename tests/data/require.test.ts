@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tradingDayOnOrBefore } from '../../src/data/calendar.js';
-import { checkAsOf, defaultAsOf, requireSeries, resolveAsOf } from '../../src/data/require.js';
+import { checkAsOf, defaultAsOf, requireHistory, requireSeries, resolveAsOf } from '../../src/data/require.js';
 import type { Market, Series } from '../../src/data/types.js';
 import { errorOf, errorText } from './error-text.js';
 
@@ -40,6 +40,22 @@ describe('requireSeries', () => {
       "[UNKNOWN_SYMBOL] note weekly-outlook needs IWM and IJR, which the demo market does not have
       Known series: RUT, SPX, TNX; universes: SP600. Add the missing symbol to market.yaml, or change the note."
     `);
+  });
+});
+
+describe('requireHistory', () => {
+  it('counts the valid closes on or before the as-of date (a missing close and later rows do not count)', () => {
+    // RUT: closes 1, 2, 3 to 2025-12-11 and none on 2025-12-12
+    expect(() => requireHistory(market, [{ key: 'RUT', rows: 3, section: 'rates' }], '2025-12-12')).not.toThrow();
+    expect(() => requireHistory(market, [{ key: 'SPX', rows: 3, section: 'rates' }], '2025-12-10')).not.toThrow();
+    expect(errorOf(() => requireHistory(market, [{ key: 'RUT', rows: 4, section: 'rates' }], '2025-12-12')).message).toBe(
+      'RUT has 3 closes up to 2025-12-12; the rates section needs at least 4',
+    );
+    // the count in the message is every close up to the date, not where the count stopped
+    expect(errorOf(() => requireHistory(market, [{ key: 'SPX', rows: 4, section: 'score' }], '2025-12-10')).message).toBe(
+      'SPX has 3 closes up to 2025-12-10; the score section needs at least 4',
+    );
+    expect(() => requireHistory(market, [{ key: 'NOPE', rows: 1, section: 'score' }], '2025-12-12')).not.toThrow(); // requireSeries names it
   });
 });
 
