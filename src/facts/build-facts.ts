@@ -202,8 +202,27 @@ function lastYearReturns(small: Series, large: Series, asOf: IsoDate): LeadFacts
   return { year, small: side(small), large: side(large) };
 }
 
-/** Compute the facts of a note for one as-of date: only the sections it declares, for the roles they name. */
+/**
+ * Compute the facts of a note for one as-of date: only the sections it declares, for the roles they name. The
+ * comparison week's facts (what changed) are started before this date's universe sections, and both are finished
+ * after: `market-note facts` may still be reading the universe files in a worker (data/load-market.ts), and this
+ * thread computes everything else of both dates meanwhile.
+ */
 export function buildFacts(market: Market, config: NoteConfig, options: BuildFactsOptions = {}): Facts {
+  const started = startFacts(market, config, options);
+  const comparison = options.changes === false ? undefined : startComparison(market, config, started.facts, options);
+  const facts = started.finish();
+  // 6. what changed since the comparison date
+  if (options.changes !== false) facts.changes = factsChanges(market, config, facts, options, comparison);
+  return facts;
+}
+
+/**
+ * The facts of a note for one date in two steps: `startFacts` computes every section that reads no universe and
+ * returns those facts so far; `finish` adds the universe's (breadth), the data notes and the judgements, and
+ * remembers the facts for a later comparison. Without `finish` the facts are not complete.
+ */
+function startFacts(market: Market, config: NoteConfig, options: BuildFactsOptions): { facts: Facts; finish: () => Facts } {
   // 1. roles and coverage
   const who = `note "${options.noteName ?? 'weekly-outlook'}"${options.symbol ? ` for ${options.symbol}` : ''}`;
   const roles: Roles = { ...config.roles };
@@ -351,131 +370,157 @@ export function buildFacts(market: Market, config: NoteConfig, options: BuildFac
     facts.score = Object.assign(funds, { gap: {} }) as NonNullable<Facts['score']>;
   }
   if (has('ranking')) facts.ranking = rankingSection(market, cfg, asOf).ranking;
-  if (has('breadth')) {
-    const breadth = breadthSection(market, cfg, asOf);
-    facts.universe = universeInfo(market, roles.universe);
-    facts.breadth = breadth.breadth;
-    if (wanted.has('breadth')) charts.breadth = breadth.chart;
-  }
-  const perfReq = declared.get('performance');
-  if (perfReq) {
-    facts.performance = {};
-    for (const key of keysOf(perfReq, roles)) {
-      const p = performanceFacts(S(key), asOf);
-      facts.performance[key] = p;
-      for (const period of ['twelveMonths', 'threeMonths', 'month'] as const) {
-        if (p[period].value === null) missing.push({ section: `performance.${period}`, reason: p[period].reason ?? `no ${period} return for ${key}` });
+  return { facts, finish: () => finishFacts() };
+
+  function finishFacts(): Facts {
+    if (has('breadth')) {
+      const breadth = breadthSection(market, cfg, asOf);
+      facts.universe = universeInfo(market, roles.universe);
+      facts.breadth = breadth.breadth;
+      if (wanted.has('breadth')) charts.breadth = breadth.chart;
+    }
+    const perfReq = declared.get('performance');
+    if (perfReq) {
+      facts.performance = {};
+      for (const key of keysOf(perfReq, roles)) {
+        const p = performanceFacts(S(key), asOf);
+        facts.performance[key] = p;
+        for (const period of ['twelveMonths', 'threeMonths', 'month'] as const) {
+          if (p[period].value === null) missing.push({ section: `performance.${period}`, reason: p[period].reason ?? `no ${period} return for ${key}` });
+        }
       }
     }
-  }
-  const ywReq = declared.get('yieldWatch');
-  if (ywReq) {
-    const [y, eq] = keysOf(ywReq, roles);
-    facts.yieldWatch = yieldWatchSection(S(y), S(eq), cfg.settings, asOf);
-  }
-  if (has('lead')) {
-    facts.keys = {
-      rsSmallVsMarket: `${roles.smallFund}_vs_${roles.marketBenchmark}`,
-      rsLargeVsMarket: `${roles.largeFund}_vs_${roles.marketBenchmark}`,
-      rsSmallVsLarge: `${roles.smallFund}_vs_${roles.largeFund}`,
-      scoreGap: `${roles.largeFund}_${roles.smallFund}`,
-    };
-  }
-
-  // 5. chart data of the charts asked for by id (the weekly kinds above are keyed by their kind)
-  const extra: Record<string, ExtraChartData> = {};
-  for (const c of config.charts) {
-    const key = c.series?.[0] !== undefined ? roles[c.series[0]] : undefined;
-    if (key === undefined) continue;
-    const s = S(key);
-    if (c.kind === 'pnf') {
-      const data = pnfChartData(key, s.name, configuredChart(s, cfg, asOf).chart, c.window ?? 48);
-      if (data) extra[c.id] = { kind: 'pnf', data };
-    } else if (c.kind === 'level') {
-      extra[c.id] = { kind: 'level', key, name: s.name, unit: s.kind === 'yield' ? 'percent-yield' : 'price', series: lastRows(s, asOf, c.window ?? 252) };
-    } else if (c.kind === 'scoreHistory' && scoreHistory[key]) {
-      const h = scoreHistory[key];
-      const n = Math.min(h.dates.length, c.window ?? 252);
-      const sc = facts.score?.[key] as FundScore | undefined;
-      const compared = sc ? [...new Set([sc.benchmarks.market, ...sc.peerGroup.keys])].filter((k) => k !== key) : [];
-      extra[c.id] = { kind: 'scoreHistory', key, name: s.name, compared, series: { dates: h.dates.slice(-n), values: h.values.slice(-n) } };
+    const ywReq = declared.get('yieldWatch');
+    if (ywReq) {
+      const [y, eq] = keysOf(ywReq, roles);
+      facts.yieldWatch = yieldWatchSection(S(y), S(eq), cfg.settings, asOf);
     }
-  }
-  if (Object.keys(extra).length) charts.extra = extra;
-  facts.charts = charts;
+    if (has('lead')) {
+      facts.keys = {
+        rsSmallVsMarket: `${roles.smallFund}_vs_${roles.marketBenchmark}`,
+        rsLargeVsMarket: `${roles.largeFund}_vs_${roles.marketBenchmark}`,
+        rsSmallVsLarge: `${roles.smallFund}_vs_${roles.largeFund}`,
+        scoreGap: `${roles.largeFund}_${roles.smallFund}`,
+      };
+    }
 
-  const series = facts.data.series;
-  const caveats = facts.data.caveats;
-  const staleKeys = new Set(choice.stale.map((x) => x.key));
-  for (const key of needed) if (market.series[key]) series[key] = seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
-  // series read beyond the roles: the score's peer funds and the size groups' funds of the ranking
-  const peerKeys = Object.values(facts.score ?? {}).flatMap((v) => (v as { peerGroup?: { keys?: string[] } } | undefined)?.peerGroup?.keys ?? []);
-  const groupKeys = (facts.ranking?.sizeGroups ?? []).flatMap((g) => g.members);
-  const read = [...new Set([...needed, ...[...peerKeys, ...groupKeys].filter((k) => market.series[k])])];
-  for (const key of read) series[key] ??= seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
-  if (has('breadth') && roles.universe && market.universes[roles.universe]) {
-    const u = market.universes[roles.universe];
-    const last = lastIndexOnOrBefore(u.dates, asOf);
-    series[u.key] = {
-      key: u.key, name: `${u.name}, ${u.members.length} members`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)],
-      priceField: null, adjusted: false, highLowFallback: false, priceBasis: 'closing prices', stale: false,
-    };
-  }
-  // in the client's words: what the figures are, not how the note is configured (warnings tell the desk that); one
-  // line per reason, naming every series it concerns
-  const named = (keys: string[]) => keys.map((k) => (series[k].name === k ? k : `${series[k].name} (${k})`)).join(', ');
-  const adjusted = read.filter((k) => series[k]?.adjusted);
-  const closesOnly = read.filter((k) => series[k]?.highLowFallback);
-  if (adjusted.length) caveats.push(`Dividend-adjusted closes: ${named(adjusted)}; levels and highs sit below the prices ${adjusted.length > 1 ? 'these funds' : 'the fund'} traded at.`);
-  // a per-symbol note on a stock's plain closes, compared with dividend-adjusted funds (2022-10-14: ABCB's returns and
-  // its relative strength against RSP, with nothing saying that only one side counts dividends)
-  const sym = options.symbol;
-  if (sym && series[sym] && !series[sym].adjusted && adjusted.length) {
-    caveats.push(`${named([sym])}: closing prices, not adjusted for dividends; its returns, and its relative strength against the dividend-adjusted ${adjusted.length > 1 ? 'funds' : 'fund'} above, leave out its dividends.`);
-  }
-  if (closesOnly.length) caveats.push(`Closes only, so the Point & Figure ${closesOnly.length > 1 ? 'charts use' : 'chart uses'} closing prices rather than daily highs and lows: ${named(closesOnly)}.`);
-  for (const x of choice.stale) {
-    caveats.push(`${series[x.key].name} (${x.key}): the data ends on ${longDate(x.lastDate)}, before the as-of date ${longDate(asOf)}; the series is stale and its figures are as of its last date.`);
-  }
-  const bp = roles.universe && facts.breadth ? facts.breadth[roles.universe] : undefined;
-  if (bp && bp.membersListed !== bp.members && bp.bullishPercent.value !== null) {
-    caveats.push(
-      `${market.universes[roles.universe!].name}: ${bp.members} of the ${bp.membersListed} listed members have a Point & Figure signal on ${longDate(asOf)} ` +
-        `and make up the bullish percent (${bp.membersWithData} have a close that day).`,
-    );
-  }
-  facts.changes = { since: null, items: [] };
-  facts.missing = missing;
-  facts.thresholds = thresholdsWith(config.thresholds as Parameters<typeof thresholdsWith>[0]);
-  // the weekly outlook's wording decisions (they read its lead, RS and score sections)
-  if (isWeekly(facts)) facts.judgements = judgeFacts(facts, facts.thresholds);
-  ordered(facts);
+    // 5. chart data of the charts asked for by id (the weekly kinds above are keyed by their kind)
+    const extra: Record<string, ExtraChartData> = {};
+    for (const c of config.charts) {
+      const key = c.series?.[0] !== undefined ? roles[c.series[0]] : undefined;
+      if (key === undefined) continue;
+      const s = S(key);
+      if (c.kind === 'pnf') {
+        const data = pnfChartData(key, s.name, configuredChart(s, cfg, asOf).chart, c.window ?? 48);
+        if (data) extra[c.id] = { kind: 'pnf', data };
+      } else if (c.kind === 'level') {
+        extra[c.id] = { kind: 'level', key, name: s.name, unit: s.kind === 'yield' ? 'percent-yield' : 'price', series: lastRows(s, asOf, c.window ?? 252) };
+      } else if (c.kind === 'scoreHistory' && scoreHistory[key]) {
+        const h = scoreHistory[key];
+        const n = Math.min(h.dates.length, c.window ?? 252);
+        const sc = facts.score?.[key] as FundScore | undefined;
+        const compared = sc ? [...new Set([sc.benchmarks.market, ...sc.peerGroup.keys])].filter((k) => k !== key) : [];
+        extra[c.id] = { kind: 'scoreHistory', key, name: s.name, compared, series: { dates: h.dates.slice(-n), values: h.values.slice(-n) } };
+      }
+    }
+    if (Object.keys(extra).length) charts.extra = extra;
+    facts.charts = charts;
 
-  remember(market, config, asOf, facts, options.symbol);
+    const series = facts.data.series;
+    const caveats = facts.data.caveats;
+    const staleKeys = new Set(choice.stale.map((x) => x.key));
+    for (const key of needed) if (market.series[key]) series[key] = seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
+    // series read beyond the roles: the score's peer funds and the size groups' funds of the ranking
+    const peerKeys = Object.values(facts.score ?? {}).flatMap((v) => (v as { peerGroup?: { keys?: string[] } } | undefined)?.peerGroup?.keys ?? []);
+    const groupKeys = (facts.ranking?.sizeGroups ?? []).flatMap((g) => g.members);
+    const read = [...new Set([...needed, ...[...peerKeys, ...groupKeys].filter((k) => market.series[k])])];
+    for (const key of read) series[key] ??= seriesInfo(S(key), asOf, cfg, staleKeys.has(key));
+    if (has('breadth') && roles.universe && market.universes[roles.universe]) {
+      const u = market.universes[roles.universe];
+      const last = lastIndexOnOrBefore(u.dates, asOf);
+      series[u.key] = {
+        key: u.key, name: `${u.name}, ${u.members.length} members`, file: basename(u.file), firstDate: u.dates[0], lastDate: u.dates[Math.max(0, last)],
+        priceField: null, adjusted: false, highLowFallback: false, priceBasis: 'closing prices', stale: false,
+      };
+    }
+    // in the client's words: what the figures are, not how the note is configured (warnings tell the desk that); one
+    // line per reason, naming every series it concerns
+    const named = (keys: string[]) => keys.map((k) => (series[k].name === k ? k : `${series[k].name} (${k})`)).join(', ');
+    const adjusted = read.filter((k) => series[k]?.adjusted);
+    const closesOnly = read.filter((k) => series[k]?.highLowFallback);
+    if (adjusted.length) caveats.push(`Dividend-adjusted closes: ${named(adjusted)}; levels and highs sit below the prices ${adjusted.length > 1 ? 'these funds' : 'the fund'} traded at.`);
+    // a per-symbol note on a stock's plain closes, compared with dividend-adjusted funds (2022-10-14: ABCB's returns and
+    // its relative strength against RSP, with nothing saying that only one side counts dividends)
+    const sym = options.symbol;
+    if (sym && series[sym] && !series[sym].adjusted && adjusted.length) {
+      caveats.push(`${named([sym])}: closing prices, not adjusted for dividends; its returns, and its relative strength against the dividend-adjusted ${adjusted.length > 1 ? 'funds' : 'fund'} above, leave out its dividends.`);
+    }
+    if (closesOnly.length) caveats.push(`Closes only, so the Point & Figure ${closesOnly.length > 1 ? 'charts use' : 'chart uses'} closing prices rather than daily highs and lows: ${named(closesOnly)}.`);
+    for (const x of choice.stale) {
+      caveats.push(`${series[x.key].name} (${x.key}): the data ends on ${longDate(x.lastDate)}, before the as-of date ${longDate(asOf)}; the series is stale and its figures are as of its last date.`);
+    }
+    const bp = roles.universe && facts.breadth ? facts.breadth[roles.universe] : undefined;
+    if (bp && bp.membersListed !== bp.members && bp.bullishPercent.value !== null) {
+      caveats.push(
+        `${market.universes[roles.universe!].name}: ${bp.members} of the ${bp.membersListed} listed members have a Point & Figure signal on ${longDate(asOf)} ` +
+          `and make up the bullish percent (${bp.membersWithData} have a close that day).`,
+      );
+    }
+    facts.changes = { since: null, items: [] };
+    facts.missing = missing;
+    facts.thresholds = thresholdsWith(config.thresholds as Parameters<typeof thresholdsWith>[0]);
+    // the weekly outlook's wording decisions (they read its lead, RS and score sections)
+    if (isWeekly(facts)) facts.judgements = judgeFacts(facts, facts.thresholds);
+    ordered(facts);
 
-  // 6. what changed since the comparison date
-  if (options.changes !== false) facts.changes = factsChanges(market, config, facts, options);
-  return facts;
+    remember(market, config, asOf, facts, options.symbol);
+    return facts;
+  }
 }
 
 /**
  * What changed since the comparison date (step 6 of {@link buildFacts}): the facts of that date (only rows ≤ it;
  * remembered ones are reused) diffed with `facts`. `options` are those `facts` were built with.
  */
-export function factsChanges(market: Market, config: NoteConfig, facts: Facts, options: BuildFactsOptions = {}): Facts['changes'] {
+export function factsChanges(
+  market: Market,
+  config: NoteConfig,
+  facts: Facts,
+  options: BuildFactsOptions = {},
+  started: StartedComparison | undefined = startComparison(market, config, facts, options),
+): Facts['changes'] {
+  if (!started) return { since: null, items: [] };
+  const prev = started.recalled ?? started.facts!.finish();
+  // P&F changes of the charts the note's text reads: the roles `changes` names (all charts when it names none)
+  const changesReq = config.sections.find((s) => s.name === 'changes')!;
+  const pnfKeys = changesReq.roles ? keysOf(changesReq, facts.roles) : undefined;
+  return { since: started.prevDate, items: whatChanged(prev, facts, { pnfKeys }) };
+}
+
+/** The comparison date's facts: remembered, or started ({@link startFacts}) and still to finish. */
+interface StartedComparison {
+  prevDate: IsoDate;
+  recalled?: Facts;
+  facts?: { finish: () => Facts };
+}
+
+/**
+ * The comparison date of `facts` (whose date, roles and reference calendar are set: they may be started only) and its
+ * facts, remembered or started; undefined when the note reports no changes or has no comparison date.
+ */
+function startComparison(market: Market, config: NoteConfig, facts: Facts, options: BuildFactsOptions): StartedComparison | undefined {
   const changesReq = config.sections.find((s) => s.name === 'changes');
-  if (options.compare === false || !changesReq) return { since: null, items: [] };
+  if (options.compare === false || !changesReq) return undefined;
   const asOf = facts.asOf;
   const target = comparisonDate(asOf, options.compare || undefined);
   const trading = market.series[facts.data.reference].dates;
   const i = lastIndexOnOrBefore(trading, target);
   const prevDate = i >= 0 ? trading[i] : null;
   const needed = requiredSeries({ roles: facts.roles, sections: config.sections });
-  if (!prevDate || prevDate >= asOf || prevDate < firstCommonDate(market, needed)) return { since: null, items: [] };
-  const prev = recalled(market, config, prevDate, options.symbol) ?? buildFacts(market, config, { ...options, asOf: prevDate, compare: false });
-  // P&F changes of the charts the note's text reads: the roles `changes` names (all charts when it names none)
-  const pnfKeys = changesReq.roles ? keysOf(changesReq, facts.roles) : undefined;
-  return { since: prevDate, items: whatChanged(prev, facts, { pnfKeys }) };
+  if (!prevDate || prevDate >= asOf || prevDate < firstCommonDate(market, needed)) return undefined;
+  const recalledFacts = recalled(market, config, prevDate, options.symbol);
+  if (recalledFacts) return { prevDate, recalled: recalledFacts };
+  return { prevDate, facts: startFacts(market, config, { ...options, asOf: prevDate, compare: false }) };
 }
 
 /**
