@@ -98,7 +98,7 @@ if (existsSync(REAL)) {
   const { benchPnf } = await import(join(ROOT, 'bench/pnf.js'));
   const r = await benchPnf(REAL);
   results.pnf = r;
-  console.log('\nP&F for every S&P 600 member (close, traditional, 3-box), warm median of 7, each after a full collection');
+  console.log('\nP&F for every S&P 600 member (close, traditional, 3-box), warm median of 7 runs one after another');
   line('  members × days', `${r.members} × ${r.days} = ${(r.nameDays / 1e6).toFixed(2)} M name-days`);
   line('  wide CSV: bare split + Number / market-note loader (goal ≤ 300 ms)', `${fmt(r.loadMs)} / ${fmt(r.loaderMs)}`);
   line('  signal states (breadth path)', `${fmt(r.pnfMs)} (${(r.nameDaysPerSec / 1e6).toFixed(1)} M name-days/s; cold ${fmt(r.pnfColdMs)})`);
