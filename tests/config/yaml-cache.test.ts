@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedYaml, fnv1a } from '../../src/config/yaml-cache.js';
 import { parseMarketYaml } from '../../src/data/market-yaml.js';
-import { MarketNoteError } from '../../src/errors/market-note-error.js';
 import { loadNote } from '../../src/note/load-note.js';
+import { errorOf } from '../data/error-text.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('fnv1a', () => {
@@ -86,16 +86,6 @@ describe('errors after a cached parse name the same line as after a fresh one', 
     if (saved === undefined) delete process.env.MARKET_NOTE_CACHE_DIR;
     else process.env.MARKET_NOTE_CACHE_DIR = saved;
   });
-
-  const errorOf = (f: () => unknown): MarketNoteError => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof MarketNoteError) return e;
-      throw e;
-    }
-    throw new Error('did not fail');
-  };
 
   it('note.yaml: a role no section may read, a bad margin, a missing logo', () => {
     const HEAD = 'title: T\ndesk: D\ndisclaimer: X\n';
