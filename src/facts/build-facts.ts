@@ -370,7 +370,7 @@ function startFacts(market: Market, config: NoteConfig, options: BuildFactsOptio
     facts.score = Object.assign(funds, { gap: {} }) as NonNullable<Facts['score']>;
   }
   if (has('ranking')) facts.ranking = rankingSection(market, cfg, asOf).ranking;
-  return { facts, finish: () => finishFacts() };
+  return { facts, finish: finishFacts };
 
   function finishFacts(): Facts {
     if (has('breadth')) {
