@@ -20,7 +20,7 @@ import type { IsoDate } from '../data/types.js';
 import { BP_CHART_OPTIONS } from '../metrics/breadth.js';
 import type { Facts } from './types.js';
 import { previousNoteDate } from './judgements/recency.js';
-import { printed } from './judgements/round.js';
+import { levelText, printed } from './judgements/round.js';
 import { readingDecimals, zoneOf } from './judgements/sections.js';
 import { DEFAULT_THRESHOLDS } from './judgements/thresholds.js';
 import { withArticle } from './article.js';
@@ -150,18 +150,18 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
         : `${who}: P&F chart reversed ${began.length === list.length ? 'at least ' : ''}${countWord(began.length)} times this week, into ${began.slice(0, -1).map(dated).join(', ')} and ${dated(began[began.length - 1])}`;
       out.push({ kind: 'column-flip', path: `pnf.${key}.column`, from: k0, to: k1, text });
     }
+    const decimals = get(cur, 'levelDecimals');
+    const box = (level: number) => levelText(level, typeof decimals === 'number' ? decimals : 0); // as the body prints its levels
     // A new high is a new highest box printed this week (the chart standing at an old high is not news).
     const [h0, h1] = [get(prev, 'highestBox'), get(cur, 'highestBox')];
     const newHigh = typeof h0 === 'number' && typeof h1 === 'number' && h1 > h0;
     if (newHigh) {
-      out.push({ kind: 'new-high', path: `pnf.${key}.highestBox`, from: h0, to: h1, text: `${who}: a new highest box on its P&F chart, ${h1}` });
+      out.push({ kind: 'new-high', path: `pnf.${key}.highestBox`, from: h0, to: h1, text: `${who}: a new highest box on its P&F chart, ${box(h1)}` });
     }
     // The same column grown by a reversal's worth of boxes or more (a week's fall of 15% read as "no new signal or
     // reversal" alone: ABCB, 2023-03-17); a new highest box already says the column rose.
     const extended = columnExtension(get(prev, 'columnTop'), get(prev, 'columnBottom'), get(cur, 'columnTop'), get(cur, 'columnBottom'), k1, get(cur, 'levels'));
     if (!newHigh && k0 === k1 && extended && !(typeof cs === 'string' && cs > String(field(prev, 'asOf')))) {
-      const decimals = get(cur, 'levelDecimals');
-      const box = (level: number) => (typeof decimals === 'number' ? level.toFixed(decimals) : String(level)); // as the body prints its levels
       out.push(columnExtended(`${who}: P&F`, `pnf.${key}`, k1, extended, box));
     }
   }

@@ -4,6 +4,8 @@
  * flip or relative-strength reversal …": true, but read as a quiet week. A column that grows by a reversal's worth of
  * boxes or more (its end passes the level at which it would now reverse) is now listed, kind `column-extended`, and the
  * empty list names the kind among what did not happen.
+ * Reading sixty-four: AEO's boxes below 10 (0.5 apart on the traditional scale) were printed rounded to whole numbers,
+ * "from the 11 box to the 9 box" beside a body's "down to 8.5"; they print as the body prints them now.
  * Hand-made inputs always run; the case on the date it was read is skipped without the real data.
  */
 import { describe, expect, it } from 'vitest';
@@ -50,6 +52,15 @@ describe('What changed: a column grown by a reversal’s worth of boxes', () => 
       ({ asOf, pnf: { TNX: { name: 'TNX', column: 'X', columnSince: '2025-11-03', highestBox: 50, levelDecimals: 1, ...p } } }) as unknown as Facts;
     const items = whatChanged(tnx('2025-12-05', { columnTop: 40.5, columnBottom: 38 }), tnx('2025-12-12', { columnTop: 42, columnBottom: 38, levels: { reversal: 40.5, reversalInto: 'O' } }));
     expect(items.map((c) => c.text)).toEqual(["TNX: P&F column of Xs rose from the 40.5 box to the 42.0 box, a reversal's worth of boxes or more"]);
+  });
+  it('prints a box below 10 on a traditional scale with its decimals (levelDecimals 0 is the larger boxes\' need: reading sixty-four)', () => {
+    const aeo = (asOf: string, p: Record<string, unknown>) =>
+      ({ asOf, pnf: { AEO: { name: 'AEO', column: 'O', columnSince: '2017-04-20', highestBox: 17, levelDecimals: 0, ...p } } }) as unknown as Facts;
+    const items = whatChanged(aeo('2017-05-12', { columnTop: 14, columnBottom: 10.5 }), aeo('2017-05-19', { columnTop: 14, columnBottom: 8.5, levels: { reversal: 10, reversalInto: 'X' } }));
+    // was "from the 11 box to the 9 box": levels rounded to whole numbers, boxes the chart never printed
+    expect(items.map((c) => c.text)).toEqual(["AEO: P&F column of Os fell from the 10.5 box to the 8.5 box, a reversal's worth of boxes or more"]);
+    const high = (asOf: string, h: number) => aeo(asOf, { column: 'X', columnTop: h, columnBottom: 8, highestBox: h });
+    expect(whatChanged(high('2017-05-12', 9.5), high('2017-05-19', 9.75)).map((c) => c.text)).toEqual(['AEO: a new highest box on its P&F chart, 9.75']);
   });
   it('lists nothing for a smaller move, a new column (the reversal says it) or a new highest box (it says the rise)', () => {
     expect(whatChanged(pnf('2023-03-10', { columnTop: 47, columnBottom: 37 }), pnf('2023-03-17', { columnTop: 47, columnBottom: 35, levels }))).toEqual([]);
@@ -103,6 +114,15 @@ describe.skipIf(!HAS_REAL)('on the dates they were read (real data)', () => {
       "ABCB: P&F column of Os fell from the 41 box to the 35 box, a reversal's worth of boxes or more",
       'The current column of Os (since 2 March) fills the boxes from 47 down to 35.',
       'no new signal, column reversal',
+    );
+  }, 60_000);
+  it("2017-05-19 AEO snapshot (reading sixty-four): the boxes of a stock under $20 as the body prints them", () => {
+    const { market: withAeo } = symbolMarket(loadNote('fund-snapshot'), market!, 'AEO');
+    listsOnly(
+      readNote(withAeo, 'fund-snapshot', '2017-05-19', 'AEO'),
+      "AEO: P&F column of Os fell from the 10.5 box to the 8.5 box, a reversal's worth of boxes or more",
+      'fills the boxes from 14 down to 8.5',
+      'from the 11 box to the 9 box',
     );
   }, 60_000);
 });

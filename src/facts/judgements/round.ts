@@ -8,6 +8,20 @@ export function printed(v: number, decimals: number): number {
   return r === 0 ? 0 : r;
 }
 
+const LEVEL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+/**
+ * A chart level as the note prints it (the `level` helper): no padding zeros, at least `decimals` decimals for a chart
+ * whose boxes have them, a minus sign for a negative level. Never fewer decimals than the level has: a traditional
+ * scale's 8.5 box stays 8.5 (its `levelDecimals` is 0, the decimals its larger boxes need).
+ * @example levelText(8.5) //=> '8.5'
+ * @example levelText(14, 1) //=> '14.0'
+ */
+export function levelText(v: number, decimals = 0): string {
+  const s = (decimals > 0 ? new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 4) }) : LEVEL).format(Number(v.toFixed(4)));
+  return v < 0 ? s.replace('-', '\u2212') : s;
+}
+
 /**
  * A distance to go as printed, never printed as 0: the smallest printed step when it rounds to 0, with `lessThan`
  * set ("less than 0.1%").
