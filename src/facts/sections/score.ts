@@ -73,6 +73,11 @@ export interface PeerGroup {
   /** Candidates left out because they are clones of a member listed before them. */
   excluded: { key: string; cloneOf: string; reason: string }[];
   method: string;
+  /**
+   * Why the group is empty (null when it has members): `notNamed`, note.yaml names no peer fund for this fund (no
+   * `peers` entry, no other size group); `notInData`, none of the funds it names is in the market data.
+   */
+  empty: 'notNamed' | 'notInData' | null;
 }
 
 export interface ScoreGap {
@@ -153,7 +158,9 @@ export function peerGroupOf(market: Market, config: NoteConfig, fund: string, as
   const given = config.peers[fund];
   const source: PeerGroup['source'] = given !== undefined ? 'peers' : 'sizeGroups';
   let candidates: string[];
+  let named = 0; // peer funds note.yaml names for it, in the data or not
   if (given !== undefined) {
+    named = typeof given === 'string' ? 1 : given.length;
     candidates = [];
     for (const k of typeof given === 'string' ? [given] : given) {
       if (market.series[k]) candidates.push(k);
@@ -161,6 +168,7 @@ export function peerGroupOf(market: Market, config: NoteConfig, fund: string, as
     }
   } else {
     const groups = Object.values(config.sizeGroups).filter((g) => !g.includes(fund));
+    named = [...new Set(groups.flat())].filter((k) => k !== fund && k !== config.roles.marketBenchmark).length;
     candidates = [...new Set(groups.flat())].filter((k) => k !== fund && k !== config.roles.marketBenchmark && market.series[k] !== undefined);
   }
   const keys: string[] = [];
@@ -182,7 +190,7 @@ export function peerGroupOf(market: Market, config: NoteConfig, fund: string, as
     : keys.length === 1
       ? `peer benchmark ${keys[0]} (${source === 'peers' ? 'note.yaml peers' : 'the other size groups'}); clones refused (same index, or daily-return correlation ≥ ${CLONE_CORRELATION})`
       : `equal-weighted average of ${keys.join(', ')} (daily-rebalanced mean of their daily returns, on the dates all have a close; ${source === 'peers' ? 'note.yaml peers' : 'the funds of the other size groups'}); clones refused (same index, or daily-return correlation ≥ ${CLONE_CORRELATION})`;
-  return { keys, names, average: keys.length > 1, source: keys.length ? source : 'none', excluded, method };
+  return { keys, names, average: keys.length > 1, source: keys.length ? source : 'none', excluded, method, empty: keys.length ? null : named === 0 ? 'notNamed' : 'notInData' };
 }
 
 /**
@@ -227,7 +235,8 @@ function fundDaily(market: Market, config: NoteConfig, fund: string, asOf: IsoDa
   if (!bench) throw new RangeError(`score: no market benchmark series ${marketKey} in the market`);
   const peerGroup = peerGroupOf(market, config, fund, asOf, warnings);
   if (peerGroup.keys.length === 0) {
-    warnings.push(`${fund}: no peer fund (note.yaml peers or the other size groups) in the market data; RS vs the market benchmark ${marketKey} used for the peer segment`);
+    const why = peerGroup.empty === 'notNamed' ? 'note.yaml names none for it (no peers entry, no other size group)' : 'none that note.yaml names (peers or the other size groups) is in the market data';
+    warnings.push(`${fund}: no peer fund: ${why}; RS vs the market benchmark ${marketKey} used for the peer segment`);
   }
   const peer = peerGroup.keys.length ? peerGroup.keys.join('+') : marketKey;
   const n = lastIndexOnOrBefore(s.dates, asOf) + 1;

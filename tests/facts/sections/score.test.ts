@@ -105,10 +105,17 @@ describe('scoreSection on the demo market', () => {
     const series = Object.fromEntries(Object.entries(market.series).filter(([k]) => !['IVV', 'SPY', 'IJH', 'MDY'].includes(k)));
     const s = scoreSection({ ...market, series: { ...series, IVV: market.series.IVV } }, { ...config, sizeGroups: { Large: ['IVV'], Small: ['IWM', 'IJR'] }, roles: { ...config.roles, largeFund: 'IWM' } }, '2025-12-12').score.IWM;
     expect(s.benchmarks.peer).toBe('IVV');
+    expect(s.peerGroup.empty).toBeNull();
     const lonely = scoreSection({ ...market, series }, { ...config, sizeGroups: { Small: ['IWM', 'IJR'] }, roles: { ...config.roles, largeFund: 'IWM' } }, '2025-12-12').score.IWM;
     expect(lonely.benchmarks.peer).toBe('RSP');
-    expect(lonely.peerGroup).toMatchObject({ keys: [], source: 'none' });
-    expect(lonely.warnings).toEqual(['IWM: no peer fund (note.yaml peers or the other size groups) in the market data; RS vs the market benchmark RSP used for the peer segment']);
+    // no other size group: the note names no peer (reading sixty-four: "the data has no peer fund" was said of a stock
+    // whose note names none, in a market holding IJR)
+    expect(lonely.peerGroup).toMatchObject({ keys: [], source: 'none', empty: 'notNamed' });
+    expect(lonely.warnings).toEqual(['IWM: no peer fund: note.yaml names none for it (no peers entry, no other size group); RS vs the market benchmark RSP used for the peer segment']);
+    // another size group, none of whose funds is in the data
+    const absent = scoreSection({ ...market, series }, { ...config, sizeGroups: { Large: ['IVV'], Small: ['IWM', 'IJR'] }, roles: { ...config.roles, largeFund: 'IWM' } }, '2025-12-12').score.IWM;
+    expect(absent.peerGroup).toMatchObject({ keys: [], source: 'none', empty: 'notInData' });
+    expect(absent.warnings[0]).toBe('IWM: no peer fund: none that note.yaml names (peers or the other size groups) is in the market data; RS vs the market benchmark RSP used for the peer segment');
     const c = lonely.components;
     expect([c.peerRsLongBuy, c.peerRsLongX, c.peerRsNearBuy, c.peerRsNearX]).toEqual([c.marketRsLongBuy, c.marketRsLongX, c.marketRsNearBuy, c.marketRsNearX]);
   });
