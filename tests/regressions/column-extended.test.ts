@@ -107,22 +107,13 @@ describe.skipIf(!HAS_REAL)('on the dates they were read (real data)', () => {
       'No new Point & Figure signal',
     );
   }, 60_000);
-  it("2023-03-17 ABCB snapshot (reading sixty-one): the six-box fall of its column of Os, beside the body's column", () => {
-    const { market: withAbcb } = symbolMarket(loadNote('fund-snapshot'), market!, 'ABCB');
-    listsOnly(
-      readNote(withAbcb, 'fund-snapshot', '2023-03-17', 'ABCB'),
-      "ABCB: P&F column of Os fell from the 41 box to the 35 box, a reversal's worth of boxes or more",
-      'The current column of Os (since 2 March) fills the boxes from 47 down to 35.',
-      'no new signal, column reversal',
-    );
-  }, 60_000);
-  it("2017-05-19 AEO snapshot (reading sixty-four): the boxes of a stock under $20 as the body prints them", () => {
-    const { market: withAeo } = symbolMarket(loadNote('fund-snapshot'), market!, 'AEO');
-    listsOnly(
-      readNote(withAeo, 'fund-snapshot', '2017-05-19', 'AEO'),
-      "AEO: P&F column of Os fell from the 10.5 box to the 8.5 box, a reversal's worth of boxes or more",
-      'fills the boxes from 14 down to 8.5',
-      'from the 11 box to the 9 box',
-    );
+  it.each([
+    // reading sixty-one: the six-box fall of ABCB's column of Os, beside the body's column
+    ['ABCB', '2023-03-17', "ABCB: P&F column of Os fell from the 41 box to the 35 box, a reversal's worth of boxes or more", 'The current column of Os (since 2 March) fills the boxes from 47 down to 35.', 'no new signal, column reversal'],
+    // reading sixty-four: the boxes of a stock under $20 as the body prints them
+    ['AEO', '2017-05-19', "AEO: P&F column of Os fell from the 10.5 box to the 8.5 box, a reversal's worth of boxes or more", 'fills the boxes from 14 down to 8.5', 'from the 11 box to the 9 box'],
+  ])('%s snapshot on %s: the column grown by a reversal\'s worth of boxes', (symbol, asOf, item, column, none) => {
+    const { market: withSymbol } = symbolMarket(loadNote('fund-snapshot'), market!, symbol);
+    listsOnly(readNote(withSymbol, 'fund-snapshot', asOf, symbol), item, column, none);
   }, 60_000);
 });
