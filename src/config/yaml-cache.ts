@@ -8,12 +8,12 @@
  * entry only means the text is parsed again. Folder: the demo market's (`cacheDir`; MARKET_NOTE_CACHE_DIR=off turns
  * it off).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { threadId } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { cacheDir } from '../data/demo-cache.js';
+import { LineCounter, parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { cacheDir, writeCacheEntry } from '../data/demo-cache.js';
 
 const PREFIX = 'yaml-';
 /** Entries kept in the folder; older ones are removed when a new one is written. */
@@ -55,21 +55,37 @@ export function cachedYaml(text: string, kind: string, parse: () => unknown, env
   }
   const value = parse();
   try {
-    mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(tmp, serialize({ key, text, value }));
-    renameSync(tmp, file);
-    prune(dir);
+    writeCacheEntry(file, serialize({ key, text, value }), { prefix: PREFIX, suffix: '.v8', count: KEEP });
   } catch {
     // read-only or full disk: the next run parses again
   }
   return value;
 }
 
-/** Remove all but the KEEP newest entries. */
-function prune(dir: string): void {
-  const entries = readdirSync(dir).filter((f) => f.startsWith(PREFIX) && f.endsWith('.v8'));
-  if (entries.length <= KEEP) return;
-  const dated = entries.map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const { f } of dated.slice(KEEP)) rmSync(join(dir, f), { force: true });
+/** A YAML document and the line counter of its text, for the line of a node. */
+export interface YamlDocument {
+  doc: Document;
+  lines: LineCounter;
+}
+
+/**
+ * The value of a YAML text (`toValue` of its document, which may throw the text's error: then nothing is kept), from the
+ * cache ({@link cachedYaml}) when it holds it, and the document itself, parsed on first use only (a cached value has
+ * none until an error needs a line number).
+ */
+export function cachedYamlValue(
+  text: string,
+  kind: string,
+  options: ParseOptions & DocumentOptions & SchemaOptions,
+  toValue: (d: YamlDocument) => unknown,
+): { value: unknown; document: () => YamlDocument } {
+  let parsed: YamlDocument | undefined;
+  const document = (): YamlDocument => {
+    if (!parsed) {
+      const lines = new LineCounter();
+      parsed = { doc: parseDocument(text, { ...options, lineCounter: lines }), lines };
+    }
+    return parsed;
+  };
+  return { value: cachedYaml(text, kind, () => toValue(document())), document };
 }

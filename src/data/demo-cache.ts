@@ -10,8 +10,8 @@
  */
 import { createRequire } from 'node:module';
 import { threadId } from 'node:worker_threads';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Market } from './types.js';
 import { CODE_DIR, CODE_KIND, PACKAGE_ROOT } from '../config/paths.js';
@@ -33,6 +33,24 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
   if (own) return own;
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'market-note');
   return join(PACKAGE_ROOT, 'node_modules', '.cache', 'market-note');
+}
+
+/**
+ * Write `data` to the cache entry `file` (its folder made if needed) through a temporary file renamed over it, so a
+ * reader never sees half an entry (another process, or a build's early worker, may write the same entry at once);
+ * then, when `keep` is given, remove all but the `keep` newest entries of the folder named `prefix…suffix`.
+ */
+export function writeCacheEntry(file: string, data: string | Uint8Array, keep?: { prefix: string; suffix: string; count: number }): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+  if (!keep) return;
+  const entries = readdirSync(dir).filter((f) => f.startsWith(keep.prefix) && f.endsWith(keep.suffix));
+  if (entries.length <= keep.count) return;
+  const dated = entries.map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
+  for (const { f } of dated.slice(keep.count)) rmSync(join(dir, f), { force: true });
 }
 
 /** Hash of the generator's modules (this folder's demo-market and calendar, and demo/), the package version and V8's. */
@@ -71,9 +89,7 @@ export function cachedMarket(generate: () => Market, env: NodeJS.ProcessEnv = pr
   try {
     mkdirSync(dir, { recursive: true });
     for (const f of readdirSync(dir)) if (f.startsWith(`demo-market-${KIND}-`) && f.endsWith('.v8')) rmSync(join(dir, f), { force: true });
-    const tmp = `${file}.${process.pid}.${threadId}.tmp`; // a build's early worker may write it at the same time
-    writeFileSync(tmp, serialize(market));
-    renameSync(tmp, file);
+    writeCacheEntry(file, serialize(market)); // a build's early worker may write it at the same time
   } catch {
     // read-only or full disk: the generated market is used as it is
   }

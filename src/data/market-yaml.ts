@@ -3,12 +3,12 @@
  * the first problem (by position in the file) is thrown as `market.yaml:LINE: series.TNX.kind must be …`,
  * naming the key path.
  */
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
 import * as msg from '../errors/messages.js';
 import type { Problem } from '../errors/messages.js';
 import { raise } from './csv-cells.js';
-import { cachedYaml } from '../config/yaml-cache.js';
+import { cachedYamlValue } from '../config/yaml-cache.js';
 
 export { MAX_ALIAS_COUNT } from './market-yaml-limits.js';
 import { MAX_ALIAS_COUNT } from './market-yaml-limits.js';
@@ -125,20 +125,9 @@ function nodeLine(doc: Document, lc: LineCounter, path: readonly (string | numbe
  * @example parseMarketYaml('series:\n  SPX: { file: GSPC.csv }\n', 'market.yaml').config.series.SPX.file //=> 'GSPC.csv'
  */
 export function parseMarketYaml(text: string, file: string): ParsedMarketYaml {
-  // the document, for a line number: parsed when the cache (config/yaml-cache.ts) gave the value
-  let parsed: { doc: Document; lc: LineCounter } | undefined;
-  const documentOf = () => {
-    if (!parsed) {
-      const lc = new LineCounter();
-      parsed = { doc: parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true }), lc };
-    }
-    return parsed;
-  };
-  const lineAt = (path: readonly (string | number)[], key?: string): number | undefined => nodeLine(documentOf().doc, documentOf().lc, path, key);
-  const root = cachedYaml(text, `market.yaml, unique keys, ${MAX_ALIAS_COUNT} aliases`, () => {
-    const { doc, lc } = documentOf();
+  const { value: root, document } = cachedYamlValue(text, `market.yaml, unique keys, ${MAX_ALIAS_COUNT} aliases`, { prettyErrors: false, uniqueKeys: true }, ({ doc, lines }) => {
     const syntax = doc.errors[0];
-    if (syntax) raise('BAD_YAML', msg.yamlSyntax(syntax.message), file, lc.linePos(syntax.pos[0]).line);
+    if (syntax) raise('BAD_YAML', msg.yamlSyntax(syntax.message), file, lines.linePos(syntax.pos[0]).line);
     try {
       return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
@@ -146,6 +135,7 @@ export function parseMarketYaml(text: string, file: string): ParsedMarketYaml {
       throw e;
     }
   });
+  const lineAt = (path: readonly (string | number)[], key?: string): number | undefined => nodeLine(document().doc, document().lines, path, key);
   if (root === null || root === undefined || typeof root !== 'object' || Array.isArray(root)) raise('BAD_YAML', msg.yamlNotAMapping(), file, 1);
 
   const result = marketYaml.safeParse(root);

@@ -9,7 +9,7 @@
  * Universe files are wide: the date first, then one column of closes per member.
  */
 import * as msg from '../errors/messages.js';
-import { isIsoDateAt } from './calendar.js';
+import { isoDateNumberAt } from './calendar.js';
 import { checkDateOrder, dateCell, numberCell, plainNumber, raise, strictPrice } from './csv-cells.js';
 import { csvRows } from './csv-rows.js';
 import type { DataWarning, IsoDate, Series, Universe } from './types.js';
@@ -250,20 +250,15 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
 }
 
 /**
- * One string per date for every series read (keyed by the date's digits as a number, YYYYMMDD): series of one market
- * share most of their dates, so a date read again is the string read before instead of a new one. Fewer strings to
- * allocate and to copy in the young generation while the files are read, and a date compared with the same date of
- * another series is the same string. Bounded by the calendar (~250 dates a year).
+ * One string per date for every series read (keyed by the date as the number YYYYMMDD): series of one market share
+ * most of their dates, so a date read again is the string read before instead of a new one. Fewer strings to allocate
+ * and to copy in the young generation while the files are read, and a date compared with the same date of another
+ * series is the same string. Bounded by the calendar (~250 dates a year).
  */
 const dateStrings = new Map<number, IsoDate>();
 
-/** The date `text[at, at + 10)` (a valid `YYYY-MM-DD`, see isIsoDateAt) as the string {@link dateStrings} holds for it. */
-function sharedDate(text: string, at: number): IsoDate {
-  let key = 0;
-  for (let i = at; i < at + 10; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 45) key = key * 10 + (c - 48);
-  }
+/** The date `text[at, at + 10)`, whose number YYYYMMDD is `key`, as the string {@link dateStrings} holds for it. */
+function sharedDate(text: string, at: number, key: number): IsoDate {
   let date = dateStrings.get(key);
   if (date === undefined) dateStrings.set(key, (date = text.slice(at, at + 10)));
   return date;
@@ -285,8 +280,9 @@ function inPlaceRow(text: string, start: number, stop: number, width: number, da
       end = stop;
     } else if (c === width - 1) return undefined; // too many cells
     if (c === dateCol) {
-      if (end - p !== 10 || !isIsoDateAt(text, p)) return undefined;
-      date = sharedDate(text, p);
+      const key = end - p === 10 ? isoDateNumberAt(text, p) : NaN;
+      if (key !== key) return undefined;
+      date = sharedDate(text, p, key);
     } else {
       const v = plainNumber(text, p, end);
       if (v !== v) return undefined;

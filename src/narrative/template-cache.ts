@@ -13,11 +13,10 @@
  * the folder is the user's own (MARKET_NOTE_CACHE_DIR=off turns every cache off).
  */
 import { createHash } from 'node:crypto';
-import { threadId } from 'node:worker_threads';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { cacheDir } from '../data/demo-cache.js';
+import { cacheDir, writeCacheEntry } from '../data/demo-cache.js';
 import { CODE_DIR, CODE_KIND } from '../config/paths.js';
 
 const HERE = join(CODE_DIR, 'narrative');
@@ -76,22 +75,10 @@ export function templateCache(set: TemplateSet, env: NodeJS.ProcessEnv = process
     },
     write(compiled) {
       try {
-        mkdirSync(dir, { recursive: true });
-        const tmp = `${file}.${process.pid}.${threadId}.tmp`;
-        writeFileSync(tmp, JSON.stringify(compiled));
-        renameSync(tmp, file);
-        prune(dir);
+        writeCacheEntry(file, JSON.stringify(compiled), { prefix: PREFIX, suffix: '.json', count: KEEP });
       } catch {
         // read-only or full disk: the next run compiles again
       }
     },
   };
-}
-
-/** Remove all but the KEEP newest entries. */
-function prune(dir: string): void {
-  const entries = readdirSync(dir).filter((f) => f.startsWith(PREFIX) && f.endsWith('.json'));
-  if (entries.length <= KEEP) return;
-  const dated = entries.map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const { f } of dated.slice(KEEP)) rmSync(join(dir, f), { force: true });
 }

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, type Document, type LineCounter } from 'yaml';
 import { fail } from '../errors/market-note-error.js';
-import { cachedYaml } from '../config/yaml-cache.js';
+import { cachedYamlValue } from '../config/yaml-cache.js';
 import { normaliseNote, noteFileSchema, undefinedRoles, type NoteFileConfig } from './note-schema.js';
 
 /** The project's own templates folder (templates/ beside src/ or dist/). */
@@ -57,24 +57,14 @@ export function loadNote(note = 'weekly-outlook'): NoteSource {
   };
   const yamlFile = join(dir, 'note.yaml');
   const text = read('note.yaml');
-  // the document, for a line number: parsed when the cache (config/yaml-cache.ts) gave its value
-  let parsedDoc: { doc: Document; lines: LineCounter } | undefined;
-  const documentOf = () => {
-    if (!parsedDoc) {
-      const lines = new LineCounter();
-      parsedDoc = { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }), lines };
-    }
-    return parsedDoc;
-  };
-  const line = (path: (string | number)[]) => lineOf(documentOf().doc, documentOf().lines, path);
-  const value = cachedYaml(text, 'note.yaml', () => {
-    const { doc } = documentOf();
+  const { value, document } = cachedYamlValue(text, 'note.yaml', { prettyErrors: false }, ({ doc }) => {
     if (doc.errors.length) {
       const e = doc.errors[0];
       fail('BAD_YAML', `note.yaml is not valid YAML: ${e.message.split('\n')[0]}`, { file: yamlFile, line: e.linePos?.[0]?.line, cause: e });
     }
     return doc.toJS();
   });
+  const line = (path: (string | number)[]) => lineOf(document().doc, document().lines, path);
   const parsed = noteFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

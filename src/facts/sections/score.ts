@@ -168,8 +168,9 @@ export function peerGroupOf(market: Market, config: NoteConfig, fund: string, as
     }
   } else {
     const groups = Object.values(config.sizeGroups).filter((g) => !g.includes(fund));
-    named = [...new Set(groups.flat())].filter((k) => k !== fund && k !== config.roles.marketBenchmark).length;
-    candidates = [...new Set(groups.flat())].filter((k) => k !== fund && k !== config.roles.marketBenchmark && market.series[k] !== undefined);
+    const inGroups = [...new Set(groups.flat())].filter((k) => k !== fund && k !== config.roles.marketBenchmark);
+    named = inGroups.length;
+    candidates = inGroups.filter((k) => market.series[k] !== undefined);
   }
   const keys: string[] = [];
   const excluded: PeerGroup['excluded'] = [];
