@@ -3,6 +3,7 @@ import { DEFAULT_THRESHOLDS as T, printed, printedGap } from '../../src/facts/ju
 import { comparison } from '../../src/facts/judgements/lead.js';
 import { recency } from '../../src/facts/judgements/recency.js';
 import { judgeRanking, judgeSeasonal, judgeBreadth } from '../../src/facts/judgements/sections.js';
+import { levelText } from '../../src/facts/judgements/round.js';
 
 const fig = (value: number | null) => ({ value, unit: 'percent', from: null, to: null, inputs: [], method: 'test' });
 
@@ -14,6 +15,33 @@ describe('printed figures', () => {
   });
   it('takes a gap between the printed figures', () => {
     expect(printedGap(-25.12, -24.84, 1)).toBe(-0.3);
+  });
+});
+
+describe('levelText', () => {
+  it('prints hand-checked levels', () => {
+    expect(levelText(8.5)).toBe('8.5');
+    expect(levelText(14, 1)).toBe('14.0');
+    expect(levelText(12345.6)).toBe('12,345.6');
+    expect(levelText(1234567)).toBe('1,234,567');
+    expect(levelText(-2.25, 2)).toBe('\u22122.25');
+    expect(levelText(0.123456)).toBe('0.1235');
+    expect(levelText(-0.00001)).toBe('\u22120');
+    expect(levelText(999.99996)).toBe('1,000');
+  });
+  it('prints what Intl.NumberFormat en-US prints, on levels of every size and decimals', () => {
+    const intl = (v: number, decimals: number) => {
+      const s = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 4) }).format(Number(v.toFixed(4)));
+      return v < 0 ? s.replace('-', '\u2212') : s;
+    };
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 4000; i++) {
+      const v = (next() - 0.3) * 10 ** Math.floor(next() * 9 - 3);
+      const decimals = Math.floor(next() * 7);
+      expect(levelText(v, decimals), `${v} at ${decimals}`).toBe(intl(v, decimals));
+    }
+    for (const v of [0, -0, 1000, 0.5, 99999.99995, 1e-5, -1e-5, 123.45005]) expect(levelText(v, 0)).toBe(intl(v, 0));
   });
 });
 
