@@ -399,6 +399,9 @@ function equalWeightIndexInOrder(members: readonly Closes[]): { dates: IsoDate[]
     dates.push(d);
   }
   const n = members.length;
+  // a single member with a valid close on every date is its own index: its arrays themselves, so the RS charts against
+  // it are the ones the other sections drew against the member (relative-strength.ts keys them by the arrays)
+  if (n === 1 && dates.length === first.dates.length && first.close instanceof Float64Array) return { dates: first.dates, close: first.close };
   const close = new Float64Array(dates.length);
   for (let c = 0; c < dates.length; c++) {
     if (n === 1) close[c] = first.close[rows[0][c]];

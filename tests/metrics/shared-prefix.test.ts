@@ -7,6 +7,9 @@ import { demoMarket } from '../../src/data/demo-market.js';
 import { correlationSummary, rollingCorrelation } from '../../src/metrics/correlation.js';
 import { clearMemos } from '../../src/metrics/memo.js';
 import { equalWeightIndex, peerIndex } from '../../src/metrics/score.js';
+import { relativeStrength } from '../../src/metrics/pnf/index.js';
+import { configuredChart, seriesChart } from '../../src/facts/sections/pnf.js';
+import { loadNote } from '../../src/note/load-note.js';
 import type { Series } from '../../src/data/types.js';
 
 /** The series cut to its rows ≤ asOf, as new arrays (so no memo entry of the whole series is shared). */
@@ -58,5 +61,27 @@ describe('a result shared across as-of dates equals one computed on the rows ≤
   it('equal-weighted peer index of members out of date order: computed for the date itself', () => {
     const a = { dates: ['d2', 'd1', 'd3'], close: [2, 1, 3] };
     expect(peerIndex([a, a], 'd3')).toStrictEqual(equalWeightIndex([a, a], 'd3'));
+  });
+
+  it('a peer group of one fund with a close on every date is the fund itself: its RS charts are the ones drawn against the fund', () => {
+    const { IWM, IVV } = market.series;
+    const peer = peerIndex([IVV], '2025-12-12');
+    expect(peer.dates).toBe(IVV.dates);
+    expect(peer.close).toBe(IVV.close);
+    expect(peer).toStrictEqual(equalWeightIndex([IVV], IVV.dates[IVV.dates.length - 1]));
+    expect(relativeStrength(IWM, peer, { percent: 6.5, asOf: '2025-12-12' })).toBe(relativeStrength(IWM, IVV, { percent: 6.5, asOf: '2025-12-12' }));
+  });
+
+  it("a series' P&F chart is built once per rows and options, and equals a fresh one", () => {
+    const { config } = loadNote(undefined);
+    const { IWM } = market.series;
+    const { chart, dates } = configuredChart(IWM, config, '2024-12-31');
+    const rows = IWM.dates.filter((d) => d <= '2024-12-31').length;
+    const opts = { scale: config.pnf.IWM?.scale ?? 'traditional', reversal: config.pnf.IWM?.reversal ?? 3, method: config.pnf.IWM?.method ?? 'highlow' } as const;
+    expect(seriesChart(IWM, rows, opts).chart).toBe(chart);
+    expect(dates).toStrictEqual(IWM.dates.slice(0, rows));
+    clearMemos();
+    expect(JSON.stringify(seriesChart(cut(IWM, '2024-12-31'), rows, opts).chart)).toBe(JSON.stringify(chart));
+    expect(seriesChart(IWM, rows - 1, opts).chart).not.toBe(chart);
   });
 });

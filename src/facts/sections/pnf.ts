@@ -9,6 +9,7 @@ import type { PnfChartData } from '../types.js';
 import { previousNoteDate } from '../judgements/recency.js';
 import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import { printedAtLeast } from '../judgements/round.js';
+import { objectMemo } from '../../metrics/memo.js';
 
 /** P&F facts of one symbol (contract `pnf.SYM.*`); plain values, provenance at this level. */
 export interface PnfFacts {
@@ -161,17 +162,6 @@ export function priceBasisOf(s: Series, method: 'highlow' | 'close'): string {
   return method === 'highlow' ? `${adj}daily highs and lows` : `${adj}closing ${s.kind === 'yield' ? 'yields' : 'prices'}`;
 }
 
-/** Rows of a series up to and including `asOf` (point-in-time: later rows are never read). */
-export function upTo(s: Series, asOf: IsoDate) {
-  const end = lastIndexOnOrBefore(s.dates, asOf) + 1;
-  return {
-    dates: s.dates.slice(0, end),
-    close: s.close.subarray(0, end),
-    high: s.high?.subarray(0, end),
-    low: s.low?.subarray(0, end),
-  };
-}
-
 const scaled = (a: Float64Array | undefined, k: number) => (a && k !== 1 ? a.map((v) => v * k) : a);
 
 /**
@@ -188,21 +178,40 @@ export function withBoxLimit<T>(series: string, build: () => T): T {
   }
 }
 
+/**
+ * P&F charts of a series' first rows, per series (its close array, held weakly), options, rows and multiplier: the
+ * P&F section's chart of a fund is the score's price chart on the note date, so one is built for both. Two dates per
+ * series (a note and its comparison week), sixteen charts in all (a batch over a universe's members). Read-only.
+ */
+const seriesCharts = objectMemo<{ chart: PnfChart; dates: IsoDate[] }>(2, 16);
+
+/**
+ * The P&F chart of the first `rows` rows of `s` with `opts` (scale, reversal and method given), the closes, highs and
+ * lows × `multiplier`; a chart beyond the box limits is one data error naming the series and the date.
+ */
+export function seriesChart(
+  s: Series,
+  rows: number,
+  opts: Required<Pick<PnfOptions, 'scale' | 'reversal' | 'method'>>,
+  multiplier = 1,
+): { chart: PnfChart; dates: IsoDate[] } {
+  const key = `${rows}|${multiplier}|${JSON.stringify(opts.scale)}|${opts.reversal}|${opts.method}`;
+  return seriesCharts.get([s.close], key, () => {
+    const part = (a: Float64Array | undefined) => scaled(a?.subarray(0, rows), multiplier);
+    const input = { dates: s.dates.slice(0, rows), close: part(s.close)!, high: part(s.high), low: part(s.low) };
+    const chart = withBoxLimit(s.key, () => pointAndFigure(input, { scale: opts.scale, reversal: opts.reversal, method: opts.method }));
+    return { chart, dates: input.dates };
+  });
+}
+
 /** The P&F chart of a series as the note configures it (scale, method; yields × 10). */
 export function configuredChart(s: Series, config: NoteConfig, asOf: IsoDate): { chart: PnfChart; multiplier: number; dates: IsoDate[] } {
   const set = config.pnf[s.key] ?? { scale: 'traditional' as const };
-  const rows = upTo(s, asOf);
+  const rows = lastIndexOnOrBefore(s.dates, asOf) + 1;
   const multiplier = s.kind === 'yield' ? 10 : 1;
-  const hasHL = !!(rows.high && rows.low);
+  const hasHL = !!(s.high && s.low);
   const method = set.method === 'highlow' && !hasHL ? 'close' : (set.method ?? (hasHL ? 'highlow' : 'close'));
-  const opts: PnfOptions = { scale: set.scale, reversal: set.reversal ?? 3, method };
-  const chart = withBoxLimit(s.key, () =>
-    pointAndFigure(
-      { dates: rows.dates, close: scaled(rows.close, multiplier)!, high: scaled(rows.high, multiplier), low: scaled(rows.low, multiplier) },
-      opts,
-    ),
-  );
-  return { chart, multiplier, dates: rows.dates };
+  return { ...seriesChart(s, rows, { scale: set.scale, reversal: set.reversal ?? 3, method }, multiplier), multiplier };
 }
 
 /** Day of the first signal of the chart's current run of same-kind signals, or null without a signal. */

@@ -11,7 +11,7 @@
  */
 import type { IsoDate, Market, Series } from '../../data/types.js';
 import { DEFAULT_MAX_STALE_DAYS, anchorOnOrBefore, lastIndexOnOrBefore } from '../../metrics/calendar.js';
-import { pointAndFigure, relativeStrength, type PnfOptions } from '../../metrics/pnf/index.js';
+import { relativeStrength, type PnfOptions } from '../../metrics/pnf/index.js';
 import { fail } from '../../errors/market-note-error.js';
 import * as msg from '../../errors/messages.js';
 import {
@@ -35,7 +35,7 @@ import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import { figure, type Figure } from '../provenance.js';
 import { DEFAULT_SCORE_THRESHOLD } from '../what-changed.js';
 import type { ChartData } from '../types.js';
-import { withBoxLimit } from './pnf.js';
+import { seriesChart } from './pnf.js';
 import { objectMemo } from '../../metrics/memo.js';
 
 export interface FundScore {
@@ -213,9 +213,8 @@ function scoreDays(
   options: PnfOptions,
   asOf: IsoDate,
 ): { options: Required<PnfOptions>; daily: DailyScore } {
-  const n = fund.dates.length;
-  const cut = (a: Float64Array | undefined) => (method === 'highlow' ? a?.subarray(0, n) : undefined);
-  const price = withBoxLimit(s.key, () => pointAndFigure({ ...fund, high: cut(s.high), low: cut(s.low) }, options));
+  // the fund's rows up to asOf: the P&F section's chart of the fund on the same date, built once for both
+  const price = seriesChart(s, fund.dates.length, { scale: options.scale, reversal: options.reversal ?? 3, method }).chart;
   // the whole series with asOf (same rows as `fund`): RS charts are shared with the other sections
   const rs = (b: { dates: IsoDate[]; close: ArrayLike<number> }, percent: number) => relativeStrength(s, b, { percent, asOf });
   const daily = dailyScore({
