@@ -94,7 +94,7 @@ export function dateCell(raw: string): IsoDate | undefined {
  * Throws unless `date` comes after the last of `dates` (which are strictly increasing so far); `lines[i]` is
  * the line of `dates[i]`. A repeated date is reported with the line where it first appeared.
  */
-export function checkDateOrder(date: IsoDate, dates: readonly IsoDate[], lines: readonly number[], line: number, file: string, column: number): void {
+export function checkDateOrder(date: IsoDate, dates: readonly IsoDate[], lines: ArrayLike<number>, line: number, file: string, column: number): void {
   const n = dates.length;
   if (n === 0 || date > dates[n - 1]) return;
   let lo = 0;

@@ -160,7 +160,7 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
   while (first < rowCount && YF_JUNK.has(cellsOf(first)[dateCol]?.trim().toLowerCase() ?? '')) first++;
   const capacity = rowCount - first;
   const dates: IsoDate[] = [];
-  const lines: number[] = [];
+  const lines = new Int32Array(capacity); // the line of each date read, for the error of a repeated date
   const closes = new Float64Array(capacity);
   const barValues = bars.map(() => new Float64Array(capacity));
   const zeros: Partial<Record<Role, { count: number; line: number }>> = {};
@@ -229,8 +229,8 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
       lastClose = close;
       lastDate = date;
     }
+    lines[row] = line;
     dates.push(date);
-    lines.push(line);
   }
   const n = dates.length;
   if (n === 0) raise('BAD_CSV', msg.noDataRows(), file, headerLine);
@@ -250,17 +250,31 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
 }
 
 /**
- * One string per date for every series read (keyed by the date as the number YYYYMMDD): series of one market share
- * most of their dates, so a date read again is the string read before instead of a new one. Fewer strings to allocate
- * and to copy in the young generation while the files are read, and a date compared with the same date of another
- * series is the same string. Bounded by the calendar (~250 dates a year).
+ * One string per date for every series read: series of one market share most of their dates, so a date read again is
+ * the string read before instead of a new one. Fewer strings to allocate and to copy in the young generation while the
+ * files are read, and a date compared with the same date of another series is the same string. Dates of
+ * {@link TABLE_FIRST_YEAR}–{@link TABLE_LAST_YEAR} sit in a table by year, month and day (a slot per day of a 31-day
+ * month: no hashing, no rehashing as the first long file fills it); any other date in a map by its number YYYYMMDD.
+ * Bounded by the calendar.
  */
-const dateStrings = new Map<number, IsoDate>();
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_LAST_YEAR = 2099;
+let dateTable: (IsoDate | undefined)[] | undefined;
+const otherDates = new Map<number, IsoDate>();
 
-/** The date `text[at, at + 10)`, whose number YYYYMMDD is `key`, as the string {@link dateStrings} holds for it. */
+/** The date `text[at, at + 10)`, whose number YYYYMMDD is `key`, as the one string kept for it. */
 function sharedDate(text: string, at: number, key: number): IsoDate {
-  let date = dateStrings.get(key);
-  if (date === undefined) dateStrings.set(key, (date = text.slice(at, at + 10)));
+  const year = (key / 10000) | 0;
+  if (year < TABLE_FIRST_YEAR || year > TABLE_LAST_YEAR) {
+    let date = otherDates.get(key);
+    if (date === undefined) otherDates.set(key, (date = text.slice(at, at + 10)));
+    return date;
+  }
+  // 200 years of 12 × 31 slots: 74,400, under the length at which V8 would make a holey array a dictionary
+  const table = (dateTable ??= new Array<IsoDate | undefined>((TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 1) * 372));
+  const slot = (year - TABLE_FIRST_YEAR) * 372 + (((key / 100) | 0) % 100) * 31 + (key % 100) - 32;
+  let date = table[slot];
+  if (date === undefined) table[slot] = date = text.slice(at, at + 10);
   return date;
 }
 
