@@ -60,18 +60,26 @@ export function plainNumber(text: string, start: number, end: number): number {
   const c0 = text.charCodeAt(start);
   const cn = text.charCodeAt(end - 1);
   if (!(c0 >= 48 && c0 <= 57 && cn >= 48 && cn <= 57)) return NaN;
-  let mantissa = 0;
+  // the digits as two integers of at most nine digits each (small integers: no heap number per digit while this code
+  // is not yet optimized), joined once at the end; more than eighteen digits are left to Number
+  let high = 0;
+  let low = 0;
+  let digits = 0;
   let decimals = -1;
   let p = start;
   for (; p < end; p++) {
     const ch = text.charCodeAt(p);
     if (ch >= 48 && ch <= 57) {
-      mantissa = mantissa * 10 + (ch - 48);
+      if (digits < 9) high = high * 10 + (ch - 48);
+      else low = low * 10 + (ch - 48);
+      if (++digits > 18) break;
       if (decimals >= 0) decimals++;
     } else if (ch === 46 && decimals < 0) decimals = 0;
     else break;
   }
   if (p === end) {
+    // exact while the integer is safe; an unsafe one is refused by decimalValue, however it rounded
+    const mantissa = digits > 9 ? high * POW10[digits - 9] + low : high;
     const v = decimalValue(mantissa, decimals < 0 ? 0 : decimals);
     if (v >= 0) return v;
   }

@@ -84,7 +84,8 @@ function lineSpans(text: string): LineSpans {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = n;
     const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    const c = text.charCodeAt(pos);
+    // (a read past the end would be NaN, but it throws V8's optimized code of this loop away at every file's end)
+    const c = pos < n ? text.charCodeAt(pos) : 0;
     // a line starting with a visible ASCII character is not blank; anything else is checked as csvRows does
     if ((c > 32 && c < 127) || (stop > pos && text.slice(pos, stop).trim() !== '')) {
       starts[count] = pos;
@@ -262,17 +263,26 @@ const TABLE_LAST_YEAR = 2099;
 let dateTable: (IsoDate | undefined)[] | undefined;
 const otherDates = new Map<number, IsoDate>();
 
-/** The date `text[at, at + 10)`, whose number YYYYMMDD is `key`, as the one string kept for it. */
+/** The digit at `text[at]` as a number (the caller knows it is one). */
+const digit = (text: string, at: number): number => text.charCodeAt(at) - 48;
+
+/**
+ * The date `text[at, at + 10)`, whose number YYYYMMDD is `key`, as the one string kept for it. The table's slot is
+ * worked out from the date's digits, in small integers only (a division would make a heap number per row while this
+ * code is not yet optimized).
+ */
 function sharedDate(text: string, at: number, key: number): IsoDate {
-  const year = (key / 10000) | 0;
-  if (year < TABLE_FIRST_YEAR || year > TABLE_LAST_YEAR) {
+  if (key < TABLE_FIRST_YEAR * 10000 || key >= (TABLE_LAST_YEAR + 1) * 10000) {
     let date = otherDates.get(key);
     if (date === undefined) otherDates.set(key, (date = text.slice(at, at + 10)));
     return date;
   }
   // 200 years of 12 × 31 slots: 74,400, under the length at which V8 would make a holey array a dictionary
   const table = (dateTable ??= new Array<IsoDate | undefined>((TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 1) * 372));
-  const slot = (year - TABLE_FIRST_YEAR) * 372 + (((key / 100) | 0) % 100) * 31 + (key % 100) - 32;
+  const year = digit(text, at) * 1000 + digit(text, at + 1) * 100 + digit(text, at + 2) * 10 + digit(text, at + 3);
+  const month = digit(text, at + 5) * 10 + digit(text, at + 6);
+  const day = digit(text, at + 8) * 10 + digit(text, at + 9);
+  const slot = (year - TABLE_FIRST_YEAR) * 372 + (month - 1) * 31 + day - 1;
   let date = table[slot];
   if (date === undefined) table[slot] = date = text.slice(at, at + 10);
   return date;

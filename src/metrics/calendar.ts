@@ -46,6 +46,23 @@ export function assertIsoDate(name: string, value: string): void {
  * @example datesAscending(['2025-01-02', '2025-01-03']) //=> true
  */
 export function datesAscending(dates: IsoDate[]): boolean {
+  if (dates.length < ASCENDING_MEMO_MIN) return ascendingScan(dates);
+  const known = ascending.get(dates);
+  if (known !== undefined && known.length === dates.length) return known.ascending;
+  const result = ascendingScan(dates);
+  ascending.set(dates, { length: dates.length, ascending: result });
+  return result;
+}
+
+/**
+ * What {@link datesAscending} found for a long list of dates (held weakly), and at what length: a market's date lists
+ * are checked by every section that merges two series, on every as-of date. Dates are read-only once loaded (as every
+ * memo of the metrics assumes); a list that grew since is checked again.
+ */
+const ascending = new WeakMap<IsoDate[], { length: number; ascending: boolean }>();
+const ASCENDING_MEMO_MIN = 256;
+
+function ascendingScan(dates: IsoDate[]): boolean {
   for (let i = 1; i < dates.length; i++) if (!(dates[i - 1] < dates[i])) return false;
   return true;
 }

@@ -44,7 +44,7 @@ describe('decimals read without a string for the cell (plainNumber, the wide sca
     expect(decimalValue(2 ** 53, 2)).toBe(-1); // past the safe integers: not exact
     expect(decimalValue(5, 23)).toBe(-1); // 1e23 is not a double
     // yfinance's float32 closes printed as doubles: 16 and 17 significant digits
-    for (const cell of ['17.65999984741211', '168.97000122070312', '4.916999816894531', '0.0030000000000000001', '9007199254740991', '9007199254740993', '1.7976931348623157', '00.5', '5.0']) {
+    for (const cell of ['17.65999984741211', '168.97000122070312', '4.916999816894531', '0.0030000000000000001', '9007199254740991', '9007199254740993', '1.7976931348623157', '00.5', '5.0', '000000000123456789.25', '0000000000000000001.5', '123456789012345678', '1234567890123456789', '999999999.999999999', '1000000000']) {
       expect(plainNumber(`x,${cell},y`, 2, 2 + cell.length), cell).toBe(Number(cell));
     }
   });

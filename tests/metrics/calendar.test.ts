@@ -3,6 +3,7 @@ import {
   anchorOnOrBefore,
   assertIsoDate,
   datesAfterUpTo,
+  datesAscending,
   dayNumber,
   daysBetween,
   firstCloseIndex,
@@ -135,5 +136,25 @@ describe('assertIsoDate', () => {
   it('throws on a malformed date with the value in the message', () => {
     expect(() => assertIsoDate('asOf', '2025-1-2')).toThrowErrorMatchingInlineSnapshot(`[MarketNoteError: asOf must be a date YYYY-MM-DD, got "2025-1-2"]`);
     expect(() => assertIsoDate('asOf', '2025-01-02')).not.toThrow();
+  });
+});
+
+describe('datesAscending', () => {
+  const days = (n: number, from = Date.UTC(2000, 0, 3)) => Array.from({ length: n }, (_, i) => new Date(from + i * 86400000).toISOString().slice(0, 10));
+  it('is true for strictly ascending dates only (a repeat or a step back is false)', () => {
+    expect(datesAscending(['2025-01-02', '2025-01-03'])).toBe(true);
+    expect(datesAscending(['2025-01-02', '2025-01-02'])).toBe(false);
+    expect(datesAscending(['2025-01-03', '2025-01-02'])).toBe(false);
+    expect(datesAscending([])).toBe(true);
+  });
+  it('remembers a long list, and checks it again once it has grown', () => {
+    const long = days(1000);
+    expect(datesAscending(long)).toBe(true);
+    expect(datesAscending(long)).toBe(true);
+    long.push('2000-01-01');
+    expect(datesAscending(long)).toBe(false);
+    const back = days(1000);
+    back[500] = back[499];
+    expect(datesAscending(back)).toBe(false);
   });
 });
