@@ -385,7 +385,7 @@ function h2OldEnough(prev: unknown, cur: unknown): string {
 
 /** The weekly's verdict headings, by standing (templates/weekly-outlook/partials/lead.hbs says them the same way). */
 const STANDING: Record<string, string> = {
-  smallLead: 'small caps are taking the lead',
+  smallLead: 'small caps lead',
   smallEdge: 'small caps are a contender, not yet the leader',
   level: 'small caps are a contender, level with large caps',
   largeEdge: 'large caps are ahead, but not decisively',
@@ -407,7 +407,7 @@ const LEAN: Record<string, string> = { for: 'for small caps', against: 'against 
 
 /**
  * The weekly's verdict and the weighing behind it, against the week before: the verdict when its standing changed
- * ("The verdict: small caps are a contender, not yet the leader (a week earlier: taking the lead)"), and every
+ * ("The verdict: small caps are a contender, not yet the leader (a week earlier: small caps lead)"), and every
  * reading whose lean changed, in one item (2019-05-17: the verdict went from "taking the lead" to "a contender"
  * as the year's returns stopped counting for small caps, and neither was said).
  */

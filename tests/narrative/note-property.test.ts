@@ -60,7 +60,7 @@ describe('the weekly outlook on 100 random dates of the demo market', () => {
       if (leader === 'tie') expect(t, asOf).toMatch(/The two stand level to a tenth of a point[\s\S]*Small and large caps are level this year/);
       expect(t, asOf).toContain(
         {
-          smallLead: 'Small caps are taking the lead',
+          smallLead: 'Small caps lead',
           smallEdge: 'Small caps: a contender, not yet the leader',
           level: 'Small caps: a contender, level with large caps',
           largeEdge: 'Large caps ahead, but not decisively',

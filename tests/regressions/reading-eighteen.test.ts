@@ -99,7 +99,7 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
 
   it("says in What changed when the verdict or a reading's weight changed (2019-05-17: 'taking the lead' to 'a contender', unsaid)", () => {
     const { text } = read('weekly-outlook', '2019-05-17');
-    expect(text).toContain('The verdict: small caps are a contender, not yet the leader, on 4 points for small caps against 1 (a week earlier: small caps are taking the lead)');
+    expect(text).toContain('The verdict: small caps are a contender, not yet the leader, on 4 points for small caps against 1 (a week earlier: small caps lead)');
     expect(text).toContain("The weighing: the year's returns now count for neither side (for small caps a week earlier)");
     expect(read('weekly-outlook', '2024-07-26').text).toContain('The weighing: the score now counts for neither side (against small caps a week earlier)');
   }, 60_000);

@@ -24,6 +24,11 @@ export interface TrendJudgement {
   kind: 'trend';
   state: 'positive' | 'negative' | 'none';
   since: Recency | null;
+  /**
+   * The trend flipped within the last ten trading days (the P&F facts' `trendFlippedRecently`): only then does a note
+   * say the trend "turned" (2024-09-27: "Its trend turned negative on 11 July", twelve weeks on, read as the week's news).
+   */
+  turned: boolean;
 }
 
 /**
@@ -69,7 +74,7 @@ export function judgeChart(p: PnfFacts, asOf: IsoDate, t: Thresholds): ChartJudg
       level: p.breakoutLevel,
       date: recency(p.lastSignalDate, asOf, t),
     },
-    trend: { kind: 'trend', state: p.trend ?? 'none', since: recency(p.trendSince, asOf, t) },
+    trend: { kind: 'trend', state: p.trend ?? 'none', since: recency(p.trendSince, asOf, t), turned: p.trend !== null && p.trendFlippedRecently },
     high: {
       kind: 'high',
       state: p.atAllTimeHigh ? (highDate?.age === 'new' ? 'new' : 'at') : 'below',

@@ -31,7 +31,7 @@ export const EVIDENCE_WEIGHTS: Record<Evidence['id'], number> = {
 
 export interface Verdict {
   kind: 'verdict';
-  /** smallLead: small caps are taking the lead; contender: a contender, not yet the leader; largeLead: large caps lead. */
+  /** smallLead: small caps lead (a standing, not a movement: "taking the lead" read as momentum in a week that moved the other way, 2019-03-15); contender: a contender, not yet the leader; largeLead: large caps lead. */
   state: 'smallLead' | 'contender' | 'largeLead';
   /**
    * The state with a contender's side of the count: `smallEdge` (net above 0), `level` (net 0) or `largeEdge` (net

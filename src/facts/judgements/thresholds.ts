@@ -41,7 +41,7 @@ export interface Thresholds {
   minYtdDays: number;
   /** From this month (1–12) on, the note asks about next year rather than this year. */
   nextYearFromMonth: number;
-  /** The verdict: net evidence weight (for − against) from which small caps are taking the lead, or (negated)
+  /** The verdict: net evidence weight (for − against) from which small caps lead, or (negated)
    * large caps lead; in between, small caps are a contender. */
   verdictLeadFrom: number;
   /** A return lead (YTD, H2) narrower than this many percentage points is no evidence either way. */
