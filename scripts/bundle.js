@@ -6,11 +6,15 @@
 // with other flags, and the bin then compiles as usual).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = 'dist/bundle';
+// the yaml library's version, for the key of the YAML cache (config/yaml-cache.ts), so a run need not look it up
+const define = { __MARKET_NOTE_YAML_VERSION__: JSON.stringify(JSON.parse(readFileSync(createRequire(import.meta.url).resolve('yaml/package.json'), 'utf8')).version) };
 rmSync(out, { recursive: true, force: true });
 const result = await build({
   entryPoints: {
@@ -36,6 +40,7 @@ const result = await build({
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   logLevel: 'warning',
   metafile: true,
+  define,
 });
 const bytes = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
 console.log(`bundle: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1e6).toFixed(1)} MB in ${out}/`);
@@ -51,7 +56,7 @@ const commonJs = (entry, file, more = {}) =>
     platform: 'node',
     target: 'node20',
     mainFields: ['module', 'main'],
-    define: { 'import.meta.url': '__bundleUrl' },
+    define: { ...define, 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
     metafile: true,
@@ -62,6 +67,19 @@ const commonJs = (entry, file, more = {}) =>
 // which the bin rules out by loading this bundle only for `facts`.
 const facts = await commonJs('dist/cli/bundle-entry.js', 'facts-cli.cjs', {
   plugins: [
+    {
+      // commander loads node:child_process (with net, dgram and streams: ~2.5 ms of a cold run) for executable
+      // subcommands, which market-note has none of: here it is loaded on first use
+      name: 'lazy-child-process',
+      setup(b) {
+        b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (a) => {
+          const text = await readFile(a.path, 'utf8');
+          const eager = 'const childProcess = require(\'node:child_process\');';
+          if (!text.includes(eager)) return undefined;
+          return { contents: text.replace(eager, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+        });
+      },
+    },
     {
       name: 'facts-only',
       setup(b) {

@@ -3,11 +3,22 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const hasBundle = existsSync(join(ROOT, 'dist/bundle/main.js'));
 
 describe.skipIf(!hasBundle)('the bundled CLI (dist/bundle)', () => {
+  it("holds the yaml library's installed version (the YAML cache's key), and facts does not load commander's child_process", () => {
+    const version = (createRequire(join(ROOT, 'package.json'))('yaml/package.json') as { version: string }).version;
+    const facts = readFileSync(join(ROOT, 'dist/bundle/facts-cli.cjs'), 'utf8');
+    expect(facts).toMatch(new RegExp(`yamlVersion = .*${JSON.stringify(version).replace(/\./g, "\\.")}`));
+    expect(facts).not.toContain('__MARKET_NOTE_YAML_VERSION__');
+    expect(facts).not.toMatch(/childProcess = require\(/);
+    const main = readdirSync(join(ROOT, 'dist/bundle')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(ROOT, 'dist/bundle', f), 'utf8')).join('\n');
+    expect(main).not.toContain('__MARKET_NOTE_YAML_VERSION__');
+  });
+
   it('builds the same note, byte for byte, as the compiled modules it was bundled from', async () => {
     const runs = [];
     for (const bundle of ['on', 'off']) {
