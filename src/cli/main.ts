@@ -106,7 +106,15 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
     .addOption(asOfOpt())
     .addOption(new Option('--compare <date>', '"what changed" compares with this date (default: a week before the as-of date)').argParser(parseDate))
     .option('--allow-stale', 'compute the facts even when a series the note needs ends before the as-of date, marking it stale')
-    .addHelpText('after', examples('market-note facts --data data/market.yaml --as-of 2025-12-12 > facts.json', 'market-note facts --as-of 2025-12-12 --compare 2025-11-28'))
+    .option('--symbol <symbol>', "a per-symbol note's symbol: a series of the market or a member of its universe (default: the note's own)")
+    .addHelpText(
+      'after',
+      examples(
+        'market-note facts --data data/market.yaml --as-of 2025-12-12 > facts.json',
+        'market-note facts --as-of 2025-12-12 --compare 2025-11-28',
+        'market-note facts --note fund-snapshot --symbol IJR --as-of 2025-12-12',
+      ),
+    )
     .action(async (o) => {
       code = await (await import('./commands/facts.js')).factsCommand(o, io);
     });
