@@ -112,7 +112,7 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       examples(
         'market-note facts --data data/market.yaml --as-of 2025-12-12 > facts.json',
         'market-note facts --as-of 2025-12-12 --compare 2025-11-28',
-        'market-note facts --note fund-snapshot --symbol IJR --as-of 2025-12-12',
+        'market-note facts --note notes/my-snapshot --symbol IJR --as-of 2025-12-12',
       ),
     )
     .action(async (o) => {
