@@ -31,21 +31,22 @@ function digitAt(text: string, p: number): number {
  * @example isIsoDateAt('x,2024-02-29,1', 2) //=> true
  */
 export function isIsoDateAt(text: string, at: number): boolean {
-  return isoDateNumberAt(text, at) === isoDateNumberAt(text, at);
+  return !Number.isNaN(isoDayKeyAt(text, at));
 }
 
 /**
- * The date written `YYYY-MM-DD` in the ten characters of `text` from `at` as the number YYYYMMDD, or NaN when they are
+ * The date written `YYYY-MM-DD` in the ten characters of `text` from `at` as a day key, `(year × 12 + month − 1) × 31 +
+ * day − 1` (a slot per day of a 31-day month: one number per date, in date order, a small integer), or NaN when they are
  * not a real calendar date (see {@link isIsoDateAt}).
- * @example isoDateNumberAt('x,2024-02-29,1', 2) //=> 20240229
+ * @example isoDayKeyAt('x,2024-02-29,1', 2) //=> 752987
  */
-export function isoDateNumberAt(text: string, at: number): number {
+export function isoDayKeyAt(text: string, at: number): number {
   if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return NaN;
   const year = digitAt(text, at) * 1000 + digitAt(text, at + 1) * 100 + digitAt(text, at + 2) * 10 + digitAt(text, at + 3);
   const month = digitAt(text, at + 5) * 10 + digitAt(text, at + 6);
   const day = digitAt(text, at + 8) * 10 + digitAt(text, at + 9);
   // NaN (a non-digit) fails every comparison below; the year needs no range beyond being four digits
-  return year === year && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? year * 10000 + month * 100 + day : NaN;
+  return year === year && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? (year * 12 + month - 1) * 31 + day - 1 : NaN;
 }
 
 /**

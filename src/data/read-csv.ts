@@ -9,7 +9,7 @@
  * Universe files are wide: the date first, then one column of closes per member.
  */
 import * as msg from '../errors/messages.js';
-import { isoDateNumberAt } from './calendar.js';
+import { isoDayKeyAt } from './calendar.js';
 import { checkDateOrder, dateCell, numberCell, plainNumber, raise, strictPrice } from './csv-cells.js';
 import { csvRows } from './csv-rows.js';
 import type { DataWarning, IsoDate, Series, Universe } from './types.js';
@@ -254,35 +254,26 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
  * One string per date for every series read: series of one market share most of their dates, so a date read again is
  * the string read before instead of a new one. Fewer strings to allocate and to copy in the young generation while the
  * files are read, and a date compared with the same date of another series is the same string. Dates of
- * {@link TABLE_FIRST_YEAR}–{@link TABLE_LAST_YEAR} sit in a table by year, month and day (a slot per day of a 31-day
- * month: no hashing, no rehashing as the first long file fills it); any other date in a map by its number YYYYMMDD.
- * Bounded by the calendar.
+ * {@link TABLE_FIRST_YEAR}–{@link TABLE_LAST_YEAR} sit in a table at their day key less the first year's (isoDayKeyAt:
+ * no hashing, no rehashing as the first long file fills it); any other date in a map by its day key. Bounded by the
+ * calendar.
  */
 const TABLE_FIRST_YEAR = 1900;
 const TABLE_LAST_YEAR = 2099;
+/** 200 years of 12 × 31 slots: 74,400, under the length at which V8 would make a holey array a dictionary. */
+const TABLE_SIZE = (TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 1) * 372;
 let dateTable: (IsoDate | undefined)[] | undefined;
 const otherDates = new Map<number, IsoDate>();
 
-/** The digit at `text[at]` as a number (the caller knows it is one). */
-const digit = (text: string, at: number): number => text.charCodeAt(at) - 48;
-
-/**
- * The date `text[at, at + 10)`, whose number YYYYMMDD is `key`, as the one string kept for it. The table's slot is
- * worked out from the date's digits, in small integers only (a division would make a heap number per row while this
- * code is not yet optimized).
- */
+/** The date `text[at, at + 10)`, whose day key (isoDayKeyAt) is `key`, as the one string kept for it. */
 function sharedDate(text: string, at: number, key: number): IsoDate {
-  if (key < TABLE_FIRST_YEAR * 10000 || key >= (TABLE_LAST_YEAR + 1) * 10000) {
+  const slot = key - TABLE_FIRST_YEAR * 372;
+  if (slot < 0 || slot >= TABLE_SIZE) {
     let date = otherDates.get(key);
     if (date === undefined) otherDates.set(key, (date = text.slice(at, at + 10)));
     return date;
   }
-  // 200 years of 12 × 31 slots: 74,400, under the length at which V8 would make a holey array a dictionary
-  const table = (dateTable ??= new Array<IsoDate | undefined>((TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 1) * 372));
-  const year = digit(text, at) * 1000 + digit(text, at + 1) * 100 + digit(text, at + 2) * 10 + digit(text, at + 3);
-  const month = digit(text, at + 5) * 10 + digit(text, at + 6);
-  const day = digit(text, at + 8) * 10 + digit(text, at + 9);
-  const slot = (year - TABLE_FIRST_YEAR) * 372 + (month - 1) * 31 + day - 1;
+  const table = (dateTable ??= new Array<IsoDate | undefined>(TABLE_SIZE));
   let date = table[slot];
   if (date === undefined) table[slot] = date = text.slice(at, at + 10);
   return date;
@@ -304,7 +295,7 @@ function inPlaceRow(text: string, start: number, stop: number, width: number, da
       end = stop;
     } else if (c === width - 1) return undefined; // too many cells
     if (c === dateCol) {
-      const key = end - p === 10 ? isoDateNumberAt(text, p) : NaN;
+      const key = end - p === 10 ? isoDayKeyAt(text, p) : NaN;
       if (key !== key) return undefined;
       date = sharedDate(text, p, key);
     } else {

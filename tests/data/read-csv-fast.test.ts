@@ -4,7 +4,7 @@
  * error, row for row: each case below is read both ways and compared.
  */
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, isIsoDateAt } from '../../src/data/calendar.js';
+import { isIsoDate, isIsoDateAt, isoDayKeyAt } from '../../src/data/calendar.js';
 import { readSeriesCsv, type ReadSeriesCsvOptions } from '../../src/data/read-csv.js';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 
@@ -91,5 +91,19 @@ describe('isIsoDateAt', () => {
       expect(isIsoDate(s), s).toBe(slow(s));
       expect(isIsoDateAt(`x,${s},y`, 2), s).toBe(slow(s.slice(0, 10))); // the ten characters from there
     }
+  });
+});
+
+describe('isoDayKeyAt', () => {
+  it('gives every date of 1899–2101 its own key, in date order, and NaN for a date that is not one', () => {
+    expect(isoDayKeyAt('x,2024-02-29,1', 2)).toBe(752987);
+    let prev = -1;
+    for (let t = Date.UTC(1899, 0, 1); t <= Date.UTC(2101, 11, 31); t += 86400000) {
+      const key = isoDayKeyAt(new Date(t).toISOString().slice(0, 10), 0);
+      expect(key).toBeGreaterThan(prev);
+      prev = key;
+    }
+    expect(isoDayKeyAt('2023-02-29', 0)).toBeNaN();
+    expect(isoDayKeyAt('2023-0a-01', 0)).toBeNaN();
   });
 });
