@@ -1,16 +1,17 @@
 // The fund-snapshot note for every member of the S&P 600 universe in one process (one browser, one reused page,
-// facts in a worker), against the warm print of one snapshot's HTML. Real data when present, else the demo market.
-// Usage: import { benchFundSnapshots } from './fund-snapshot.js'   or   node bench/fund-snapshot.js [n]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// facts in a worker), against the warm print of one snapshot's HTML (10 prints before the batch and 10 after it, the
+// median of all 20: see bench/print.js). Real data when present, else the demo market.
+// Usage: import { benchFundSnapshots } from './fund-snapshot.js'   or   node bench/fund-snapshot.js [n] [--json]
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { realMarketYaml } from './real-market.js';
+import { warmPrints, warmReference } from './print.js';
 
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** @returns {Promise<object>} source, notes, built, failures, totalMs, perNoteMs, warmPrintMs, ratioToWarmPrint */
+/** @returns {Promise<object>} source, notes, built, failures, totalMs, perNoteMs, warmPrintMs (beforeMs, afterMs), ratioToWarmPrint */
 export async function benchFundSnapshots(root, realDir, limit = Infinity) {
   const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
   const { loadMarket } = await load('data/load-market.js');
@@ -39,22 +40,18 @@ export async function benchFundSnapshots(root, realDir, limit = Infinity) {
   try {
     // the print floor: one snapshot's HTML printed on a warm reused page
     const one = await composeOne(note, m.market, { asOf, symbol: members[0] });
-    const page = await session.newPage();
-    const warm = [];
-    for (let i = 0; i < 13; i++) {
-      const t0 = process.hrtime.bigint();
+    const printOnce = async (page) => {
       const po = pdfOptions(note, one.facts);
       await loadPage(page, one.html, po);
       await printPdf(page, po);
-      if (i >= 3) warm.push(ms(t0));
-    }
-    await page.close();
-    const warmPrintMs = median(warm);
+    };
+    const before = await warmPrints(session, printOnce);
 
     const out = join(tmp, 'out');
     const t0 = process.hrtime.bigint();
     const r = await buildNotes(note, m.market, members.map((symbol) => ({ asOf, symbol })), { outDir: out, formats: ['pdf', 'html'], browser: session });
     const totalMs = ms(t0);
+    const { warmPrintMs, beforeMs, afterMs } = warmReference(before, await warmPrints(session, printOnce));
     return {
       source,
       notes: members.length,
@@ -64,7 +61,9 @@ export async function benchFundSnapshots(root, realDir, limit = Infinity) {
       factsIn: r.factsIn,
       totalMs: Math.round(totalMs),
       perNoteMs: Math.round(totalMs / members.length),
-      warmPrintMs: Math.round(warmPrintMs * 10) / 10,
+      warmPrintMs,
+      beforeMs,
+      afterMs,
       ratioToWarmPrint: Math.round((totalMs / members.length / warmPrintMs) * 100) / 100,
     };
   } finally {
@@ -76,5 +75,8 @@ export async function benchFundSnapshots(root, realDir, limit = Infinity) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(fileURLToPath(import.meta.url), '../..');
   const real = resolve(root, '../shared/data/real');
-  console.log(await benchFundSnapshots(root, real, Number(process.argv[2] ?? Infinity)));
+  const limit = process.argv.slice(2).find((a) => /^\d+$/.test(a));
+  const r = await benchFundSnapshots(root, existsSync(real) ? real : undefined, Number(limit ?? Infinity));
+  // `--json`: one JSON line, for bench/run.js, which runs this section in a process of its own
+  console.log(process.argv.includes('--json') ? JSON.stringify(r) : r);
 }

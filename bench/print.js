@@ -1,5 +1,7 @@
 // Print benchmark (performance.md "Batch in one process"), measured side by side in one run:
-//   1. warm print: one browser, one reused page, setContent (+ the page flow) + page.pdf of the demo note's HTML, median of 10
+//   1. warm print: one browser, one reused page, setContent (+ the page flow) + page.pdf of the demo note's HTML,
+//      10 prints before the batch and 10 after it (a page of its own each time); the reference is the median of all 20,
+//      so a machine that is faster or slower during the batch's minutes than just before it moves both sides
 //   2. batch: buildBatch over 200 Fridays of the demo market (PDF + HTML) with one browser and one page;
 //      time per note and its ratio to the warm print (goal ≤ 1.3)
 //   3. memory: Node RSS + Chromium PSS (summed over the browser's process tree from /proc) after note 20 and
@@ -15,6 +17,32 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (kb) => Math.round((kb / 1024) * 10) / 10;
+const tenth = (x) => Math.round(x * 10) / 10;
+
+/**
+ * Warm prints on a page of their own: `print(page)` three times to warm up, then `n` times timed (ms each).
+ * Taken before and after a batch, their median is the batch's reference (see the header).
+ */
+export async function warmPrints(session, print, n = 10) {
+  const page = await session.newPage();
+  try {
+    for (let i = 0; i < 3; i++) await print(page);
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = process.hrtime.bigint();
+      await print(page);
+      times.push(ms(t0));
+    }
+    return times;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The warm-print reference of a batch from the prints before and after it: { warmPrintMs, beforeMs, afterMs }. */
+export function warmReference(before, after) {
+  return { warmPrintMs: tenth(median([...before, ...after])), beforeMs: tenth(median(before)), afterMs: tenth(median(after)) };
+}
 
 /** pid → parent pid for every process in /proc. */
 function parents() {
@@ -92,7 +120,7 @@ function fridays(last, n) {
 
 /**
  * Measure printing in one process. `root` is the project folder (with dist/ built).
- * @returns {Promise<object>} warmPrintMs, batch { notes, perNoteMs, ratio, … }, memory { first, last, ratio } (Node RSS + Chromium PSS), leftoverChromium
+ * @returns {Promise<object>} warmPrintMs (beforeMs, afterMs), batch { notes, perNoteMs, ratio, … }, memory { first, last, ratio } (Node RSS + Chromium PSS), leftoverChromium
  */
 export async function benchPrint(root) {
   const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
@@ -115,20 +143,13 @@ export async function benchPrint(root) {
   let pids = [];
   const result = {};
   try {
-    // 1. warm reused-page print of the demo HTML
-    const page = await session.newPage();
-    const once = async () => {
-      const t0 = process.hrtime.bigint();
+    // 1. warm reused-page print of the demo HTML (again after the batch, below)
+    const printOnce = async (page) => {
       const po = pdfOptions(note, facts);
       await loadPage(page, html, po);
       await printPdf(page, po);
-      return ms(t0);
     };
-    for (let i = 0; i < 3; i++) await once();
-    const warm = [];
-    for (let i = 0; i < 10; i++) warm.push(await once());
-    await page.close();
-    result.warmPrintMs = median(warm);
+    const before = await warmPrints(session, printOnce);
 
     // 2–3. batch of 50 notes, memory after note 10 and note 50
     const dates = fridays(asOf, Number(process.env.BENCH_BATCH ?? 200));
@@ -152,6 +173,7 @@ export async function benchPrint(root) {
       },
     });
     const total = ms(t0);
+    Object.assign(result, warmReference(before, await warmPrints(session, printOnce)));
     result.batch = {
       notes: dates.length,
       built: batch.built.length,
@@ -184,7 +206,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const line = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
   console.log('\nPrinting: one browser, one reused page');
-  line('  warm print of the demo note (load + page flow + pdf), median of 10', `${r.warmPrintMs.toFixed(0)} ms`);
+  line('  warm print of the demo note (load + page flow + pdf), 10 before and 10 after the batch', `${r.warmPrintMs.toFixed(0)} ms (before ${r.beforeMs.toFixed(0)}, after ${r.afterMs.toFixed(0)})`);
   line(`  batch of ${r.batch.notes} notes (PDF + HTML, facts in a ${r.batch.factsIn}), per note`, `${r.batch.perNoteMs} ms`);
   line('  ratio per note / warm print (goal ≤ 1.3)', r.batch.ratioToWarmPrint.toFixed(2));
   if (r.batch.failures.length) line('  failed notes', r.batch.failures.join('; '));

@@ -145,7 +145,7 @@ if (existsSync(REAL)) {
   results.print = p;
   const m = p.memory;
   console.log(`\nBatch of ${p.batch.notes} weekly notes in one process (one browser, one reused page, facts in a ${p.batch.factsIn})`);
-  line('  warm print of the demo note (load + page flow + pdf), median of 10', fmt(p.warmPrintMs));
+  line('  warm print of the demo note (load + page flow + pdf), 10 before and 10 after', `${fmt(p.warmPrintMs)} (before ${fmt(p.beforeMs)}, after ${fmt(p.afterMs)})`);
   line('  batch, per note (PDF + HTML)', `${p.batch.perNoteMs} ms${p.batch.failures.length ? ` (${p.batch.failures.length} failed: ${p.batch.failures[0]})` : ''}`);
   ratio('per note / warm print', p.batch.ratioToWarmPrint, 1.3);
   line(`  after note ${m.firstAt}: Node RSS + Chromium PSS`, `${m.first.nodeRssMb} + ${m.first.chromiumPssMb} MB`);
@@ -158,13 +158,15 @@ if (existsSync(REAL)) {
 // 7. The fund-snapshot note for every S&P 600 member (one process, one browser).
 {
   stage('fund snapshot for every S&P 600 member in one process (a few minutes)');
-  const { benchFundSnapshots } = await import(join(ROOT, 'bench/fund-snapshot.js'));
-  const f = await benchFundSnapshots(ROOT, existsSync(REAL) ? REAL : undefined, Number(process.env.BENCH_MEMBERS ?? Infinity));
+  // in a process of its own, as `build --each` runs (not in this one, which holds every section's memory so far)
+  const run = spawnSync('node', [join(ROOT, 'bench/fund-snapshot.js'), ...(process.env.BENCH_MEMBERS ? [process.env.BENCH_MEMBERS] : []), '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status !== 0) throw new Error(`bench/fund-snapshot.js failed:\n${run.stderr}`);
+  const f = JSON.parse(run.stdout.trim().split('\n').at(-1));
   results.fundSnapshots = f;
   console.log(`\nFund snapshot for every member of the S&P 600 universe (${f.source})`);
   line('  notes built / failed', `${f.built} / ${f.failures}${f.firstFailure ? ` (${f.firstFailure})` : ''}`);
   line('  total', `${(f.totalMs / 1000).toFixed(1)} s`);
-  line('  per note / warm print of one snapshot', `${f.perNoteMs} ms / ${f.warmPrintMs} ms`);
+  line('  per note / warm print of one snapshot (10 before and 10 after)', `${f.perNoteMs} ms / ${f.warmPrintMs} ms (before ${f.beforeMs}, after ${f.afterMs})`);
   ratio('per note / warm print', f.ratioToWarmPrint, 1.3);
 }
 
