@@ -1,4 +1,4 @@
-import { dayNumber } from '../data/calendar.js';
+import { dayNumber, indexOnOrBefore } from '../data/calendar.js';
 import type { IsoDate } from '../data/types.js';
 import { fail } from '../errors/market-note-error.js';
 
@@ -68,19 +68,11 @@ function ascendingScan(dates: IsoDate[]): boolean {
 }
 
 /**
- * Index of the last date `<= date` in ascending `dates`, or -1 if none (binary search, O(log n)).
+ * Index of the last date `<= date` in ascending `dates`, or -1 if none (binary search, O(log n)): the data layer's
+ * `indexOnOrBefore`, under the name the metrics use.
  * @example lastIndexOnOrBefore(['2025-01-02', '2025-01-03', '2025-01-06'], '2025-01-05') //=> 1
  */
-export function lastIndexOnOrBefore(dates: IsoDate[], date: IsoDate): number {
-  let lo = 0;
-  let hi = dates.length; // first index with dates[i] > date lies in [lo, hi]
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid] <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+export const lastIndexOnOrBefore: (dates: readonly IsoDate[], date: IsoDate) => number = indexOnOrBefore;
 
 /**
  * How many of ascending `dates` fall after `after` and on or before `upTo` (two binary searches; 0 when `upTo` is not
