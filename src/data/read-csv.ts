@@ -165,6 +165,8 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
   const closes = new Float64Array(capacity);
   const barValues = bars.map(() => new Float64Array(capacity));
   const zeros: Partial<Record<Role, { count: number; line: number }>> = {};
+  // a yield's flat prints (high = low = close): days its market was shut, such as US bond-market holidays
+  let flat: { count: number; line: number; date: IsoDate } | undefined;
   let lastClose = NaN;
   let lastDate = '';
   // The row being read: its line, and either its split cells (`cells`) or, for a row read in place, its values
@@ -223,6 +225,15 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
         raise('BAD_DATA', msg.closeOutsideRange(header[valueCol], close, lo, hi, CLOSE_RANGE_TOLERANCE), file, line, valueCol + 1);
       }
     }
+    // A yield index prints a flat bar (high = low = close) on a day its market was shut: ^TNX on every Columbus Day and
+    // Veterans Day, when the stock market trades and the Treasury market does not. Not a close: the row is left out,
+    // as sources that skip those days (FRED) leave it out (rates wrap 2018-10-12 quoted Columbus Day's flat 3.233 as
+    // a new 200-day high).
+    if (kind === 'yield' && hi === lo && lo === close) {
+      if (flat) flat.count++;
+      else flat = { count: 1, line, date };
+      continue;
+    }
     if (kind === 'price' && close > 0) {
       if (lastClose > 0 && (close > lastClose * MAX_DAILY_RATIO || close * MAX_DAILY_RATIO < lastClose)) {
         raise('BAD_DATA', msg.jumpTooLarge(header[valueCol], close, lastClose, lastDate, MAX_DAILY_RATIO), file, line, valueCol + 1);
@@ -246,6 +257,7 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
     const z = zeros[role];
     if (z) warnings.push({ file, line: z.line, message: msg.zerosReadAsMissing(header[roles[role]!], z.count).message });
   }
+  if (flat) warnings.push({ file, line: flat.line, message: msg.flatYieldRows(flat.count, flat.date).message });
   if (warnings.length) series.warnings = warnings;
   return series;
 }

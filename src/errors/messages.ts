@@ -126,6 +126,10 @@ export const zerosReadAsMissing = (column: string, count: number): Problem => ({
   message: `${column} is 0 on ${count} ${count === 1 ? 'row' : 'rows'}, the first on this line; read as missing (Yahoo writes 0 when it has no ${column.toLowerCase()})`,
 });
 
+export const flatYieldRows = (count: number, first: string): Problem => ({
+  message: `${count} ${count === 1 ? 'row has' : 'rows have'} High = Low = Close, the first on this line (${first}): a yield index's flat print on a day its market was shut (US bond-market holidays: Columbus Day, Veterans Day); left out, not read as closes`,
+});
+
 export const highBelowLow = (high: number, low: number): Problem => ({
   message: `High (${high}) is below Low (${low})`,
   hint: "Check the row: a day's High must be at least its Low (are the two columns swapped?).",

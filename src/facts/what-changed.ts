@@ -388,7 +388,7 @@ const STANDING: Record<string, string> = {
   smallLead: 'small caps lead',
   smallEdge: 'small caps are a contender, not yet the leader',
   level: 'small caps are a contender, level with large caps',
-  largeEdge: 'large caps are ahead, but not decisively',
+  largeEdge: 'the evidence leans to large caps, not decisively',
   largeLead: 'large caps lead',
 };
 

@@ -18,7 +18,7 @@ A note is a folder: \`note.yaml\`, \`note.hbs\`, \`partials/*.hbs\` (optional), 
 | \`peers\` | fund → peer fund, for the score's peer relative strength (without one the market benchmark is used, and \`missing\` says so) |
 | \`sizeGroups\`, \`settings\`, \`thresholds\`, \`email\` | the weekly outlook's size groups; windows (\`ratePeakWindow\`, \`correlationWindow\`, \`scoreDirectionWindow\`); judgement thresholds; e-mail sender, recipients, subject |
 
-Shared partials (\`figure\`; \`rs-turning\`: \`{{> rs-turning c=SIDE.closeToReversal numerator=… denominator=… chart="It"}}\`, \`chart\` the sentence's subject; and \`pnf-turn\`: \`{{> pnf-turn p=PNF}}\`, a P&F chart a box from a turn) come
+Shared partials (\`figure\`; \`rs-turning\`: \`{{> rs-turning c=SIDE.closeToReversal numerator=… denominator=… chart="It"}}\`, \`chart\` the sentence's subject; \`pnf-turn\`: \`{{> pnf-turn p=PNF}}\`, a P&F chart a box from a turn; and \`high-box-tail\`: \`{{> high-box-tail p=PNF}}\`, the end of a heading that puts a chart at its highest box: a sell signal still standing, a reversal near) come
 with market-note (\`assets/partials/\`); a note's own \`partials/figure.hbs\` replaces it. A partial
 that exists nowhere stops the build with the template file and line.
 

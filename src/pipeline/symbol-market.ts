@@ -14,8 +14,17 @@ export function symbolMarket(note: NoteSource, market: Market, symbol: string | 
     return { market };
   }
   const s = symbol ?? note.config.roles[each];
-  if (market.series[s]) return { market, symbol: s };
-  const u = Object.values(market.universes).find((x) => x.members.includes(s));
-  return { market: u ? withMemberSeries(market, u.key).market : market, symbol: s };
+  return { market: withSymbolSeries(market, [s]), symbol: s };
 }
 
+/**
+ * `market` with a series for every symbol of `symbols` that is not one but a member of a universe: the series of
+ * every member of each such universe (`withMemberSeries`). Symbols found nowhere are left for the caller to report.
+ * @example withSymbolSeries(market, ['IWM', 'ABCB']).series.ABCB.close.length > 0 //=> true (ABCB a member of SP600)
+ */
+export function withSymbolSeries(market: Market, symbols: readonly string[]): Market {
+  let out = market;
+  const missing = symbols.filter((s) => !market.series[s]);
+  for (const u of Object.values(market.universes)) if (missing.some((s) => u.members.includes(s))) out = withMemberSeries(out, u.key).market;
+  return out;
+}

@@ -38,6 +38,22 @@ describe('market-note init / build / lint with note folders and symbols', () => 
     ]);
   }, 120_000);
 
+  it('build --symbols with --from/--to takes a member of a universe, as a single build does', async () => {
+    const out = tempDir();
+    const r = await runCli(['build', '--note', 'fund-snapshot', '--symbols', 'ADJ,IWM', '--from', '2025-12-05', '--to', '2025-12-12', '--format', 'html', '--out', out, '--quiet']);
+    expect(r.stderr).not.toMatch(/needs ADJ/);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.html')).sort()).toEqual([
+      'fund-snapshot-ADJ-2025-12-05.html',
+      'fund-snapshot-ADJ-2025-12-12.html',
+      'fund-snapshot-IWM-2025-12-05.html',
+      'fund-snapshot-IWM-2025-12-12.html',
+    ]);
+    const unknown = await runCli(['build', '--note', 'fund-snapshot', '--symbols', 'NOPE', '--from', '2025-12-05', '--to', '2025-12-12', '--out', tempDir()]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/--symbols needs NOPE/);
+  }, 120_000);
+
   it('refuses --symbols for a note that is not built per symbol', async () => {
     const r = await runCli(['build', '--note', 'rates-wrap', '--symbols', 'IWM,IJR', '--out', tempDir()]);
     expect(r.code).toBe(2);

@@ -73,6 +73,23 @@ describe('readSeriesCsv', () => {
       `);
     });
 
+    it("leaves out a yield's flat prints (High = Low = Close: ^TNX on Columbus Day), with one warning; a price's are kept", () => {
+      // TNX.csv 2018-10-05..09: Columbus Day's row is flat, the bond market shut (quoted as a new 200-day high before)
+      const text = 'Date,Close,High,Low,Open,Volume\n2018-10-05,3.225,3.248,3.189,3.204,0\n2018-10-08,3.233,3.233,3.233,3.233,0\n2018-10-09,3.208,3.239,3.203,3.239,0\n';
+      const y = readSeriesCsv(text, 'TNX.csv', 'TNX', { kind: 'yield' });
+      expect(y.dates).toEqual(['2018-10-05', '2018-10-09']);
+      expect(y.close).toEqual(f64(3.225, 3.208));
+      expect(y.high).toEqual(f64(3.248, 3.239));
+      expect(y.warnings).toEqual([{ file: 'TNX.csv', line: 3, message: expect.stringMatching(/^1 row has High = Low = Close, the first on this line \(2018-10-08\): .*left out/) }]);
+      // the same rows as a price: a flat day is a real day's bar
+      expect(readSeriesCsv(text, 'X.csv', 'X', {}).dates).toHaveLength(3);
+      // a close-only yield has no bar to tell: kept (FRED leaves the day out itself)
+      expect(readSeriesCsv('DATE,DGS10\n2018-10-05,3.23\n2018-10-08,3.23\n', 'DGS10.csv', 'TNX', { kind: 'yield' }).dates).toHaveLength(2);
+      // quoted cells (csv-parse path) read the same
+      const quoted = text.replace('2018-10-09,3.208', '"2018-10-09",3.208');
+      expect(readSeriesCsv(quoted, 'TNX.csv', 'TNX', { kind: 'yield' }).dates).toEqual(['2018-10-05', '2018-10-09']);
+    });
+
     it('drops a time of day after the date and a byte-order mark', () => {
       const s = readSeriesCsv('\uFEFFDate,Close\n2025-12-11 00:00:00,1\n2025-12-12T00:00:00Z,2\n', 'x.csv', 'X', {});
       expect(s.dates).toEqual(['2025-12-11', '2025-12-12']);

@@ -63,7 +63,7 @@ describe('the weekly outlook on 100 random dates of the demo market', () => {
           smallLead: 'Small caps lead',
           smallEdge: 'Small caps: a contender, not yet the leader',
           level: 'Small caps: a contender, level with large caps',
-          largeEdge: 'Large caps ahead, but not decisively',
+          largeEdge: 'The evidence leans to large caps, not decisively',
           largeLead: 'Large caps lead',
         }[facts.judgements.verdict.standing],
       );

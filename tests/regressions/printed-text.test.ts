@@ -87,7 +87,7 @@ describe.skipIf(!HAS_REAL)('notes on Fridays of 2016–2025 (real data; every fo
         behind++;
         // (What changed may quote last week's verdict: "… (a week earlier: small caps are a contender, …)")
         expect(t.replace(/\(a week earlier: [^)]*\)/g, ''), asOf).not.toMatch(/contender/);
-        expect(t, asOf).toContain('Large caps ahead, but not decisively');
+        expect(t, asOf).toContain('The evidence leans to large caps, not decisively');
       } else expect(t, asOf).toMatch(/contender/);
     }
     expect(behind).toBeGreaterThan(5);

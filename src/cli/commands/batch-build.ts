@@ -23,6 +23,7 @@ import { MarketNoteError } from '../../errors/market-note-error.js';
 import { requiredSeries } from '../../facts/build-facts.js';
 import { loadNote, type NoteSource } from '../../note/load-note.js';
 import { buildNotes, type NoteRun } from '../../pipeline/build-notes.js';
+import { withSymbolSeries } from '../../pipeline/symbol-market.js';
 import { BrowserSession } from '../../render/browser.js';
 import type { OutputFormat } from '../../pipeline/build-notes.js';
 import type { CliIo } from '../io.js';
@@ -122,6 +123,8 @@ export async function batchBuildCommand(args: BatchArgs, io: CliIo, progressTo: 
   if (symbols) {
     const plain = notes.find((n) => !n.config.each);
     if (plain) throw new MarketNoteError('USAGE', `--symbols/--each: the note "${plain.name}" is not built per symbol`, { hint: 'Per-symbol notes name their symbol role with `each:` in note.yaml.' });
+    // a member of a universe named with --symbols is read from its universe, as a single build reads it
+    market = withSymbolSeries(market, symbols);
     requireSeries(market, symbols, '--symbols');
   }
 
