@@ -27,15 +27,15 @@ if (!HAS_REAL) console.warn(`real data folder ${REAL} is absent: skipping the re
 const BEFORE: Record<string, string> = {
   asOf: 'e0438e875f763466',
   breadth: '5faa6d07ad6accee', // only breadth.SP600.recentLow.windowFrom, reversedFrom.on (the day the column reversed) and weekAgo (the previous note's reading) added since (without weekAgo: 6ab1299f303fb19e)
-  charts: 'eeb9ac5dc7c553d4', // charts.pnf.highestBoxDrawn added (without it: 7fe13e8dc60cbe18); only charts.pnf.boxLabel changed since before that: the P&F caption names both box sizes its grid crosses; and the correlation lines' last value is kept unrounded, so the end label prints as the text does (rounded to 4 decimals as before: 4a364334921c0d4e)
-  correlation: '7e8c9a5cb62682ea',
+  charts: 'efec2fd4591079fa', // TNX's flat prints on bond-market holidays left out since (2025-10-13, 2025-11-11: the rates and correlation charts' dates; with them: eeb9ac5dc7c553d4); charts.pnf.highestBoxDrawn added (without it: 7fe13e8dc60cbe18); only charts.pnf.boxLabel changed since before that: the P&F caption names both box sizes its grid crosses; and the correlation lines' last value is kept unrounded, so the end label prints as the text does (rounded to 4 decimals as before: 4a364334921c0d4e)
+  correlation: '78be8f4222e69240', // TNX's flat prints on 2025-10-13 and 2025-11-11 left out since: windows of yield changes without them (with them: 7e8c9a5cb62682ea)
   data: '809fd4d18c5d1d7f', // only the universe's name in data.series changed since: "S&P 600, 596 members" for "S&P 600 members (596)" (with the old name: 61bd2258b8efdaa3)
   keys: '62be7e297b33d606',
   lead: 'e49d5f26664d4149', // only lead.small/large.week added since (the week's return; without it: bcacd7d015d2b760)
   note: 'f03f2722b2bf15a9',
   pnf: '023458a805e1dd10', // only pnf.*.boxSize changed since (every box size of the recent columns), and pnf.*.columnSince, .recentColumns, .levels.signalNextBox, .reversalNear, .signalNear, .highestBoxAgain, .highestBoxNew and .levelDecimals added (without .levelDecimals: fef01088c2c6d991; without .highestBoxNew: 725bf77aec23c83e; without .recentColumns, .signalNextBox, .reversalNear and .signalNear: 69289113684b3f5c; without .reversalNear and .signalNear: af166fe35e6527af; without .signalNear: 927ece99d832a907; without .highestBoxAgain: 634510c53b2faa9b)
   ranking: '4502f6d18428f8a2', // large caps ranked on IVV and RSP (SPY tracked the S&P 500 like IVV, counting it twice), and ranking.excluded added
-  rates: '04dc177fcf353af6', // only rates.peak.priorHigh (the month's high before the 200-day window), rates.peak.tradingDays and rates.low (the window's low) added since (without rates.low.setThisWeek: d1bcf00142025462; without rates.low: 8739705df166f868; without .tradingDays too: 08d98ba4f5b58409)
+  rates: '80224eaa35f3fc68', // TNX's two flat prints left out since: the 200-day window begins two days earlier, same peak and low (with them: 04dc177fcf353af6); only rates.peak.priorHigh (the month's high before the 200-day window), rates.peak.tradingDays and rates.low (the window's low) added since (without rates.low.setThisWeek: d1bcf00142025462; without rates.low: 8739705df166f868; without .tradingDays too: 08d98ba4f5b58409)
   returns: '57fd7562122d90e4', // only returns.week added since (without it: 4b2ac643bbb0b25a)
   roles: '4430a2a15f678270',
   rs: '811d2e923759258e', // only rs.*.nearTerm/longTerm.closeToReversal (all null on this date), .signalSince, .columnNew and .latestRepeat added since (without .latestRepeat: 28aebe9e0aa34cea)
