@@ -406,6 +406,12 @@ type Reading = 'fallingHelps' | 'risingHelps' | 'weak';
 export interface RatesJudgements {
   peak: RatePeakJudgement;
   sensitivity: SensitivityJudgement;
+  /**
+   * The day of the yield's last close when it is before the note's date, else null: the yield's market was shut on the
+   * note's day while stocks traded (2022-11-11, Veterans Day: the yield's figures are Thursday's), or its file ends
+   * earlier. The rates paragraph dates the yield's figures then.
+   */
+  lastClose: IsoDate | null;
   /** Yields are off their peak, small caps rose since, and they move against yields: a rebound in yields would hurt. */
   reboundRisk: boolean;
   /**
@@ -424,19 +430,35 @@ export interface RatesJudgements {
    * `risingFalling` against; 2020-03-06: 0.53 against 0.39 with the yield 168 bp below its high had counted for neither
    * side; 2020-04-03: 0.31 against 0.42, large caps the more tied to rising yields as the yield fell 153 bp).
    * Neutral while the yield is falling but its own chart is rising (`risingChart`: the fall is behind it), when the
-   * correlations are similar or both weak (`notTied`), or without a peak (`noPeak`).
+   * correlations are similar or both weak (`notTied`), without a peak (`noPeak`), or when the two indexes' returns since
+   * the yield's high went against the lean (`notBorneOut`: the fall said to favour small caps while they did worse than
+   * large caps since the high, at the printed decimals, or to favour large caps while small caps did better; 2020-05-15:
+   * 0.33 against 0.44, counted for small caps as the Russell 2000 fell 20.7% against the S&P 500's 5.0% since the high).
    */
   weighing: {
     kind: 'ratesWeighing';
     lean: 'for' | 'against' | 'neutral';
     tie: 'fallingTied' | 'risingTied' | null;
     how: 'moreFalling' | 'lessRising' | 'moreRising' | 'lessFalling' | null;
-    why: 'falling' | 'nearHigh' | 'risingHigh' | 'risingFalling' | 'risingChart' | 'notTied' | 'noPeak';
+    why: 'falling' | 'nearHigh' | 'risingHigh' | 'risingFalling' | 'risingChart' | 'notTied' | 'noPeak' | 'notBorneOut';
   };
 }
 
+/** Which of two returns since the yield's high is the higher as printed (`decimals`), 'level' when alike, null when one is missing. */
+export function betterSinceHigh(small: number | null, large: number | null, decimals: number): 'small' | 'large' | 'level' | null {
+  if (small === null || large === null) return null;
+  const [s, l] = [printed(small, decimals), printed(large, decimals)];
+  return s > l ? 'small' : s < l ? 'large' : 'level';
+}
+
 /** How rates weigh in the evidence ({@link RatesJudgements.weighing}). */
-export function ratesWeighing(peak: Pick<RatePeakJudgement, 'state'>, sensitivity: Pick<SensitivityJudgement, 'small' | 'large' | 'moreNegative'>, rising: boolean): RatesJudgements['weighing'] {
+export function ratesWeighing(
+  peak: Pick<RatePeakJudgement, 'state'>,
+  sensitivity: Pick<SensitivityJudgement, 'small' | 'large' | 'moreNegative'>,
+  rising: boolean,
+  /** Which index did better since the yield's high, at the printed decimals ('level' when they print alike; null: unknown). */
+  sinceHigh: 'small' | 'large' | 'level' | null = null,
+): RatesJudgements['weighing'] {
   const { small, large, moreNegative } = sensitivity;
   const tied = small.reading !== 'weak' || large.reading !== 'weak';
   const tie = !tied ? null : moreNegative === 'small' ? 'fallingTied' : moreNegative === 'large' ? 'risingTied' : null;
@@ -449,6 +471,7 @@ export function ratesWeighing(peak: Pick<RatePeakJudgement, 'state'>, sensitivit
     tie === null ? 'notTied'
       : peak.state === 'none' ? 'noPeak'
       : off && rising ? 'risingChart'
+      : off && sinceHigh === (tie === 'fallingTied' ? 'large' : 'small') ? 'notBorneOut'
       : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh')
       : off ? 'risingFalling' : 'risingHigh';
   const lean = why === 'falling' || why === 'risingHigh' ? 'for' : why === 'nearHigh' || why === 'risingFalling' ? 'against' : 'neutral';
@@ -529,9 +552,10 @@ export function judgeRates(
   return {
     peak,
     sensitivity,
+    lastClose: p.current.value !== null && p.current.to !== null && p.current.to < asOf ? p.current.to : null,
     reboundRisk: peak.state === 'falling' && peak.small === 'up' && small.reading === 'fallingHelps',
     rising,
-    weighing: ratesWeighing(peak, sensitivity, rising),
+    weighing: ratesWeighing(peak, sensitivity, rising, betterSinceHigh(p.returnSince?.[keys.small]?.value ?? null, p.returnSince?.[keys.large]?.value ?? null, t.returnDecimals)),
   };
 }
 

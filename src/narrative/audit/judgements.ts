@@ -265,7 +265,14 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const rising = chart?.signal === 'buy' && chart.column === 'X';
     const state = r.peak.state;
     const off = state === 'falling';
-    const why = tie === null ? 'notTied' : state === 'none' ? 'noPeak' : off && rising ? 'risingChart' : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh') : off ? 'risingFalling' : 'risingHigh';
+    // the returns since the yield's high against the lean: neither side
+    const since = (k: string | undefined) => (k ? num((c.facts.rates?.peak as { returnSince?: Record<string, unknown> } | undefined)?.returnSince?.[k]) : null);
+    const roles = c.facts.roles as { smallCap?: string; largeCap?: string };
+    const [ss, ls] = [since(roles.smallCap), since(roles.largeCap)];
+    const decimals = Number((c.facts.thresholds as { returnDecimals?: unknown } | undefined)?.returnDecimals ?? 1);
+    const better = ss === null || ls === null ? null : round(ss, decimals) > round(ls, decimals) ? 'small' : round(ss, decimals) < round(ls, decimals) ? 'large' : 'level';
+    const against = off && better === (tie === 'fallingTied' ? 'large' : 'small');
+    const why = tie === null ? 'notTied' : state === 'none' ? 'noPeak' : off && rising ? 'risingChart' : against ? 'notBorneOut' : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh') : off ? 'risingFalling' : 'risingHigh';
     const lean = why === 'falling' || why === 'risingHigh' ? 'for' : why === 'nearHigh' || why === 'risingFalling' ? 'against' : 'neutral';
     return [...differ('tie', j.tie, tie), ...differ('how', j.how, how), ...differ('why', j.why, why), ...differ('lean', j.lean, lean)];
   },
