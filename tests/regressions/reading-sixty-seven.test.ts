@@ -44,6 +44,11 @@ describe('the answer words a relative rates reading as relative (demo market)', 
     expect(text).toMatch(/(In their favour|Chief among the readings in their favour), [^.]*falling yields weigh less on small caps than on large/);
     expect(text).not.toContain('tailwind');
   }, 60_000);
+
+  it("2025-09-19: the yield's chart bouncing within its sell signal in a week the yield fell: a rise would be a headwind", () => {
+    const { text } = readNote(loadMarket(), 'weekly-outlook', '2025-09-19');
+    expect(text).toContain("And the yield's chart has been in a column of Xs since 19 September, within its sell signal, though the yield fell this week: a rise would be a headwind");
+  }, 60_000);
 });
 
 describe.skipIf(!HAS_REAL)('reading sixty-seven (real data)', () => {
