@@ -119,7 +119,13 @@ function pnfChanges(prev: unknown, cur: unknown, only?: readonly string[]): Chan
         const before = s0 == null ? '' : typeof n0 === 'number' && n0 > 1 ? `, after ${countWord(n0)} ${s0} signals in a row` : `, after a ${s0} signal`;
         text = n > 1 ? `${who}: ${countWord(n)} P&F ${s1} signals this week, the latest on ${on}${before}` : `${who}: a P&F ${s1} signal on ${on}${before}`;
       }
-      else if (fresh > 1) text = `${who}: ${countWord(fresh)} more P&F ${s1} signals, the latest on ${on}, ${n} in a row`;
+      else if (typeof n0 === 'number' && n <= n0 && isObj(get(cur, 'previousRun'))) {
+        // the run began again: a run of the other kind came in between, all of it since the last note (2023-03-24: sell
+        // on 15 March, buy on 21 March, sell on 24 March, said as "a P&F sell signal, given on 24 March")
+        const pr = get(cur, 'previousRun') as { signal?: unknown; count?: unknown };
+        const between = typeof pr.count === 'number' && pr.count > 1 ? `${countWord(pr.count)} ${String(pr.signal)} signals` : `a ${String(pr.signal)} signal`;
+        text = `${who}: ${n > 1 ? `${countWord(n)} P&F ${s1} signals this week, the latest on ${on}` : `a P&F ${s1} signal on ${on}`}, after ${between} given since the last note`;
+      } else if (fresh > 1) text = `${who}: ${countWord(fresh)} more P&F ${s1} signals, the latest on ${on}, ${n} in a row`;
       else text = `${who}: ${withArticle(`${n > 1 ? `${ordinalWord(n)} consecutive ` : ''}P&F ${s1} signal`)}, given on ${on}`;
       out.push({ kind: 'new-signal', path: `pnf.${key}.signal`, from: s0, to: s1, text });
     }

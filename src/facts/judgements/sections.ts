@@ -432,7 +432,8 @@ export interface RatesJudgements {
    * Neutral while the yield is falling but its own chart is rising (`risingChart`: the fall is behind it), when the
    * correlations are similar or both weak (`notTied`), without a peak (`noPeak`), or when the two indexes' returns since
    * the yield's high went against the lean (`notBorneOut`: the fall said to favour small caps while they did worse than
-   * large caps since the high, at the printed decimals, or to favour large caps while small caps did better; 2020-05-15:
+   * large caps since the high by `evidenceMinGap` points or more as printed, or to favour large caps while small caps
+   * did better by as much; 2020-05-15:
    * 0.33 against 0.44, counted for small caps as the Russell 2000 fell 20.7% against the S&P 500's 5.0% since the high).
    */
   weighing: {
@@ -444,11 +445,15 @@ export interface RatesJudgements {
   };
 }
 
-/** Which of two returns since the yield's high is the higher as printed (`decimals`), 'level' when alike, null when one is missing. */
-export function betterSinceHigh(small: number | null, large: number | null, decimals: number): 'small' | 'large' | 'level' | null {
+/**
+ * Which of two returns since the yield's high is ahead by at least `minGap` points on the printed figures (`decimals`):
+ * 'level' within it (the bar below which a return lead is no evidence, `evidenceMinGap`: a tenth of a point is noise,
+ * reading 68), null when one is missing.
+ */
+export function betterSinceHigh(small: number | null, large: number | null, decimals: number, minGap: number): 'small' | 'large' | 'level' | null {
   if (small === null || large === null) return null;
-  const [s, l] = [printed(small, decimals), printed(large, decimals)];
-  return s > l ? 'small' : s < l ? 'large' : 'level';
+  const gap = printed(printed(small, decimals) - printed(large, decimals), decimals);
+  return Math.abs(gap) < minGap ? 'level' : gap > 0 ? 'small' : 'large';
 }
 
 /** How rates weigh in the evidence ({@link RatesJudgements.weighing}). */
@@ -555,7 +560,7 @@ export function judgeRates(
     lastClose: p.current.value !== null && p.current.to !== null && p.current.to < asOf ? p.current.to : null,
     reboundRisk: peak.state === 'falling' && peak.small === 'up' && small.reading === 'fallingHelps',
     rising,
-    weighing: ratesWeighing(peak, sensitivity, rising, betterSinceHigh(p.returnSince?.[keys.small]?.value ?? null, p.returnSince?.[keys.large]?.value ?? null, t.returnDecimals)),
+    weighing: ratesWeighing(peak, sensitivity, rising, betterSinceHigh(p.returnSince?.[keys.small]?.value ?? null, p.returnSince?.[keys.large]?.value ?? null, t.returnDecimals, t.evidenceMinGap)),
   };
 }
 
