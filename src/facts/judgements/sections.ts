@@ -452,7 +452,7 @@ export interface RatesJudgements {
  */
 export function betterSinceHigh(small: number | null, large: number | null, decimals: number, minGap: number): 'small' | 'large' | 'level' | null {
   if (small === null || large === null) return null;
-  const gap = printed(printed(small, decimals) - printed(large, decimals), decimals);
+  const gap = printedGap(small, large, decimals);
   return Math.abs(gap) < minGap ? 'level' : gap > 0 ? 'small' : 'large';
 }
 
@@ -461,7 +461,7 @@ export function ratesWeighing(
   peak: Pick<RatePeakJudgement, 'state'>,
   sensitivity: Pick<SensitivityJudgement, 'small' | 'large' | 'moreNegative'>,
   rising: boolean,
-  /** Which index did better since the yield's high, at the printed decimals ('level' when they print alike; null: unknown). */
+  /** Which index did better since the yield's high ({@link betterSinceHigh}: 'level' within `evidenceMinGap`; null: unknown). */
   sinceHigh: 'small' | 'large' | 'level' | null = null,
 ): RatesJudgements['weighing'] {
   const { small, large, moreNegative } = sensitivity;

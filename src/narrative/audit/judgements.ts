@@ -269,11 +269,9 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const since = (k: string | undefined) => (k ? num((c.facts.rates?.peak as { returnSince?: Record<string, unknown> } | undefined)?.returnSince?.[k]) : null);
     const roles = c.facts.roles as { smallCap?: string; largeCap?: string };
     const [ss, ls] = [since(roles.smallCap), since(roles.largeCap)];
-    const th = c.facts.thresholds as { returnDecimals?: unknown; evidenceMinGap?: unknown } | undefined;
-    const decimals = Number(th?.returnDecimals ?? 1);
-    const minGap = Number(th?.evidenceMinGap ?? 0.5);
-    const gap = ss === null || ls === null ? null : round(round(ss, decimals) - round(ls, decimals), decimals);
-    const better = gap === null ? null : Math.abs(gap) < minGap ? 'level' : gap > 0 ? 'small' : 'large';
+    const d = c.t.returnDecimals;
+    const gap = ss === null || ls === null ? null : round(round(ss, d) - round(ls, d), d);
+    const better = gap === null ? null : Math.abs(gap) < c.t.evidenceMinGap ? 'level' : gap > 0 ? 'small' : 'large';
     const against = off && better === (tie === 'fallingTied' ? 'large' : 'small');
     const why = tie === null ? 'notTied' : state === 'none' ? 'noPeak' : off && rising ? 'risingChart' : against ? 'notBorneOut' : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh') : off ? 'risingFalling' : 'risingHigh';
     const lean = why === 'falling' || why === 'risingHigh' ? 'for' : why === 'nearHigh' || why === 'risingFalling' ? 'against' : 'neutral';
