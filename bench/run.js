@@ -36,6 +36,13 @@ function timeCommand(args, env = {}) {
   return ms(t0);
 }
 
+/** A bench section run in a Node process of its own (`script` under the project, `--json`): its last stdout line, parsed. */
+function benchProcess(script, args, nodeFlags = []) {
+  const run = spawnSync('node', [...nodeFlags, join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (run.status !== 0) throw new Error(`${script} failed:\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1));
+}
+
 const results = {};
 const tmp = mkdtempSync(join(tmpdir(), 'market-note-bench-'));
 const fullCache = join(tmp, 'cache');
@@ -139,9 +146,7 @@ if (existsSync(REAL)) {
 //    whose heap would count in the batch's memory and its garbage collection in its time.
 {
   stage(`batch of ${process.env.BENCH_BATCH ?? 200} weekly notes (about a minute)`);
-  const run = spawnSync('node', ['--expose-gc', join(ROOT, 'bench/print.js'), '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (run.status !== 0) throw new Error(`bench/print.js failed:\n${run.stderr}`);
-  const p = JSON.parse(run.stdout.trim().split('\n').at(-1));
+  const p = benchProcess('bench/print.js', ['--json'], ['--expose-gc']);
   results.print = p;
   const m = p.memory;
   console.log(`\nBatch of ${p.batch.notes} weekly notes in one process (one browser, one reused page, facts in a ${p.batch.factsIn})`);
@@ -159,9 +164,7 @@ if (existsSync(REAL)) {
 {
   stage('fund snapshot for every S&P 600 member in one process (a few minutes)');
   // in a process of its own, as `build --each` runs (not in this one, which holds every section's memory so far)
-  const run = spawnSync('node', [join(ROOT, 'bench/fund-snapshot.js'), ...(process.env.BENCH_MEMBERS ? [process.env.BENCH_MEMBERS] : []), '--json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (run.status !== 0) throw new Error(`bench/fund-snapshot.js failed:\n${run.stderr}`);
-  const f = JSON.parse(run.stdout.trim().split('\n').at(-1));
+  const f = benchProcess('bench/fund-snapshot.js', [...(process.env.BENCH_MEMBERS ? [process.env.BENCH_MEMBERS] : []), '--json']);
   results.fundSnapshots = f;
   console.log(`\nFund snapshot for every member of the S&P 600 universe (${f.source})`);
   line('  notes built / failed', `${f.built} / ${f.failures}${f.firstFailure ? ` (${f.firstFailure})` : ''}`);
