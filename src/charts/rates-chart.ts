@@ -88,7 +88,7 @@ export function ratesChartSpec(d: RatesData, facts: { smallSince?: number | null
     const what = facts.peakIsOnlyHigh ? 'high' : 'peak';
     const move = `${d.small.key} ${signed(facts.smallSince ?? (sEnd ? sEnd.value - 100 : 0))}%`;
     bottom.push({
-      data: { values: [{ label: nothingSince ? `No move since the yield's ${what} yet: it is the latest close` : `${days === 1 ? 'One trading day' : `${days} trading days`} since the yield's ${what}, too few to draw: ${move}` }] },
+      data: { values: [{ label: nothingSince ? `No move since the yield's ${what} yet: it is the latest close` : `${days === 1 ? 'One trading day' : `${days} trading days`} since the yield's ${what}, too short a line for this scale: ${move}` }] },
       mark: { type: 'text', align: 'center', baseline: 'middle', fontSize: FONT_SIZE.label, color: COLORS.text },
       encoding: { x: { value: plotWidth / 2 }, y: { value: PANEL_HEIGHT / 2 }, text: { field: 'label' } },
     });

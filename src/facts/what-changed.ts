@@ -389,6 +389,33 @@ function h2OldEnough(prev: unknown, cur: unknown): string {
   return `, when the half had run too few trading days to count; ${days} now, at least ${needed} needed`;
 }
 
+/**
+ * Why the rates reading moved, when the yield crossed the line between near its high and fallen from it
+ * (`thresholds.fallingBp`) or the reason the reading gives changed ("", when none is known). 2017-11-17: "rates now
+ * count for neither side (for small caps a week earlier)" as the yield went from 21 to 26 bp below its high, and
+ * nothing said the yield had crossed the 25 bp that count as a fall.
+ */
+function ratesMoved(prev: unknown, cur: unknown): string {
+  const state = (f: unknown) => field(f, 'judgements', 'rates', 'peak', 'state');
+  const bp = (f: unknown) => field(f, 'judgements', 'rates', 'peak', 'changeSize');
+  const why = (f: unknown) => field(f, 'judgements', 'rates', 'weighing', 'why');
+  const [s0, s1, b0, b1, w0, w1] = [state(prev), state(cur), bp(prev), bp(cur), why(prev), why(cur)];
+  const line = field(cur, 'thresholds', 'fallingBp');
+  const below = (b: unknown) => (b === 0 ? 'at its high' : typeof b === 'number' ? `${b} bp below its high` : 'near its high');
+  const near = (st: unknown) => st === 'nearPeak' || st === 'atPeak';
+  if (typeof line === 'number' && near(s0) && s1 === 'falling') return `, when the yield was ${below(b0)}; ${b1} bp now, ${line} bp or more counting as a fall`;
+  if (typeof line === 'number' && s0 === 'falling' && near(s1)) {
+    return `, when the yield was ${b0} bp below its high; ${below(b1)} now${b1 === 0 ? '' : `, less than the ${line} bp that count as a fall`}`;
+  }
+  if (w1 === 'notBorneOut' && w0 !== 'notBorneOut') return "; the returns since the yield's high now go against the tie to yields";
+  if (w0 === 'notBorneOut' && w1 !== 'notBorneOut') return ", when the returns since the yield's high went against the tie to yields";
+  if (w1 === 'risingChart' && w0 !== 'risingChart') return "; the yield's own chart has since turned to a buy signal in a column of Xs";
+  if (w0 === 'risingChart' && w1 !== 'risingChart') return ", when the yield's own chart was on a buy signal in a column of Xs";
+  if (w1 === 'notTied' && w0 !== 'notTied') return "; the two indexes' ties to yields no longer differ";
+  if (w0 === 'notTied' && w1 !== 'notTied') return ", when the two indexes' ties to yields were alike";
+  return '';
+}
+
 /** The weekly's verdict headings, by standing (templates/weekly-outlook/partials/lead.hbs says them the same way). */
 const STANDING: Record<string, string> = {
   smallLead: 'small caps lead',
@@ -445,6 +472,7 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
   const now = new Set(((field(cur, 'judgements', 'evidence') as { id: string }[] | undefined) ?? []).map((e) => slot(e.id)));
   const dropped = [...before.values()].filter((e) => !now.has(slot(e.id)) && e.lean !== 'neutral');
   const added = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.size > 0 && !before.has(slot(e.id)) && e.lean !== 'neutral');
+  let ratesWas: unknown;
   if (moved.length || dropped.length || added.length) {
     const gone = dropped.map((e) => `${DROPPED[e.id] ?? READING[e.id] ?? e.id} no longer ${PLURAL.has(e.id) ? 'count' : 'counts'} (${LEAN[e.lean]} a week earlier)`);
     const fresh = added.map((e) => `${READING[e.id] ?? e.id} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (not weighed a week earlier)`);
@@ -452,10 +480,14 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
       const was = before.get(slot(e.id))!;
       const then = was.id === e.id ? LEAN[was.lean] : `${READING[was.id] ?? was.id} counted ${LEAN[was.lean]}`;
       const name = was.id !== e.id && e.id === 'year' ? "this year's returns" : READING[e.id] ?? e.id;
-      return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier${e.id === 'h2' ? h2OldEnough(prev, cur) : ''})`;
+      const why = e.id === 'h2' ? h2OldEnough(prev, cur) : e.id === 'rates' ? ratesMoved(prev, cur) : '';
+      // the yield's distance from its high a week earlier, as the line prints it, kept with the change (a figure of the note)
+      if (e.id === 'rates' && why.startsWith(', when the yield was')) ratesWas = field(prev, 'judgements', 'rates', 'peak', 'changeSize');
+      return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier${why})`;
     });
     const text = [...said, ...gone, ...fresh].join('; ');
-    out.push({ kind: 'weighing', path: 'judgements.evidence', from: null, to: null, text: `The weighing: ${text}` });
+    const from = typeof ratesWas === 'number' ? { ratesBelowHighBp: ratesWas } : null;
+    out.push({ kind: 'weighing', path: 'judgements.evidence', from, to: null, text: `The weighing: ${text}` });
   }
   return out;
 }

@@ -43,7 +43,7 @@ describe('ratesChartSpec', () => {
   it('says a move of a day or a week since the peak in words rather than as a tick at the edge (2023-10-20: one day, drawn as a vertical stroke; 2023-08-25: four)', () => {
     const dayAfter: RatesData = { ...data, yield: { dates: ['2025-01-02', '2025-03-03', '2025-03-04'], values: [4.5, 4.9, 4.85] }, peak: { date: '2025-03-03', level: 4.9 }, small: { ...data.small, series: { dates: ['2025-03-03', '2025-03-04'], values: [100, 98.7] } } };
     const s = ratesChartSpec(dayAfter, { smallSince: -1.3 }) as any;
-    expect(texts(s)).toContain("One trading day since the yield's peak, too few to draw: RUT −1.3%");
+    expect(texts(s)).toContain("One trading day since the yield's peak, too short a line for this scale: RUT −1.3%");
     expect(s.vconcat[1].layer.some((l: any) => l.mark.type === 'line')).toBe(false);
     // the peak is inside the yield's scale
     const [lo, hi] = s.vconcat[0].layer.find((l: any) => l.mark.type === 'line').encoding.y.scale.domain;

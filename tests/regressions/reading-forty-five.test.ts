@@ -246,9 +246,9 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     const { facts, text } = read('2024-02-16');
     expect(facts.judgements!.rates.weighing).toMatchObject({ lean: 'neutral', why: 'risingChart' });
     expect(facts.judgements!.evidence.find((e) => e.id === 'rates')?.lean).toBe('neutral');
-    expect(text).toContain('In the weighing of the evidence rates count for neither side: the yield is below its high, but its own chart is on a buy signal in a column of Xs, so the fall no longer counts.');
-    // What changed says the weighing moved; the body now says where it stands
-    expect(text).toContain('rates now count for neither side (for small caps a week earlier)');
+    expect(text).toContain('In the weighing of the evidence rates count for neither side: the yield is below its high, but its own chart is on a buy signal in a column of Xs, so the fall does not count.');
+    // What changed says the weighing moved, and why (reading 69); the body says where it stands
+    expect(text).toContain("rates now count for neither side (for small caps a week earlier; the yield's own chart has since turned to a buy signal in a column of Xs)");
   });
 
   it('a small-cap score lead says how it moved since six months ago (2018-08-24, 2017-10-06)', () => {
@@ -356,7 +356,7 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(a.facts.judgements!.evidence.find((e) => e.id === 'rsNear')?.lean).toBe('for');
     expect(a.text).toContain('so the chart credits IWM with near-term relative strength for now');
     const b = read('2021-11-26').text;
-    expect(b).toContain('The verdict: large caps lead, on 3 points for small caps against 7 (a week earlier: small caps are a contender, level with large caps)');
+    expect(b).toContain('The verdict: large caps lead, on 3 points for small caps against 7 (a week earlier: the evidence leans to large caps, not decisively)');
     expect(b).not.toContain('still lead');
     expect(read('2022-05-13').text).toContain('bullish percent fell to a six-month low of 28.2% on 12 May');
   });

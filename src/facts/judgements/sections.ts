@@ -431,10 +431,12 @@ export interface RatesJudgements {
    * side; 2020-04-03: 0.31 against 0.42, large caps the more tied to rising yields as the yield fell 153 bp).
    * Neutral while the yield is falling but its own chart is rising (`risingChart`: the fall is behind it), when the
    * correlations are similar or both weak (`notTied`), without a peak (`noPeak`), or when the two indexes' returns since
-   * the yield's high went against the lean (`notBorneOut`: the fall said to favour small caps while they did worse than
-   * large caps since the high by `evidenceMinGap` points or more as printed, or to favour large caps while small caps
-   * did better by as much; 2020-05-15:
-   * 0.33 against 0.44, counted for small caps as the Russell 2000 fell 20.7% against the S&P 500's 5.0% since the high).
+   * the yield's high went against the lean (`notBorneOut`: the yield's place against its high said to favour small caps
+   * while they did worse than large caps since the high by `evidenceMinGap` points or more as printed, or to favour large
+   * caps while small caps did better by as much; 2020-05-15: 0.33 against 0.44, counted for small caps as the Russell
+   * 2000 fell 20.7% against the S&P 500's 5.0% since the high). Near the high as off it: the returns since the high are
+   * those of the weeks the reading speaks of (2017-11-10: the yield 21 bp below its high, small caps the more tied to
+   * rising yields, counted for small caps while the Russell 2000 gained 7.7% against the S&P 500's 8.8% since the high).
    */
   weighing: {
     kind: 'ratesWeighing';
@@ -472,15 +474,18 @@ export function ratesWeighing(
       : tie === 'risingTied' ? (small.reading === 'risingHelps' ? 'moreRising' : 'lessFalling')
       : null;
   const off = peak.state === 'falling';
-  const why: RatesJudgements['weighing']['why'] =
+  const reading: RatesJudgements['weighing']['why'] =
     tie === null ? 'notTied'
       : peak.state === 'none' ? 'noPeak'
       : off && rising ? 'risingChart'
-      : off && sinceHigh === (tie === 'fallingTied' ? 'large' : 'small') ? 'notBorneOut'
       : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh')
       : off ? 'risingFalling' : 'risingHigh';
-  const lean = why === 'falling' || why === 'risingHigh' ? 'for' : why === 'nearHigh' || why === 'risingFalling' ? 'against' : 'neutral';
-  return { kind: 'ratesWeighing', lean, tie, how, why };
+  const leanOf = (w: RatesJudgements['weighing']['why']) =>
+    w === 'falling' || w === 'risingHigh' ? ('for' as const) : w === 'nearHigh' || w === 'risingFalling' ? ('against' as const) : ('neutral' as const);
+  // a side the record since the high went against: small caps behind while the reading is for them, ahead while against
+  const notBorneOut = (leanOf(reading) === 'for' && sinceHigh === 'large') || (leanOf(reading) === 'against' && sinceHigh === 'small');
+  const why = notBorneOut ? 'notBorneOut' : reading;
+  return { kind: 'ratesWeighing', lean: leanOf(why), tie, how, why };
 }
 
 export function judgeRates(

@@ -17,7 +17,7 @@ import { periodReturn } from '../../metrics/returns.js';
 import type { NoteSettings } from '../../config/note-config.js';
 import { figure, type Figure } from '../provenance.js';
 import { direction, type Direction } from './performance.js';
-import { printedMoveBp } from '../judgements/round.js';
+import { printed, printedMoveBp } from '../judgements/round.js';
 import { DEFAULT_THRESHOLDS } from '../judgements/thresholds.js';
 import { previousNoteDate } from '../judgements/recency.js';
 
@@ -93,6 +93,12 @@ export interface RateLowFacts {
   atLow: boolean;
   /** The low was set after the previous note's date: a new low of the window this week (What changed lists it). */
   setThisWeek: boolean;
+  /**
+   * The as-of date's close is not the low but prints as it (`yieldDecimals`): the note says the close is above it by
+   * less than a basis point (2024-09-13: "On 10 September it closed at its lowest of the last 200 trading days, 3.65%"
+   * beside "At 3.65% it is now 106 bp lower", 3.646 against 3.650).
+   */
+  closeAlike: boolean;
 }
 
 /** {@link RateLowFacts} from the measured peak (its window's low), with the peak's window and reason. */
@@ -102,6 +108,7 @@ export function rateLowFacts(p: RatePeak | null, init: { from: IsoDate | null; t
     level: figure(p?.low ?? null, { ...init, unit: 'percent-yield', method: `lowest yield close in the trailing ${windowDays} trading days` }),
     atLow: p ? p.lowDate === p.currentDate : false,
     setThisWeek: p ? p.lowDate > previousNoteDate(p.currentDate, DEFAULT_THRESHOLDS) : false,
+    closeAlike: p ? p.lowDate !== p.currentDate && printed(p.current, DEFAULT_THRESHOLDS.yieldDecimals) === printed(p.low, DEFAULT_THRESHOLDS.yieldDecimals) : false,
   };
 }
 

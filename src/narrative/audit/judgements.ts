@@ -272,9 +272,11 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const d = c.t.returnDecimals;
     const gap = ss === null || ls === null ? null : round(round(ss, d) - round(ls, d), d);
     const better = gap === null ? null : Math.abs(gap) < c.t.evidenceMinGap ? 'level' : gap > 0 ? 'small' : 'large';
-    const against = off && better === (tie === 'fallingTied' ? 'large' : 'small');
-    const why = tie === null ? 'notTied' : state === 'none' ? 'noPeak' : off && rising ? 'risingChart' : against ? 'notBorneOut' : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh') : off ? 'risingFalling' : 'risingHigh';
-    const lean = why === 'falling' || why === 'risingHigh' ? 'for' : why === 'nearHigh' || why === 'risingFalling' ? 'against' : 'neutral';
+    const base = tie === null ? 'notTied' : state === 'none' ? 'noPeak' : off && rising ? 'risingChart' : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh') : off ? 'risingFalling' : 'risingHigh';
+    const baseLean = base === 'falling' || base === 'risingHigh' ? 'for' : base === 'nearHigh' || base === 'risingFalling' ? 'against' : 'neutral';
+    const against = (baseLean === 'for' && better === 'large') || (baseLean === 'against' && better === 'small');
+    const why = against ? 'notBorneOut' : base;
+    const lean = against ? 'neutral' : baseLean;
     return [...differ('tie', j.tie, tie), ...differ('how', j.how, how), ...differ('why', j.why, why), ...differ('lean', j.lean, lean)];
   },
   ratePeak(j, c) {
