@@ -403,16 +403,42 @@ function ratesMoved(prev: unknown, cur: unknown): string {
   const line = field(cur, 'thresholds', 'fallingBp');
   const below = (b: unknown) => (b === 0 ? 'at its high' : typeof b === 'number' ? `${b} bp below its high` : 'near its high');
   const near = (st: unknown) => st === 'nearPeak' || st === 'atPeak';
-  if (typeof line === 'number' && near(s0) && s1 === 'falling') return `, when the yield was ${below(b0)}; ${b1} bp now, ${line} bp or more counting as a fall`;
+  // the reason the reading now gives, when it is new this week (a reading can move for two: 2017-11-17 crossed into a
+  // fall with the yield's own chart already on a buy signal in Xs); the chart "has since turned" only when last week's
+  // reading says it was not rising (a fall that counted, or a record against the tie)
+  const now =
+    w1 === w0 ? ''
+      : w1 === 'notBorneOut' ? "; the returns since the yield's high now go against the tie to yields"
+      : w1 === 'risingChart'
+        ? s0 === 'falling' && (w0 === 'falling' || w0 === 'risingFalling' || w0 === 'notBorneOut')
+          ? "; the yield's own chart has since turned to a buy signal in a column of Xs"
+          : "; the yield's own chart is on a buy signal in a column of Xs"
+      : w1 === 'notTied' ? "; the two indexes' ties to yields no longer differ"
+      : '';
+  if (typeof line === 'number' && near(s0) && s1 === 'falling') return `, when the yield was ${below(b0)}; ${b1} bp now, ${line} bp or more counting as a fall${now}`;
   if (typeof line === 'number' && s0 === 'falling' && near(s1)) {
-    return `, when the yield was ${b0} bp below its high; ${below(b1)} now${b1 === 0 ? '' : `, less than the ${line} bp that count as a fall`}`;
+    return `, when the yield was ${b0} bp below its high; ${below(b1)} now${b1 === 0 ? '' : `, less than the ${line} bp that count as a fall`}${now}`;
   }
-  if (w1 === 'notBorneOut' && w0 !== 'notBorneOut') return "; the returns since the yield's high now go against the tie to yields";
-  if (w0 === 'notBorneOut' && w1 !== 'notBorneOut') return ", when the returns since the yield's high went against the tie to yields";
-  if (w1 === 'risingChart' && w0 !== 'risingChart') return "; the yield's own chart has since turned to a buy signal in a column of Xs";
-  if (w0 === 'risingChart' && w1 !== 'risingChart') return ", when the yield's own chart was on a buy signal in a column of Xs";
-  if (w1 === 'notTied' && w0 !== 'notTied') return "; the two indexes' ties to yields no longer differ";
-  if (w0 === 'notTied' && w1 !== 'notTied') return ", when the two indexes' ties to yields were alike";
+  if (now) return now;
+  if (w0 === 'notBorneOut') return ", when the returns since the yield's high went against the tie to yields";
+  if (w0 === 'risingChart') return ", when the yield's own chart was on a buy signal in a column of Xs";
+  if (w0 === 'notTied') return ", when the two indexes' ties to yields were alike";
+  return '';
+}
+
+/**
+ * Why the score reading moved, when it counted for neither side on one of the two dates and the reason is known (""
+ * otherwise). 2020-09-11: "the score now counts against small caps (for neither side a week earlier)", the week before
+ * neutral because large caps' lead on it was narrowing, and nothing said so.
+ */
+function scoreMoved(prev: unknown, cur: unknown): string {
+  const [n0, n1] = [field(prev, 'judgements', 'score', 'neutralWhy'), field(cur, 'judgements', 'score', 'neutralWhy')];
+  const bar = field(cur, 'thresholds', 'evidenceMinScoreGap');
+  const under = typeof bar === 'number' ? `under ${bar} ${bar === 1 ? 'point' : 'points'}` : 'too small to count';
+  const was: Record<string, string> = { narrowing: "large caps' lead on it was narrowing", smallGap: `the gap was ${under}`, level: 'the two scores were level' };
+  const is: Record<string, string> = { narrowing: "large caps' lead on it is narrowing", smallGap: `the gap is ${under}`, level: 'the two scores are level' };
+  if (typeof n1 === 'string' && n1 !== n0 && is[n1]) return `; ${is[n1]} now`;
+  if (typeof n0 === 'string' && n0 !== n1 && was[n0]) return `, when ${was[n0]}`;
   return '';
 }
 
@@ -480,7 +506,7 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
       const was = before.get(slot(e.id))!;
       const then = was.id === e.id ? LEAN[was.lean] : `${READING[was.id] ?? was.id} counted ${LEAN[was.lean]}`;
       const name = was.id !== e.id && e.id === 'year' ? "this year's returns" : READING[e.id] ?? e.id;
-      const why = e.id === 'h2' ? h2OldEnough(prev, cur) : e.id === 'rates' ? ratesMoved(prev, cur) : '';
+      const why = e.id === 'h2' ? h2OldEnough(prev, cur) : e.id === 'rates' ? ratesMoved(prev, cur) : e.id === 'score' ? scoreMoved(prev, cur) : '';
       // the yield's distance from its high a week earlier, as the line prints it, kept with the change (a figure of the note)
       if (e.id === 'rates' && why.startsWith(', when the yield was')) ratesWas = field(prev, 'judgements', 'rates', 'peak', 'changeSize');
       return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier${why})`;

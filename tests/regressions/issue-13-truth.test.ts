@@ -105,11 +105,10 @@ describe('issue 13: sentences agree with their facts', () => {
     const t = section(base, 'lead');
     expect(t).toContain(`${v.forWeight} ${v.forWeight === 1 ? 'point' : 'points'} for small caps against ${v.againstWeight}`);
     expect(t).toContain(Math.abs(v.net) >= 4 ? `a margin of ${Math.abs(v.net)}, at least the 4 points a lead needs` : `a margin of ${Math.abs(v.net)}, short of the 4 points either side needs to lead`);
-    // 17 June 2022 (demo): net −6 for large caps (the score gap, narrower than six months before, has widened again
-    // since May, so it counts against; rates count for neither side, small caps having done better since the yield's
-    // high while it is near it), but small caps are ahead on the year: no lead, and the lead says why
+    // 17 June 2022 (demo): net −7 for large caps (the score gap, narrower than six months before, has widened again
+    // since May, so it counts against), but small caps are ahead on the year: no lead, and the lead says why
     const f = buildFacts(market, note.config, { asOf: '2022-06-17', compare: false });
-    expect([f.judgements.verdict.net, f.judgements.verdict.yearVeto, f.judgements.verdict.state]).toEqual([-6, true, 'contender']);
+    expect([f.judgements.verdict.net, f.judgements.verdict.yearVeto, f.judgements.verdict.state]).toEqual([-7, true, 'contender']);
     expect(section(f, 'lead')).toContain("a side leads only when the year's returns agree, and here the year's own returns point the other way");
   });
 

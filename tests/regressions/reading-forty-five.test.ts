@@ -56,6 +56,7 @@ import { chartPlans } from '../../src/charts/build-charts.js';
 import { judgeChart } from '../../src/facts/judgements/chart.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { readNote } from '../helpers/read-note.js';
+import { ratesSensitivity } from '../helpers/rates-sensitivity.js';
 import { judgeBreadthOf } from '../helpers/judge-breadth.js';
 
 const fig = (value: number | null) => ({ value, unit: 'points', from: null, to: null, inputs: [], method: 'test' });
@@ -106,17 +107,13 @@ describe('rates: returns since a peak of the last week', () => {
 });
 
 describe('rates: how they weigh, and why', () => {
-  const sens = (small: number, large: number) => {
-    const reading = (v: number) => (v <= -0.2 ? ('fallingHelps' as const) : v >= 0.2 ? ('risingHelps' as const) : ('weak' as const));
-    const d = Math.round((small - large) * 100) / 100;
-    return { small: { value: small, reading: reading(small) }, large: { value: large, reading: reading(large) }, moreNegative: Math.abs(d) < 0.1 ? ('similar' as const) : d < 0 ? ('small' as const) : ('large' as const) };
-  };
+  const sens = ratesSensitivity;
   it('count where the correlations differ: the more negative index gains when yields fall, the more positive when they rise', () => {
-    expect(ratesWeighing({ state: 'falling' }, sens(-0.43, -0.2), false)).toEqual({ kind: 'ratesWeighing', lean: 'for', tie: 'fallingTied', how: 'moreFalling', why: 'falling' });
+    expect(ratesWeighing({ state: 'falling' }, sens(-0.43, -0.2), false)).toEqual({ kind: 'ratesWeighing', lean: 'for', tie: 'fallingTied', how: 'moreFalling', why: 'falling', easedAsTied: false });
     expect(ratesWeighing({ state: 'nearPeak' }, sens(-0.43, -0.2), false)).toMatchObject({ lean: 'against', why: 'nearHigh' });
     expect(ratesWeighing({ state: 'atPeak' }, sens(-0.43, -0.2), true)).toMatchObject({ lean: 'against', why: 'nearHigh' });
     // 2020-03-06: RUT 0.53 against SPX 0.39, the yield 168 bp below its high
-    expect(ratesWeighing({ state: 'falling' }, sens(0.53, 0.39), false)).toEqual({ kind: 'ratesWeighing', lean: 'against', tie: 'risingTied', how: 'moreRising', why: 'risingFalling' });
+    expect(ratesWeighing({ state: 'falling' }, sens(0.53, 0.39), false)).toEqual({ kind: 'ratesWeighing', lean: 'against', tie: 'risingTied', how: 'moreRising', why: 'risingFalling', easedAsTied: false });
     expect(ratesWeighing({ state: 'nearPeak' }, sens(0.53, 0.39), false)).toMatchObject({ lean: 'for', why: 'risingHigh' });
     // 2020-04-03: RUT 0.31 against SPX 0.42, the yield 153 bp below its high: large caps lose more as yields fall
     expect(ratesWeighing({ state: 'falling' }, sens(0.31, 0.42), false)).toMatchObject({ lean: 'for', tie: 'fallingTied', how: 'lessRising', why: 'falling' });
@@ -356,7 +353,7 @@ describe.skipIf(!HAS_REAL)('readings forty-five on (real data)', () => {
     expect(a.facts.judgements!.evidence.find((e) => e.id === 'rsNear')?.lean).toBe('for');
     expect(a.text).toContain('so the chart credits IWM with near-term relative strength for now');
     const b = read('2021-11-26').text;
-    expect(b).toContain('The verdict: large caps lead, on 3 points for small caps against 7 (a week earlier: the evidence leans to large caps, not decisively)');
+    expect(b).toContain('The verdict: large caps lead, on 3 points for small caps against 7 (a week earlier: small caps are a contender, level with large caps)');
     expect(b).not.toContain('still lead');
     expect(read('2022-05-13').text).toContain('bullish percent fell to a six-month low of 28.2% on 12 May');
   });

@@ -34,7 +34,7 @@ describe.skipIf(!HAS_REAL)('reading sixty-four (real data)', () => {
   it("2016-09-16 weekly: a six-month low on the window's first day is said to be that", () => {
     const { facts, text } = readNote(market!, 'weekly-outlook', '2016-09-16');
     expect(facts.breadth!.SP600.recentLow).toMatchObject({ date: '2016-03-16', windowFrom: '2016-03-16' });
-    expect(text).toContain('over the last six months it has not been lower than 37.5%, where it stood on 16 March, the first day of that window');
+    expect(text).toContain('over the last six months it has not been lower than 37.5%, where it stood on 16 March, in the first week of that window');
   }, 60_000);
 
   it("2020-06-12 weekly: the score figure's title does not call a gap under the widening bar wider, plainly", () => {

@@ -14,13 +14,10 @@ import { loadMarket } from '../../src/data/load-market.js';
 import { betterSinceHigh, ratesWeighing } from '../../src/facts/judgements/sections.js';
 import { HAS_REAL, writeRealMarketYaml } from '../helpers/real-market.js';
 import { readNote } from '../helpers/read-note.js';
+import { ratesSensitivity } from '../helpers/rates-sensitivity.js';
 
 describe("rates: a lean the returns since the yield's high went against", () => {
-  const sens = (small: number, large: number) => ({
-    small: { value: small, reading: small >= 0.2 ? ('risingHelps' as const) : small <= -0.2 ? ('fallingHelps' as const) : ('weak' as const) },
-    large: { value: large, reading: large >= 0.2 ? ('risingHelps' as const) : large <= -0.2 ? ('fallingHelps' as const) : ('weak' as const) },
-    moreNegative: small < large ? ('small' as const) : ('large' as const),
-  });
+  const sens = ratesSensitivity;
   it('counts for neither side when the record went the other way', () => {
     // 2020-05-15: small caps less tied to rising yields, the yield off its high, the Russell 2000 −20.7% against −5.0%
     expect(betterSinceHigh(-20.72, -4.96, 1, 0.5)).toBe('large');

@@ -434,9 +434,8 @@ export interface RatesJudgements {
    * the yield's high went against the lean (`notBorneOut`: the yield's place against its high said to favour small caps
    * while they did worse than large caps since the high by `evidenceMinGap` points or more as printed, or to favour large
    * caps while small caps did better by as much; 2020-05-15: 0.33 against 0.44, counted for small caps as the Russell
-   * 2000 fell 20.7% against the S&P 500's 5.0% since the high). Near the high as off it: the returns since the high are
-   * those of the weeks the reading speaks of (2017-11-10: the yield 21 bp below its high, small caps the more tied to
-   * rising yields, counted for small caps while the Russell 2000 gained 7.7% against the S&P 500's 8.8% since the high).
+   * 2000 fell 20.7% against the S&P 500's 5.0% since the high). Only off the high: near it, the weeks since the high are
+   * weeks of yields easing, which test the tie, not the reading (`easedAsTied` says when they went its way).
    */
   weighing: {
     kind: 'ratesWeighing';
@@ -444,6 +443,14 @@ export interface RatesJudgements {
     tie: 'fallingTied' | 'risingTied' | null;
     how: 'moreFalling' | 'lessRising' | 'moreRising' | 'lessFalling' | null;
     why: 'falling' | 'nearHigh' | 'risingHigh' | 'risingFalling' | 'risingChart' | 'notTied' | 'noPeak' | 'notBorneOut';
+    /**
+     * The yield is near its high, below it, and since the high the index the tie favours as yields ease has done better
+     * than the other by `evidenceMinGap` or more as printed: the note says the returns since the high went as the tie
+     * would have them (2017-11-10: "rates count for small caps", the yield 21 bp below its high, small caps the more
+     * tied to rising yields, and the Russell 2000 up 7.7% against the S&P 500's 8.8% since the high read as a
+     * contradiction; the weeks since the high are weeks of easing yields, in which the tie has small caps trail).
+     */
+    easedAsTied: boolean;
   };
 }
 
@@ -482,10 +489,15 @@ export function ratesWeighing(
       : off ? 'risingFalling' : 'risingHigh';
   const leanOf = (w: RatesJudgements['weighing']['why']) =>
     w === 'falling' || w === 'risingHigh' ? ('for' as const) : w === 'nearHigh' || w === 'risingFalling' ? ('against' as const) : ('neutral' as const);
-  // a side the record since the high went against: small caps behind while the reading is for them, ahead while against
-  const notBorneOut = (leanOf(reading) === 'for' && sinceHigh === 'large') || (leanOf(reading) === 'against' && sinceHigh === 'small');
+  // off the high, the weeks since it are the fall the reading speaks of: a side the record since then went against (small
+  // caps behind while the fall is said to favour them, ahead while it is said to favour large caps) is not borne out
+  const notBorneOut = off && ((leanOf(reading) === 'for' && sinceHigh === 'large') || (leanOf(reading) === 'against' && sinceHigh === 'small'));
   const why = notBorneOut ? 'notBorneOut' : reading;
-  return { kind: 'ratesWeighing', lean: leanOf(why), tie, how, why };
+  // near the high (below it), the weeks since it are yields easing: the index the tie says gains less as yields ease
+  // trailing since the high is the tie at work, said beside the reading (reading 70)
+  const easedAsTied =
+    peak.state === 'nearPeak' && tie !== null && sinceHigh !== null && sinceHigh !== 'level' && sinceHigh === (tie === 'fallingTied' ? 'small' : 'large');
+  return { kind: 'ratesWeighing', lean: leanOf(why), tie, how, why, easedAsTied };
 }
 
 export function judgeRates(

@@ -274,10 +274,11 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const better = gap === null ? null : Math.abs(gap) < c.t.evidenceMinGap ? 'level' : gap > 0 ? 'small' : 'large';
     const base = tie === null ? 'notTied' : state === 'none' ? 'noPeak' : off && rising ? 'risingChart' : tie === 'fallingTied' ? (off ? 'falling' : 'nearHigh') : off ? 'risingFalling' : 'risingHigh';
     const baseLean = base === 'falling' || base === 'risingHigh' ? 'for' : base === 'nearHigh' || base === 'risingFalling' ? 'against' : 'neutral';
-    const against = (baseLean === 'for' && better === 'large') || (baseLean === 'against' && better === 'small');
+    const against = off && ((baseLean === 'for' && better === 'large') || (baseLean === 'against' && better === 'small'));
     const why = against ? 'notBorneOut' : base;
     const lean = against ? 'neutral' : baseLean;
-    return [...differ('tie', j.tie, tie), ...differ('how', j.how, how), ...differ('why', j.why, why), ...differ('lean', j.lean, lean)];
+    const easedAsTied = state === 'nearPeak' && tie !== null && better === (tie === 'fallingTied' ? 'small' : 'large');
+    return [...differ('tie', j.tie, tie), ...differ('how', j.how, how), ...differ('why', j.why, why), ...differ('lean', j.lean, lean), ...differ('easedAsTied', j.easedAsTied, easedAsTied)];
   },
   ratePeak(j, c) {
     const bp = num(c.facts.rates?.peak?.changeBp);
