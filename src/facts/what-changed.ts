@@ -401,28 +401,33 @@ function ratesMoved(prev: unknown, cur: unknown): string {
   const why = (f: unknown) => field(f, 'judgements', 'rates', 'weighing', 'why');
   const [s0, s1, b0, b1, w0, w1] = [state(prev), state(cur), bp(prev), bp(cur), why(prev), why(cur)];
   const line = field(cur, 'thresholds', 'fallingBp');
+  // ties that no longer differ, or now do, decide the reading whatever the yield did (2023-07-14: the yield's crossing
+  // into a fall was listed first, before the ties that had made the reading neutral)
+  if (w1 === 'notTied' && w0 !== 'notTied') return "; the two indexes' ties to yields no longer differ";
+  if (w0 === 'notTied' && w1 !== 'notTied') return ", when the two indexes' ties to yields were alike";
   const below = (b: unknown) => (b === 0 ? 'at its high' : typeof b === 'number' ? `${b} bp below its high` : 'near its high');
   const near = (st: unknown) => st === 'nearPeak' || st === 'atPeak';
-  // the reason the reading now gives, when it is new this week (a reading can move for two: 2017-11-17 crossed into a
-  // fall with the yield's own chart already on a buy signal in Xs); the chart "has since turned" only when last week's
-  // reading says it was not rising (a fall that counted, or a record against the tie)
-  const now =
-    w1 === w0 ? ''
-      : w1 === 'notBorneOut' ? "; the returns since the yield's high now go against the tie to yields"
-      : w1 === 'risingChart'
-        ? s0 === 'falling' && (w0 === 'falling' || w0 === 'risingFalling' || w0 === 'notBorneOut')
-          ? "; the yield's own chart has since turned to a buy signal in a column of Xs"
-          : "; the yield's own chart is on a buy signal in a column of Xs"
-      : w1 === 'notTied' ? "; the two indexes' ties to yields no longer differ"
-      : '';
-  if (typeof line === 'number' && near(s0) && s1 === 'falling') return `, when the yield was ${below(b0)}; ${b1} bp now, ${line} bp or more counting as a fall${now}`;
-  if (typeof line === 'number' && s0 === 'falling' && near(s1)) {
-    return `, when the yield was ${b0} bp below its high; ${below(b1)} now${b1 === 0 ? '' : `, less than the ${line} bp that count as a fall`}${now}`;
+  // what kept last week's fall from counting, and what keeps this week's (2021-10-08: the yield back within 25 bp of its
+  // high, after a week its own chart's buy signal in Xs had kept a fall from counting, which the reason left out)
+  const gap = field(cur, 'thresholds', 'evidenceMinGap');
+  const byGap = typeof gap === 'number' ? ` by ${gap} points or more` : '';
+  const held: Record<string, string> = { risingChart: 'its own chart on a buy signal in a column of Xs', notBorneOut: `the returns since its high against the tie to yields${byGap}` };
+  const heldBy = (w: unknown) => (typeof w === 'string' && held[w] ? ` and ${held[w]}` : '');
+  if (typeof line === 'number' && near(s0) && s1 === 'falling') {
+    return `, when the yield was ${below(b0)}; ${b1} bp now, ${line} bp or more counting as a fall${w1 === 'risingChart' || w1 === 'notBorneOut' ? `, with ${held[w1]}` : ''}`;
   }
-  if (now) return now;
-  if (w0 === 'notBorneOut') return ", when the returns since the yield's high went against the tie to yields";
+  if (typeof line === 'number' && s0 === 'falling' && near(s1)) {
+    return `, when the yield was ${b0} bp below its high${heldBy(w0)}; ${below(b1)} now${b1 === 0 ? '' : `, less than the ${line} bp that count as a fall`}`;
+  }
+  if (w1 === 'notBorneOut' && w0 !== 'notBorneOut') return `; the returns since the yield's high now go against the tie to yields${byGap}`;
+  if (w1 === 'risingChart' && w0 !== 'risingChart') {
+    // the chart "has since turned" only when last week's reading says it was not rising (a fall that counted, or a record against the tie)
+    return w0 === 'falling' || w0 === 'risingFalling' || w0 === 'notBorneOut'
+      ? "; the yield's own chart has since turned to a buy signal in a column of Xs"
+      : "; the yield's own chart is on a buy signal in a column of Xs";
+  }
+  if (w0 === 'notBorneOut') return `, when the returns since the yield's high went against the tie to yields${byGap}`;
   if (w0 === 'risingChart') return ", when the yield's own chart was on a buy signal in a column of Xs";
-  if (w0 === 'notTied') return ", when the two indexes' ties to yields were alike";
   return '';
 }
 
@@ -435,9 +440,13 @@ function scoreMoved(prev: unknown, cur: unknown): string {
   const [n0, n1] = [field(prev, 'judgements', 'score', 'neutralWhy'), field(cur, 'judgements', 'score', 'neutralWhy')];
   const bar = field(cur, 'thresholds', 'evidenceMinScoreGap');
   const under = typeof bar === 'number' ? `under ${bar} ${bar === 1 ? 'point' : 'points'}` : 'too small to count';
-  const was: Record<string, string> = { narrowing: "large caps' lead on it was narrowing", smallGap: `the gap was ${under}`, level: 'the two scores were level' };
-  const is: Record<string, string> = { narrowing: "large caps' lead on it is narrowing", smallGap: `the gap is ${under}`, level: 'the two scores are level' };
-  if (typeof n1 === 'string' && n1 !== n0 && is[n1]) return `; ${is[n1]} now`;
+  const step = field(cur, 'thresholds', 'scoreNarrowPoints');
+  const narrower = `narrower than six months before${typeof step === 'number' ? ` by at least the ${step} ${step === 1 ? 'point' : 'points'} that count as narrowing` : ''}`;
+  // "narrowing" is against six months before, whose anchor moves every week: said as such, not as a move this week
+  // (2020-07-31: "large caps' lead on it is narrowing now" of a gap of 1.2 both weeks, against 1.6 and then 2.0)
+  const was: Record<string, string> = { narrowing: `large caps' lead on it was ${narrower}`, smallGap: `the gap was ${under}`, level: 'the two scores were level' };
+  const is: Record<string, string> = { narrowing: `large caps' lead on it is ${narrower}`, smallGap: `the gap is ${under}`, level: 'the two scores are level' };
+  if (typeof n1 === 'string' && n1 !== n0 && is[n1]) return `; ${is[n1]}`;
   if (typeof n0 === 'string' && n0 !== n1 && was[n0]) return `, when ${was[n0]}`;
   return '';
 }

@@ -105,7 +105,7 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
     const { text } = read('weekly-outlook', '2019-05-17');
     expect(text).toContain('The verdict: small caps are a contender, not yet the leader, on 4 points for small caps against 1 (a week earlier: small caps lead)');
     expect(text).toContain("The weighing: the year's returns now count for neither side (for small caps a week earlier)");
-    expect(read('weekly-outlook', '2024-07-26').text).toContain('The weighing: the score now counts for neither side (against small caps a week earlier; large caps\' lead on it is narrowing now)');
+    expect(read('weekly-outlook', '2024-07-26').text).toContain('The weighing: the score now counts for neither side (against small caps a week earlier; large caps\' lead on it is narrower than six months before by at least the 0.5 points that count as narrowing)');
   }, 60_000);
 
   it("says breadth's move of a box or more this week, with the zone it left, and the column's extreme box (2023-02-24: 71.9% to 68.2%, out of overbought, unsaid)", () => {

@@ -109,11 +109,11 @@ describe('rates: returns since a peak of the last week', () => {
 describe('rates: how they weigh, and why', () => {
   const sens = ratesSensitivity;
   it('count where the correlations differ: the more negative index gains when yields fall, the more positive when they rise', () => {
-    expect(ratesWeighing({ state: 'falling' }, sens(-0.43, -0.2), false)).toEqual({ kind: 'ratesWeighing', lean: 'for', tie: 'fallingTied', how: 'moreFalling', why: 'falling', easedAsTied: false });
+    expect(ratesWeighing({ state: 'falling' }, sens(-0.43, -0.2), false)).toEqual({ kind: 'ratesWeighing', lean: 'for', tie: 'fallingTied', how: 'moreFalling', why: 'falling', sinceHighAgainst: false, narrowlyAgainst: false });
     expect(ratesWeighing({ state: 'nearPeak' }, sens(-0.43, -0.2), false)).toMatchObject({ lean: 'against', why: 'nearHigh' });
     expect(ratesWeighing({ state: 'atPeak' }, sens(-0.43, -0.2), true)).toMatchObject({ lean: 'against', why: 'nearHigh' });
     // 2020-03-06: RUT 0.53 against SPX 0.39, the yield 168 bp below its high
-    expect(ratesWeighing({ state: 'falling' }, sens(0.53, 0.39), false)).toEqual({ kind: 'ratesWeighing', lean: 'against', tie: 'risingTied', how: 'moreRising', why: 'risingFalling', easedAsTied: false });
+    expect(ratesWeighing({ state: 'falling' }, sens(0.53, 0.39), false)).toEqual({ kind: 'ratesWeighing', lean: 'against', tie: 'risingTied', how: 'moreRising', why: 'risingFalling', sinceHighAgainst: false, narrowlyAgainst: false });
     expect(ratesWeighing({ state: 'nearPeak' }, sens(0.53, 0.39), false)).toMatchObject({ lean: 'for', why: 'risingHigh' });
     // 2020-04-03: RUT 0.31 against SPX 0.42, the yield 153 bp below its high: large caps lose more as yields fall
     expect(ratesWeighing({ state: 'falling' }, sens(0.31, 0.42), false)).toMatchObject({ lean: 'for', tie: 'fallingTied', how: 'lessRising', why: 'falling' });

@@ -18,7 +18,7 @@ describe.skipIf(!HAS_REAL)('reading sixty-two (real data)', () => {
   it('2016-11-11: a near-term RS column begun this week is news of the week, not "lately"', () => {
     const { facts, text } = readNote(market!, 'weekly-outlook', '2016-11-11');
     expect(facts.rs[facts.keys.rsSmallVsLarge].nearTerm.lastColumnChange).toBe('2016-11-11');
-    expect(text).toContain('This week small caps gained the upper hand: the near-term relative-strength chart of IWM against IVV reversed up into Xs on 11 November');
+    expect(text).toContain('This week the near-term relative-strength chart of IWM against IVV turned to small caps, reversing up into Xs on 11 November');
     expect(text).not.toContain('Lately small caps have had the upper hand');
   }, 60_000);
 

@@ -444,13 +444,20 @@ export interface RatesJudgements {
     how: 'moreFalling' | 'lessRising' | 'moreRising' | 'lessFalling' | null;
     why: 'falling' | 'nearHigh' | 'risingHigh' | 'risingFalling' | 'risingChart' | 'notTied' | 'noPeak' | 'notBorneOut';
     /**
-     * The yield is near its high, below it, and since the high the index the tie favours as yields ease has done better
-     * than the other by `evidenceMinGap` or more as printed: the note says the returns since the high went as the tie
-     * would have them (2017-11-10: "rates count for small caps", the yield 21 bp below its high, small caps the more
-     * tied to rising yields, and the Russell 2000 up 7.7% against the S&P 500's 8.8% since the high read as a
-     * contradiction; the weeks since the high are weeks of easing yields, in which the tie has small caps trail).
+     * The yield is near its high (below it) and the two indexes' returns since the high went against the side the reading
+     * counts for, by `evidenceMinGap` or more as printed: the note says the reading weighs where the yield stands, not the
+     * weeks since its high (2017-11-10: "rates count for small caps", the yield 21 bp below its high, beside the Russell
+     * 2000 up 7.7% against the S&P 500's 8.8% since the high). Near the high those weeks are not the reading's test:
+     * counting them for neither side (reading 69) turned weeks of easing yields, in which the tie has small caps trail,
+     * into a contradiction (reading 70).
      */
-    easedAsTied: boolean;
+    sinceHighAgainst: boolean;
+    /**
+     * Off the high, the reading counts for a side the returns since the high went against by less than `evidenceMinGap`
+     * as printed (not zero): the note says so, as the bar lets the reading stand (2024-07-19: rates counted for small caps
+     * beside the Russell 2000's 28.3% against the S&P 500's 28.7% since the high, and nothing said they still trailed).
+     */
+    narrowlyAgainst: boolean;
   };
 }
 
@@ -472,6 +479,8 @@ export function ratesWeighing(
   rising: boolean,
   /** Which index did better since the yield's high ({@link betterSinceHigh}: 'level' within `evidenceMinGap`; null: unknown). */
   sinceHigh: 'small' | 'large' | 'level' | null = null,
+  /** Small caps' return since the high less large caps', as printed (null: unknown): the sign of a 'level' gap. */
+  sinceGap: number | null = null,
 ): RatesJudgements['weighing'] {
   const { small, large, moreNegative } = sensitivity;
   const tied = small.reading !== 'weak' || large.reading !== 'weak';
@@ -493,11 +502,12 @@ export function ratesWeighing(
   // caps behind while the fall is said to favour them, ahead while it is said to favour large caps) is not borne out
   const notBorneOut = off && ((leanOf(reading) === 'for' && sinceHigh === 'large') || (leanOf(reading) === 'against' && sinceHigh === 'small'));
   const why = notBorneOut ? 'notBorneOut' : reading;
-  // near the high (below it), the weeks since it are yields easing: the index the tie says gains less as yields ease
-  // trailing since the high is the tie at work, said beside the reading (reading 70)
-  const easedAsTied =
-    peak.state === 'nearPeak' && tie !== null && sinceHigh !== null && sinceHigh !== 'level' && sinceHigh === (tie === 'fallingTied' ? 'small' : 'large');
-  return { kind: 'ratesWeighing', lean: leanOf(why), tie, how, why, easedAsTied };
+  const lean = leanOf(why);
+  // near the high (below it) the weeks since it are not the reading's test: a record against its side is said, not weighed
+  const sinceHighAgainst = peak.state === 'nearPeak' && ((lean === 'for' && sinceHigh === 'large') || (lean === 'against' && sinceHigh === 'small'));
+  const narrowlyAgainst =
+    off && sinceHigh === 'level' && sinceGap !== null && ((lean === 'for' && sinceGap < 0) || (lean === 'against' && sinceGap > 0));
+  return { kind: 'ratesWeighing', lean, tie, how, why, sinceHighAgainst, narrowlyAgainst };
 }
 
 export function judgeRates(
@@ -563,6 +573,7 @@ export function judgeRates(
     closeLean: null,
     yearDiffers: yearMore !== null && yearMore !== moreNegative ? yearMore : null,
   };
+  const [sinceSmall, sinceLarge] = [p.returnSince?.[keys.small]?.value ?? null, p.returnSince?.[keys.large]?.value ?? null];
   if (sensitivity.moreNegative !== 'similar') sensitivity.moreNegativeReading = sensitivity[sensitivity.moreNegative].reading;
   else if ((small.reading === 'weak') !== (large.reading === 'weak')) {
     // one clears the bar, the other does not: the same lean when the weaker one sits on the same side of zero
@@ -577,7 +588,7 @@ export function judgeRates(
     lastClose: p.current.value !== null && p.current.to !== null && p.current.to < asOf ? p.current.to : null,
     reboundRisk: peak.state === 'falling' && peak.small === 'up' && small.reading === 'fallingHelps',
     rising,
-    weighing: ratesWeighing(peak, sensitivity, rising, betterSinceHigh(p.returnSince?.[keys.small]?.value ?? null, p.returnSince?.[keys.large]?.value ?? null, t.returnDecimals, t.evidenceMinGap)),
+    weighing: ratesWeighing(peak, sensitivity, rising, betterSinceHigh(sinceSmall, sinceLarge, t.returnDecimals, t.evidenceMinGap), sinceSmall === null || sinceLarge === null ? null : printedGap(sinceSmall, sinceLarge, t.returnDecimals)),
   };
 }
 

@@ -39,7 +39,7 @@ describe('audit rule: judgements agree with their figures (independent recomputa
       judgements: { rates: {
         peak: { state: 'falling' },
         sensitivity: { small: { reading: 'risingHelps' }, large: { reading: 'risingHelps' }, moreNegative: 'large' },
-        weighing: { kind: 'ratesWeighing', ...weighing },
+        weighing: { kind: 'ratesWeighing', sinceHighAgainst: false, narrowlyAgainst: false, ...weighing },
       } },
     });
     expect(details(j({ lean: 'against', tie: 'risingTied', how: 'moreRising', why: 'risingFalling' }))).toEqual([]);
