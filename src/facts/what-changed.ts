@@ -421,10 +421,13 @@ function ratesMoved(prev: unknown, cur: unknown): string {
   }
   if (w1 === 'notBorneOut' && w0 !== 'notBorneOut') return `; the returns since the yield's high now go against the tie to yields${byGap}`;
   if (w1 === 'risingChart' && w0 !== 'risingChart') {
-    // the chart "has since turned" only when last week's reading says it was not rising (a fall that counted, or a record against the tie)
-    return w0 === 'falling' || w0 === 'risingFalling' || w0 === 'notBorneOut'
-      ? "; the yield's own chart has since turned to a buy signal in a column of Xs"
-      : "; the yield's own chart is on a buy signal in a column of Xs";
+    // what the yield's chart did: a new buy signal, or a reversal into Xs on an old one (2024-03-15: "has since turned to
+    // a buy signal" of a buy given on 13 February, the chart back in Xs on 14 March), or nothing (the fall is what is new)
+    const y = field(cur, 'roles', 'yield');
+    const [sig0, col0] = typeof y === 'string' ? [field(prev, 'pnf', y, 'signal'), field(prev, 'pnf', y, 'column')] : [undefined, undefined];
+    if (s0 === 'falling' && sig0 === 'buy' && col0 === 'O') return "; the yield's own chart, on a buy signal, has since reversed up into Xs";
+    if (s0 === 'falling' && (sig0 === 'sell' || sig0 === null)) return "; the yield's own chart has since turned to a buy signal in a column of Xs";
+    return "; the yield's own chart is on a buy signal in a column of Xs";
   }
   if (w0 === 'notBorneOut') return `, when the returns since the yield's high went against the tie to yields${byGap}`;
   if (w0 === 'risingChart') return ", when the yield's own chart was on a buy signal in a column of Xs";

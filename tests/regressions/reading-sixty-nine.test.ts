@@ -2,9 +2,9 @@
  * Reading sixty-nine (a sceptical client, 28 notes on new dates and the Friday before each):
  * - weekly, 2017-11-10: rates counted for small caps ("the yield is near its high, and small caps are the more tied to
  *   rising yields") beside "Since the peak the Russell 2000 has gained 7.7%, against a gain of 8.8% for the S&P 500".
- *   Near the high the weeks since it are weeks of easing yields, in which that tie has small caps trail (reading 70
- *   showed that counting them for neither side there turned the tie at work into a contradiction): the note now says
- *   so (`easedAsTied`);
+ *   Near the high the weeks since it are weeks of easing yields, not the reading's test (reading 70 showed that counting
+ *   them for neither side there turned the tie at work into a contradiction): the note now says the reading weighs where
+ *   the yield stands, not those weeks (`sinceHighAgainst`, after reading 71);
  * - weekly, 2017-11-17: "rates now count for neither side (for small caps a week earlier)" with no word of what moved
  *   (the yield went from 21 to 26 bp below its high, past the 25 bp that count as a fall), and the body's "so the fall
  *   no longer counts" of a fall that had never counted;
@@ -13,6 +13,9 @@
  *   (2024-07-19); reasons in What changed that were not the ones that moved the reading (2021-10-08, 2023-07-14), or read
  *   as a move this week ("narrowing now", 2020-07-31); "as that tie would have it" credited a wide gap to a small easing
  *   of yields (2021-10-15): near the high the note now says the reading does not weigh the weeks since the high;
+ * - reading 72: "the yield's own chart has since turned to a buy signal" of a month-old buy whose chart reversed up into
+ *   Xs (2024-03-15); the near-high sentence missing on a 0.1-point gap between weeks that had it (2017-01-13); the rates
+ *   wrap's "though not over the year" beside a one-year average of the same sign, only looser (2024-07-19);
  * - reading 70: the breadth low "on 13 November 2023, the first day of that window" a few days after the window's
  *   first day; breadth and the score moving in the weighing with no sentence saying how they weigh or why they moved;
  * - weekly, 2024-09-13: "On 10 September it closed at its lowest of the last 200 trading days, 3.65%" beside "At 3.65%
@@ -32,7 +35,9 @@ describe('rates near the yield\'s high: the weeks since it are said, not weighed
   const sens = ratesSensitivity;
   it('near the high, a record since it against the reading\'s side is said beside the reading, which stands', () => {
     // small caps the more tied to rising yields: for them near the high
-    expect(ratesWeighing({ state: 'nearPeak' }, sens(0.43, 0.32), false, 'level', -0.2)).toMatchObject({ lean: 'for', why: 'risingHigh', sinceHighAgainst: false, narrowlyAgainst: false });
+    // any printed margin against the reading's side is said (reading 72: 2017-01-13's 0.6% against 0.7% between weeks that said it)
+    expect(ratesWeighing({ state: 'nearPeak' }, sens(0.43, 0.32), false, 'level', -0.1)).toMatchObject({ lean: 'for', why: 'risingHigh', sinceHighAgainst: true, narrowlyAgainst: false });
+    expect(ratesWeighing({ state: 'nearPeak' }, sens(0.43, 0.32), false, 'level', 0)).toMatchObject({ lean: 'for', sinceHighAgainst: false });
     expect(ratesWeighing({ state: 'nearPeak' }, sens(0.43, 0.32), false, 'small', 1.2)).toMatchObject({ lean: 'for', sinceHighAgainst: false });
     expect(ratesWeighing({ state: 'nearPeak' }, sens(0.43, 0.32), false, 'large', -1.1)).toMatchObject({ lean: 'for', why: 'risingHigh', sinceHighAgainst: true });
     // small caps the more tied to falling yields: against them near the high
@@ -107,6 +112,25 @@ describe.skipIf(!HAS_REAL)('reading sixty-nine (real data)', () => {
       expect.stringContaining("the score now counts for neither side (against small caps a week earlier; large caps' lead on it is narrower than six months before by at least the 0.5 points that count as narrowing)"),
     );
   }, 60_000);
+
+  it('reading 72: the yield chart reason says what the chart did; a near-high record against the reading is said at any margin; a looser year is no "not over the year"', () => {
+    const read = (d: string, note = 'weekly-outlook') => readNote(market!, note, d);
+    // 2024-03-15: the buy signal of 13 February was a month old; the chart reversed up into Xs on 14 March
+    expect(read('2024-03-15').facts.changes!.items.map((c) => c.text)).toContainEqual(
+      expect.stringContaining("rates now count for neither side (for small caps a week earlier; the yield's own chart, on a buy signal, has since reversed up into Xs)"),
+    );
+    // 2024-02-16: a new buy signal that week
+    expect(read('2024-02-16').facts.changes!.items.map((c) => c.text)).toContainEqual(
+      expect.stringContaining("(for small caps a week earlier; the yield's own chart has since turned to a buy signal in a column of Xs)"),
+    );
+    const jan13 = read('2017-01-13');
+    expect(jan13.text).toContain('Since the peak the Russell 2000 has gained 0.6%, against a gain of 0.7% for the S&P 500.');
+    expect(jan13.text).toContain('The reading weighs where the yield stands, not the weeks since its high, in which the Russell 2000 has done worse than the S&P 500.');
+    // rates wrap 2024-07-19: −0.22 over 126 days, a one-year average of −0.17 (loose, same sign)
+    const wrap = read('2024-07-19', 'rates-wrap');
+    expect(wrap.text).toContain('it has tended to rise when yields fall and to fall when they rise over that window, though the tie was looser over the year.');
+    expect(wrap.text).not.toContain('though not over the year');
+  }, 180_000);
 
   it('2018-10-26 weekly (reading 71): a reversal of the RS chart this week is said of the chart, not as a week large caps won', () => {
     const { text } = readNote(market!, 'weekly-outlook', '2018-10-26');

@@ -431,11 +431,12 @@ export interface RatesJudgements {
    * side; 2020-04-03: 0.31 against 0.42, large caps the more tied to rising yields as the yield fell 153 bp).
    * Neutral while the yield is falling but its own chart is rising (`risingChart`: the fall is behind it), when the
    * correlations are similar or both weak (`notTied`), without a peak (`noPeak`), or when the two indexes' returns since
-   * the yield's high went against the lean (`notBorneOut`: the yield's place against its high said to favour small caps
-   * while they did worse than large caps since the high by `evidenceMinGap` points or more as printed, or to favour large
-   * caps while small caps did better by as much; 2020-05-15: 0.33 against 0.44, counted for small caps as the Russell
-   * 2000 fell 20.7% against the S&P 500's 5.0% since the high). Only off the high: near it, the weeks since the high are
-   * weeks of yields easing, which test the tie, not the reading (`easedAsTied` says when they went its way).
+   * the yield's high went against the lean (`notBorneOut`: the fall said to favour small caps while they did worse than
+   * large caps since the high by `evidenceMinGap` points or more as printed, or to favour large caps while small caps did
+   * better by as much; 2020-05-15: 0.33 against 0.44, counted for small caps as the Russell 2000 fell 20.7% against the
+   * S&P 500's 5.0% since the high). Only off the high: near it, the weeks since the high are weeks of yields easing, not
+   * the reading's test (`sinceHighAgainst` says so when they went against its side; `narrowlyAgainst`, off the high, when
+   * they went against it by less than the bar).
    */
   weighing: {
     kind: 'ratesWeighing';
@@ -445,7 +446,7 @@ export interface RatesJudgements {
     why: 'falling' | 'nearHigh' | 'risingHigh' | 'risingFalling' | 'risingChart' | 'notTied' | 'noPeak' | 'notBorneOut';
     /**
      * The yield is near its high (below it) and the two indexes' returns since the high went against the side the reading
-     * counts for, by `evidenceMinGap` or more as printed: the note says the reading weighs where the yield stands, not the
+     * counts for, by any printed margin (2017-01-13: 0.6% against 0.7%, between weeks that said it): the note says the reading weighs where the yield stands, not the
      * weeks since its high (2017-11-10: "rates count for small caps", the yield 21 bp below its high, beside the Russell
      * 2000 up 7.7% against the S&P 500's 8.8% since the high). Near the high those weeks are not the reading's test:
      * counting them for neither side (reading 69) turned weeks of easing yields, in which the tie has small caps trail,
@@ -504,9 +505,9 @@ export function ratesWeighing(
   const why = notBorneOut ? 'notBorneOut' : reading;
   const lean = leanOf(why);
   // near the high (below it) the weeks since it are not the reading's test: a record against its side is said, not weighed
-  const sinceHighAgainst = peak.state === 'nearPeak' && ((lean === 'for' && sinceHigh === 'large') || (lean === 'against' && sinceHigh === 'small'));
-  const narrowlyAgainst =
-    off && sinceHigh === 'level' && sinceGap !== null && ((lean === 'for' && sinceGap < 0) || (lean === 'against' && sinceGap > 0));
+  const againstLean = sinceGap !== null && ((lean === 'for' && sinceGap < 0) || (lean === 'against' && sinceGap > 0));
+  const sinceHighAgainst = peak.state === 'nearPeak' && againstLean;
+  const narrowlyAgainst = off && sinceHigh === 'level' && againstLean;
   return { kind: 'ratesWeighing', lean, tie, how, why, sinceHighAgainst, narrowlyAgainst };
 }
 

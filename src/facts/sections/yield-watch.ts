@@ -80,6 +80,12 @@ export interface YieldWatchFacts {
      * average of −0.06). False when either is missing.
      */
     yearDiffers: boolean;
+    /**
+     * The one-year average's relation by the same bands ('loose' beside an 'inverse' window: "though the tie was looser
+     * over the year", not "though not over the year", which read as no tie or the opposite one beside a one-year −0.17,
+     * 2024-07-19); null when it is missing.
+     */
+    yearRelation: 'inverse' | 'together' | 'loose' | null;
   };
 }
 
@@ -230,6 +236,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
       relation,
       weekAgainst,
       yearDiffers,
+      yearRelation,
     },
   };
 }

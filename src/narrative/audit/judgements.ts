@@ -277,8 +277,9 @@ export const JUDGEMENT_CHECKS: Record<string, JudgementCheck> = {
     const against = off && ((baseLean === 'for' && better === 'large') || (baseLean === 'against' && better === 'small'));
     const why = against ? 'notBorneOut' : base;
     const lean = against ? 'neutral' : baseLean;
-    const sinceHighAgainst = state === 'nearPeak' && ((lean === 'for' && better === 'large') || (lean === 'against' && better === 'small'));
-    const narrowlyAgainst = off && better === 'level' && gap !== null && ((lean === 'for' && gap < 0) || (lean === 'against' && gap > 0));
+    const againstLean = gap !== null && ((lean === 'for' && gap < 0) || (lean === 'against' && gap > 0));
+    const sinceHighAgainst = state === 'nearPeak' && againstLean;
+    const narrowlyAgainst = off && better === 'level' && againstLean;
     return [...differ('tie', j.tie, tie), ...differ('how', j.how, how), ...differ('why', j.why, why), ...differ('lean', j.lean, lean), ...differ('sinceHighAgainst', j.sinceHighAgainst, sinceHighAgainst), ...differ('narrowlyAgainst', j.narrowlyAgainst, narrowlyAgainst)];
   },
   ratePeak(j, c) {
