@@ -176,8 +176,14 @@ describe.skipIf(!HAS_REAL)('readings twenty to twenty-two (real data)', () => {
     expect(text).not.toContain('reversing the first half');
   }, 60_000);
 
-  it('says a rebound would weigh on both when large caps are as tied to falling yields (2023-02-24)', () => {
-    expect(read('weekly-outlook', '2023-02-24').text).toContain('since small caps have tended to rise when yields fall, though large caps have too, about as closely, so it would weigh on both.');
+  it('does not list a rebound in yields as what would change the view when large caps are as tied to falling yields (2023-02-24)', () => {
+    // reading 73: "…though large caps have too, about as closely, so it would weigh on both" took back what it listed
+    const { facts, text } = read('weekly-outlook', '2023-02-24');
+    expect(facts.judgements!.rates.sensitivity.moreNegative).toBe('similar');
+    expect(facts.judgements!.levels.reboundRisk).toBe(false);
+    expect(text).not.toContain('would be a headwind');
+    // where small caps are the more tied to falling yields, it is listed, and says so
+    expect(read('weekly-outlook', '2024-02-09').text).toContain('would be a headwind, since small caps have tended to rise when yields fall, more than large caps.');
   }, 60_000);
 });
 

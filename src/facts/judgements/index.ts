@@ -87,7 +87,10 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
   );
   j.evidence = evidence;
   j.verdict = verdict;
-  j.levels = { ...changeViewLevels(fundPnf, f.rs[keys.rsSmallVsMarket], b, verdict.state, t), reboundRisk: Boolean(j.rates?.reboundRisk) && verdict.state !== 'largeLead' };
+  // a rebound in yields changes a small-against-large view only when small caps are the more tied to falling yields
+  // (2022-11-25: "…though large caps have too, about as closely, so it would weigh on both" as a thing that would change the view)
+  const reboundRisk = Boolean(j.rates?.reboundRisk) && j.rates?.sensitivity.moreNegative === 'small' && verdict.state !== 'largeLead';
+  j.levels = { ...changeViewLevels(fundPnf, f.rs[keys.rsSmallVsMarket], b, verdict.state, t), reboundRisk };
   return j;
 }
 
@@ -106,7 +109,11 @@ export interface ChangeViewLevels {
   breadth: { level: number; into: 'X' | 'O' } | null;
   /** None of the charts' next turns would go against the view (they would all confirm it), though some were found. */
   allConfirm: boolean;
-  /** `rates.reboundRisk`, unless large caps lead: a headwind for small caps would then confirm the view. */
+  /**
+   * `rates.reboundRisk` where small caps are the more tied to falling yields (a rebound that weighs on both alike, or on
+   * large caps more, changes no small-against-large view), unless large caps lead: a headwind for small caps would then
+   * confirm the view.
+   */
   reboundRisk: boolean;
 }
 

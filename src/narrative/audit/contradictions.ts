@@ -71,16 +71,18 @@ export const CONTRADICTIONS: ContradictionPair[] = [
     agree: (key, side, f) => side === 'similar' || key === (side === 'small' ? f.roles.smallCap : f.roles.largeCap),
   },
   {
-    // a rebound in yields would hurt small caps: a change of view unless large caps already lead
+    // a rebound in yields would hurt small caps more than large: a change of view unless large caps already lead
     name: 'rebound risk: conclusion against the rates section and the verdict',
     a: { label: 'judgements.levels.reboundRisk', section: 'conclusion', read: path('judgements.levels.reboundRisk') },
     b: {
-      label: 'judgements.rates.{peak.state, peak.small, sensitivity.small.reading}, judgements.verdict.state', section: 'rates', uses: ['judgements.rates.peak', 'judgements.rates.sensitivity', 'judgements.verdict'],
+      label: 'judgements.rates.{peak.state, peak.small, sensitivity.small.reading, sensitivity.moreNegative}, judgements.verdict.state', section: 'rates', uses: ['judgements.rates.peak', 'judgements.rates.sensitivity', 'judgements.verdict'],
       read: (f) => {
         const peak = at(f, 'judgements.rates.peak') as Record<string, unknown> | undefined;
-        const sens = at(f, 'judgements.rates.sensitivity') as { small?: { reading?: unknown } } | undefined;
+        const sens = at(f, 'judgements.rates.sensitivity') as { small?: { reading?: unknown }; moreNegative?: unknown } | undefined;
         const view = (at(f, 'judgements.verdict') as { state?: unknown } | undefined)?.state;
-        return peak && sens ? peak.state === 'falling' && peak.small === 'up' && sens.small?.reading === 'fallingHelps' && view !== 'largeLead' : undefined;
+        return peak && sens
+          ? peak.state === 'falling' && peak.small === 'up' && sens.small?.reading === 'fallingHelps' && sens.moreNegative === 'small' && view !== 'largeLead'
+          : undefined;
       },
     },
     agree: (a, b) => a === b,

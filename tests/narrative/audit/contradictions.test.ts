@@ -27,15 +27,18 @@ describe('audit rule: contradictions', () => {
     ]);
   });
 
-  it('"a rebound in yields would hurt" only when yields fell, small caps rose, they move against yields and large caps do not already lead', () => {
-    const facts = (reading: string, view = 'contender', said = true) => fakeFacts({
+  it('"a rebound in yields would hurt" only when yields fell, small caps rose, they move against yields more than large caps and large caps do not already lead', () => {
+    const facts = (reading: string, view = 'contender', said = true, moreNegative = 'small') => fakeFacts({
       judgements: {
         levels: { reboundRisk: said },
         verdict: { kind: 'verdict', state: view },
-        rates: { reboundRisk: true, peak: { kind: 'ratePeak', state: 'falling', small: 'up' }, sensitivity: { kind: 'sensitivity', small: { reading } } },
+        rates: { reboundRisk: true, peak: { kind: 'ratePeak', state: 'falling', small: 'up' }, sensitivity: { kind: 'sensitivity', small: { reading }, moreNegative } },
       },
     });
     expect(contradictionsRule('', facts('fallingHelps'))).toEqual([]);
+    // a rebound that weighs on both alike changes no small-against-large view (reading 73)
+    expect(contradictionsRule('', facts('fallingHelps', 'contender', true, 'similar')).map((x) => x.section)).toEqual(['conclusion']);
+    expect(contradictionsRule('', facts('fallingHelps', 'contender', false, 'similar'))).toEqual([]);
     expect(contradictionsRule('', facts('risingHelps')).map((x) => x.section)).toEqual(['conclusion']);
     // under a large-cap lead the headwind would confirm the view: it is not a change of view
     expect(contradictionsRule('', facts('fallingHelps', 'largeLead')).map((x) => x.section)).toEqual(['conclusion']);
