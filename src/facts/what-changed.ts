@@ -393,9 +393,10 @@ function h2OldEnough(prev: unknown, cur: unknown): string {
  * Why the rates reading moved, when the yield crossed the line between near its high and fallen from it
  * (`thresholds.fallingBp`) or the reason the reading gives changed ("", when none is known). 2017-11-17: "rates now
  * count for neither side (for small caps a week earlier)" as the yield went from 21 to 26 bp below its high, and
- * nothing said the yield had crossed the 25 bp that count as a fall.
+ * nothing said the yield had crossed the 25 bp that count as a fall. `wasBelowHighBp`: the week before's distance from the
+ * high when the reason prints it (kept with the change, so it is a figure of the note).
  */
-function ratesMoved(prev: unknown, cur: unknown): string {
+function ratesMoved(prev: unknown, cur: unknown): { text: string; wasBelowHighBp?: number } {
   const state = (f: unknown) => field(f, 'judgements', 'rates', 'peak', 'state');
   const bp = (f: unknown) => field(f, 'judgements', 'rates', 'peak', 'changeSize');
   const why = (f: unknown) => field(f, 'judgements', 'rates', 'weighing', 'why');
@@ -403,8 +404,8 @@ function ratesMoved(prev: unknown, cur: unknown): string {
   const line = field(cur, 'thresholds', 'fallingBp');
   // ties that no longer differ, or now do, decide the reading whatever the yield did (2023-07-14: the yield's crossing
   // into a fall was listed first, before the ties that had made the reading neutral)
-  if (w1 === 'notTied' && w0 !== 'notTied') return "; the two indexes' ties to yields no longer differ";
-  if (w0 === 'notTied' && w1 !== 'notTied') return ", when the two indexes' ties to yields were alike";
+  if (w1 === 'notTied' && w0 !== 'notTied') return { text: "; the two indexes' ties to yields no longer differ" };
+  if (w0 === 'notTied' && w1 !== 'notTied') return { text: ", when the two indexes' ties to yields were alike" };
   const below = (b: unknown) => (b === 0 ? 'at its high' : typeof b === 'number' ? `${b} bp below its high` : 'near its high');
   const near = (st: unknown) => st === 'nearPeak' || st === 'atPeak';
   // what kept last week's fall from counting, and what keeps this week's (2021-10-08: the yield back within 25 bp of its
@@ -413,25 +414,26 @@ function ratesMoved(prev: unknown, cur: unknown): string {
   const byGap = typeof gap === 'number' ? ` by ${gap} points or more` : '';
   const held: Record<string, string> = { risingChart: 'its own chart on a buy signal in a column of Xs', notBorneOut: `the returns since its high against the tie to yields${byGap}` };
   const heldBy = (w: unknown) => (typeof w === 'string' && held[w] ? ` and ${held[w]}` : '');
+  const was = typeof b0 === 'number' ? { wasBelowHighBp: b0 } : {};
   if (typeof line === 'number' && near(s0) && s1 === 'falling') {
-    return `, when the yield was ${below(b0)}; ${b1} bp now, ${line} bp or more counting as a fall${w1 === 'risingChart' || w1 === 'notBorneOut' ? `, with ${held[w1]}` : ''}`;
+    return { text: `, when the yield was ${below(b0)}; ${b1} bp now, ${line} bp or more counting as a fall${w1 === 'risingChart' || w1 === 'notBorneOut' ? `, with ${held[w1]}` : ''}`, ...was };
   }
   if (typeof line === 'number' && s0 === 'falling' && near(s1)) {
-    return `, when the yield was ${b0} bp below its high${heldBy(w0)}; ${below(b1)} now${b1 === 0 ? '' : `, less than the ${line} bp that count as a fall`}`;
+    return { text: `, when the yield was ${b0} bp below its high${heldBy(w0)}; ${below(b1)} now${b1 === 0 ? '' : `, less than the ${line} bp that count as a fall`}`, ...was };
   }
-  if (w1 === 'notBorneOut' && w0 !== 'notBorneOut') return `; the returns since the yield's high now go against the tie to yields${byGap}`;
+  if (w1 === 'notBorneOut' && w0 !== 'notBorneOut') return { text: `; the returns since the yield's high now go against the tie to yields${byGap}` };
   if (w1 === 'risingChart' && w0 !== 'risingChart') {
     // what the yield's chart did: a new buy signal, or a reversal into Xs on an old one (2024-03-15: "has since turned to
     // a buy signal" of a buy given on 13 February, the chart back in Xs on 14 March), or nothing (the fall is what is new)
     const y = field(cur, 'roles', 'yield');
     const [sig0, col0] = typeof y === 'string' ? [field(prev, 'pnf', y, 'signal'), field(prev, 'pnf', y, 'column')] : [undefined, undefined];
-    if (s0 === 'falling' && sig0 === 'buy' && col0 === 'O') return "; the yield's own chart, on a buy signal, has since reversed up into Xs";
-    if (s0 === 'falling' && (sig0 === 'sell' || sig0 === null)) return "; the yield's own chart has since turned to a buy signal in a column of Xs";
-    return "; the yield's own chart is on a buy signal in a column of Xs";
+    if (s0 === 'falling' && sig0 === 'buy' && col0 === 'O') return { text: "; the yield's own chart, on a buy signal, has since reversed up into Xs" };
+    if (s0 === 'falling' && (sig0 === 'sell' || sig0 === null)) return { text: "; the yield's own chart has since turned to a buy signal in a column of Xs" };
+    return { text: "; the yield's own chart is on a buy signal in a column of Xs" };
   }
-  if (w0 === 'notBorneOut') return `, when the returns since the yield's high went against the tie to yields${byGap}`;
-  if (w0 === 'risingChart') return ", when the yield's own chart was on a buy signal in a column of Xs";
-  return '';
+  if (w0 === 'notBorneOut') return { text: `, when the returns since the yield's high went against the tie to yields${byGap}` };
+  if (w0 === 'risingChart') return { text: ", when the yield's own chart was on a buy signal in a column of Xs" };
+  return { text: '' };
 }
 
 /**
@@ -510,7 +512,8 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
   const now = new Set(((field(cur, 'judgements', 'evidence') as { id: string }[] | undefined) ?? []).map((e) => slot(e.id)));
   const dropped = [...before.values()].filter((e) => !now.has(slot(e.id)) && e.lean !== 'neutral');
   const added = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.size > 0 && !before.has(slot(e.id)) && e.lean !== 'neutral');
-  let ratesWas: unknown;
+  // the yield's distance from its high a week earlier, when the rates reason prints it, kept with the change
+  let ratesWas: number | undefined;
   if (moved.length || dropped.length || added.length) {
     const gone = dropped.map((e) => `${DROPPED[e.id] ?? READING[e.id] ?? e.id} no longer ${PLURAL.has(e.id) ? 'count' : 'counts'} (${LEAN[e.lean]} a week earlier)`);
     const fresh = added.map((e) => `${READING[e.id] ?? e.id} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (not weighed a week earlier)`);
@@ -518,13 +521,13 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
       const was = before.get(slot(e.id))!;
       const then = was.id === e.id ? LEAN[was.lean] : `${READING[was.id] ?? was.id} counted ${LEAN[was.lean]}`;
       const name = was.id !== e.id && e.id === 'year' ? "this year's returns" : READING[e.id] ?? e.id;
-      const why = e.id === 'h2' ? h2OldEnough(prev, cur) : e.id === 'rates' ? ratesMoved(prev, cur) : e.id === 'score' ? scoreMoved(prev, cur) : '';
-      // the yield's distance from its high a week earlier, as the line prints it, kept with the change (a figure of the note)
-      if (e.id === 'rates' && why.startsWith(', when the yield was')) ratesWas = field(prev, 'judgements', 'rates', 'peak', 'changeSize');
+      const rates = e.id === 'rates' ? ratesMoved(prev, cur) : undefined;
+      if (rates?.wasBelowHighBp !== undefined) ratesWas = rates.wasBelowHighBp;
+      const why = e.id === 'h2' ? h2OldEnough(prev, cur) : rates ? rates.text : e.id === 'score' ? scoreMoved(prev, cur) : '';
       return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier${why})`;
     });
     const text = [...said, ...gone, ...fresh].join('; ');
-    const from = typeof ratesWas === 'number' ? { ratesBelowHighBp: ratesWas } : null;
+    const from = ratesWas !== undefined ? { ratesBelowHighBp: ratesWas } : null;
     out.push({ kind: 'weighing', path: 'judgements.evidence', from, to: null, text: `The weighing: ${text}` });
   }
   return out;
