@@ -6,7 +6,7 @@
 // with other flags, and the bin then compiles as usual).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,8 @@ const result = await build({
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   logLevel: 'warning',
   metafile: true,
+  // ASCII only (below): strings, regular expressions and names escaped
+  charset: 'ascii',
   define,
 });
 const bytes = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
@@ -60,6 +62,8 @@ const commonJs = (entry, file, more = {}) =>
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
     metafile: true,
+    // ASCII only (below): strings, regular expressions and names escaped
+    charset: 'ascii',
     ...more,
   });
 
@@ -102,6 +106,16 @@ await commonJs('dist/data/universe-worker.js', 'universe-worker.cjs');
 await commonJs('dist/cli/facts-early.js', 'facts-early.cjs');
 // V8's tiering for the bin's `facts` path, which loads no ES module
 await commonJs('dist/pipeline/jit.js', 'jit.cjs');
+// Every bundle in ASCII only: one character above 127 anywhere in a file (a dash in a comment) makes V8 hold the whole
+// source as two bytes a character, which a cold command reads, decodes and copies (for `facts`, ~440 fresh pages of
+// memory, dear on a virtual machine). esbuild's `charset: 'ascii'` escapes strings, regular expressions and names; what
+// it leaves is in comments, where an escape is only text.
+for (const file of readdirSync(out).filter((f) => /\.c?js$/.test(f))) {
+  const path = `${out}/${file}`;
+  const text = readFileSync(path, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(path, ascii);
+}
 
 // Training: `facts` on a market.yaml of CSV files (the demo market written out), once with the universe worker (its
 // cache) and once with every file read on the main thread, so the command's cache holds all the readers, the facts

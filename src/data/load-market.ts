@@ -11,7 +11,7 @@ import { raise } from './csv-cells.js';
 import { demoMarket } from './demo-market.js';
 import { SYMBOL } from './market-yaml.js';
 import { isFolder, marketYamlFile, planMarketYaml, sameJobs, type MarketPlan, type UniverseJob } from './market-plan.js';
-import { csvLayout, readSeriesCsv, readUniverseCsv, readUniverseFile } from './read-csv.js';
+import { csvLayout, readSeriesCsv, readSeriesFile, readUniverseCsv, readUniverseFile } from './read-csv.js';
 import { fsError, readInputFile } from './read-file.js';
 import type { DataWarning, Market, Series, Universe } from './types.js';
 import type { UniverseReply } from './universe-worker.js';
@@ -55,7 +55,7 @@ function loadMarketYaml(file: string, source: string): Market {
 function readSeriesFiles(files: MarketPlan['series'], afterFile?: () => void): Record<string, Series> {
   const series: Record<string, Series> = {};
   for (const [key, entry, target] of files) {
-    series[key] = readSeriesCsv(readInputFile(target), target, key, { name: entry.name, kind: entry.kind, column: entry.column });
+    series[key] = readSeriesFile(target, key, { name: entry.name, kind: entry.kind, column: entry.column });
     if (entry.adjusted !== undefined) series[key].adjusted = entry.adjusted;
     if (entry.index !== undefined) series[key].index = entry.index;
     afterFile?.();

@@ -11,10 +11,11 @@
 import * as msg from '../errors/messages.js';
 import { isoDayKeyAt } from './calendar.js';
 import { checkDateOrder, dateCell, numberCell, plainNumber, raise, strictPrice } from './csv-cells.js';
-import { csvRows } from './csv-rows.js';
+import { csvRows, type CsvRow } from './csv-rows.js';
 import type { DataWarning, IsoDate, Series, Universe } from './types.js';
 import { MarketNoteError } from '../errors/market-note-error.js';
-import { maxInputBytes, readInputFile, withInputFile } from './read-file.js';
+import { isAscii } from 'node:buffer';
+import { binaryFileError, decodeText, maxInputBytes, readInputFile, readInputScratch, withInputFile } from './read-file.js';
 import { scanWideCsv, scanWideFile, wideMembers, type WideTable } from './wide-csv.js';
 
 /** Options of `readSeriesCsv`. */
@@ -62,16 +63,19 @@ function canonical(header: string): string {
 
 /**
  * The non-blank lines of unquoted CSV text (BOM removed), as `csvRows` would give them, without splitting: row
- * `r` spans `text.slice(starts[r], stops[r])` (a trailing `\r` left out) and starts on line `lines[r]`.
+ * `r` spans `text.slice(starts[r], stops[r])` (a trailing `\r` left out) and starts on line `lines[r]`. The text's
+ * first line is line `firstLine`; `nextLine` is the line after its last line break (of text that ends with one, the
+ * first line of the text that follows).
  */
 interface LineSpans {
   count: number;
   starts: Int32Array;
   stops: Int32Array;
   lines: Int32Array;
+  nextLine: number;
 }
 
-function lineSpans(text: string): LineSpans {
+function lineSpans(text: string, firstLine = 1): LineSpans {
   const n = text.length;
   let capacity = 1;
   for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) capacity++;
@@ -79,7 +83,7 @@ function lineSpans(text: string): LineSpans {
   const stops = new Int32Array(capacity);
   const lines = new Int32Array(capacity);
   let count = 0;
-  let line = 1;
+  let line = firstLine;
   for (let pos = 0; pos <= n; line++) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = n;
@@ -95,7 +99,81 @@ function lineSpans(text: string): LineSpans {
     }
     pos = end + 1;
   }
-  return { count, starts, stops, lines };
+  return { count, starts, stops, lines, nextLine: line - 1 };
+}
+
+/**
+ * The rows of a series file, as `readSeriesOfRows` reads them: the header is row 0; rows are visited in order, except
+ * that rows 0–3 (the header checks) may be looked at before the rows are read from row 1 on.
+ */
+interface SeriesRows {
+  /** Rows in all (non-blank lines). */
+  readonly count: number;
+  /** Row `r`'s cells, split at commas (untrimmed). */
+  cells(r: number): string[];
+  /** The line row `r` starts on. */
+  line(r: number): number;
+  /** Row `r` read in place ({@link inPlaceRow}): its date with `values` filled, or undefined when it is to be split. */
+  inPlace(r: number, width: number, dateCol: number, values: Float64Array): IsoDate | undefined;
+}
+
+/** csv-parse's rows of quoted text: every row is split. */
+function parsedRows(rows: CsvRow[]): SeriesRows {
+  return {
+    count: rows.length,
+    cells: (r) => rows[r].cells,
+    line: (r) => rows[r].line,
+    inPlace: () => undefined,
+  };
+}
+
+/**
+ * The rows of unquoted text given a chunk at a time (each but the last ending with a line break), so a file need not
+ * be held as one string: `chunk(i)` gives chunk `i` (called once each, in order), `rows[i]` is how many rows it holds,
+ * and the first chunk holds at least the first four rows (or all of them).
+ */
+class ChunkedRows implements SeriesRows {
+  readonly count: number;
+  private text = '';
+  private spans: LineSpans = { count: 0, starts: new Int32Array(0), stops: new Int32Array(0), lines: new Int32Array(0), nextLine: 1 };
+  /** Index of the current chunk, and of its first row. */
+  private index = -1;
+  private base = 0;
+
+  /** `firstSpans`: the first chunk's lineSpans, when the caller has them already. */
+  constructor(
+    private readonly chunk: (i: number) => string,
+    rows: readonly number[],
+    private firstSpans?: LineSpans,
+  ) {
+    this.count = rows.reduce((a, b) => a + b, 0);
+  }
+
+  /** Row `r`'s index in the current chunk, moving on to the chunk that holds it. */
+  private at(r: number): number {
+    while (r - this.base >= this.spans.count) {
+      this.base += this.spans.count;
+      this.text = this.chunk(++this.index);
+      this.spans = this.firstSpans ?? lineSpans(this.text, this.spans.nextLine);
+      this.firstSpans = undefined;
+    }
+    return r - this.base;
+  }
+
+  cells(r: number): string[] {
+    const i = this.at(r);
+    return this.text.slice(this.spans.starts[i], this.spans.stops[i]).split(',');
+  }
+
+  line(r: number): number {
+    const i = this.at(r); // first: it may move on to the next chunk's spans
+    return this.spans.lines[i];
+  }
+
+  inPlace(r: number, width: number, dateCol: number, values: Float64Array): IsoDate | undefined {
+    const i = this.at(r);
+    return inPlaceRow(this.text, this.spans.starts[i], this.spans.stops[i], width, dateCol, values);
+  }
 }
 
 /**
@@ -108,13 +186,56 @@ function lineSpans(text: string): LineSpans {
  * @example readSeriesCsv('Date,Close\n2025-12-11,6901.00\n2025-12-12,6827.41\n', 'SPX.csv', 'SPX', {}).close //=> Float64Array [6901, 6827.41]
  */
 export function readSeriesCsv(text: string, file: string, key: string, opts: ReadSeriesCsvOptions = {}): Series {
-  const kind = opts.kind ?? 'price';
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = body.includes('"') ? csvRows(body, file) : undefined;
-  const spans = parsed ? undefined : lineSpans(body);
-  const rowCount = parsed ? parsed.length : spans!.count;
-  const cellsOf = (r: number): string[] => (parsed ? parsed[r].cells : body.slice(spans!.starts[r], spans!.stops[r]).split(','));
-  const lineOf = (r: number): number => (parsed ? parsed[r].line : spans!.lines[r]);
+  if (body.includes('"')) return readSeriesOfRows(parsedRows(csvRows(body, file)), file, key, opts);
+  const spans = lineSpans(body);
+  return readSeriesOfRows(new ChunkedRows(() => body, [spans.count], spans), file, key, opts);
+}
+
+/**
+ * `readSeriesCsv` of the file `file` (read with read-file.ts's checks and size limit). A plain file (ASCII, no quotes:
+ * every market file) is read into one buffer kept for the next file, and its rows are read from chunks of
+ * `chunkBytes` bytes turned into text one at a time: the file is never held as one string, a fresh page of memory for
+ * every 4 KB of it (on the real data, `facts` touches ~800 pages fewer; each is dear on a virtual machine). Any other file is decoded whole and read as text. Both ways
+ * give the same series and the same errors (tests/data/read-csv-fast.test.ts).
+ * @example readSeriesFile('data/GSPC.csv', 'SPX', { name: 'S&P 500' }).dates.at(-1) //=> '2025-12-12'
+ */
+export function readSeriesFile(file: string, key: string, opts: ReadSeriesCsvOptions = {}, chunkBytes = SERIES_CHUNK_BYTES): Series {
+  const bytes = readInputScratch(file);
+  if (bytes.includes(0)) binaryFileError(file);
+  if (!isAscii(bytes) || bytes.includes(QUOTE)) return readSeriesCsv(decodeText(bytes), file, key, opts);
+  // chunk boundaries just after a line break, so every chunk is whole lines
+  const ends: number[] = [];
+  for (let start = 0; start < bytes.length; start = ends[ends.length - 1]) {
+    let end = start + chunkBytes;
+    if (end >= bytes.length) end = bytes.length;
+    else {
+      const before = bytes.lastIndexOf(NEWLINE, end - 1);
+      end = before >= start ? before + 1 : bytes.indexOf(NEWLINE, end) + 1 || bytes.length;
+    }
+    ends.push(end);
+  }
+  const text = (i: number): string => bytes.toString('latin1', i === 0 ? 0 : ends[i - 1], ends[i]);
+  const rows = ends.map((_, i) => lineSpans(text(i)).count);
+  // the first chunk holds the first four rows: the header checks look at rows 0–3
+  while (ends.length > 1 && rows[0] < 4) {
+    ends.shift();
+    const first = rows.shift()!;
+    rows[0] += first;
+  }
+  return readSeriesOfRows(new ChunkedRows(text, rows), file, key, opts);
+}
+
+/** Bytes of a series file read as chunks of text (readSeriesFile). */
+export const SERIES_CHUNK_BYTES = 1 << 16;
+const NEWLINE = 10;
+const QUOTE = 34;
+
+function readSeriesOfRows(rows: SeriesRows, file: string, key: string, opts: ReadSeriesCsvOptions): Series {
+  const kind = opts.kind ?? 'price';
+  const rowCount = rows.count;
+  const cellsOf = (r: number): string[] => rows.cells(r);
+  const lineOf = (r: number): number => rows.line(r);
   if (rowCount === 0) raise('BAD_CSV', msg.emptyFile(), file);
   const header = cellsOf(0).map((h) => h.trim());
   const headerLine = lineOf(0);
@@ -186,7 +307,7 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
   };
   for (let r = first; r < rowCount; r++) {
     line = lineOf(r);
-    let date = spans ? inPlaceRow(body, spans.starts[r], spans.stops[r], width, dateCol, inPlace) : undefined;
+    let date = rows.inPlace(r, width, dateCol, inPlace);
     if (date === undefined) {
       cells = cellsOf(r);
       if (cells.every((c) => c.trim() === '')) continue; // a row of empty cells (",,,,") carries nothing

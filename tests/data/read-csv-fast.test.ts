@@ -1,11 +1,16 @@
 /**
  * readSeriesCsv reads the usual row in place (no split) and any other row cell by cell; a file with a quoted
  * header goes through csv-parse, so every row is read cell by cell. Both must give the same series and the same
- * error, row for row: each case below is read both ways and compared.
+ * error, row for row: each case below is read both ways and compared. A file is read the same way a chunk of text at
+ * a time (readSeriesFile), which must change nothing either, wherever the chunks end.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isIsoDate, isIsoDateAt, isoDayKeyAt } from '../../src/data/calendar.js';
-import { readSeriesCsv, type ReadSeriesCsvOptions } from '../../src/data/read-csv.js';
+import { readSeriesCsv, readSeriesFile, SERIES_CHUNK_BYTES, type ReadSeriesCsvOptions } from '../../src/data/read-csv.js';
+import type { Series } from '../../src/data/types.js';
 import { MarketNoteError } from '../../src/errors/market-note-error.js';
 
 /** The same text with its header's first cell quoted: csv-parse reads it, every row cell by cell. */
@@ -15,19 +20,48 @@ function quotedHeader(text: string): string {
   return `${text.slice(0, i)}"${text.slice(i, comma)}"${text.slice(comma)}`;
 }
 
-/** The outcome of reading `text`: the series' arrays and warnings, or the error as the CLI prints it. */
-function outcome(text: string, opts: ReadSeriesCsvOptions = {}): unknown {
+/** The outcome of a read: the series' arrays and warnings, or the error as the CLI prints it (the file named X.csv). */
+function outcomeOf(read: () => Series, file = 'X.csv'): unknown {
   try {
-    const s = readSeriesCsv(text, 'X.csv', 'X', opts);
-    return { dates: s.dates, close: Array.from(s.close), open: s.open && Array.from(s.open), high: s.high && Array.from(s.high), low: s.low && Array.from(s.low), volume: s.volume && Array.from(s.volume), warnings: s.warnings, priceField: s.priceField };
+    const s = read();
+    return { dates: s.dates, close: Array.from(s.close), open: s.open && Array.from(s.open), high: s.high && Array.from(s.high), low: s.low && Array.from(s.low), volume: s.volume && Array.from(s.volume), warnings: JSON.parse(JSON.stringify(s.warnings ?? null).replaceAll(file, 'X.csv')), priceField: s.priceField };
   } catch (e) {
-    if (e instanceof MarketNoteError) return `[${e.code}] ${e.format()}`;
+    if (e instanceof MarketNoteError) return `[${e.code}] ${e.format().replaceAll(file, 'X.csv')}`;
     throw e;
   }
 }
 
+const outcome = (text: string, opts: ReadSeriesCsvOptions = {}) => outcomeOf(() => readSeriesCsv(text, 'X.csv', 'X', opts));
+
+const dir = mkdtempSync(join(tmpdir(), 'market-note-read-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * The text with eight copies of its first data row, dated in January 2024, before that row: the rows a case is about
+ * then lie beyond the first chunk of a file read in small chunks (which holds at least four rows).
+ */
+function withHistory(text: string): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l, k) => k > 0 && /^\d{4}-\d{2}-\d{2},/.test(l));
+  if (i < 0) return text;
+  const copies = Array.from({ length: 8 }, (_, d) => `2024-01-0${d + 1}${lines[i].slice(10)}`);
+  return [...lines.slice(0, i), ...copies, ...lines.slice(i)].join('\n');
+}
+
+/**
+ * Read as text, with its header quoted (every row split), and as a file (readSeriesFile) in chunks of 1, 7 and 40 bytes
+ * and of the default size, the text as it is and {@link withHistory}: all must agree.
+ */
 function agree(text: string, opts: ReadSeriesCsvOptions = {}): void {
-  expect(outcome(text, opts), JSON.stringify(text)).toStrictEqual(outcome(quotedHeader(text), opts));
+  expect(outcome(quotedHeader(text), opts), JSON.stringify(text)).toStrictEqual(outcome(text, opts));
+  const file = join(dir, 'X.csv');
+  for (const t of [text, withHistory(text)]) {
+    const expected = outcome(t, opts);
+    writeFileSync(file, t);
+    for (const chunk of [1, 7, 40, SERIES_CHUNK_BYTES]) {
+      expect(outcomeOf(() => readSeriesFile(file, 'X', opts, chunk), file), `${JSON.stringify(t)} in chunks of ${chunk}`).toStrictEqual(expected);
+    }
+  }
 }
 
 const HEAD = 'Date,Open,High,Low,Close,Volume\n';
@@ -75,6 +109,8 @@ describe('readSeriesCsv: rows read in place and rows read cell by cell agree', (
 
   it('on yfinance files with their extra header rows', () => {
     agree('Price,Close,High,Low,Open,Volume\nTicker,^GSPC,^GSPC,^GSPC,^GSPC,^GSPC\nDate,,,,,\n2025-12-11,6901,6920,6880,6890,100\n2025-12-12,6827.41,6900,6800,6890,100\n');
+    // the header checks look as far as the fourth row, then read from the second
+    agree('Price,Close\n2025-12-10,1\n2025-12-11,1\nDate,\n2025-12-12,1\n');
   });
 });
 
