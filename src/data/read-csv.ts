@@ -196,8 +196,9 @@ export function readSeriesCsv(text: string, file: string, key: string, opts: Rea
  * `readSeriesCsv` of the file `file` (read with read-file.ts's checks and size limit). A plain file (ASCII, no quotes:
  * every market file) is read into one buffer kept for the next file, and its rows are read from chunks of
  * `chunkBytes` bytes turned into text one at a time: the file is never held as one string, a fresh page of memory for
- * every 4 KB of it (on the real data, `facts` touches ~800 pages fewer; each is dear on a virtual machine). Any other file is decoded whole and read as text. Both ways
- * give the same series and the same errors (tests/data/read-csv-fast.test.ts).
+ * every 4 KB of it (on the real data, `facts` touches ~800 pages fewer; each is dear on a virtual machine). Any other
+ * file is decoded whole and read as text. Both ways give the same series and the same errors
+ * (tests/data/read-csv-fast.test.ts).
  * @example readSeriesFile('data/GSPC.csv', 'SPX', { name: 'S&P 500' }).dates.at(-1) //=> '2025-12-12'
  */
 export function readSeriesFile(file: string, key: string, opts: ReadSeriesCsvOptions = {}, chunkBytes = SERIES_CHUNK_BYTES): Series {
