@@ -200,13 +200,18 @@ function rsChanges(prev: unknown, cur: unknown): Change[] {
     const num = field(cur, 'rs', key, 'numeratorName') ?? field(cur, 'rs', key, 'numerator');
     const den = field(cur, 'rs', key, 'denominatorName') ?? field(cur, 'rs', key, 'denominator');
     const who = typeof num === 'string' && typeof den === 'string' ? `${num} vs ${den}` : key;
+    // a fund's chart against its market benchmark is an input of its score: said, since the body may discuss only the
+    // small-cap fund's charts (2020-01-24 listed IVV against RSP with no word on it anywhere else)
+    const fund = field(cur, 'rs', key, 'numerator');
+    const scored = typeof fund === 'string' && field(cur, 'score', fund, 'benchmarks', 'market') === field(cur, 'rs', key, 'denominator');
+    const why = scored ? ` (an input of ${fund}'s trend-and-RS score)` : '';
     for (const side of ['nearTerm', 'longTerm'] as const) {
       const label = side === 'nearTerm' ? 'near-term' : 'long-term';
       const [c0, c1] = [field(prev, 'rs', key, side, 'column'), field(cur, 'rs', key, side, 'column')];
       if (flipped(c0, c1)) {
         const began = field(cur, 'rs', key, side, 'lastColumnChange');
         const on = typeof began === 'string' ? ` on ${day(began, field(cur, 'asOf'))}` : '';
-        out.push({ kind: 'rs-flip', path: `rs.${key}.${side}.column`, from: c0, to: c1, text: `${who}: ${label} RS reversed into ${c1}s${on}` });
+        out.push({ kind: 'rs-flip', path: `rs.${key}.${side}.column`, from: c0, to: c1, text: `${who}: ${label} RS reversed into ${c1}s${on}${why}` });
       }
       const [s0, s1] = [field(prev, 'rs', key, side, 'signal'), field(cur, 'rs', key, side, 'signal')];
       const [d0, d1] = [field(prev, 'rs', key, side, 'lastSignalDate'), field(cur, 'rs', key, side, 'lastSignalDate')];
@@ -214,11 +219,11 @@ function rsChanges(prev: unknown, cur: unknown): Change[] {
       if (flipped(s0, s1)) {
         // dated (2024-05-31: "near-term RS buy signal" stood undated beside dated items)
         const on = typeof d1 === 'string' ? `, given on ${day(d1, field(cur, 'asOf'))}` : '';
-        out.push({ kind: 'rs-signal', path: `rs.${key}.${side}.signal`, from: s0, to: s1, text: `${who}: ${label} RS ${s1} signal${on}` });
+        out.push({ kind: 'rs-signal', path: `rs.${key}.${side}.signal`, from: s0, to: s1, text: `${who}: ${label} RS ${s1} signal${on}${why}` });
       } else if (s1 != null && flipped(d0, d1) && typeof d1 === 'string' && d1 > String(field(prev, 'asOf'))) {
         // the same kind again (a lead may print "on an RS sell signal since …"; the box says a new one came)
         const runFrom = typeof since === 'string' && since !== d1 ? `, on a ${s1} signal since ${day(since, field(cur, 'asOf'))}` : '';
-        out.push({ kind: 'rs-signal', path: `rs.${key}.${side}.signal`, from: s0, to: s1, text: `${who}: another ${label} RS ${s1} signal, given on ${day(d1, field(cur, 'asOf'))}${runFrom}` });
+        out.push({ kind: 'rs-signal', path: `rs.${key}.${side}.signal`, from: s0, to: s1, text: `${who}: another ${label} RS ${s1} signal, given on ${day(d1, field(cur, 'asOf'))}${runFrom}${why}` });
       }
     }
   }
@@ -390,6 +395,28 @@ function h2OldEnough(prev: unknown, cur: unknown): string {
 }
 
 /**
+ * Why the year's returns or the second half's moved, when their gap as printed (`judgements.lead.ytd` / `.h2`) crossed
+ * the bar a lead needs to count (`thresholds.evidenceMinGap`) or changed hands: both weeks' gaps, the one under the bar
+ * said so. 2025-02-14: "the year's returns now count against small caps (for neither side a week earlier)", from a gap
+ * of 0.3 points to 1.8, and nothing said why. `wasGap`: the week before's gap, kept with the change (a figure of the note).
+ * @example gapMoved(prev, cur, 'ytd').text //=> ', when small caps trailed by 0.3 points, under the 0.5 points that count; they trail by 1.8 now'
+ */
+function gapMoved(prev: unknown, cur: unknown, period: 'ytd' | 'h2'): { text: string; wasGap?: number } {
+  const gap = (f: unknown) => field(f, 'judgements', 'lead', period, 'gapSize');
+  const leader = (f: unknown) => field(f, 'judgements', 'lead', period, 'leader');
+  const [g0, g1, l0, l1] = [gap(prev), gap(cur), leader(prev), leader(cur)];
+  const [bar, decimals] = [field(cur, 'thresholds', 'evidenceMinGap'), field(cur, 'thresholds', 'returnDecimals')];
+  if (typeof g0 !== 'number' || typeof g1 !== 'number' || typeof bar !== 'number' || typeof decimals !== 'number') return { text: '' };
+  const counts = (g: number) => g >= bar;
+  if (counts(g0) === counts(g1) && l0 === l1) return { text: '' };
+  const points = (g: number) => `${g.toFixed(decimals)} ${g === 1 ? 'point' : 'points'}`;
+  const under = (g: number) => (g > 0 && !counts(g) ? `, under the ${points(bar)} that count` : '');
+  const then = l0 === 'small' ? `small caps led by ${points(g0)}` : l0 === 'large' ? `small caps trailed by ${points(g0)}` : 'the two were level';
+  const now = l1 === 'small' ? `they lead by ${g1.toFixed(decimals)} now` : l1 === 'large' ? `they trail by ${g1.toFixed(decimals)} now` : 'level now';
+  return { text: `, when ${then}${under(g0)}; ${now}${under(g1)}`, wasGap: g0 };
+}
+
+/**
  * Why the rates reading moved, when the yield crossed the line between near its high and fallen from it
  * (`thresholds.fallingBp`) or the reason the reading gives changed ("", when none is known). 2017-11-17: "rates now
  * count for neither side (for small caps a week earlier)" as the yield went from 21 to 26 bp below its high, and
@@ -512,8 +539,9 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
   const now = new Set(((field(cur, 'judgements', 'evidence') as { id: string }[] | undefined) ?? []).map((e) => slot(e.id)));
   const dropped = [...before.values()].filter((e) => !now.has(slot(e.id)) && e.lean !== 'neutral');
   const added = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.size > 0 && !before.has(slot(e.id)) && e.lean !== 'neutral');
-  // the yield's distance from its high a week earlier, when the rates reason prints it, kept with the change
-  let ratesWas: number | undefined;
+  // the figures of a week earlier the reasons print, kept with the change: the yield's distance from its high, the
+  // year's and the second half's gaps
+  const earlier: { ratesBelowHighBp?: number; yearGap?: number; h2Gap?: number } = {};
   if (moved.length || dropped.length || added.length) {
     const gone = dropped.map((e) => `${DROPPED[e.id] ?? READING[e.id] ?? e.id} no longer ${PLURAL.has(e.id) ? 'count' : 'counts'} (${LEAN[e.lean]} a week earlier)`);
     const fresh = added.map((e) => `${READING[e.id] ?? e.id} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (not weighed a week earlier)`);
@@ -522,12 +550,14 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
       const then = was.id === e.id ? LEAN[was.lean] : `${READING[was.id] ?? was.id} counted ${LEAN[was.lean]}`;
       const name = was.id !== e.id && e.id === 'year' ? "this year's returns" : READING[e.id] ?? e.id;
       const rates = e.id === 'rates' ? ratesMoved(prev, cur) : undefined;
-      if (rates?.wasBelowHighBp !== undefined) ratesWas = rates.wasBelowHighBp;
-      const why = e.id === 'h2' ? h2OldEnough(prev, cur) : rates ? rates.text : e.id === 'score' ? scoreMoved(prev, cur) : '';
+      if (rates?.wasBelowHighBp !== undefined) earlier.ratesBelowHighBp = rates.wasBelowHighBp;
+      const gap = was.id === e.id && (e.id === 'year' || e.id === 'h2') ? gapMoved(prev, cur, e.id === 'year' ? 'ytd' : 'h2') : undefined;
+      if (gap?.wasGap !== undefined) earlier[e.id === 'year' ? 'yearGap' : 'h2Gap'] = gap.wasGap;
+      const why = e.id === 'h2' ? h2OldEnough(prev, cur) || (gap?.text ?? '') : rates ? rates.text : e.id === 'score' ? scoreMoved(prev, cur) : gap?.text ?? '';
       return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier${why})`;
     });
     const text = [...said, ...gone, ...fresh].join('; ');
-    const from = ratesWas !== undefined ? { ratesBelowHighBp: ratesWas } : null;
+    const from = Object.keys(earlier).length ? earlier : null;
     out.push({ kind: 'weighing', path: 'judgements.evidence', from, to: null, text: `The weighing: ${text}` });
   }
   return out;
