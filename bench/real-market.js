@@ -16,6 +16,6 @@ export function realMarketYaml(realDir) {
   SPY: { file: ${d('dsturdy-Factor_Attribution/SPY.csv')}, name: "SPDR S&P 500 ETF", adjusted: true, index: "S&P 500" }
   IJR: { file: ${d('dsturdy-Factor_Attribution/IJR.csv')}, name: "iShares Core S&P Small-Cap ETF", adjusted: true, index: "S&P SmallCap 600" }
 universes:
-  SP600: { file: ${d('dsturdy-Factor_Attribution/sp600_constituents_close_2015_2026.csv')}, layout: wide, name: "S&P 600" }
+  SP600: { file: ${d('dsturdy-Factor_Attribution/sp600_constituents_close_2015_2026.csv')}, layout: wide, name: "S&P 600", adjusted: true }
 `;
 }

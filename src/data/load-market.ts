@@ -65,7 +65,10 @@ function readSeriesFiles(files: MarketPlan['series'], afterFile?: () => void): R
 
 function readUniverseFiles(jobs: readonly UniverseJob[]): Record<string, Universe> {
   const universes: Record<string, Universe> = {};
-  for (const { key, name, target } of jobs) universes[key] = readUniverseFile(target, key, name);
+  for (const { key, name, target, adjusted } of jobs) {
+    universes[key] = readUniverseFile(target, key, name);
+    if (adjusted !== undefined) universes[key].adjusted = adjusted;
+  }
   return universes;
 }
 
@@ -157,8 +160,8 @@ export function loadMarketOverlapped(path?: string, options: { afterSeriesFile?:
     delete market.warnings;
     withWarnings(market);
   };
-  for (const { key, name, target } of plan.universes) {
-    const lazy = { key, name: name ?? key, file: target } as Universe;
+  for (const { key, name, target, adjusted } of plan.universes) {
+    const lazy = { key, name: name ?? key, file: target, ...(adjusted !== undefined ? { adjusted } : {}) } as Universe;
     for (const field of ['dates', 'members', 'closes', 'warnings'] as const) {
       Object.defineProperty(lazy, field, {
         get() {

@@ -15,6 +15,8 @@ export interface UniverseJob {
   key: string;
   name?: string;
   target: string;
+  /** market.yaml's `adjusted` flag: the members' closes are dividend-adjusted. */
+  adjusted?: boolean;
 }
 
 /** A market.yaml's files, resolved and checked to exist, in the file's order. */
@@ -43,7 +45,7 @@ export function planMarketYaml(file: string): MarketPlan {
   };
   // Every referenced file must exist before any is read, so a missing file is reported first.
   const series = Object.entries(config.series).map(([key, entry]) => [key, entry, resolve('series', key, entry.file)] as const);
-  const universes = Object.entries(config.universes).map(([key, entry]) => ({ key, name: entry.name, target: resolve('universes', key, entry.file) }));
+  const universes = Object.entries(config.universes).map(([key, entry]) => ({ key, name: entry.name, target: resolve('universes', key, entry.file), ...(entry.adjusted !== undefined ? { adjusted: entry.adjusted } : {}) }));
   return { series, universes };
 }
 

@@ -34,6 +34,8 @@ const universeEntry = z
     file: z.string().min(1),
     layout: z.enum(['wide']).optional(),
     name: z.string().min(1).optional(),
+    /** The members' closes are dividend-adjusted (a per-member note says so, as it does of an adjusted series). */
+    adjusted: z.boolean().optional(),
   })
   .strict();
 
@@ -46,7 +48,7 @@ const marketYaml = z
 
 /** One `series:` entry: a CSV file (relative to market.yaml), an optional name, kind, value column, `adjusted` flag and tracked `index`. */
 export type SeriesEntry = z.infer<typeof seriesEntry>;
-/** One `universes:` entry: a wide CSV file and an optional name. */
+/** One `universes:` entry: a wide CSV file, an optional name and `adjusted` flag. */
 export type UniverseEntry = z.infer<typeof universeEntry>;
 
 /** The checked content of a market.yaml. */

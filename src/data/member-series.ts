@@ -19,7 +19,7 @@ export function withMemberSeries(market: Market, key: string): { market: Market;
     const col = u.closes[j];
     let first = 0;
     while (first < col.length && !Number.isFinite(col[first])) first++;
-    series[m] = { key: m, name: m, kind: 'price', file: u.file, dates: u.dates.slice(first), close: col.subarray(first) };
+    series[m] = { key: m, name: m, kind: 'price', file: u.file, dates: u.dates.slice(first), close: col.subarray(first), ...(u.adjusted !== undefined ? { adjusted: u.adjusted } : {}) };
   });
   return { market: { ...market, series }, members: [...u.members] };
 }

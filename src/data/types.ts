@@ -49,6 +49,8 @@ export interface Universe {
   members: string[];
   /** closes[m][d] for member m on dates[d]. */
   closes: Float64Array[];
+  /** The members' closes are dividend-adjusted (market.yaml `adjusted: true`). */
+  adjusted?: boolean;
   /** Things worth knowing about the data (e.g. members that jump more than 3× in a day); absent when none. */
   warnings?: DataWarning[];
 }

@@ -448,7 +448,7 @@ function startFacts(market: Market, config: NoteConfig, options: BuildFactsOptio
     const named = (keys: string[]) => keys.map((k) => (series[k].name === k ? k : `${series[k].name} (${k})`)).join(', ');
     const adjusted = read.filter((k) => series[k]?.adjusted);
     const closesOnly = read.filter((k) => series[k]?.highLowFallback);
-    if (adjusted.length) caveats.push(`Dividend-adjusted closes: ${named(adjusted)}; levels and highs sit below the prices ${adjusted.length > 1 ? 'these funds' : 'the fund'} traded at.`);
+    if (adjusted.length) caveats.push(`Dividend-adjusted closes: ${named(adjusted)}; levels and highs sit below the prices ${adjusted.length > 1 ? 'they' : 'it'} traded at.`);
     // a per-symbol note on a stock's plain closes, compared with dividend-adjusted funds (2022-10-14: ABCB's returns and
     // its relative strength against RSP, with nothing saying that only one side counts dividends)
     const sym = options.symbol;

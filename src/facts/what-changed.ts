@@ -479,7 +479,11 @@ function scoreMoved(prev: unknown, cur: unknown): string {
   const was: Record<string, string> = { narrowing: `large caps' lead on it was ${narrower}`, smallGap: `the gap was ${under}`, level: 'the two scores were level' };
   const is: Record<string, string> = { narrowing: `large caps' lead on it is ${narrower}`, smallGap: `the gap is ${under}`, level: 'the two scores are level' };
   if (typeof n1 === 'string' && n1 !== n0 && is[n1]) return `; ${is[n1]}`;
-  if (typeof n0 === 'string' && n0 !== n1 && was[n0]) return `, when ${was[n0]}`;
+  // the lead stops narrowing as it widens again from a recent low (2025-11-07: the reason said what had held the reading
+  // a week earlier, and nothing what moved it)
+  const low = field(cur, 'judgements', 'score', 'reopened', 'date', 'date');
+  const reopened = n0 === 'narrowing' && n1 == null && typeof low === 'string' ? `; it has widened again since ${day(low, field(cur, 'asOf'))}` : '';
+  if (typeof n0 === 'string' && n0 !== n1 && was[n0]) return `, when ${was[n0]}${reopened}`;
   return '';
 }
 

@@ -104,7 +104,7 @@ describe('dividend-adjusted closes and the high/low fallback are said per series
     expect(f.data.series.TNX.priceBasis).toBe('daily highs and lows');
     expect(f.pnf.IVV).toMatchObject({ adjusted: true, priceBasis: 'dividend-adjusted closing prices' });
     expect(f.data.caveats).toEqual([
-      'Dividend-adjusted closes: iShares Russell 2000 ETF (demo) (IWM), iShares Core S&P 500 ETF (demo) (IVV); levels and highs sit below the prices these funds traded at.',
+      'Dividend-adjusted closes: iShares Russell 2000 ETF (demo) (IWM), iShares Core S&P 500 ETF (demo) (IVV); levels and highs sit below the prices they traded at.',
       'Closes only, so the Point & Figure chart uses closing prices rather than daily highs and lows: iShares Core S&P 500 ETF (demo) (IVV).',
     ]);
     const pnf = chartPlans(f).find((p) => p.id === 'pnf')!;

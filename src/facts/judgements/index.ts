@@ -59,7 +59,7 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
   const { asOf, roles, keys } = f;
   const lead = judgeLead(f.lead, f.rs[keys.rsSmallVsLarge], asOf, t);
   const calendar = judgeCalendar(asOf, f.lead.ytdDays, f.lead.lastYear, t);
-  const j: Judgements = { previousNote: previousNoteDate(asOf, t), calendar, lead, evidence: [], verdict: undefined as never, levels: { fund: null, rsNear: null, breadth: null, allConfirm: false, reboundRisk: false } };
+  const j: Judgements = { previousNote: previousNoteDate(asOf, t), calendar, lead, evidence: [], verdict: undefined as never, levels: { fund: null, rsNear: null, breadth: null, allConfirm: false, reboundRisk: false, fallRisk: false } };
   const fundPnf = f.pnf[roles.smallFund];
   if (fundPnf) {
     const rsM = f.rs[keys.rsSmallVsMarket];
@@ -90,7 +90,10 @@ export function judgeFacts(f: FactsWithoutJudgements, t: Thresholds): Judgements
   // a rebound in yields changes a small-against-large view only when small caps are the more tied to falling yields
   // (2022-11-25: "…though large caps have too, about as closely, so it would weigh on both" as a thing that would change the view)
   const reboundRisk = Boolean(j.rates?.reboundRisk) && j.rates?.sensitivity.moreNegative === 'small' && verdict.state !== 'largeLead';
-  j.levels = { ...changeViewLevels(fundPnf, f.rs[keys.rsSmallVsMarket], b, verdict.state, t), reboundRisk };
+  // and the mirror: rates count for small caps as the yield stands near its high and small caps are the more tied to
+  // rising yields, so a fall would go against them (2017-03-24: the yield's chart reversed into Os that week, unsaid)
+  const fallRisk = j.rates?.weighing.why === 'risingHigh' && verdict.state !== 'largeLead';
+  j.levels = { ...changeViewLevels(fundPnf, f.rs[keys.rsSmallVsMarket], b, verdict.state, t), reboundRisk, fallRisk };
   return j;
 }
 
@@ -115,9 +118,14 @@ export interface ChangeViewLevels {
    * confirm the view.
    */
   reboundRisk: boolean;
+  /**
+   * Rates count for small caps because the yield is near its high and small caps are the more tied to rising yields
+   * (`rates.weighing.why` risingHigh): a fall in yields would go against them; unless large caps lead, as above.
+   */
+  fallRisk: boolean;
 }
 
-function changeViewLevels(p: PnfFacts | undefined, rs: RsFacts | undefined, b: UniverseBreadth | undefined, view: Verdict['state'], t: Thresholds): Omit<ChangeViewLevels, 'reboundRisk'> {
+function changeViewLevels(p: PnfFacts | undefined, rs: RsFacts | undefined, b: UniverseBreadth | undefined, view: Verdict['state'], t: Thresholds): Omit<ChangeViewLevels, 'reboundRisk' | 'fallRisk'> {
   // a turn toward small caps (buy, Xs) changes a large-cap view; a turn away (sell, Os) a small-cap view
   const against = (towardSmall: boolean) => (view === 'contender' ? true : view === 'largeLead' ? towardSmall : !towardSmall);
   const all = p?.levels ?? null;

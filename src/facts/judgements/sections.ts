@@ -244,6 +244,12 @@ export interface ScoreJudgements {
   before: { higher: 'small' | 'large' | 'level' | 'unknown'; gapSize: number | null };
   /** The higher-scoring fund changed sides since then (small ↔ large). */
   leaderChanged: boolean;
+  /**
+   * With `leaderChanged`, the first day of the run in which the fund now ahead has scored higher, when that run began
+   * before the previous note's date: the lead is not this week's news (2019-02-08: "Large caps have edged ahead on the
+   * score" of a lead seven weeks old, the change measured against six months before). Null otherwise.
+   */
+  leaderSince: Recency | null;
   /** Large caps lead by at least `scoreNarrowPoints` more than six months ago on the printed gaps (from level, or from a smaller large-cap lead). */
   widened: boolean;
   /** The gap is the smallest since this date (null: in the available history); worth saying only when `notable`. */
@@ -312,6 +318,8 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
       ? { direction: g < weekFrom ? ('narrower' as const) : ('wider' as const), size: weekSize, from: weekFrom, acrossBar: weekAcross }
       : null;
   const smallLead = smallLeadMove(g, b, t);
+  const leaderChanged = b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0));
+  const runFrom = gap.leaderSince?.value ?? null;
   // narrower by less than the bar, or wider by less than it, and not across the bar of evidenceMinScoreGap
   const littleChanged = acrossBar === null && (narrower ? !narrowing : b !== null && g !== null && g > 0 && b > 0 && g > b && printed(g - b, d) < t.scoreNarrowPoints);
   return {
@@ -330,7 +338,8 @@ export function judgeScore(small: FundScore, large: FundScore, gap: ScoreGap, ch
     gapWeek,
     reopened,
     before: { higher: b === null ? 'unknown' : b > 0 ? 'large' : b < 0 ? 'small' : 'level', gapSize: b === null ? null : Math.abs(b) },
-    leaderChanged: b !== null && g !== null && ((b > 0 && g < 0) || (b < 0 && g > 0)),
+    leaderChanged,
+    leaderSince: leaderChanged && runFrom !== null && runFrom <= previousNoteDate(asOf, t) ? recency(runFrom, asOf, t) : null,
     widened: b !== null && g !== null && g > 0 && b >= 0 && printed(g - b, d) >= t.scoreNarrowPoints,
     smallestSince: since,
     notable: g !== null && (since === null || since.days >= t.notableSinceDays),
@@ -367,6 +376,11 @@ export interface RatePeakJudgement {
   weekRise: boolean;
   /** Down at least `weekRiseBp` this week (as printed): said as a rise is (2023-07-14: 23 bp of a 41 bp fall unsaid). */
   weekFall: boolean;
+  /**
+   * The week's move as printed in whole bp, whatever its size (the rates paragraph says it every week; 2020-07-10: a
+   * 4 bp fall on a yield of 0.63% went unsaid under `weekRiseBp`, which other weeks' notes print); null when unknown.
+   */
+  weekMove: 'up' | 'down' | 'flat' | null;
   small: Direction;
   large: Direction;
   /**
@@ -540,6 +554,7 @@ export function judgeRates(
       windowEdgeHigh({ date: p.date.value, from: p.date.from, level: p.level.value, priorHigh: p.priorHigh?.value ?? null }),
     weekRise: state !== 'none' && week !== null && printed(week, 0) >= t.weekRiseBp,
     weekFall: state !== 'none' && week !== null && printed(week, 0) <= -t.weekRiseBp,
+    weekMove: week === null ? null : printed(week, 0) > 0 ? 'up' : printed(week, 0) < 0 ? 'down' : 'flat',
     small: rs(keys.small),
     large: rs(keys.large),
     shortSince:

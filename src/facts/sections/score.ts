@@ -90,6 +90,11 @@ export interface ScoreGap {
   before: Figure;
   /** "Smallest since" is worth saying: the gap is the smallest ever, or since a date at least 90 days back (set by buildFacts). */
   smallestSinceNotable?: boolean;
+  /**
+   * The first day of the run of days, up to the as-of row, on which the same fund scored higher (or the two the same)
+   * as on the as-of row; null when the run reaches back to the first day of the gap's history.
+   */
+  leaderSince: Figure<IsoDate>;
   /** The smallest gap of the last {@link LATELY_DAYS} trading days up to the as-of row, and the latest day it stood there. */
   lowLately: Figure;
   lowLatelyDate: Figure<IsoDate>;
@@ -337,13 +342,20 @@ function gapFacts(large: FundDaily, small: FundDaily, window: number, asOf: IsoD
   const lowMethod = `the smallest ${what} over the last ${LATELY_DAYS} trading days up to the as-of date`;
   const lowLately = figure(low >= 0 ? unitsToPoints(g.units[low]) : null, { unit: 'points', from: lateFrom, to: ok ? g.dates[k] : null, inputs, method: lowMethod, reason });
   const lowLatelyDate = figure<IsoDate>(low >= 0 ? g.dates[low] : null, { unit: 'date', from: lateFrom, to: ok ? g.dates[k] : null, inputs, method: `the latest day of ${lowMethod}`, reason });
+  let run = k;
+  if (ok) while (run > 0 && Math.sign(g.units[run - 1]) === Math.sign(g.units[k])) run--;
+  const leaderSince = figure<IsoDate>(ok && run > 0 ? g.dates[run] : null, {
+    unit: 'date', from: g.dates[0] ?? null, to: ok ? g.dates[k] : null, inputs,
+    method: `first day of the run of days up to the as-of date on which ${what} had the sign it has on the as-of date`,
+    reason: ok ? (run > 0 ? undefined : `the same fund has scored higher since the first day of both scores (${g.dates[0]})`) : reason,
+  });
   let weekMove: ScoreGap['weekMove'] = null;
   const w = ok ? lastIndexOnOrBefore(g.dates, previousNoteDate(asOf, DEFAULT_THRESHOLDS)) : -1;
   if (w >= 0 && w < k) {
     const change = unitsToPoints(g.units[k] - g.units[w]);
     if (change !== 0) weekMove = { from: unitsToPoints(g.units[w]), change };
   }
-  return { value, smallestSince: smallest, narrowing, before, lowLately, lowLatelyDate, weekMove };
+  return { value, smallestSince: smallest, narrowing, before, leaderSince, lowLately, lowLatelyDate, weekMove };
 }
 
 /**

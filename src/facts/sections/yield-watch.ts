@@ -70,8 +70,10 @@ export interface YieldWatchFacts {
     /** 'inverse' (≤ −0.2), 'together' (≥ 0.2) or 'loose' (in between); null when the correlation is missing. */
     relation: 'inverse' | 'together' | 'loose' | null;
     /**
-     * The week went against `relation`: the index and the yield both moved (neither flat nor missing) and in the
-     * same direction under 'inverse', opposite directions under 'together'; false under 'loose' or null.
+     * The week went against `relation`: the index and the yield both moved (neither flat nor missing, and the yield by
+     * more than the `WEEK_EDGE_BP` it is said only to have "edged") and in the same direction under 'inverse', opposite
+     * directions under 'together'; false under 'loose' or null (2020-05-29: "this week it went the other way" of a yield
+     * that edged 0.9 bp lower).
      */
     weekAgainst: boolean;
     /**
@@ -212,7 +214,7 @@ export function yieldWatchSection(y: Series, eq: Series, settings: NoteSettings,
   const weekSwing = change !== null && span !== null && span >= WEEK_SWING_BP && Math.round(Math.abs(change)) * 3 <= span;
   const weekSmall = (yieldWeek === 'up' || yieldWeek === 'down') && Math.round(Math.abs(change!)) <= WEEK_EDGE_BP;
   const moved = (d: Direction | null) => d === 'up' || d === 'down';
-  const bothMoved = moved(yieldWeek) && moved(equityWeek);
+  const bothMoved = moved(yieldWeek) && !weekSmall && moved(equityWeek);
   const weekAgainst = bothMoved && ((relation === 'together' && yieldWeek !== equityWeek) || (relation === 'inverse' && yieldWeek === equityWeek));
   return {
     key: y.key,

@@ -88,6 +88,22 @@ export const CONTRADICTIONS: ContradictionPair[] = [
     agree: (a, b) => a === b,
   },
   {
+    // rates count for small caps near the yield's high, small caps the more tied to rising yields: a fall would hurt
+    name: 'fall risk: conclusion against the rates weighing and the verdict',
+    a: { label: 'judgements.levels.fallRisk', section: 'conclusion', read: path('judgements.levels.fallRisk') },
+    b: {
+      label: 'judgements.rates.{peak.state, sensitivity.moreNegative, weighing.lean}, judgements.verdict.state', section: 'rates', uses: ['judgements.rates.peak', 'judgements.rates.sensitivity', 'judgements.rates.weighing', 'judgements.verdict'],
+      read: (f) => {
+        const peak = at(f, 'judgements.rates.peak') as { state?: unknown } | undefined;
+        const sens = at(f, 'judgements.rates.sensitivity') as { moreNegative?: unknown } | undefined;
+        const lean = (at(f, 'judgements.rates.weighing') as { lean?: unknown } | undefined)?.lean;
+        const view = (at(f, 'judgements.verdict') as { state?: unknown } | undefined)?.state;
+        return peak && sens ? (peak.state === 'nearPeak' || peak.state === 'atPeak') && sens.moreNegative === 'large' && lean === 'for' && view !== 'largeLead' : undefined;
+      },
+    },
+    agree: (a, b) => a === b,
+  },
+  {
     name: 'size ranking: plain leader against the ranking judgement',
     a: { label: 'ranking.leader', section: 'conclusion', read: path('ranking.leader') },
     b: { label: 'judgements.ranking', section: 'conclusion', read: (f) => at(f, 'judgements.ranking') },
