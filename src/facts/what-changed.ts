@@ -431,8 +431,11 @@ function ratesMoved(prev: unknown, cur: unknown): { text: string; wasBelowHighBp
   const line = field(cur, 'thresholds', 'fallingBp');
   // ties that no longer differ, or now do, decide the reading whatever the yield did (2023-07-14: the yield's crossing
   // into a fall was listed first, before the ties that had made the reading neutral)
-  if (w1 === 'notTied' && w0 !== 'notTied') return { text: "; the two indexes' ties to yields no longer differ" };
-  if (w0 === 'notTied' && w1 !== 'notTied') return { text: ", when the two indexes' ties to yields were alike" };
+  // not tied: neither index clears the bar of a tie, or both do alike (2021-06-04: "when the two indexes' ties to yields
+  // were alike" of a week whose note said neither index showed much tie to yields)
+  const loose = (f: unknown) => ['small', 'large'].every((k) => field(f, 'judgements', 'rates', 'sensitivity', k, 'reading') === 'weak');
+  if (w1 === 'notTied' && w0 !== 'notTied') return { text: loose(cur) ? '; neither index shows much tie to yields now' : "; the two indexes' ties to yields no longer differ" };
+  if (w0 === 'notTied' && w1 !== 'notTied') return { text: loose(prev) ? ', when neither index showed much tie to yields' : ", when the two indexes' ties to yields were alike" };
   const below = (b: unknown) => (b === 0 ? 'at its high' : typeof b === 'number' ? `${b} bp below its high` : 'near its high');
   const near = (st: unknown) => st === 'nearPeak' || st === 'atPeak';
   // what kept last week's fall from counting, and what keeps this week's (2021-10-08: the yield back within 25 bp of its

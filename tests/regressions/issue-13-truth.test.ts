@@ -117,7 +117,8 @@ describe('issue 13: sentences agree with their facts', () => {
       const sm = x.score![x.roles.smallFund].value as { value: number };
       const lg = x.score![x.roles.largeFund].value as { value: number };
       [sm.value, lg.value] = [2.0, 2.2];
-      for (const g of Object.values(x.score!.gap)) [g.value.value, g.before.value] = [0.2, -0.4];
+      // the lead as of today: its run begins on the as-of date (a run weeks old is dated, reading 74)
+      for (const g of Object.values(x.score!.gap)) [g.value.value, g.before.value, g.leaderSince.value] = [0.2, -0.4, x.asOf];
     });
     const j = f.judgements.score!;
     expect([j.higher, j.before.higher, j.before.gapSize, j.leaderChanged]).toEqual(['large', 'small', 0.4, true]);

@@ -42,6 +42,12 @@ describe.skipIf(!HAS_REAL)('reading seventy-four (real data)', () => {
     expect(facts.data.series.ABCB.adjusted).toBe(true);
     expect(facts.data.caveats.join(' ')).not.toContain('not adjusted for dividends');
     expect(facts.data.caveats).toContainEqual(expect.stringMatching(/^Dividend-adjusted closes: ABCB, .*levels and highs sit below the prices they traded at\.$/));
+    // a universe not marked adjusted: its member's plain closes are said to leave out dividends, beside the funds'
+    const { adjusted: _, ...plain } = market!.universes.SP600;
+    const unmarked = withMemberSeries({ ...market!, universes: { ...market!.universes, SP600: plain } }, 'SP600').market;
+    expect(readNote(unmarked, 'fund-snapshot', '2019-07-12', 'ABCB').facts.data.caveats).toContain(
+      'ABCB: closing prices, not adjusted for dividends; its returns, and its relative strength against the dividend-adjusted fund above, leave out its dividends.',
+    );
   }, 60_000);
 
   it('2024-05-24 weekly: not "begun to rebound" of a buy signal given on 2 April', () => {

@@ -62,10 +62,16 @@ export interface BreadthJudgements {
   weekMove: { direction: 'up' | 'down'; points: number; left: 'overbought' | 'oversold' | null; entered: 'overbought' | 'oversold' | null } | null;
   /**
    * The week went against a correction's column, which the heading says ("…in a column of Xs, but down this week"): a
-   * Bear Correction (Xs) whose reading fell by `weekMove`, or a Bull Correction (Os) outside the overbought zone whose
-   * reading rose. Closeness to turning then joins with "and", not a second "though" (2022-04-08).
+   * Bear Correction (Xs) whose reading fell (`weekChange`, any size), or a Bull Correction (Os) outside the overbought
+   * zone whose reading rose. Closeness to turning then joins with "and", not a second "though" (2022-04-08).
    */
   weekAgainstColumn: boolean;
+  /**
+   * The week's move of the printed reading, of any size (`weekMove` is a box or more, or across a zone's edge): the
+   * breadth paragraph says it every week, and a move against the column heads it (2018-09-28: "Small-cap breadth is
+   * bouncing" of a week the reading fell 1.4 points, unsaid under the box). Null when unchanged as printed or unknown.
+   */
+  weekChange: { direction: 'up' | 'down'; points: number } | null;
   /**
    * The week's move (`weekMove`) went against the column's direction: up in a column of Os, down in a column of Xs.
    * The evidence's gloss then concedes it ("Os (breadth fading, though up 6.9 points this week)": 2016-11-11 said
@@ -89,6 +95,9 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
   const reached = r ? recency(r.date, asOf, t) : null;
   const on = r ? recency(r.on, asOf, t) : null;
   const weekMove = breadthWeek(b, p, t);
+  const before = p === null || !b.weekAgo ? null : printed(b.weekAgo.value, t.breadthDecimals);
+  const change = p === null || before === null ? 0 : printed(p - before, t.breadthDecimals);
+  const weekChange = change === 0 ? null : { direction: change > 0 ? ('up' as const) : ('down' as const), points: Math.abs(change) };
   return {
     level,
     status: { kind: 'status', value: b.status, since: recency(b.statusSince, asOf, t) },
@@ -96,8 +105,9 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
     recentLow: recentLowOf(b, asOf, t),
     closeToReversal: breadthTurn(b, p, t),
     weekMove,
+    weekChange,
     weekAgainstColumn:
-      (b.status === 'Bear Correction' && weekMove?.direction === 'down') || (b.status === 'Bull Correction' && level.zone !== 'overbought' && weekMove?.direction === 'up'),
+      (b.status === 'Bear Correction' && weekChange?.direction === 'down') || (b.status === 'Bull Correction' && level.zone !== 'overbought' && weekChange?.direction === 'up'),
     weekCounter:
       weekMove && ((b.column === 'O' && weekMove.direction === 'up') || (b.column === 'X' && weekMove.direction === 'down'))
         ? { direction: weekMove.direction, points: weekMove.points }
