@@ -471,7 +471,7 @@ function ratesMoved(prev: unknown, cur: unknown): { text: string; wasBelowHighBp
  * otherwise). 2020-09-11: "the score now counts against small caps (for neither side a week earlier)", the week before
  * neutral because large caps' lead on it was narrowing, and nothing said so.
  */
-function scoreMoved(prev: unknown, cur: unknown): string {
+function scoreMoved(prev: unknown, cur: unknown): { text: string; wasGap?: number } {
   const [n0, n1] = [field(prev, 'judgements', 'score', 'neutralWhy'), field(cur, 'judgements', 'score', 'neutralWhy')];
   const bar = field(cur, 'thresholds', 'evidenceMinScoreGap');
   const under = typeof bar === 'number' ? `under ${bar} ${bar === 1 ? 'point' : 'points'}` : 'too small to count';
@@ -479,15 +479,21 @@ function scoreMoved(prev: unknown, cur: unknown): string {
   const narrower = `narrower than six months before${typeof step === 'number' ? ` by at least the ${step} ${step === 1 ? 'point' : 'points'} that count as narrowing` : ''}`;
   // "narrowing" is against six months before, whose anchor moves every week: said as such, not as a move this week
   // (2020-07-31: "large caps' lead on it is narrowing now" of a gap of 1.2 both weeks, against 1.6 and then 2.0)
-  const was: Record<string, string> = { narrowing: `large caps' lead on it was ${narrower}`, smallGap: `the gap was ${under}`, level: 'the two scores were level' };
-  const is: Record<string, string> = { narrowing: `large caps' lead on it is ${narrower}`, smallGap: `the gap is ${under}`, level: 'the two scores are level' };
-  if (typeof n1 === 'string' && n1 !== n0 && is[n1]) return `; ${is[n1]}`;
+  // a gap that crossed the bar: both weeks' gaps (2021-04-01: "the gap is under 1 point" of a lead from 1.0 to 0.6)
+  const gap = (f: unknown) => field(f, 'judgements', 'score', 'gapSize');
+  const [g0, g1, decimals] = [gap(prev), gap(cur), field(cur, 'thresholds', 'scoreDecimals')];
+  const both = typeof g0 === 'number' && typeof g1 === 'number' && typeof decimals === 'number' && g0 > 0 && g1 > 0;
+  const moved = (now: number, then: number) => (both ? `: ${now.toFixed(decimals as number)} now, from ${then.toFixed(decimals as number)}` : '');
+  const was: Record<string, string> = { narrowing: `large caps' lead on it was ${narrower}`, smallGap: `the gap was ${under}${both ? moved(g1 as number, g0 as number) : ''}`, level: 'the two scores were level' };
+  const is: Record<string, string> = { narrowing: `large caps' lead on it is ${narrower}`, smallGap: `the gap is ${under}${both ? moved(g1 as number, g0 as number) : ''}`, level: 'the two scores are level' };
+  const wasGap = both && (n0 === 'smallGap' || n1 === 'smallGap') ? (g0 as number) : undefined;
+  if (typeof n1 === 'string' && n1 !== n0 && is[n1]) return { text: `; ${is[n1]}`, wasGap };
   // the lead stops narrowing as it widens again from a recent low (2025-11-07: the reason said what had held the reading
   // a week earlier, and nothing what moved it)
   const low = field(cur, 'judgements', 'score', 'reopened', 'date', 'date');
   const reopened = n0 === 'narrowing' && n1 == null && typeof low === 'string' ? `; it has widened again since ${day(low, field(cur, 'asOf'))}` : '';
-  if (typeof n0 === 'string' && n0 !== n1 && was[n0]) return `, when ${was[n0]}${reopened}`;
-  return '';
+  if (typeof n0 === 'string' && n0 !== n1 && was[n0]) return { text: `, when ${was[n0]}${reopened}`, wasGap };
+  return { text: '' };
 }
 
 /** The weekly's verdict headings, by standing (templates/weekly-outlook/partials/lead.hbs says them the same way). */
@@ -547,8 +553,8 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
   const dropped = [...before.values()].filter((e) => !now.has(slot(e.id)) && e.lean !== 'neutral');
   const added = ((field(cur, 'judgements', 'evidence') as { id: string; lean: string }[] | undefined) ?? []).filter((e) => before.size > 0 && !before.has(slot(e.id)) && e.lean !== 'neutral');
   // the figures of a week earlier the reasons print, kept with the change: the yield's distance from its high, the
-  // year's and the second half's gaps
-  const earlier: { ratesBelowHighBp?: number; yearGap?: number; h2Gap?: number } = {};
+  // year's, the second half's and the score's gaps
+  const earlier: { ratesBelowHighBp?: number; yearGap?: number; h2Gap?: number; scoreGap?: number } = {};
   if (moved.length || dropped.length || added.length) {
     const gone = dropped.map((e) => `${DROPPED[e.id] ?? READING[e.id] ?? e.id} no longer ${PLURAL.has(e.id) ? 'count' : 'counts'} (${LEAN[e.lean]} a week earlier)`);
     const fresh = added.map((e) => `${READING[e.id] ?? e.id} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (not weighed a week earlier)`);
@@ -560,7 +566,9 @@ function verdictChanges(prev: unknown, cur: unknown): Change[] {
       if (rates?.wasBelowHighBp !== undefined) earlier.ratesBelowHighBp = rates.wasBelowHighBp;
       const gap = was.id === e.id && (e.id === 'year' || e.id === 'h2') ? gapMoved(prev, cur, e.id === 'year' ? 'ytd' : 'h2') : undefined;
       if (gap?.wasGap !== undefined) earlier[e.id === 'year' ? 'yearGap' : 'h2Gap'] = gap.wasGap;
-      const why = e.id === 'h2' ? h2OldEnough(prev, cur) || (gap?.text ?? '') : rates ? rates.text : e.id === 'score' ? scoreMoved(prev, cur) : gap?.text ?? '';
+      const score = e.id === 'score' ? scoreMoved(prev, cur) : undefined;
+      if (score?.wasGap !== undefined) earlier.scoreGap = score.wasGap;
+      const why = e.id === 'h2' ? h2OldEnough(prev, cur) || (gap?.text ?? '') : rates ? rates.text : score ? score.text : gap?.text ?? '';
       return `${name} now ${PLURAL.has(e.id) ? 'count' : 'counts'} ${LEAN[e.lean]} (${then} a week earlier${why})`;
     });
     const text = [...said, ...gone, ...fresh].join('; ');
