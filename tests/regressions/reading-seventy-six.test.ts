@@ -5,7 +5,9 @@
  * - weekly, 2021-04-01: What changed said the score stopped counting because "the gap is under 1 point", not from what
  *   (1.0 a week earlier, 0.6 now);
  * - weekly, 2021-04-01: "Small-cap breadth is in a column of Os, in overbought territory" in a week the reading rose 2.3
- *   points, while a smaller rise outside the zone headed its section: the overbought heading now says it too.
+ *   points, while a smaller rise outside the zone headed its section: the overbought heading now says it too;
+ * - weekly, 2018-01-26: "stands at its high of the last 200 trading days, 2.66% …, set on 22 January" of a close of 2.662%
+ *   under a high of 2.665%, beside "4 trading days since the yield's high": the note now says the close is below it.
  */
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../src/data/load-market.js';
@@ -31,5 +33,15 @@ describe.skipIf(!HAS_REAL)('reading seventy-six (real data)', () => {
   it('2021-03-26 weekly: the small-cap lead dated on the week before as well', () => {
     const { text } = readNote(market!, 'weekly-outlook', '2021-03-26');
     expect(text).toContain('Small caps have led on the score since 14 January');
+  }, 60_000);
+
+  it('2018-01-26 weekly: a close that prints as the high, set days before, is said to be below it', () => {
+    const { facts, text } = readNote(market!, 'weekly-outlook', '2018-01-26');
+    expect(facts.judgements!.rates!.peak).toMatchObject({ state: 'atPeak', closeBelow: true });
+    expect(text).toContain("set on 22 January: no peak has formed yet. This week's close is below that high by less than a basis point.");
+    // a close that sets the high itself is not below it
+    const high = readNote(market!, 'weekly-outlook', '2016-12-16');
+    expect(high.facts.judgements!.rates!.peak).toMatchObject({ state: 'atPeak', closeBelow: false });
+    expect(high.text).not.toContain('below that high');
   }, 60_000);
 });

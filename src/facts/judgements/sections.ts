@@ -391,6 +391,11 @@ export interface RatePeakJudgement {
    * 4 bp fall on a yield of 0.63% went unsaid under `weekRiseBp`, which other weeks' notes print); null when unknown.
    */
   weekMove: 'up' | 'down' | 'flat' | null;
+  /**
+   * At the high as printed (`atPeak`), but the close is below a high set on an earlier day, by less than a basis point:
+   * said, so "stands at its high … set on 22 January" does not read as a new high (2018-01-26: 2.662% against 2.665%).
+   */
+  closeBelow: boolean;
   small: Direction;
   large: Direction;
   /**
@@ -565,6 +570,7 @@ export function judgeRates(
     weekRise: state !== 'none' && week !== null && printed(week, 0) >= t.weekRiseBp,
     weekFall: state !== 'none' && week !== null && printed(week, 0) <= -t.weekRiseBp,
     weekMove: week === null ? null : printed(week, 0) > 0 ? 'up' : printed(week, 0) < 0 ? 'down' : 'flat',
+    closeBelow: state === 'atPeak' && p.current.value !== null && p.level.value !== null && p.current.value < p.level.value && p.date.value !== null && p.date.value !== p.current.to,
     small: rs(keys.small),
     large: rs(keys.large),
     shortSince:
