@@ -235,16 +235,14 @@ const QUOTE = 34;
 function readSeriesOfRows(rows: SeriesRows, file: string, key: string, opts: ReadSeriesCsvOptions): Series {
   const kind = opts.kind ?? 'price';
   const rowCount = rows.count;
-  const cellsOf = (r: number): string[] => rows.cells(r);
-  const lineOf = (r: number): number => rows.line(r);
   if (rowCount === 0) raise('BAD_CSV', msg.emptyFile(), file);
-  const header = cellsOf(0).map((h) => h.trim());
-  const headerLine = lineOf(0);
+  const header = rows.cells(0).map((h) => h.trim());
+  const headerLine = rows.line(0);
 
   // 1. Columns: the date, the value column, and the optional bar columns.
   let dateCol = header.findIndex((h) => DATE_NAMES.has(h.toLowerCase()));
   const yfinance =
-    dateCol < 0 && header[0]?.toLowerCase() === 'price' && [1, 2, 3].some((r) => r < rowCount && YF_JUNK.has(cellsOf(r)[0].trim().toLowerCase()));
+    dateCol < 0 && header[0]?.toLowerCase() === 'price' && [1, 2, 3].some((r) => r < rowCount && YF_JUNK.has(rows.cells(r)[0].trim().toLowerCase()));
   if (yfinance) dateCol = 0;
   if (dateCol < 0) raise('BAD_CSV', msg.missingDateColumn(header), file, headerLine);
   const dateName = yfinance ? 'Date' : header[dateCol];
@@ -280,7 +278,7 @@ function readSeriesOfRows(rows: SeriesRows, file: string, key: string, opts: Rea
 
   // 2. Rows, skipping yfinance's extra header rows right under the header.
   let first = 1;
-  while (first < rowCount && YF_JUNK.has(cellsOf(first)[dateCol]?.trim().toLowerCase() ?? '')) first++;
+  while (first < rowCount && YF_JUNK.has(rows.cells(first)[dateCol]?.trim().toLowerCase() ?? '')) first++;
   const capacity = rowCount - first;
   const dates: IsoDate[] = [];
   const lines = new Int32Array(capacity); // the line of each date read, for the error of a repeated date
@@ -307,10 +305,10 @@ function readSeriesOfRows(rows: SeriesRows, file: string, key: string, opts: Rea
     return v;
   };
   for (let r = first; r < rowCount; r++) {
-    line = lineOf(r);
+    line = rows.line(r);
     let date = rows.inPlace(r, width, dateCol, inPlace);
     if (date === undefined) {
-      cells = cellsOf(r);
+      cells = rows.cells(r);
       if (cells.every((c) => c.trim() === '')) continue; // a row of empty cells (",,,,") carries nothing
       if (cells.length !== width) raise('BAD_CSV', msg.wrongCellCount(cells.length, width), file, line);
       date = dateCell(cells[dateCol]);

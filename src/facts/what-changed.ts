@@ -483,10 +483,10 @@ function scoreMoved(prev: unknown, cur: unknown): { text: string; wasGap?: numbe
   const gap = (f: unknown) => field(f, 'judgements', 'score', 'gapSize');
   const [g0, g1, decimals] = [gap(prev), gap(cur), field(cur, 'thresholds', 'scoreDecimals')];
   const both = typeof g0 === 'number' && typeof g1 === 'number' && typeof decimals === 'number' && g0 > 0 && g1 > 0;
-  const moved = (now: number, then: number) => (both ? `: ${now.toFixed(decimals as number)} now, from ${then.toFixed(decimals as number)}` : '');
-  const was: Record<string, string> = { narrowing: `large caps' lead on it was ${narrower}`, smallGap: `the gap was ${under}${both ? moved(g1 as number, g0 as number) : ''}`, level: 'the two scores were level' };
-  const is: Record<string, string> = { narrowing: `large caps' lead on it is ${narrower}`, smallGap: `the gap is ${under}${both ? moved(g1 as number, g0 as number) : ''}`, level: 'the two scores are level' };
-  const wasGap = both && (n0 === 'smallGap' || n1 === 'smallGap') ? (g0 as number) : undefined;
+  const moved = both ? `: ${g1.toFixed(decimals)} now, from ${g0.toFixed(decimals)}` : '';
+  const was: Record<string, string> = { narrowing: `large caps' lead on it was ${narrower}`, smallGap: `the gap was ${under}${moved}`, level: 'the two scores were level' };
+  const is: Record<string, string> = { narrowing: `large caps' lead on it is ${narrower}`, smallGap: `the gap is ${under}${moved}`, level: 'the two scores are level' };
+  const wasGap = both && (n0 === 'smallGap' || n1 === 'smallGap') ? g0 : undefined;
   if (typeof n1 === 'string' && n1 !== n0 && is[n1]) return { text: `; ${is[n1]}`, wasGap };
   // the lead stops narrowing as it widens again from a recent low (2025-11-07: the reason said what had held the reading
   // a week earlier, and nothing what moved it)

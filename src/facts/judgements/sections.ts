@@ -94,8 +94,9 @@ export function judgeBreadth(b: UniverseBreadth, asOf: IsoDate, t: Thresholds): 
   const r = b.reversedFrom;
   const reached = r ? recency(r.date, asOf, t) : null;
   const on = r ? recency(r.on, asOf, t) : null;
-  const weekMove = breadthWeek(b, p, t);
+  // the reading a week earlier, as printed
   const before = p === null || !b.weekAgo ? null : printed(b.weekAgo.value, t.breadthDecimals);
+  const weekMove = breadthWeek(p, before, t);
   const change = p === null || before === null ? 0 : printed(p - before, t.breadthDecimals);
   const weekChange = change === 0 ? null : { direction: change > 0 ? ('up' as const) : ('down' as const), points: Math.abs(change) };
   return {
@@ -136,9 +137,8 @@ export function zoneOf(p: number, t: Pick<Thresholds, 'oversold' | 'overbought'>
   return p < t.oversold ? 'oversold' : p > t.overbought ? 'overbought' : 'middle';
 }
 
-function breadthWeek(b: UniverseBreadth, p: number | null, t: Thresholds): BreadthJudgements['weekMove'] {
-  if (p === null || !b.weekAgo) return null;
-  const before = printed(b.weekAgo.value, t.breadthDecimals);
+function breadthWeek(p: number | null, before: number | null, t: Thresholds): BreadthJudgements['weekMove'] {
+  if (p === null || before === null) return null;
   const points = printed(Math.abs(p - before), t.breadthDecimals);
   const [was, now] = [zoneOf(before, t), zoneOf(p, t)];
   // a box or more, or any move into or out of a zone (2023-12-29: 69.1% to 70.1%, into overbought, unsaid)
